@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
+import { AccountsModule, RedisThrottlerStorage } from '@bisang/auth';
+import { REDIS } from '@bisang/common';
+import { AppConfig } from '@bisang/config';
+import { AuthController } from './auth.controller';
+
+@Module({
+  imports: [
+    AccountsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: Math.max(1, config.authRateLimit) }],
+        storage: new RedisThrottlerStorage(redis, config),
+        skipIf: () => config.authRateLimit === 0,
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+})
+export class AuthModule {}

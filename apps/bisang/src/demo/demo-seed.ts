@@ -1,0 +1,22 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { AccountsService } from '@bisang/auth';
+
+export const DEMO_PASSWORD = 'bisang2016!';
+
+/** Demo accounts, one per role, made once (a second start finds them). */
+const DEMO_ACCOUNTS = [
+  { email: 'organizer@demo.bisang.kr', name: '대구일자리센터 운영자', role: 'organizer' as const },
+  { email: 'recruiter@demo.bisang.kr', name: '이채용', role: 'recruiter' as const },
+  { email: 'coach@demo.bisang.kr', name: '박코치', role: 'coach' as const },
+  { email: 'seeker@demo.bisang.kr', name: '김청년', role: 'seeker' as const, birthDate: '1998-05-09' },
+];
+
+/** Seeds a demo fair modelled on the 2016 Daegu Youth Bisang online job fair. Idempotent. */
+export async function seedDemo(app: INestApplicationContext): Promise<void> {
+  const logger = new Logger('Demo');
+  const accounts = app.get(AccountsService, { strict: false });
+  for (const account of DEMO_ACCOUNTS) {
+    await accounts.createAccount({ ...account, password: DEMO_PASSWORD });
+  }
+  logger.log(`demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}), password in README`);
+}

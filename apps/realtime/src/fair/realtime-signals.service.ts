@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '@bisang/config';
+import { createRedisConnection } from '@bisang/common';
+import { RealtimeSignal, channels } from '@bisang/realtime';
+
+type Handler = (signal: RealtimeSignal) => void;
+
+/** Subscribes this gateway node to the signals the API and the worker publish. */
+@Injectable()
+export class RealtimeSignals implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeSignals.name);
+  private sub?: Redis;
+  private readonly handlers: Handler[] = [];
+
+  constructor(private readonly config: AppConfig) {}
+
+  async start(handler: Handler): Promise<void> {
+    this.handlers.push(handler);
+    if (this.sub) return;
+    const channel = channels.signals(this.config.redisPrefix);
+    this.sub = createRedisConnection(this.config.redisUrl);
+    this.sub.on('error', () => undefined);
+    this.sub.on('message', (ch: string, message: string) => {
+      if (ch !== channel) return;
+      let signal: RealtimeSignal;
+      try {
+        signal = JSON.parse(message) as RealtimeSignal;
+      } catch {
+        this.logger.warn('ignored a malformed realtime signal');
+        return;
+      }
+      for (const h of this.handlers) h(signal);
+    });
+    await this.sub.subscribe(channel);
+  }
+
+  async onModuleDestroy() {
+    await this.sub?.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,59 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type Redis from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+import { createRedisConnection } from '@bisang/common';
+import { channels } from '@bisang/realtime';
+
+/** socket.io over Redis pub/sub, so that several gateway nodes serve the same rooms. */
+export class RedisIoAdapter extends IoAdapter {
+  private pub?: Redis;
+  private sub?: Redis;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
+    const server: Server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      serveClient: false,
+      path: '/socket.io',
+      cors: { origin: true },
+      pingInterval: 10_000,
+      pingTimeout: 10_000,
+    });
+    this.pub = createRedisConnection(this.redisUrl);
+    this.sub = quietUnsubscribes(this.pub.duplicate());
+    this.pub.on('error', () => undefined);
+    this.sub.on('error', () => undefined);
+    server.adapter(createAdapter(this.pub, this.sub, { key: channels.adapter(this.prefix) }));
+    return server;
+  }
+
+  /** Called once after every server is closed (close() runs per namespace, and the adapters unsubscribe then). */
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await Promise.allSettled([this.pub?.quit(), this.sub?.quit()]);
+  }
+}
+
+/** The adapter unsubscribes on close without awaiting; a reply lost to the closing connection is not an error. */
+function quietUnsubscribes(client: Redis): Redis {
+  for (const method of ['unsubscribe', 'punsubscribe'] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(client, {
+      [method]: (...args: unknown[]) => {
+        const reply = original(...args);
+        reply.catch(() => undefined);
+        return reply;
+      },
+    });
+  }
+  return client;
+}

@@ -1,0 +1,7 @@
+import type { UserRole } from '@bisang/database';
+
+/** Who is calling, as proven by a valid access token. */
+export interface AuthenticatedUser {
+  id: string;
+  role: UserRole;
+}

@@ -1,0 +1,12 @@
+export { AuthCoreModule } from './auth-core.module';
+export { TokenService } from './token.service';
+export type { OpaqueRefreshToken } from './token.service';
+export type { AuthenticatedUser } from './authenticated-user';
+export { Public, Roles, CurrentUser } from './decorators';
+export { OwnedBy, OwnershipGuard } from './ownership';
+export type { OwnershipPolicy, OwnershipVerdict } from './ownership';
+export { hashPassword, verifyPassword, decoyHash } from './password';
+export { AccountsModule } from './accounts.module';
+export { AccountsService } from './accounts.service';
+export type { NewAccount, TokenPair, RefreshOutcome } from './accounts.service';
+export { RedisThrottlerStorage } from './redis-throttler.storage';

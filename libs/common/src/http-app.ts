@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger as Pino } from 'pino';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { PinoNestLogger } from './logger';
+import { requestContext } from './request-context';
+import { createValidationPipe } from './validation';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Fastify, chosen by measurement (see bench/http-adapter.ts), with a 1 MB body limit and request ids. */
+export function createFastifyAdapter(logger: Pino): FastifyAdapter {
+  return new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    forceCloseConnections: 'idle',
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+}
+
+/** Everything an HTTP-serving Nest app of Bisang shares: prefix, validation, error shape, request ids, docs. */
+export function configureHttpApp(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({ origin: true, credentials: false, exposedHeaders: ['Retry-After', 'X-Request-Id'] });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    requestContext.run({ requestId: req.id }, done);
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Bisang API')
+      .setDescription('비상 온라인 채용박람회 / Bisang online job fair — public contract v1')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+}
+
+export interface HttpBootOptions {
+  logger: Pino;
+  /** Runs after the common setup and before listening (websocket adapters, static files). */
+  beforeListen?: (app: NestFastifyApplication) => Promise<void> | void;
+}
+
+/** Creates, configures and returns (not yet listening) a Fastify-based Nest app. */
+export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: HttpBootOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, createFastifyAdapter(options.logger), {
+    logger: new PinoNestLogger(options.logger),
+    abortOnError: false,
+  });
+  configureHttpApp(app);
+  await options.beforeListen?.(app);
+  return app;
+}
+
+/**
+ * On SIGTERM/SIGINT: stop accepting, let in-flight requests and jobs finish within `timeoutMs`,
+ * close sockets and pools, and exit 0 (1 when the deadline forced it).
+ */
+export function installGracefulShutdown(app: INestApplication, timeoutMs: number): void {
+  const logger = new Logger('Shutdown');
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: closing (at most ${timeoutMs} ms)`);
+    const deadline = setTimeout(() => {
+      logger.warn('shutdown deadline passed; exiting with work still open');
+      process.exit(1);
+    }, timeoutMs);
+    deadline.unref();
+    app
+      .close()
+      .then(() => {
+        clearTimeout(deadline);
+        logger.log('closed cleanly');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error(err instanceof Error ? err : String(err));
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,11 @@
+export { DomainError, notFound, forbidden, conflict, badRequest } from './domain-error';
+export { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
+export type { ErrorBody } from './all-exceptions.filter';
+export { createLogger, PinoNestLogger } from './logger';
+export { requestContext, currentRequestId } from './request-context';
+export { REDIS, RedisModule, createRedisConnection, checkEvictionPolicy } from './redis';
+export { ListQueryDto, encodeCursor, decodeCursor, toPage } from './pagination';
+export type { Page } from './pagination';
+export { createValidationPipe } from './validation';
+export { API_PREFIX, BODY_LIMIT_BYTES, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
+export type { HttpBootOptions } from './http-app';

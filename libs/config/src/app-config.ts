@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EnvSchema } from './env.schema';
+
+/** Typed, validated configuration. Inject this; never read process.env. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly env: EnvSchema) {}
+
+  get nodeEnv() {
+    return this.env.NODE_ENV;
+  }
+  get isProduction() {
+    return this.env.NODE_ENV === 'production';
+  }
+  get port() {
+    return this.env.PORT;
+  }
+  get databaseUrl() {
+    return this.env.DATABASE_URL;
+  }
+  get redisUrl() {
+    return this.env.REDIS_URL;
+  }
+  get redisPrefix() {
+    return this.env.REDIS_PREFIX;
+  }
+  get jwtSecret(): string {
+    return this.env.JWT_SECRET!;
+  }
+  get accessTtlSeconds() {
+    return this.env.JWT_ACCESS_TTL_SECONDS;
+  }
+  get refreshTtlSeconds() {
+    return this.env.REFRESH_TTL_SECONDS;
+  }
+  get authRateLimit() {
+    return this.env.AUTH_RATE_LIMIT;
+  }
+  get logLevel() {
+    return this.env.LOG_LEVEL;
+  }
+  get shutdownTimeoutMs() {
+    return this.env.SHUTDOWN_TIMEOUT_MS;
+  }
+  get workerConcurrency() {
+    return this.env.WORKER_CONCURRENCY;
+  }
+}

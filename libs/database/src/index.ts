@@ -1,0 +1,11 @@
+export { DatabaseModule } from './database.module';
+export { dataSourceOptions } from './data-source-options';
+export { ensureDatabase, dropDatabase } from './ensure-database';
+export { migrateDatabase, revertLastMigration } from './migrate';
+export { isUniqueViolation, isExclusionViolation, isCheckViolation, isRetryableTransactionError } from './pg-errors';
+export { USER_ROLES, UserEntity } from './entities/user.entity';
+export type { UserRole } from './entities/user.entity';
+export { RefreshTokenEntity } from './entities/refresh-token.entity';
+export { UsersRepository } from './repositories/users.repository';
+export type { NewUser } from './repositories/users.repository';
+export { RefreshTokensRepository } from './repositories/refresh-tokens.repository';

@@ -1,0 +1,4 @@
+import { CreateAccounts1764446400000 } from './migrations/1764446400000-CreateAccounts';
+
+/** Every migration in order of its timestamp. Add new ones at the end. */
+export const MIGRATIONS = [CreateAccounts1764446400000];

@@ -1,0 +1,5 @@
+export { QUEUES, QUEUE_OF, ALL_QUEUES } from './job-map';
+export type { JobMap, JobName, QueueName } from './job-map';
+export { JobProducer } from './job-producer';
+export type { EnqueueOptions } from './job-producer';
+export { QueuesModule } from './queues.module';

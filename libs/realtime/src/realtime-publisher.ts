@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '@bisang/config';
+import { REDIS } from '@bisang/common';
+import { NotificationType, RealtimeSignal } from './events';
+import { channels } from './rooms';
+
+/**
+ * How the API and the worker reach connected clients, whatever node they are on.
+ * Feed signals only say "fair X has events up to N": the gateways read the events from PostgreSQL,
+ * so a lost signal delays an event (until the gateways' next poll) but never loses it.
+ */
+@Injectable()
+export class RealtimePublisher {
+  private readonly logger = new Logger(RealtimePublisher.name);
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Call after the transaction that wrote the fair's events has committed. */
+  async feedAdvanced(fairId: string, lastEventId: number): Promise<void> {
+    await this.signal({ kind: 'feed', fairId, lastEventId });
+  }
+
+  async notifyUser(userId: string, type: NotificationType, data: Record<string, unknown>): Promise<void> {
+    await this.signal({ kind: 'notification', userId, event: { id: randomUUID(), type, at: new Date().toISOString(), data } });
+  }
+
+  private async signal(signal: RealtimeSignal): Promise<void> {
+    try {
+      await this.redis.publish(channels.signals(this.config.redisPrefix), JSON.stringify(signal));
+    } catch (err) {
+      // The gateways poll PostgreSQL too; a failed signal only delays delivery.
+      this.logger.warn(`realtime signal not published: ${(err as Error).message}`);
+    }
+  }
+}

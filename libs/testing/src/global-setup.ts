@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { migrateDatabase } from '../../database/src/migrate';
+
+/**
+ * One database and one Redis key prefix per test run, so that runs never see each other's data.
+ * The values reach the test files through the environment, which Jest workers inherit.
+ */
+export default async function globalSetup(): Promise<void> {
+  const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  base.pathname = `/bisang_test_${id}`;
+  process.env.DATABASE_URL = base.toString();
+  process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  process.env.REDIS_PREFIX = `bt_${id}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+  process.env.STATE_DIR = `/tmp/bisang-test-${id}`;
+  await migrateDatabase(process.env.DATABASE_URL);
+}

@@ -1,0 +1,54 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { io, Socket } from 'socket.io-client';
+import { createHttpApp, createLogger } from '@bisang/common';
+import { BisangModule } from '../../../apps/bisang/src/bisang.module';
+import { RedisIoAdapter } from '../../../apps/realtime/src/redis-io.adapter';
+import { HttpClient } from './http-client';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  url: string;
+  http: HttpClient;
+  socket(options?: { token?: string; autoConnect?: boolean }): Socket;
+  close(): Promise<void>;
+}
+
+/**
+ * The all-in-one process (API + realtime + worker) on a random port, over the run's own
+ * database and Redis prefix, driven through real HTTP and socket.io.
+ */
+export async function startTestApp(overrides: Record<string, string | number> = {}): Promise<TestApp> {
+  const config = { AUTH_RATE_LIMIT: 0, ...overrides };
+  const app = await createHttpApp(BisangModule.forRoot(config), {
+    logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
+    beforeListen: (a) => {
+      a.useWebSocketAdapter(new RedisIoAdapter(a, process.env.REDIS_URL!, process.env.REDIS_PREFIX!));
+    },
+  });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: Socket[] = [];
+  return {
+    app,
+    url,
+    http: new HttpClient(url),
+    socket: (options = {}) => {
+      const s = io(`${url}/fair`, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        auth: options.token ? { token: options.token } : {},
+        autoConnect: options.autoConnect ?? true,
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(s);
+      return s;
+    },
+    close: async () => {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+    },
+  };
+}
