@@ -1,5 +1,19 @@
+import { BoothEntity } from './entities/booth.entity';
+import { CompanyEntity, CompanyStaffEntity } from './entities/company.entity';
+import { FairEventEntity } from './entities/fair-event.entity';
+import { FairEntity } from './entities/fair.entity';
+import { PostingEntity } from './entities/posting.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 
 /** Every entity, listed so that the apps, the CLI and the tests load the same set without globbing. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity];
+export const ENTITIES = [
+  UserEntity,
+  RefreshTokenEntity,
+  FairEntity,
+  CompanyEntity,
+  CompanyStaffEntity,
+  BoothEntity,
+  PostingEntity,
+  FairEventEntity,
+];

@@ -1,4 +1,5 @@
 import { CreateAccounts1764446400000 } from './migrations/1764446400000-CreateAccounts';
+import { CreateFairsBoothsPostings1764450000000 } from './migrations/1764450000000-CreateFairsBoothsPostings';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
-export const MIGRATIONS = [CreateAccounts1764446400000];
+export const MIGRATIONS = [CreateAccounts1764446400000, CreateFairsBoothsPostings1764450000000];

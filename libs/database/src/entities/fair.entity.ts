@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const FAIR_STATUSES = ['draft', 'scheduled', 'live', 'closed'] as const;
+export type FairStatus = (typeof FAIR_STATUSES)[number];
+
+@Entity({ name: 'fairs' })
+export class FairEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) slug: string;
+  @Column({ type: 'text' }) title: string;
+  /** IANA zone, e.g. Asia/Seoul: day boundaries, booth hours and slots follow it. */
+  @Column({ type: 'text' }) timezone: string;
+  @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
+  @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt: Date;
+  @Column({ name: 'hiring_target', type: 'integer' }) hiringTarget: number;
+  @Column({ name: 'youth_age_min', type: 'integer' }) youthAgeMin: number;
+  @Column({ name: 'youth_age_max', type: 'integer' }) youthAgeMax: number;
+  @Column({ name: 'professional_job_categories', type: 'text', array: true }) professionalJobCategories: string[];
+  @Column({ name: 'max_upcoming_coaching_per_seeker', type: 'integer' }) maxUpcomingCoachingPerSeeker: number;
+  @Column({ type: 'text' }) status: FairStatus;
+  /** Id of the fair's newest feed event; bumped under the row lock in the transaction that writes the event. */
+  @Column({ name: 'last_event_id', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  lastEventId: number;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
+}
