@@ -2,9 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from '@bisang/core';
 import { MeModule } from './me/me.module';
+import { FairsModule } from './fairs/fairs.module';
+import { CompaniesModule } from './companies/companies.module';
+import { BoothsModule } from './booths/booths.module';
+import { PostingsModule } from './postings/postings.module';
+import { FeedModule } from './feed/feed.module';
+import { CoachingModule } from './coaching/coaching.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
-  imports: [HealthModule, AuthModule, MeModule],
+  imports: [HealthModule, AuthModule, MeModule, FairsModule, CompaniesModule, BoothsModule, PostingsModule, FeedModule, CoachingModule],
 })
 export class ApiModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { FairsWorkerModule } from './fairs/fairs-worker.module';
+import { CoachingWorkerModule } from './coaching/coaching-worker.module';
 
 /** BullMQ processors: one per queue, one handler file per job. */
 @Module({
-  imports: [],
+  imports: [FairsWorkerModule, CoachingWorkerModule],
 })
 export class WorkerModule {}

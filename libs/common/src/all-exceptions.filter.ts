@@ -75,6 +75,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      // Socket handlers answer through acks; an exception there is a bug to log, not a reply.
+      this.logger.error({ msg: 'unhandled socket error', err: exception instanceof Error ? exception.message : String(exception) });
+      return;
+    }
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse();
     const request = ctx.getRequest<{ id?: string; method?: string; url?: string }>();

@@ -8,7 +8,7 @@ export class DomainError extends HttpException {
   constructor(
     status: HttpStatus,
     readonly code: string,
-    message: string,
+    message: string | string[],
     readonly details?: Record<string, unknown>,
   ) {
     super({ statusCode: status, code, message, ...(details ? { details } : {}) }, status);

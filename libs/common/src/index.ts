@@ -9,3 +9,6 @@ export type { Page } from './pagination';
 export { createValidationPipe } from './validation';
 export { API_PREFIX, BODY_LIMIT_BYTES, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
 export type { HttpBootOptions } from './http-app';
+export { uuidParam, isUuid } from './params';
+export { IsIanaTimeZone } from './validators';
+export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';

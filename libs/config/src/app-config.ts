@@ -45,4 +45,13 @@ export class AppConfig {
   get workerConcurrency() {
     return this.env.WORKER_CONCURRENCY;
   }
+  get coachingCancelCutoffMs() {
+    return this.env.COACHING_CANCEL_CUTOFF_MINUTES * 60_000;
+  }
+  get coachingHoldMs() {
+    return this.env.COACHING_HOLD_MINUTES * 60_000;
+  }
+  get coachingDecisionWaitMs() {
+    return this.env.COACHING_DECISION_WAIT_MS;
+  }
 }

@@ -64,6 +64,27 @@ export class EnvSchema {
   @Min(1)
   @Max(256)
   WORKER_CONCURRENCY = 16;
+
+  /** Seekers and coaches may cancel a confirmed coaching booking until this many minutes before its start. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  COACHING_CANCEL_CUTOFF_MINUTES = 60;
+
+  /** How long a freed slot is held for a waiter before it passes to the next one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  COACHING_HOLD_MINUTES = 15;
+
+  /** How long POST /coaching/bookings waits for the worker's decision before answering 202 pending. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  COACHING_DECISION_WAIT_MS = 1500;
 }
 
 export type Env = Readonly<EnvSchema>;

@@ -4,7 +4,7 @@ import { RedisModule } from '@bisang/common';
 import { ConfigModule } from '@bisang/config';
 import { DatabaseModule } from '@bisang/database';
 import { QueuesModule } from '@bisang/queues';
-import { RealtimePublisher } from '@bisang/realtime';
+import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
 
 /**
  * The infrastructure every Bisang process stands on: validated config, one PostgreSQL pool,
@@ -18,8 +18,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(overrides), DatabaseModule, RedisModule, QueuesModule, AuthCoreModule],
-      providers: [RealtimePublisher],
-      exports: [RealtimePublisher],
+      providers: [RealtimePublisher, FeedSignal],
+      exports: [RealtimePublisher, FeedSignal],
     };
   }
 }

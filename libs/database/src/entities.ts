@@ -1,4 +1,7 @@
 import { BoothEntity } from './entities/booth.entity';
+import { CoachingBookingEntity } from './entities/coaching-booking.entity';
+import { CoachingSlotEntity } from './entities/coaching-slot.entity';
+import { CoachingWaitlistEntryEntity } from './entities/coaching-waitlist-entry.entity';
 import { CompanyEntity, CompanyStaffEntity } from './entities/company.entity';
 import { FairEventEntity } from './entities/fair-event.entity';
 import { FairEntity } from './entities/fair.entity';
@@ -16,4 +19,7 @@ export const ENTITIES = [
   BoothEntity,
   PostingEntity,
   FairEventEntity,
+  CoachingSlotEntity,
+  CoachingBookingEntity,
+  CoachingWaitlistEntryEntity,
 ];

@@ -17,3 +17,33 @@ export type { BoothStatus } from './entities/booth.entity';
 export { EMPLOYMENT_TYPES, POSTING_STATUSES, PostingEntity } from './entities/posting.entity';
 export type { EmploymentType, PostingStatus } from './entities/posting.entity';
 export { FairEventEntity } from './entities/fair-event.entity';
+export { FairsRepository } from './repositories/fairs.repository';
+export type { NewFair, FairTransition } from './repositories/fairs.repository';
+export { FairEventsRepository, appendFairEvent } from './repositories/fair-events.repository';
+export type { AppendedEvent } from './repositories/fair-events.repository';
+export { CompaniesRepository } from './repositories/companies.repository';
+export { BoothsRepository } from './repositories/booths.repository';
+export type { BoothView, ApproveOutcome } from './repositories/booths.repository';
+export { PostingsRepository } from './repositories/postings.repository';
+export type { PostingFields, PostingSearch, PostingChange, PostingChangeOutcome } from './repositories/postings.repository';
+export type { PostingView } from './repositories/posting-view';
+export { SLOT_KINDS, CoachingSlotEntity } from './entities/coaching-slot.entity';
+export type { SlotKind } from './entities/coaching-slot.entity';
+export { BOOKING_STATUSES, REJECTION_REASONS, CoachingBookingEntity } from './entities/coaching-booking.entity';
+export type { BookingStatus, RejectionReason } from './entities/coaching-booking.entity';
+export { WAITLIST_STATUSES, CoachingWaitlistEntryEntity } from './entities/coaching-waitlist-entry.entity';
+export type { WaitlistStatus } from './entities/coaching-waitlist-entry.entity';
+export { CoachingSlotsRepository } from './repositories/coaching-slots.repository';
+export type { CoachingFair, NewSlots, SlotListFilter, SlotListRow, WithdrawOutcome } from './repositories/coaching-slots.repository';
+export { CoachingBookingsRepository } from './repositories/coaching-bookings.repository';
+export type {
+  BookingRequest,
+  BookingFacts,
+  BookingDecision,
+  DecideResult,
+  CancelResult,
+  MarkResult,
+  BookingListFilter,
+} from './repositories/coaching-bookings.repository';
+export { CoachingWaitlistRepository } from './repositories/coaching-waitlist.repository';
+export type { SlotOffer } from './repositories/coaching-waitlist.repository';

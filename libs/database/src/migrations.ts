@@ -1,5 +1,6 @@
 import { CreateAccounts1764446400000 } from './migrations/1764446400000-CreateAccounts';
 import { CreateFairsBoothsPostings1764450000000 } from './migrations/1764450000000-CreateFairsBoothsPostings';
+import { CreateCoaching1764460000000 } from './migrations/1764460000000-CreateCoaching';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
-export const MIGRATIONS = [CreateAccounts1764446400000, CreateFairsBoothsPostings1764450000000];
+export const MIGRATIONS = [CreateAccounts1764446400000, CreateFairsBoothsPostings1764450000000, CreateCoaching1764460000000];

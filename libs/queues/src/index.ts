@@ -3,3 +3,5 @@ export type { JobMap, JobName, QueueName } from './job-map';
 export { JobProducer } from './job-producer';
 export type { EnqueueOptions } from './job-producer';
 export { QueuesModule } from './queues.module';
+export { jobIds } from './job-ids';
+export { COACHING_REMINDER_OFFSETS_MINUTES, COACHING_AUTO_COMPLETE_AFTER_MS, coachingJobIds, bookingTimeJobs } from './coaching-jobs';

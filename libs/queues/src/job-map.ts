@@ -16,6 +16,18 @@ export interface JobMap {
   'fair.close': { fairId: string };
   /** Closes a posting whose closesAt has come. */
   'posting.close': { postingId: string };
+  /** Decides a pending coaching booking: confirmed, or rejected with a reason. */
+  'coaching.decide': { bookingId: string };
+  /** Reminds both sides of a confirmed booking `minutesBefore` its start. */
+  'coaching.remind': { bookingId: string; minutesBefore: number };
+  /** Opens a confirmed session at its start: both sides get the room. */
+  'coaching.open-session': { bookingId: string };
+  /** Completes a session its coach did not mark, a day after it ended. */
+  'coaching.auto-complete': { bookingId: string };
+  /** Holds a freed slot for the first waiter of its coach's day. */
+  'coaching.offer-slot': { slotId: string };
+  /** Ends an unanswered waitlist offer and passes the slot to the next waiter. */
+  'coaching.expire-hold': { slotId: string; entryId: string };
 }
 export type JobName = keyof JobMap;
 
@@ -24,6 +36,12 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'fair.open': QUEUES.fairs,
   'fair.close': QUEUES.fairs,
   'posting.close': QUEUES.fairs,
+  'coaching.decide': QUEUES.coaching,
+  'coaching.remind': QUEUES.coaching,
+  'coaching.open-session': QUEUES.coaching,
+  'coaching.auto-complete': QUEUES.coaching,
+  'coaching.offer-slot': QUEUES.coaching,
+  'coaching.expire-hold': QUEUES.coaching,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

@@ -1,38 +1,99 @@
-import { Logger } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { TokenService } from '@bisang/auth';
-import { ClientToServerEvents, FAIR_NAMESPACE, RealtimeSignal, ServerToClientEvents, rooms } from '@bisang/realtime';
+import { FAIR_NAMESPACE, JoinAck, RealtimeSignal, SimpleAck, rooms } from '@bisang/realtime';
+import { socketAuth } from '../socket-auth';
+import { BoothPresenceService } from './booth-presence.service';
+import { FairAccess } from './fair-access.service';
+import type { FairNamespace, FairSocket } from './fair-socket';
+import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
-import { SocketData, socketAuth } from '../socket-auth';
+import { parseBoothPayload, parseJoinPayload } from './socket-payloads';
 
-export type FairSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type FairNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type { FairNamespace, FairSocket } from './fair-socket';
 
 @WebSocketGateway({ namespace: FAIR_NAMESPACE })
-export class FairGateway implements OnGatewayInit, OnGatewayConnection {
-  private readonly logger = new Logger(FairGateway.name);
-
+export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   @WebSocketServer()
   private readonly namespace: FairNamespace;
 
   constructor(
     private readonly tokens: TokenService,
     private readonly signals: RealtimeSignals,
+    private readonly relay: FeedRelay,
+    private readonly presence: BoothPresenceService,
+    private readonly access: FairAccess,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
     namespace.use(socketAuth(this.tokens));
+    this.relay.start(namespace);
+    this.presence.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
   }
 
   handleConnection(socket: FairSocket) {
     const user = socket.data.user;
     if (user) void socket.join(rooms.user(user.id));
+    socket.on('disconnecting', () => {
+      const fairs = [...socket.rooms].filter((r) => r.startsWith('fair:')).map((r) => r.slice('fair:'.length));
+      setImmediate(() => fairs.forEach((fairId) => this.relay.release(fairId)));
+    });
+  }
+
+  async handleDisconnect(socket: FairSocket) {
+    await this.presence.disconnected(socket.id);
+  }
+
+  @SubscribeMessage('fair:join')
+  async join(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: JoinAck) => void) {
+    const reply = ack ?? (() => undefined);
+    const payload = parseJoinPayload(body);
+    if (!payload.ok) return reply(payload);
+    if (!(await this.access.canFollow(payload.fairId, socket.data.user))) return reply({ ok: false, code: 'NOT_FOUND', message: 'fair not found' });
+    await this.relay.join(socket, payload.fairId, payload.since, (lastEventId) => reply({ ok: true, lastEventId }));
+  }
+
+  @SubscribeMessage('fair:leave')
+  async leave(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseJoinPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    await socket.leave(rooms.fair(payload.fairId));
+    this.relay.release(payload.fairId);
+    ack?.({ ok: true });
+  }
+
+  @SubscribeMessage('booth:enter')
+  async enterBooth(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseBoothPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const kind = await this.access.boothRole(payload.boothId, socket.data.user);
+    if (!kind) return ack?.({ ok: false, code: 'NOT_FOUND', message: 'booth not found' });
+    await this.presence.enter(socket, payload.boothId, kind);
+    ack?.({ ok: true });
+  }
+
+  @SubscribeMessage('booth:leave')
+  async leaveBooth(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseBoothPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    await this.presence.leave(socket, payload.boothId);
+    ack?.({ ok: true });
   }
 
   private onSignal(signal: RealtimeSignal) {
-    if (signal.kind === 'notification') {
+    if (signal.kind === 'feed') {
+      this.relay.signalled(signal.fairId, signal.lastEventId);
+    } else if (signal.kind === 'notification') {
       // Every node receives the signal; each delivers to its own sockets only.
       this.namespace.local.to(rooms.user(signal.userId)).emit('notification', signal.event);
     }

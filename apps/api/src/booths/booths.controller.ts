@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
+import { uuidParam } from '@bisang/common';
+import { BoothsService } from './booths.service';
+import { BoothDto, BoothListQueryDto, CreateBoothDto, RejectBoothDto } from './dto/booth.dto';
+
+@ApiTags('booths')
+@ApiBearerAuth()
+@Controller()
+export class BoothsController {
+  constructor(private readonly booths: BoothsService) {}
+
+  @Post('fairs/:fairId/booths')
+  @Roles('recruiter')
+  @ApiCreatedResponse({ type: BoothDto, description: 'status "pending"' })
+  @ApiConflictResponse({ description: 'BOOTH_EXISTS, FAIR_CLOSED' })
+  apply(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: CreateBoothDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.booths.apply(fairId, dto, user);
+  }
+
+  @Post('booths/:boothId/approve')
+  @HttpCode(200)
+  @Roles('organizer')
+  @ApiOkResponse({ type: BoothDto })
+  @ApiConflictResponse({ description: 'NO_HIRING_INTENT' })
+  approve(@Param('boothId', uuidParam('boothId')) boothId: string) {
+    return this.booths.approve(boothId);
+  }
+
+  @Post('booths/:boothId/reject')
+  @HttpCode(200)
+  @Roles('organizer')
+  @ApiOkResponse({ type: BoothDto })
+  reject(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: RejectBoothDto) {
+    return this.booths.reject(boothId, dto.reason);
+  }
+
+  @Get('fairs/:fairId/booths')
+  @Public()
+  @ApiOkResponse({ description: '{ items: BoothDto[], nextCursor } — approved booths (organizers may ask for ?status=pending)' })
+  list(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: BoothListQueryDto, @CurrentUser() user?: AuthenticatedUser) {
+    return this.booths.list(fairId, user, query.status, query.limit, query.cursor);
+  }
+
+  @Get('booths/:boothId')
+  @Public()
+  @ApiOkResponse({ type: BoothDto })
+  get(@Param('boothId', uuidParam('boothId')) boothId: string, @CurrentUser() user?: AuthenticatedUser) {
+    return this.booths.get(boothId, user);
+  }
+}

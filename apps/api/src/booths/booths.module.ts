@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BoothsRepository, CompaniesRepository, FairsRepository } from '@bisang/database';
+import { BoothStaffPolicy } from './booth-staff.policy';
+import { BoothsController } from './booths.controller';
+import { BoothsService } from './booths.service';
+
+@Module({
+  controllers: [BoothsController],
+  providers: [BoothsService, BoothsRepository, CompaniesRepository, FairsRepository, BoothStaffPolicy],
+  exports: [BoothStaffPolicy, BoothsRepository],
+})
+export class BoothsModule {}

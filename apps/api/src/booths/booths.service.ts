@@ -1,0 +1,78 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AuthenticatedUser } from '@bisang/auth';
+import { DomainError, Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
+import { BoothsRepository, CompaniesRepository, FairsRepository } from '@bisang/database';
+import { FeedSignal } from '@bisang/realtime';
+import { BoothDto, CreateBoothDto } from './dto/booth.dto';
+
+const boothNotFound = () => notFound('Booth', '부스');
+
+@Injectable()
+export class BoothsService {
+  constructor(
+    private readonly booths: BoothsRepository,
+    private readonly companies: CompaniesRepository,
+    private readonly fairs: FairsRepository,
+    private readonly feed: FeedSignal,
+  ) {}
+
+  async apply(fairId: string, dto: CreateBoothDto, caller: AuthenticatedUser): Promise<BoothDto> {
+    const fair = await this.fairs.findById(fairId);
+    if (!fair || fair.status === 'draft') throw notFound('Fair', '박람회');
+    if (fair.status === 'closed') {
+      throw new DomainError(HttpStatus.CONFLICT, 'FAIR_CLOSED', '종료된 박람회입니다 / This fair has closed');
+    }
+    if (!(await this.companies.findById(dto.companyId))) throw notFound('Company', '회사');
+    if (!(await this.companies.isStaff(dto.companyId, caller.id))) {
+      throw forbidden('이 회사의 담당자만 부스를 신청할 수 있습니다 / Only this company’s staff can apply for its booth');
+    }
+    const booth = await this.booths.createUnlessExists({ fairId, companyId: dto.companyId, headline: dto.headline, description: dto.description ?? null });
+    if (!booth) {
+      throw new DomainError(HttpStatus.CONFLICT, 'BOOTH_EXISTS', '이 박람회에 이미 회사 부스가 있습니다 / The company already has a booth in this fair');
+    }
+    return BoothDto.from((await this.booths.findView(booth.id))!);
+  }
+
+  /** Approves a booth with current hiring intent; its visible postings reach the live feed. */
+  async approve(boothId: string): Promise<BoothDto> {
+    const result = await this.booths.approve(boothId, new Date());
+    if (result.outcome === 'not_found') throw boothNotFound();
+    if (result.outcome === 'no_hiring_intent') {
+      throw new DomainError(
+        HttpStatus.CONFLICT,
+        'NO_HIRING_INTENT',
+        '채용 의사가 확인되지 않았습니다: 모집 인원이 있는 공개된 공고가 필요합니다 / No current hiring intent: the booth needs a published, open posting with openings',
+      );
+    }
+    if (result.outcome === 'approved') await this.feed.afterCommit(result.events);
+    return BoothDto.from((await this.booths.findView(boothId))!);
+  }
+
+  async reject(boothId: string, reason: string): Promise<BoothDto> {
+    const booth = await this.booths.reject(boothId, reason, new Date());
+    if (!booth) throw boothNotFound();
+    return BoothDto.from((await this.booths.findView(boothId))!);
+  }
+
+  async list(fairId: string, caller: AuthenticatedUser | undefined, status: string | undefined, limit: number, cursor?: string): Promise<Page<BoothDto>> {
+    const fair = await this.fairs.findById(fairId);
+    const organizer = caller?.role === 'organizer';
+    if (!fair || (fair.status === 'draft' && !organizer)) throw notFound('Fair', '박람회');
+    const after = decodeCursor<{ createdAt: string; id: string }>(cursor, ['createdAt', 'id']);
+    const rows =
+      organizer && status && status !== 'approved'
+        ? await this.booths.listForReview(fairId, status, limit, after)
+        : await this.booths.listApproved(fairId, limit, after);
+    return toPage(rows, limit, BoothDto.from, (b) => ({ createdAt: b.createdAt.toISOString(), id: b.id }));
+  }
+
+  /** A booth: public once approved; before that, only its staff and organizers see it. */
+  async get(boothId: string, caller?: AuthenticatedUser): Promise<BoothDto> {
+    const booth = await this.booths.findView(boothId);
+    if (!booth) throw boothNotFound();
+    if (booth.status !== 'approved' && caller?.role !== 'organizer' && !(caller && (await this.booths.isStaff(boothId, caller.id)))) {
+      throw boothNotFound();
+    }
+    return BoothDto.from(booth);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ListQueryDto } from '@bisang/common';
+import type { BoothStatus, BoothView } from '@bisang/database';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateBoothDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId: string;
+
+  @ApiProperty({ example: '자동차 부품 설계·생산 인재를 찾습니다' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  headline: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+}
+
+export class RejectBoothDto {
+  @ApiProperty({ example: '현재 채용 계획이 확인되지 않습니다' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class BoothListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'], description: 'organizers only; default approved' })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: BoothStatus;
+}
+
+export class BoothDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty() companyId: string;
+  @ApiProperty() companyName: string;
+  @ApiProperty() headline: string;
+  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: BoothStatus;
+  @ApiProperty({ nullable: true }) rejectionReason: string | null;
+  @ApiProperty() createdAt: string;
+
+  static from(b: BoothView): BoothDto {
+    return {
+      id: b.id,
+      fairId: b.fairId,
+      companyId: b.companyId,
+      companyName: b.companyName,
+      headline: b.headline,
+      description: b.description,
+      status: b.status,
+      rejectionReason: b.rejectionReason,
+      createdAt: b.createdAt.toISOString(),
+    };
+  }
+}

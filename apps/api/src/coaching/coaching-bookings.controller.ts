@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedUser, CurrentUser, Roles } from '@bisang/auth';
+import { uuidParam } from '@bisang/common';
+import { CoachingBookingsService } from './coaching-bookings.service';
+import { BookingDto, BookingListQueryDto, BookingPageDto, CompleteBookingDto, CreateBookingDto } from './dto/booking.dto';
+
+@ApiTags('coaching')
+@ApiBearerAuth()
+@Controller()
+export class CoachingBookingsController {
+  constructor(private readonly bookings: CoachingBookingsService) {}
+
+  @Post('coaching/bookings')
+  @Roles('seeker')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body give back the same booking' })
+  @ApiCreatedResponse({ type: BookingDto, description: 'settled: confirmed or rejected with a reason' })
+  @ApiAcceptedResponse({ type: BookingDto, description: 'still pending; read it later' })
+  @ApiConflictResponse({ description: 'IDEMPOTENCY_KEY_REUSED' })
+  async requestBooking(
+    @Body() dto: CreateBookingDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BookingDto> {
+    const booking = await this.bookings.requestBooking(user, dto.slotId, idempotencyKey);
+    reply.status(booking.status === 'pending' ? 202 : 201);
+    return BookingDto.from(booking);
+  }
+
+  @Get('coaching/bookings/:bookingId')
+  @ApiOkResponse({ type: BookingDto })
+  async getBooking(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<BookingDto> {
+    return BookingDto.from(await this.bookings.getBooking(user, bookingId));
+  }
+
+  @Get('me/coaching/bookings')
+  @Roles('seeker', 'coach', 'recruiter')
+  @ApiOkResponse({ type: BookingPageDto })
+  listMine(@Query() query: BookingListQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<BookingPageDto> {
+    return this.bookings.listMyBookings(user, query);
+  }
+
+  @Post('coaching/bookings/:bookingId/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiConflictResponse({ description: 'BOOKING_NOT_CANCELLABLE, CANCEL_CUTOFF_PASSED' })
+  async cancel(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<BookingDto> {
+    return BookingDto.from(await this.bookings.cancelBooking(user, bookingId));
+  }
+
+  @Post('coaching/bookings/:bookingId/complete')
+  @HttpCode(200)
+  @Roles('coach', 'recruiter')
+  @ApiOkResponse({ type: BookingDto })
+  @ApiConflictResponse({ description: 'BOOKING_NOT_MARKABLE, SESSION_NOT_STARTED' })
+  async complete(
+    @Param('bookingId', uuidParam('bookingId')) bookingId: string,
+    @Body() dto: CompleteBookingDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<BookingDto> {
+    return BookingDto.from(await this.bookings.markSession(user, bookingId, 'completed', dto.feedback ?? null));
+  }
+
+  @Post('coaching/bookings/:bookingId/no-show')
+  @HttpCode(200)
+  @Roles('coach', 'recruiter')
+  @ApiOkResponse({ type: BookingDto })
+  @ApiConflictResponse({ description: 'BOOKING_NOT_MARKABLE, SESSION_NOT_STARTED' })
+  async noShow(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<BookingDto> {
+    return BookingDto.from(await this.bookings.markSession(user, bookingId, 'no_show', null));
+  }
+}

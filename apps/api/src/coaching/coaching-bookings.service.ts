@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@bisang/auth';
+import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
+import { AppConfig } from '@bisang/config';
+import { CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotsRepository } from '@bisang/database';
+import { JobProducer, bookingTimeJobs, coachingJobIds } from '@bisang/queues';
+import { RealtimePublisher } from '@bisang/realtime';
+import { BookingDecisionWaiter } from './booking-decision.waiter';
+import {
+  bookingNotCancellable,
+  bookingNotFound,
+  bookingNotMarkable,
+  cancelCutoffPassed,
+  idempotencyKeyReused,
+  invalidIdempotencyKey,
+  notBookable,
+  sessionNotStarted,
+  slotNotFound,
+} from './coaching.errors';
+import { BookingDto, BookingListQueryDto } from './dto/booking.dto';
+import { SlotKindPolicies } from './slot-kind.policy';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+type Party = 'seeker' | 'coach' | 'organizer' | 'none';
+
+const partyOf = (user: AuthenticatedUser, b: CoachingBookingEntity): Party =>
+  b.seekerId === user.id ? 'seeker' : b.coachId === user.id ? 'coach' : user.role === 'organizer' ? 'organizer' : 'none';
+
+@Injectable()
+export class CoachingBookingsService {
+  constructor(
+    private readonly bookings: CoachingBookingsRepository,
+    private readonly slots: CoachingSlotsRepository,
+    private readonly policies: SlotKindPolicies,
+    private readonly jobs: JobProducer,
+    private readonly waiter: BookingDecisionWaiter,
+    private readonly realtime: RealtimePublisher,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Records a booking request, queues its decision and waits briefly for it. The same Idempotency-Key
+   * with the same body gives back the same booking; with another body it is a 409.
+   */
+  async requestBooking(user: AuthenticatedUser, slotId: string, idempotencyKey: string | undefined): Promise<CoachingBookingEntity> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidIdempotencyKey();
+    const slot = await this.slots.findSlot(slotId);
+    if (!slot || slot.withdrawnAt) throw slotNotFound();
+    const whyNot = await this.policies.of(slot.kind).whyNotBookable(user, slot);
+    if (whyNot) throw notBookable(whyNot);
+    const requestHash = createHash('sha256').update(JSON.stringify({ slotId })).digest('hex');
+    const { booking, created } = await this.bookings.recordRequest({
+      slotId,
+      seekerId: user.id,
+      coachId: slot.coachId,
+      fairId: slot.fairId,
+      kind: slot.kind,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+    });
+    if (!created && booking.requestHash !== requestHash) throw idempotencyKeyReused();
+    if (booking.status !== 'pending') return booking;
+    // Enqueued again on a replay too: the deterministic id keeps one job, and a request whose first try
+    // died between recording and enqueuing still gets decided.
+    const jobId = coachingJobIds.decide(booking.id);
+    await this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId });
+    await this.waiter.waitForJob(jobId, this.config.coachingDecisionWaitMs);
+    return (await this.bookings.findById(booking.id)) ?? booking;
+  }
+
+  /** Its seeker, its coach and organizers see a booking; to anyone else it does not exist. */
+  async getBooking(user: AuthenticatedUser, bookingId: string): Promise<CoachingBookingEntity> {
+    const booking = await this.bookings.findById(bookingId);
+    if (!booking || partyOf(user, booking) === 'none') throw bookingNotFound();
+    return booking;
+  }
+
+  async listMyBookings(user: AuthenticatedUser, query: BookingListQueryDto): Promise<Page<BookingDto>> {
+    const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
+    const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
+    if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
+      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
+    }
+    const rows = await this.bookings.findForUserPage({
+      userId: user.id,
+      as: user.role === 'seeker' ? 'seeker' : 'coach',
+      after,
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, BookingDto.from, (b) => ({ s: b.startsAt.toISOString(), i: b.id }));
+  }
+
+  /** Its seeker or coach cancels a confirmed booking until the cut-off; the slot is free again (waiters first). */
+  async cancelBooking(user: AuthenticatedUser, bookingId: string): Promise<CoachingBookingEntity> {
+    const found = await this.bookings.findById(bookingId);
+    const party = found ? partyOf(user, found) : 'none';
+    if (party === 'none') throw bookingNotFound();
+    if (party === 'organizer') throw forbidden();
+    const result = await this.bookings.cancelConfirmed(bookingId, user.id, new Date(), this.config.coachingCancelCutoffMs);
+    if (result.outcome !== 'cancelled') {
+      if (result.outcome === 'not_found') throw bookingNotFound();
+      if (result.outcome === 'cutoff_passed') throw cancelCutoffPassed(this.config.coachingCancelCutoffMs / 60_000);
+      throw bookingNotCancellable();
+    }
+    const booking = result.booking;
+    await this.removeTimeJobs(booking.id);
+    await this.jobs.enqueue('coaching.offer-slot', { slotId: booking.slotId }, { jobId: coachingJobIds.offerSlot(booking.id) });
+    const data = { bookingId: booking.id, slotId: booking.slotId, status: booking.status, cancelledBy: party };
+    await this.realtime.notifyUser(booking.seekerId, 'booking.cancelled', data);
+    await this.realtime.notifyUser(booking.coachId, 'booking.cancelled', data);
+    return booking;
+  }
+
+  /** The coach records how a started session went: completed (with feedback the seeker sees) or no_show. */
+  async markSession(
+    user: AuthenticatedUser,
+    bookingId: string,
+    outcome: 'completed' | 'no_show',
+    feedback: string | null,
+  ): Promise<CoachingBookingEntity> {
+    const found = await this.bookings.findById(bookingId);
+    const party = found ? partyOf(user, found) : 'none';
+    if (party === 'none') throw bookingNotFound();
+    if (party !== 'coach') throw forbidden();
+    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, new Date());
+    if (result.outcome !== 'marked') {
+      if (result.outcome === 'not_found') throw bookingNotFound();
+      if (result.outcome === 'not_started') throw sessionNotStarted();
+      throw bookingNotMarkable();
+    }
+    await this.removeTimeJobs(bookingId);
+    return result.booking;
+  }
+
+  private async removeTimeJobs(bookingId: string): Promise<void> {
+    await Promise.all(bookingTimeJobs(bookingId).map((j) => this.jobs.cancel(j.name, j.jobId)));
+  }
+}

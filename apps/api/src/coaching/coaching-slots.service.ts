@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { AuthenticatedUser } from '@bisang/auth';
+import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
+import { CoachingFair, CoachingSlotEntity, CoachingSlotsRepository, CoachingWaitlistRepository, SlotKind } from '@bisang/database';
+import {
+  alreadyWaiting,
+  availabilityOverlaps,
+  coachNotFound,
+  dateOutsideFair,
+  fairClosed,
+  fairNotFound,
+  invalidWindow,
+  slotAlreadyWithdrawn,
+  slotBooked,
+  slotNotFound,
+  tooManySlots,
+  windowInPast,
+  windowOutsideFair,
+  windowTooShort,
+} from './coaching.errors';
+import { CreateAvailabilityDto } from './dto/availability.dto';
+import { SlotDto, SlotListQueryDto } from './dto/slot.dto';
+import { JoinWaitlistDto, WaitlistEntryDto } from './dto/waitlist.dto';
+import { SlotKindPolicies } from './slot-kind.policy';
+
+export const MAX_SLOTS_PER_REQUEST = 200;
+
+/** Cuts [start, end) into consecutive slots of `slotMinutes`, `bufferMinutes` apart; the last one ends by `end`. */
+export function cutSlots(start: DateTime, end: DateTime, slotMinutes: number, bufferMinutes: number): { startsAt: Date; endsAt: Date }[] {
+  const slots: { startsAt: Date; endsAt: Date }[] = [];
+  for (let cursor = start; ; ) {
+    const slotEnd = cursor.plus({ minutes: slotMinutes });
+    if (slotEnd > end || slots.length > MAX_SLOTS_PER_REQUEST) break;
+    slots.push({ startsAt: cursor.toJSDate(), endsAt: slotEnd.toJSDate() });
+    cursor = slotEnd.plus({ minutes: bufferMinutes });
+  }
+  return slots;
+}
+
+/** An instant from the API: with an offset as given, without one in the fair's time zone. */
+const inFairZone = (value: string, fair: CoachingFair) => DateTime.fromISO(value, { zone: fair.timezone });
+
+@Injectable()
+export class CoachingSlotsService {
+  constructor(
+    private readonly slots: CoachingSlotsRepository,
+    private readonly waitlist: CoachingWaitlistRepository,
+    private readonly policies: SlotKindPolicies,
+  ) {}
+
+  /** Publishes a window of availability as slots cut in the fair's time zone. */
+  async publishAvailability(
+    user: AuthenticatedUser,
+    fairId: string,
+    dto: CreateAvailabilityDto,
+    kind: SlotKind = 'coaching',
+    boothId: string | null = null,
+    now = new Date(),
+  ): Promise<CoachingSlotEntity[]> {
+    if (!this.policies.of(kind).publisherRoles.includes(user.role)) throw forbidden();
+    const fair = await this.slots.findFairForCoaching(fairId);
+    if (!fair) throw fairNotFound();
+    if (fair.status === 'closed') throw fairClosed();
+    const start = inFairZone(dto.startsAt, fair);
+    const end = inFairZone(dto.endsAt, fair);
+    if (!start.isValid || !end.isValid || end <= start) throw invalidWindow();
+    if (start.toMillis() <= now.getTime()) throw windowInPast();
+    if (start.toMillis() < fair.startsAt.getTime() || end.toMillis() > fair.endsAt.getTime()) throw windowOutsideFair();
+    const windows = cutSlots(start, end, dto.slotMinutes, dto.bufferMinutes ?? 0);
+    if (windows.length === 0) throw windowTooShort();
+    if (windows.length > MAX_SLOTS_PER_REQUEST) throw tooManySlots(MAX_SLOTS_PER_REQUEST);
+    const created = await this.slots.createSlots({ fairId, coachId: user.id, kind, boothId, windows });
+    if (created === 'overlap') throw availabilityOverlaps();
+    return created;
+  }
+
+  async listSlots(fairId: string, query: SlotListQueryDto, caller: AuthenticatedUser | undefined, now = new Date()): Promise<Page<SlotDto>> {
+    const fair = await this.slots.findFairForCoaching(fairId);
+    if (!fair || (fair.status === 'draft' && caller?.role !== 'organizer')) throw fairNotFound();
+    const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
+    const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
+    if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
+      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
+    }
+    const rows = await this.slots.findSlotsPage({
+      fairId,
+      now,
+      from: query.from ? inFairZone(query.from, fair).toJSDate() : undefined,
+      to: query.to ? inFairZone(query.to, fair).toJSDate() : undefined,
+      coachId: query.coachId,
+      available: query.available === undefined ? undefined : query.available === 'true',
+      after,
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, SlotDto.from, (r) => ({ s: r.startsAt.toISOString(), i: r.id }));
+  }
+
+  async withdrawSlot(user: AuthenticatedUser, slotId: string): Promise<CoachingSlotEntity> {
+    const result = await this.slots.withdrawUnbookedSlot(slotId, user.id, new Date());
+    switch (result.outcome) {
+      case 'withdrawn':
+        return result.slot;
+      case 'booked':
+        throw slotBooked();
+      case 'already_withdrawn':
+        throw slotAlreadyWithdrawn();
+      default:
+        throw slotNotFound();
+    }
+  }
+
+  /** Puts the seeker on a coach's waitlist for one day of the fair (in its time zone). */
+  async joinWaitlist(user: AuthenticatedUser, fairId: string, dto: JoinWaitlistDto): Promise<WaitlistEntryDto> {
+    const fair = await this.slots.findFairForCoaching(fairId);
+    if (!fair || fair.status === 'draft') throw fairNotFound();
+    if (fair.status === 'closed') throw fairClosed();
+    const day = DateTime.fromISO(dto.date, { zone: fair.timezone });
+    if (!day.isValid) throw badRequest('VALIDATION_FAILED', 'date must be a real calendar date');
+    const first = DateTime.fromJSDate(fair.startsAt, { zone: fair.timezone }).startOf('day');
+    const last = DateTime.fromJSDate(fair.endsAt, { zone: fair.timezone }).startOf('day');
+    if (day < first || day > last) throw dateOutsideFair();
+    if (!(await this.slots.hasSlotsInFair(fairId, dto.coachId))) throw coachNotFound();
+    const entry = await this.waitlist.joinWaitlist({ fairId, coachId: dto.coachId, seekerId: user.id, day: dto.date });
+    if (!entry) throw alreadyWaiting();
+    return WaitlistEntryDto.from(entry);
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ListQueryDto } from '@bisang/common';
+import type { BookingStatus, CoachingBookingEntity, RejectionReason } from '@bisang/database';
+
+export class CreateBookingDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  slotId: string;
+}
+
+export class CompleteBookingDto {
+  @ApiPropertyOptional({ maxLength: 5000, description: 'feedback the seeker sees' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  feedback?: string;
+}
+
+export class BookingListQueryDto extends ListQueryDto {}
+
+export class BookingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) slotId: string;
+  @ApiProperty({ format: 'uuid' }) seekerId: string;
+  @ApiProperty({ format: 'uuid' }) coachId: string;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ enum: ['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] }) status: BookingStatus;
+  @ApiPropertyOptional({ enum: ['SLOT_TAKEN', 'LIMIT_REACHED', 'OVERLAP', 'SLOT_IN_PAST', 'FAIR_NOT_LIVE'] }) reason?: RejectionReason;
+  @ApiPropertyOptional({ description: 'why it was rejected, for a person' }) reasonMessage?: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiPropertyOptional() feedback?: string;
+  @ApiProperty() requestedAt: string;
+  @ApiPropertyOptional() decidedAt?: string;
+  @ApiPropertyOptional() cancelledAt?: string;
+
+  static from(b: CoachingBookingEntity): BookingDto {
+    return {
+      id: b.id,
+      slotId: b.slotId,
+      seekerId: b.seekerId,
+      coachId: b.coachId,
+      fairId: b.fairId,
+      status: b.status,
+      ...(b.reason ? { reason: b.reason } : {}),
+      ...(b.reasonMessage ? { reasonMessage: b.reasonMessage } : {}),
+      startsAt: b.startsAt.toISOString(),
+      endsAt: b.endsAt.toISOString(),
+      ...(b.feedback ? { feedback: b.feedback } : {}),
+      requestedAt: b.requestedAt.toISOString(),
+      ...(b.decidedAt ? { decidedAt: b.decidedAt.toISOString() } : {}),
+      ...(b.cancelledAt ? { cancelledAt: b.cancelledAt.toISOString() } : {}),
+    };
+  }
+}
+
+export class BookingPageDto {
+  @ApiProperty({ type: [BookingDto] }) items: BookingDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

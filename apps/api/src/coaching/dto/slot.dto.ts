@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { ListQueryDto } from '@bisang/common';
+import type { CoachingSlotEntity, SlotKind, SlotListRow } from '@bisang/database';
+
+export class SlotListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'slots starting at or after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'slots starting before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  coachId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  available?: 'true' | 'false';
+}
+
+export class SlotDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) coachId: string;
+  @ApiProperty({ enum: ['coaching', 'interview'] }) kind: SlotKind;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() available: boolean;
+
+  static from(row: SlotListRow): SlotDto {
+    return {
+      id: row.id,
+      coachId: row.coachId,
+      kind: row.kind,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      available: row.available,
+    };
+  }
+}
+
+export class SlotPageDto {
+  @ApiProperty({ type: [SlotDto] }) items: SlotDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class WithdrawnSlotDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() withdrawnAt: string;
+
+  static from(slot: CoachingSlotEntity): WithdrawnSlotDto {
+    return {
+      id: slot.id,
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+      withdrawnAt: slot.withdrawnAt!.toISOString(),
+    };
+  }
+}

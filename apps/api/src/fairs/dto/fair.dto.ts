@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { FairEntity, FairStatus } from '@bisang/database';
+
+export class FairDto {
+  @ApiProperty() id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() timezone: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() hiringTarget: number;
+  @ApiProperty() youthAgeMin: number;
+  @ApiProperty() youthAgeMax: number;
+  @ApiProperty({ type: [String] }) professionalJobCategories: string[];
+  @ApiProperty() maxUpcomingCoachingPerSeeker: number;
+  @ApiProperty({ enum: ['draft', 'scheduled', 'live', 'closed'] }) status: FairStatus;
+  @ApiProperty({ description: 'id of the newest feed event' }) lastEventId: number;
+  @ApiProperty({ nullable: true }) publishedAt: string | null;
+
+  static from(f: FairEntity): FairDto {
+    return {
+      id: f.id,
+      slug: f.slug,
+      title: f.title,
+      timezone: f.timezone,
+      startsAt: f.startsAt.toISOString(),
+      endsAt: f.endsAt.toISOString(),
+      hiringTarget: f.hiringTarget,
+      youthAgeMin: f.youthAgeMin,
+      youthAgeMax: f.youthAgeMax,
+      professionalJobCategories: f.professionalJobCategories,
+      maxUpcomingCoachingPerSeeker: f.maxUpcomingCoachingPerSeeker,
+      status: f.status,
+      lastEventId: f.lastEventId,
+      publishedAt: f.publishedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
+import { ListQueryDto, uuidParam } from '@bisang/common';
+import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
+import { FairDto } from './dto/fair.dto';
+import { FairsService } from './fairs.service';
+
+@ApiTags('fairs')
+@ApiBearerAuth()
+@Controller('fairs')
+export class FairsController {
+  constructor(private readonly fairs: FairsService) {}
+
+  @Post()
+  @Roles('organizer')
+  @ApiCreatedResponse({ type: FairDto })
+  @ApiConflictResponse({ description: 'SLUG_TAKEN' })
+  create(@Body() dto: CreateFairDto, @CurrentUser() user: AuthenticatedUser): Promise<FairDto> {
+    return this.fairs.create(dto, user);
+  }
+
+  @Post(':fairId/publish')
+  @HttpCode(200)
+  @Roles('organizer')
+  @ApiOkResponse({ type: FairDto })
+  @ApiConflictResponse({ description: 'FAIR_NOT_PUBLISHABLE' })
+  publish(@Param('fairId', uuidParam('fairId')) fairId: string): Promise<FairDto> {
+    return this.fairs.publish(fairId);
+  }
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ description: '{ items: FairDto[], nextCursor }' })
+  list(@Query() query: ListQueryDto, @CurrentUser() user?: AuthenticatedUser) {
+    return this.fairs.list(user, query.limit, query.cursor);
+  }
+
+  @Get(':fairIdOrSlug')
+  @Public()
+  @ApiOkResponse({ type: FairDto })
+  @ApiNotFoundResponse()
+  get(@Param('fairIdOrSlug') idOrSlug: string, @CurrentUser() user?: AuthenticatedUser): Promise<FairDto> {
+    return this.fairs.get(idOrSlug, user);
+  }
+
+  @Post(':fairId/announcements')
+  @Roles('organizer')
+  @ApiCreatedResponse({ description: 'the announcement, also sent to the feed as an `announcement` event' })
+  announce(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: AnnouncementDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.fairs.announce(fairId, dto, user);
+  }
+}

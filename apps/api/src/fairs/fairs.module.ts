@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { FairsRepository } from '@bisang/database';
+import { FairsController } from './fairs.controller';
+import { FairsService } from './fairs.service';
+
+@Module({
+  controllers: [FairsController],
+  providers: [FairsService, FairsRepository],
+  exports: [FairsService],
+})
+export class FairsModule {}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { AuthenticatedUser } from '@bisang/auth';
+import { Page, decodeCursor, toPage } from '@bisang/common';
+import { FairEntity, FairsRepository } from '@bisang/database';
+import { JobProducer, jobIds } from '@bisang/queues';
+import { FeedSignal } from '@bisang/realtime';
+import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
+import { FairDto } from './dto/fair.dto';
+import { fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken } from './fairs.errors';
+
+@Injectable()
+export class FairsService {
+  constructor(
+    private readonly fairs: FairsRepository,
+    private readonly jobs: JobProducer,
+    private readonly feed: FeedSignal,
+  ) {}
+
+  async create(dto: CreateFairDto, organizer: AuthenticatedUser): Promise<FairDto> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (endsAt <= startsAt) throw invalidWindow();
+    const youthAgeMin = dto.youthAgeMin ?? 15;
+    const youthAgeMax = dto.youthAgeMax ?? 34;
+    if (youthAgeMin > youthAgeMax) throw invalidYouthRange();
+    const fair = await this.fairs.createUnlessSlugTaken({
+      slug: dto.slug,
+      title: dto.title,
+      timezone: dto.timezone,
+      startsAt,
+      endsAt,
+      hiringTarget: dto.hiringTarget,
+      youthAgeMin,
+      youthAgeMax,
+      professionalJobCategories: dto.professionalJobCategories ?? ['0', '1', '2', '3'],
+      maxUpcomingCoachingPerSeeker: dto.maxUpcomingCoachingPerSeeker ?? 2,
+      createdBy: organizer.id,
+    });
+    if (!fair) throw slugTaken();
+    return FairDto.from(fair);
+  }
+
+  /** Publishes a draft and schedules its opening and closing. */
+  async publish(fairId: string): Promise<FairDto> {
+    const existing = await this.fairs.findById(fairId);
+    if (!existing) throw fairNotFound();
+    const published = await this.fairs.publish(fairId, new Date());
+    if (!published) throw fairNotPublishable();
+    await this.scheduleLifecycle(published.fair);
+    await this.feed.afterCommit([published.event]);
+    return FairDto.from(published.fair);
+  }
+
+  /** Ensures the fair's open/close jobs exist (idempotent thanks to deterministic ids). */
+  async scheduleLifecycle(fair: FairEntity): Promise<void> {
+    const now = Date.now();
+    if (fair.status === 'scheduled') {
+      await this.jobs.enqueue('fair.open', { fairId: fair.id }, { jobId: jobIds.fairOpen(fair.id), delayMs: fair.startsAt.getTime() - now });
+    }
+    if (fair.status === 'scheduled' || fair.status === 'live') {
+      await this.jobs.enqueue('fair.close', { fairId: fair.id }, { jobId: jobIds.fairClose(fair.id), delayMs: fair.endsAt.getTime() - now });
+    }
+  }
+
+  async list(caller: AuthenticatedUser | undefined, limit: number, cursor?: string): Promise<Page<FairDto>> {
+    const after = decodeCursor<{ startsAt: string; id: string }>(cursor, ['startsAt', 'id']);
+    const rows = await this.fairs.list(caller?.role === 'organizer', limit, after);
+    return toPage(rows, limit, FairDto.from, (f) => ({ startsAt: f.startsAt.toISOString(), id: f.id }));
+  }
+
+  /** A fair by id or slug; drafts exist only for organizers. */
+  async get(idOrSlug: string, caller?: AuthenticatedUser): Promise<FairDto> {
+    return FairDto.from(await this.findVisible(idOrSlug, caller));
+  }
+
+  async findVisible(idOrSlug: string, caller?: AuthenticatedUser): Promise<FairEntity> {
+    const fair = await this.fairs.findByIdOrSlug(idOrSlug);
+    if (!fair || (fair.status === 'draft' && caller?.role !== 'organizer')) throw fairNotFound();
+    return fair;
+  }
+
+  async announce(fairId: string, dto: AnnouncementDto, organizer: AuthenticatedUser) {
+    const fair = await this.fairs.findById(fairId);
+    if (!fair) throw fairNotFound();
+    const data = { title: dto.title, body: dto.body, by: organizer.id };
+    const event = await this.fairs.announce(fairId, data);
+    await this.feed.afterCommit([event]);
+    return { id: event.id, fairId, type: 'announcement', ...data };
+  }
+}

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { EMPLOYMENT_TYPE_LABELS, KECO_CODES, KECO_MAJOR_GROUPS, ListQueryDto } from '@bisang/common';
+import { EMPLOYMENT_TYPES, EmploymentType, PostingView } from '@bisang/database';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreatePostingDto {
+  @ApiProperty({ example: '자동차 부품 설계 엔지니어 (신입/경력)' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ example: 'CATIA 기반 차체 부품 설계. 대구 달서구 근무.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  description: string;
+
+  @ApiProperty({ enum: KECO_CODES, description: 'KECO major group code' })
+  @IsIn(KECO_CODES, { message: 'jobCategory must be a KECO major group code "0".."9"' })
+  jobCategory: string;
+
+  @ApiProperty({ enum: EMPLOYMENT_TYPES })
+  @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}` })
+  employmentType: EmploymentType;
+
+  @ApiProperty({ minimum: 1, example: 3 })
+  @IsInt({ message: 'openings must be a whole number' })
+  @Min(1, { message: 'openings must be at least 1' })
+  @Max(10_000)
+  openings: number;
+
+  @ApiPropertyOptional({ example: '대구 달서구' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  location?: string;
+
+  @ApiPropertyOptional({ description: 'yearly, KRW', example: 32_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  salaryMin?: number;
+
+  @ApiPropertyOptional({ description: 'yearly, KRW; not below salaryMin', example: 40_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  salaryMax?: number;
+
+  @ApiPropertyOptional({ description: 'the posting closes itself then' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'closesAt must be an ISO 8601 instant' })
+  closesAt?: string;
+}
+
+export class UpdatePostingDto extends PartialType(CreatePostingDto) {}
+
+export class PostingQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'matches Korean and English text in title and description' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: KECO_CODES })
+  @IsOptional()
+  @IsIn(KECO_CODES, { message: 'jobCategory must be a KECO major group code "0".."9"' })
+  jobCategory?: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
+  @IsOptional()
+  @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}` })
+  employmentType?: EmploymentType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'boothId must be a UUID' })
+  boothId?: string;
+}
+
+const LABEL = Object.fromEntries(KECO_MAJOR_GROUPS.map((g) => [g.code, { ko: g.ko, en: g.en }]));
+
+export class PostingDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty() boothId: string;
+  @ApiProperty() companyId: string;
+  @ApiProperty() companyName: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty() jobCategory: string;
+  @ApiProperty({ description: 'KECO label, Korean and English' }) jobCategoryLabel: { ko: string; en: string };
+  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: string;
+  @ApiProperty() employmentTypeLabel: { ko: string; en: string };
+  @ApiProperty() openings: number;
+  @ApiProperty({ nullable: true }) location: string | null;
+  @ApiProperty({ nullable: true }) salaryMin: number | null;
+  @ApiProperty({ nullable: true }) salaryMax: number | null;
+  @ApiProperty({ nullable: true }) closesAt: string | null;
+  @ApiProperty({ enum: ['draft', 'published', 'closed'] }) status: string;
+  @ApiProperty({ nullable: true }) publishedAt: string | null;
+  @ApiProperty({ nullable: true }) closedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(p: PostingView): PostingDto {
+    const { boothStatus: _boothStatus, ...rest } = p;
+    return {
+      ...rest,
+      jobCategoryLabel: LABEL[p.jobCategory],
+      employmentTypeLabel: EMPLOYMENT_TYPE_LABELS[p.employmentType as EmploymentType],
+    };
+  }
+}

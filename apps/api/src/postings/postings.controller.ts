@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
+import { EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, uuidParam } from '@bisang/common';
+import { BoothStaffPolicy } from '../booths/booth-staff.policy';
+import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
+import { PostingStaffPolicy } from './posting-staff.policy';
+import { PostingsService } from './postings.service';
+
+@ApiTags('postings')
+@ApiBearerAuth()
+@Controller()
+export class PostingsController {
+  constructor(private readonly postings: PostingsService) {}
+
+  @Post('booths/:boothId/postings')
+  @Roles('recruiter')
+  @OwnedBy(BoothStaffPolicy, 'boothId')
+  @ApiCreatedResponse({ type: PostingDto, description: 'status "draft"' })
+  create(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: CreatePostingDto) {
+    return this.postings.create(boothId, dto);
+  }
+
+  @Get('booths/:boothId/postings')
+  @Roles('recruiter')
+  @OwnedBy(BoothStaffPolicy, 'boothId')
+  @ApiOkResponse({ type: [PostingDto], description: "every posting of the booth, drafts included (its staff's console)" })
+  listForBooth(@Param('boothId', uuidParam('boothId')) boothId: string) {
+    return this.postings.listForBooth(boothId);
+  }
+
+  @Patch('postings/:postingId')
+  @Roles('recruiter')
+  @OwnedBy(PostingStaffPolicy, 'postingId')
+  @ApiOkResponse({ type: PostingDto })
+  update(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() dto: UpdatePostingDto) {
+    return this.postings.update(postingId, dto);
+  }
+
+  @Post('postings/:postingId/publish')
+  @HttpCode(200)
+  @Roles('recruiter')
+  @OwnedBy(PostingStaffPolicy, 'postingId')
+  @ApiOkResponse({ type: PostingDto })
+  publish(@Param('postingId', uuidParam('postingId')) postingId: string) {
+    return this.postings.publish(postingId);
+  }
+
+  @Post('postings/:postingId/close')
+  @HttpCode(200)
+  @Roles('recruiter')
+  @OwnedBy(PostingStaffPolicy, 'postingId')
+  @ApiOkResponse({ type: PostingDto })
+  close(@Param('postingId', uuidParam('postingId')) postingId: string) {
+    return this.postings.close(postingId);
+  }
+
+  @Get('postings/:postingId')
+  @Public()
+  @ApiOkResponse({ type: PostingDto })
+  get(@Param('postingId', uuidParam('postingId')) postingId: string, @CurrentUser() user?: AuthenticatedUser) {
+    return this.postings.get(postingId, user);
+  }
+
+  @Get('fairs/:fairId/postings')
+  @Public()
+  @ApiOkResponse({ description: '{ items: PostingDto[], nextCursor } — visible postings, newest first' })
+  search(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: PostingQueryDto, @CurrentUser() user?: AuthenticatedUser) {
+    return this.postings.search(fairId, query, user);
+  }
+
+  @Get('job-categories')
+  @Public()
+  @ApiOkResponse({ description: 'KECO major groups and employment types with Korean and English labels' })
+  categories() {
+    return {
+      jobCategories: KECO_MAJOR_GROUPS,
+      employmentTypes: Object.entries(EMPLOYMENT_TYPE_LABELS).map(([code, label]) => ({ code, ...label })),
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '@bisang/config';
+import { REDIS } from '@bisang/common';
+import { BoothPresence, rooms } from '@bisang/realtime';
+import type { FairNamespace, FairSocket } from './fair-socket';
+
+const ENTRY_TTL_MS = 30_000;
+const HEARTBEAT_MS = 10_000;
+
+type Kind = 'visitors' | 'recruiters';
+
+/**
+ * Who is at a booth, across every gateway node: one Redis sorted set per booth and kind, a member per
+ * socket scored with its expiry. Nodes refresh their sockets' entries; a node that dies stops refreshing,
+ * so its sockets drop out within ENTRY_TTL_MS even though they never said goodbye.
+ */
+@Injectable()
+export class BoothPresenceService implements OnModuleDestroy {
+  /** socket id → booths it is in on this node, with the kind it counts as. */
+  private readonly local = new Map<string, Map<string, Kind>>();
+  private namespace?: FairNamespace;
+  private heartbeat?: NodeJS.Timeout;
+  private readonly lastSent = new Map<string, string>();
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  start(namespace: FairNamespace): void {
+    this.namespace = namespace;
+    this.heartbeat = setInterval(() => void this.refresh(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+  }
+
+  async enter(socket: FairSocket, boothId: string, kind: Kind): Promise<void> {
+    const mine = this.local.get(socket.id) ?? new Map<string, Kind>();
+    this.local.set(socket.id, mine);
+    mine.set(boothId, kind);
+    await this.redis.zadd(this.key(boothId, kind), Date.now() + ENTRY_TTL_MS, socket.id);
+    await socket.join(rooms.booth(boothId));
+    await this.broadcast(boothId);
+  }
+
+  async leave(socket: FairSocket, boothId: string): Promise<void> {
+    const kind = this.local.get(socket.id)?.get(boothId);
+    if (!kind) return;
+    this.local.get(socket.id)!.delete(boothId);
+    await this.redis.zrem(this.key(boothId, kind), socket.id);
+    await socket.leave(rooms.booth(boothId));
+    await this.broadcast(boothId);
+  }
+
+  /** A socket went away (said goodbye or timed out): it leaves every booth it was in. */
+  async disconnected(socketId: string): Promise<void> {
+    const mine = this.local.get(socketId);
+    this.local.delete(socketId);
+    if (!mine) return;
+    for (const [boothId, kind] of mine) {
+      await this.redis.zrem(this.key(boothId, kind), socketId);
+      await this.broadcast(boothId);
+    }
+  }
+
+  async count(boothId: string): Promise<BoothPresence> {
+    const now = Date.now();
+    const [visitors, recruiters] = await Promise.all(
+      (['visitors', 'recruiters'] as const).map(async (kind) => {
+        await this.redis.zremrangebyscore(this.key(boothId, kind), '-inf', now);
+        return this.redis.zcard(this.key(boothId, kind));
+      }),
+    );
+    return { boothId, visitors, recruitersOnline: recruiters };
+  }
+
+  private async broadcast(boothId: string): Promise<void> {
+    const presence = await this.count(boothId);
+    this.lastSent.set(boothId, `${presence.visitors}/${presence.recruitersOnline}`);
+    // Through the Redis adapter: sockets of this booth on every node receive it.
+    this.namespace?.to(rooms.booth(boothId)).emit('booth:presence', presence);
+  }
+
+  private async refresh(): Promise<void> {
+    const expires = Date.now() + ENTRY_TTL_MS;
+    const booths = new Set<string>();
+    try {
+      const pipeline = this.redis.pipeline();
+      for (const [socketId, mine] of this.local) {
+        for (const [boothId, kind] of mine) {
+          pipeline.zadd(this.key(boothId, kind), expires, socketId);
+          booths.add(boothId);
+        }
+      }
+      await pipeline.exec();
+      // Counts can change without an event here (another node died): tell the room when they did.
+      for (const boothId of booths) {
+        const p = await this.count(boothId);
+        if (this.lastSent.get(boothId) !== `${p.visitors}/${p.recruitersOnline}`) await this.broadcast(boothId);
+      }
+    } catch {
+      // Redis is away; the next heartbeat tries again
+    }
+  }
+
+  private key(boothId: string, kind: Kind): string {
+    return `${this.config.redisPrefix}:presence:booth:${boothId}:${kind}`;
+  }
+}

@@ -1,0 +1,23 @@
+import { isUuid } from '@bisang/common';
+
+type Invalid = { ok: false; code: 'INVALID_PAYLOAD'; message: string };
+
+/** Checks a `fair:join` / `fair:leave` payload; a malformed one gets an ack with a code, never a dropped socket. */
+export function parseJoinPayload(body: unknown): { ok: true; fairId: string; since?: number } | Invalid {
+  if (!body || typeof body !== 'object') return invalid('payload must be an object {fairId, since?}');
+  const { fairId, since } = body as Record<string, unknown>;
+  if (typeof fairId !== 'string' || !isUuid(fairId)) return invalid('fairId must be a UUID');
+  if (since !== undefined && since !== null && !(typeof since === 'number' && Number.isSafeInteger(since) && since >= 0)) {
+    return invalid('since must be a non-negative integer');
+  }
+  return { ok: true, fairId, since: typeof since === 'number' ? since : undefined };
+}
+
+export function parseBoothPayload(body: unknown): { ok: true; boothId: string } | Invalid {
+  if (!body || typeof body !== 'object') return invalid('payload must be an object {boothId}');
+  const { boothId } = body as Record<string, unknown>;
+  if (typeof boothId !== 'string' || !isUuid(boothId)) return invalid('boothId must be a UUID');
+  return { ok: true, boothId };
+}
+
+const invalid = (message: string): Invalid => ({ ok: false, code: 'INVALID_PAYLOAD', message });

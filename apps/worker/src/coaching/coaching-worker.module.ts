@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CoachingBookingsRepository, CoachingWaitlistRepository } from '@bisang/database';
+import { AutoCompleteHandler } from './auto-complete.handler';
+import { CoachingProcessor } from './coaching.processor';
+import { DecideBookingHandler } from './decide-booking.handler';
+import { ExpireHoldHandler } from './expire-hold.handler';
+import { OfferSlotHandler } from './offer-slot.handler';
+import { OpenSessionHandler } from './open-session.handler';
+import { SendReminderHandler } from './send-reminder.handler';
+
+/** The coaching engine's worker side: booking decisions and everything scheduled around a session. */
+@Module({
+  providers: [
+    CoachingBookingsRepository,
+    CoachingWaitlistRepository,
+    DecideBookingHandler,
+    SendReminderHandler,
+    OpenSessionHandler,
+    AutoCompleteHandler,
+    OfferSlotHandler,
+    ExpireHoldHandler,
+    CoachingProcessor,
+  ],
+})
+export class CoachingWorkerModule {}

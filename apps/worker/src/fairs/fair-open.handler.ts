@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { FairsRepository } from '@bisang/database';
+import { JobMap, JobProducer, jobIds } from '@bisang/queues';
+import { FeedSignal } from '@bisang/realtime';
+
+/** `fair.open`: a scheduled fair goes live at its start (re-checks state; a second run does nothing). */
+@Injectable()
+export class FairOpenHandler {
+  constructor(
+    private readonly fairs: FairsRepository,
+    private readonly feed: FeedSignal,
+    private readonly jobs: JobProducer,
+  ) {}
+
+  async handle({ fairId }: JobMap['fair.open']): Promise<void> {
+    const fair = await this.fairs.findById(fairId);
+    if (!fair || fair.status !== 'scheduled') return;
+    const early = fair.startsAt.getTime() - Date.now();
+    if (early > 0) {
+      // Fired before its time (clock skew, or the start moved): try again at the start.
+      await this.jobs.enqueue('fair.open', { fairId }, { jobId: `${jobIds.fairOpen(fairId)}-${fair.startsAt.getTime()}`, delayMs: early });
+      return;
+    }
+    const opened = await this.fairs.openIfDue(fairId, new Date());
+    if (opened) await this.feed.afterCommit([opened.event]);
+  }
+}

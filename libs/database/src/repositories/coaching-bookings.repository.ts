@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BookingStatus, CoachingBookingEntity, RejectionReason } from '../entities/coaching-booking.entity';
+import type { SlotKind } from '../entities/coaching-slot.entity';
+import type { FairStatus } from '../entities/fair.entity';
+import { isExclusionViolation, isRetryableTransactionError, isUniqueViolation } from '../pg-errors';
+import { rowsOf } from './sql-rows';
+
+export const BOOKING_COLUMNS = `id, slot_id AS "slotId", seeker_id AS "seekerId", coach_id AS "coachId", fair_id AS "fairId", kind, status,
+  reason, reason_message AS "reasonMessage", idempotency_key AS "idempotencyKey", request_hash AS "requestHash",
+  starts_at AS "startsAt", ends_at AS "endsAt", feedback, reminders_sent AS "remindersSent", session_opened_at AS "sessionOpenedAt",
+  requested_at AS "requestedAt", decided_at AS "decidedAt", cancelled_at AS "cancelledAt", cancelled_by AS "cancelledBy",
+  completed_at AS "completedAt"`;
+
+export interface BookingRequest {
+  slotId: string;
+  seekerId: string;
+  coachId: string;
+  fairId: string;
+  kind: SlotKind;
+  startsAt: Date;
+  endsAt: Date;
+  idempotencyKey: string | null;
+  requestHash: string;
+}
+
+/** Everything a booking decision depends on, read under the seeker lock and the slot row lock. */
+export interface BookingFacts {
+  now: Date;
+  kind: SlotKind;
+  fairStatus: FairStatus;
+  slotStartsAt: Date;
+  slotWithdrawn: boolean;
+  slotBooked: boolean;
+  /** Held for a waiter other than this seeker, and the hold has not expired. */
+  slotHeldForOther: boolean;
+  noShowsInFair: number;
+  upcomingConfirmedInFair: number;
+  upcomingLimit: number;
+  overlapsOwnConfirmed: boolean;
+}
+
+export type BookingDecision = { status: 'confirmed' } | { status: 'rejected'; reason: RejectionReason; message: string };
+
+export type DecideResult =
+  | { outcome: 'decided'; booking: CoachingBookingEntity }
+  | { outcome: 'already_decided'; booking: CoachingBookingEntity }
+  | { outcome: 'missing' };
+
+export type CancelResult =
+  | { outcome: 'cancelled'; booking: CoachingBookingEntity }
+  | { outcome: 'not_found' | 'not_cancellable' | 'cutoff_passed' };
+
+export type MarkResult = { outcome: 'marked'; booking: CoachingBookingEntity } | { outcome: 'not_found' | 'not_markable' | 'not_started' };
+
+export interface BookingListFilter {
+  userId: string;
+  as: 'seeker' | 'coach';
+  after?: { startsAt: Date; id: string };
+  limit: number;
+}
+
+const LIVE_BOOKING = `status IN ('confirmed', 'completed', 'no_show')`;
+
+@Injectable()
+export class CoachingBookingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Records a booking request as pending. With an idempotency key, a second request with the same key
+   * returns the first booking (`created: false`) whatever its body; the caller compares request hashes.
+   */
+  async recordRequest(req: BookingRequest): Promise<{ booking: CoachingBookingEntity; created: boolean }> {
+    const inserted = rowsOf<CoachingBookingEntity>(
+      await this.dataSource.query(
+        `INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (seeker_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING ${BOOKING_COLUMNS}`,
+        [req.slotId, req.seekerId, req.coachId, req.fairId, req.kind, req.startsAt, req.endsAt, req.idempotencyKey, req.requestHash],
+      ),
+    );
+    if (inserted[0]) return { booking: inserted[0], created: true };
+    const [existing] = (await this.dataSource.query(
+      `SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE seeker_id = $1 AND idempotency_key = $2`,
+      [req.seekerId, req.idempotencyKey],
+    )) as CoachingBookingEntity[];
+    return { booking: existing, created: false };
+  }
+
+  async findById(bookingId: string): Promise<CoachingBookingEntity | null> {
+    const rows = await this.dataSource.query(`SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE id = $1`, [bookingId]);
+    return (rows[0] as CoachingBookingEntity | undefined) ?? null;
+  }
+
+  /** A person's bookings, as seeker or as the one running the session, newest start first. */
+  findForUserPage(filter: BookingListFilter): Promise<CoachingBookingEntity[]> {
+    const column = filter.as === 'seeker' ? 'seeker_id' : 'coach_id';
+    const params: unknown[] = [filter.userId];
+    let after = '';
+    if (filter.after) {
+      params.push(filter.after.startsAt, filter.after.id);
+      after = `AND (starts_at, id) < ($2, $3)`;
+    }
+    params.push(filter.limit + 1);
+    return this.dataSource.query(
+      `SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE ${column} = $1 ${after}
+        ORDER BY starts_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * Decides a pending booking exactly once. Locks, in this order everywhere: the seeker (advisory lock, so
+   * the limit and overlap checks see every earlier decision for them), then the slot row, then the booking.
+   * `decide` is a pure function of the facts read under those locks. The database constraints stay the last
+   * word: should one still fire, the booking is rejected with the matching reason.
+   */
+  async decidePending(bookingId: string, now: Date, decide: (facts: BookingFacts) => BookingDecision): Promise<DecideResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((m) => this.decideInTransaction(m, bookingId, now, decide));
+      } catch (err) {
+        if (isUniqueViolation(err, 'coaching_bookings_one_per_slot')) return this.rejectPending(bookingId, now, 'SLOT_TAKEN');
+        if (isExclusionViolation(err, 'coaching_bookings_seeker_no_overlap')) return this.rejectPending(bookingId, now, 'OVERLAP');
+        if (isRetryableTransactionError(err) && attempt < 5) continue;
+        throw err;
+      }
+    }
+  }
+
+  private async decideInTransaction(
+    m: EntityManager,
+    bookingId: string,
+    now: Date,
+    decide: (facts: BookingFacts) => BookingDecision,
+  ): Promise<DecideResult> {
+    const [head] = (await m.query(`SELECT seeker_id AS "seekerId", slot_id AS "slotId", status FROM coaching_bookings WHERE id = $1`, [
+      bookingId,
+    ])) as { seekerId: string; slotId: string; status: BookingStatus }[];
+    if (!head) return { outcome: 'missing' };
+    if (head.status !== 'pending') return { outcome: 'already_decided', booking: (await this.findIn(m, bookingId))! };
+
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('coaching-seeker:' || $1::text, 0))`, [head.seekerId]);
+    const [slot] = (await m.query(
+      `SELECT s.kind, s.fair_id AS "fairId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.withdrawn_at AS "withdrawnAt",
+              s.held_for_seeker_id AS "heldFor", s.held_until AS "heldUntil", s.hold_entry_id AS "holdEntryId",
+              f.status AS "fairStatus", f.max_upcoming_coaching_per_seeker AS "limit"
+         FROM coaching_slots s JOIN fairs f ON f.id = s.fair_id
+        WHERE s.id = $1 FOR UPDATE OF s`,
+      [head.slotId],
+    )) as {
+      kind: SlotKind;
+      fairId: string;
+      startsAt: Date;
+      endsAt: Date;
+      withdrawnAt: Date | null;
+      heldFor: string | null;
+      heldUntil: Date | null;
+      holdEntryId: string | null;
+      fairStatus: FairStatus;
+      limit: number;
+    }[];
+    const [locked] = (await m.query(`SELECT status FROM coaching_bookings WHERE id = $1 FOR UPDATE`, [bookingId])) as { status: BookingStatus }[];
+    if (locked.status !== 'pending') return { outcome: 'already_decided', booking: (await this.findIn(m, bookingId))! };
+
+    const [counts] = (await m.query(
+      `SELECT EXISTS (SELECT 1 FROM coaching_bookings WHERE slot_id = $1 AND ${LIVE_BOOKING}) AS "slotBooked",
+              (SELECT count(*) FROM coaching_bookings WHERE seeker_id = $2 AND fair_id = $3 AND status = 'no_show')::int AS "noShows",
+              (SELECT count(*) FROM coaching_bookings
+                WHERE seeker_id = $2 AND fair_id = $3 AND kind = $4 AND status = 'confirmed' AND starts_at > $5)::int AS "upcoming",
+              EXISTS (SELECT 1 FROM coaching_bookings
+                WHERE seeker_id = $2 AND status = 'confirmed' AND tstzrange(starts_at, ends_at) && tstzrange($6, $7)) AS "overlaps"`,
+      [head.slotId, head.seekerId, slot.fairId, slot.kind, now, slot.startsAt, slot.endsAt],
+    )) as { slotBooked: boolean; noShows: number; upcoming: number; overlaps: boolean }[];
+
+    const heldActive = slot.heldFor !== null && slot.heldUntil !== null && slot.heldUntil > now;
+    const decision = decide({
+      now,
+      kind: slot.kind,
+      fairStatus: slot.fairStatus,
+      slotStartsAt: slot.startsAt,
+      slotWithdrawn: slot.withdrawnAt !== null,
+      slotBooked: counts.slotBooked,
+      slotHeldForOther: heldActive && slot.heldFor !== head.seekerId,
+      noShowsInFair: counts.noShows,
+      upcomingConfirmedInFair: counts.upcoming,
+      upcomingLimit: slot.limit,
+      overlapsOwnConfirmed: counts.overlaps,
+    });
+
+    const reason = decision.status === 'rejected' ? decision.reason : null;
+    const message = decision.status === 'rejected' ? decision.message : null;
+    const [booking] = rowsOf<CoachingBookingEntity>(
+      await m.query(
+        `UPDATE coaching_bookings SET status = $2, reason = $3, reason_message = $4, decided_at = $5
+          WHERE id = $1 AND status = 'pending' RETURNING ${BOOKING_COLUMNS}`,
+        [bookingId, decision.status, reason, message, now],
+      ),
+    );
+    if (decision.status === 'confirmed' && slot.heldFor === head.seekerId) {
+      // The waiter took the slot offered to them: the hold is spent.
+      await m.query(`UPDATE coaching_slots SET held_for_seeker_id = NULL, held_until = NULL, hold_entry_id = NULL WHERE id = $1`, [head.slotId]);
+      if (slot.holdEntryId) await m.query(`UPDATE coaching_waitlist SET status = 'accepted' WHERE id = $1`, [slot.holdEntryId]);
+    }
+    return { outcome: 'decided', booking };
+  }
+
+  private async rejectPending(bookingId: string, now: Date, reason: RejectionReason): Promise<DecideResult> {
+    const [booking] = rowsOf<CoachingBookingEntity>(
+      await this.dataSource.query(
+        `UPDATE coaching_bookings SET status = 'rejected', reason = $2, decided_at = $3
+          WHERE id = $1 AND status = 'pending' RETURNING ${BOOKING_COLUMNS}`,
+        [bookingId, reason, now],
+      ),
+    );
+    if (booking) return { outcome: 'decided', booking };
+    const current = await this.findById(bookingId);
+    return current ? { outcome: 'already_decided', booking: current } : { outcome: 'missing' };
+  }
+
+  /** Cancels a confirmed booking until `cutoffMs` before its start; locks the slot first, like every writer. */
+  async cancelConfirmed(bookingId: string, byUserId: string, now: Date, cutoffMs: number): Promise<CancelResult> {
+    return this.dataSource.transaction(async (m) => {
+      const [head] = (await m.query(`SELECT slot_id AS "slotId" FROM coaching_bookings WHERE id = $1`, [bookingId])) as { slotId: string }[];
+      if (!head) return { outcome: 'not_found' } as const;
+      await m.query(`SELECT 1 FROM coaching_slots WHERE id = $1 FOR UPDATE`, [head.slotId]);
+      const booking = (await this.findIn(m, bookingId, true))!;
+      if (booking.status !== 'confirmed') return { outcome: 'not_cancellable' } as const;
+      if (booking.startsAt.getTime() - cutoffMs <= now.getTime()) return { outcome: 'cutoff_passed' } as const;
+      const [cancelled] = rowsOf<CoachingBookingEntity>(
+        await m.query(
+          `UPDATE coaching_bookings SET status = 'cancelled', cancelled_at = $2, cancelled_by = $3
+            WHERE id = $1 AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
+          [bookingId, now, byUserId],
+        ),
+      );
+      return { outcome: 'cancelled', booking: cancelled } as const;
+    });
+  }
+
+  /** The one running the session records how it went, once it has started. */
+  async markSessionOutcome(
+    bookingId: string,
+    outcome: 'completed' | 'no_show',
+    feedback: string | null,
+    now: Date,
+  ): Promise<MarkResult> {
+    const current = await this.findById(bookingId);
+    if (!current) return { outcome: 'not_found' };
+    if (current.status !== 'confirmed') return { outcome: 'not_markable' };
+    if (current.startsAt > now) return { outcome: 'not_started' };
+    const [booking] = rowsOf<CoachingBookingEntity>(
+      await this.dataSource.query(
+        `UPDATE coaching_bookings SET status = $2, feedback = $3, completed_at = $4
+          WHERE id = $1 AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
+        [bookingId, outcome, feedback, now],
+      ),
+    );
+    return booking ? { outcome: 'marked', booking } : { outcome: 'not_markable' };
+  }
+
+  /** Records a reminder as sent; null when the booking is no longer confirmed, has started, or already had it. */
+  async markReminderSent(bookingId: string, offsetMinutes: number, now: Date): Promise<CoachingBookingEntity | null> {
+    const [booking] = rowsOf<CoachingBookingEntity>(
+      await this.dataSource.query(
+        `UPDATE coaching_bookings SET reminders_sent = array_append(reminders_sent, $2::int)
+          WHERE id = $1 AND status = 'confirmed' AND starts_at > $3 AND NOT ($2::int = ANY (reminders_sent))
+          RETURNING ${BOOKING_COLUMNS}`,
+        [bookingId, offsetMinutes, now],
+      ),
+    );
+    return booking ?? null;
+  }
+
+  /** Opens the session once; null when the booking is no longer confirmed or it is already open. */
+  async markSessionOpened(bookingId: string, now: Date): Promise<CoachingBookingEntity | null> {
+    const [booking] = rowsOf<CoachingBookingEntity>(
+      await this.dataSource.query(
+        `UPDATE coaching_bookings SET session_opened_at = $2
+          WHERE id = $1 AND status = 'confirmed' AND session_opened_at IS NULL RETURNING ${BOOKING_COLUMNS}`,
+        [bookingId, now],
+      ),
+    );
+    return booking ?? null;
+  }
+
+  /** Completes a session nobody marked; null when it was marked, cancelled or has not ended. */
+  async completeUnmarked(bookingId: string, now: Date): Promise<CoachingBookingEntity | null> {
+    const [booking] = rowsOf<CoachingBookingEntity>(
+      await this.dataSource.query(
+        `UPDATE coaching_bookings SET status = 'completed', completed_at = $2
+          WHERE id = $1 AND status = 'confirmed' AND ends_at <= $2 RETURNING ${BOOKING_COLUMNS}`,
+        [bookingId, now],
+      ),
+    );
+    return booking ?? null;
+  }
+
+  private async findIn(m: EntityManager, bookingId: string, forUpdate = false): Promise<CoachingBookingEntity | null> {
+    const rows = await m.query(`SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [bookingId]);
+    return (rows[0] as CoachingBookingEntity | undefined) ?? null;
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FairEntity, FairStatus } from '../entities/fair.entity';
+import { isUniqueViolation } from '../pg-errors';
+import { AppendedEvent, appendFairEvent } from './fair-events.repository';
+
+export type NewFair = Pick<
+  FairEntity,
+  | 'slug'
+  | 'title'
+  | 'timezone'
+  | 'startsAt'
+  | 'endsAt'
+  | 'hiringTarget'
+  | 'youthAgeMin'
+  | 'youthAgeMax'
+  | 'professionalJobCategories'
+  | 'maxUpcomingCoachingPerSeeker'
+  | 'createdBy'
+>;
+
+export interface FairTransition {
+  fair: FairEntity;
+  event?: AppendedEvent;
+}
+
+@Injectable()
+export class FairsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(FairEntity);
+  }
+
+  /** Inserts a draft fair; null when the slug is taken. */
+  async createUnlessSlugTaken(fair: NewFair): Promise<FairEntity | null> {
+    try {
+      return await this.repo.save(this.repo.create({ ...fair, status: 'draft' }));
+    } catch (err) {
+      if (isUniqueViolation(err, 'fairs_slug_key')) return null;
+      throw err;
+    }
+  }
+
+  findById(id: string): Promise<FairEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByIdOrSlug(idOrSlug: string): Promise<FairEntity | null> {
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug)
+      ? this.repo.findOneBy({ id: idOrSlug })
+      : this.repo.findOneBy({ slug: idOrSlug.toLowerCase() });
+  }
+
+  /** Fairs by start time (newest first), keyset-paginated; drafts only when `includeDrafts`. */
+  list(includeDrafts: boolean, limit: number, after?: { startsAt: string; id: string }): Promise<FairEntity[]> {
+    const qb = this.repo.createQueryBuilder('f').orderBy('f.starts_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit + 1);
+    if (!includeDrafts) qb.where(`f.status <> 'draft'`);
+    if (after) qb.andWhere('(f.starts_at, f.id) < (:startsAt, :id)', after);
+    return qb.getMany();
+  }
+
+  /**
+   * Publishes a draft: `scheduled` before its start, `live` (with a fair.opened event) inside its window.
+   * Null when the fair is not a draft any more.
+   */
+  async publish(id: string, now: Date): Promise<FairTransition | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE fairs SET status = CASE WHEN starts_at <= $2 THEN 'live' ELSE 'scheduled' END, published_at = $2
+          WHERE id = $1 AND status = 'draft' AND ends_at > $2 RETURNING id, status`,
+        [id, now],
+      )) as [{ id: string; status: FairStatus }[], number];
+      if (!rows[0]) return null;
+      const event = rows[0].status === 'live' ? await appendFairEvent(m, id, 'fair.opened', { fairId: id }) : undefined;
+      return { fair: (await m.getRepository(FairEntity).findOneByOrFail({ id })), event };
+    });
+  }
+
+  /** Opens a scheduled fair whose start has come (idempotent: null when there is nothing to do). */
+  openIfDue(id: string, now: Date): Promise<FairTransition | null> {
+    return this.transition(id, 'scheduled', 'live', 'starts_at', 'fair.opened', now);
+  }
+
+  /** Closes a live (or still scheduled) fair whose end has come (idempotent). */
+  closeIfDue(id: string, now: Date): Promise<FairTransition | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE fairs SET status = 'closed' WHERE id = $1 AND status IN ('scheduled', 'live') AND ends_at <= $2 RETURNING id`,
+        [id, now],
+      )) as [{ id: string }[], number];
+      if (!rows[0]) return null;
+      const event = await appendFairEvent(m, id, 'fair.closed', { fairId: id });
+      return { fair: await m.getRepository(FairEntity).findOneByOrFail({ id }), event };
+    });
+  }
+
+  /** Fairs whose moment to open or close passed while nothing ran them. */
+  async findOverdue(now: Date): Promise<{ toOpen: string[]; toClose: string[]; pending: FairEntity[] }> {
+    const pending = await this.repo
+      .createQueryBuilder('f')
+      .where(`f.status IN ('scheduled', 'live')`)
+      .getMany();
+    return {
+      toOpen: pending.filter((f) => f.status === 'scheduled' && f.startsAt <= now && f.endsAt > now).map((f) => f.id),
+      toClose: pending.filter((f) => f.endsAt <= now).map((f) => f.id),
+      pending,
+    };
+  }
+
+  private transition(id: string, from: FairStatus, to: FairStatus, column: 'starts_at', eventType: string, now: Date) {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE fairs SET status = $3 WHERE id = $1 AND status = $2 AND ${column} <= $4 AND ends_at > $4 RETURNING id`,
+        [id, from, to, now],
+      )) as [{ id: string }[], number];
+      if (!rows[0]) return null;
+      const event = await appendFairEvent(m, id, eventType, { fairId: id });
+      return { fair: await m.getRepository(FairEntity).findOneByOrFail({ id }), event };
+    });
+  }
+
+  /** Writes an announcement to the fair's feed. */
+  announce(fairId: string, data: Record<string, unknown>): Promise<AppendedEvent> {
+    return this.dataSource.transaction((m) => appendFairEvent(m, fairId, 'announcement', data));
+  }
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { EmploymentType } from '../entities/posting.entity';
+import { AppendedEvent, appendFairEvent } from './fair-events.repository';
+import { POSTING_VIEW_SELECT, PostingView, toPostingView } from './posting-view';
+
+export interface PostingFields {
+  title: string;
+  description: string;
+  jobCategory: string;
+  employmentType: EmploymentType;
+  openings: number;
+  location: string | null;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  closesAt: Date | null;
+}
+
+export interface PostingSearch {
+  fairId: string;
+  q?: string;
+  jobCategory?: string;
+  employmentType?: string;
+  boothId?: string;
+  limit: number;
+  after?: { publishedAt: string; id: string };
+}
+
+export interface PostingChange {
+  posting: PostingView;
+  event?: AppendedEvent;
+}
+
+export type PostingChangeOutcome = PostingChange | { conflict: 'not_draft' | 'closed' | 'invalid_salary_range' } | null;
+
+const COLUMN: Record<keyof PostingFields, string> = {
+  title: 'title',
+  description: 'description',
+  jobCategory: 'job_category',
+  employmentType: 'employment_type',
+  openings: 'openings',
+  location: 'location',
+  salaryMin: 'salary_min',
+  salaryMax: 'salary_max',
+  closesAt: 'closes_at',
+};
+
+const FROM = `FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id`;
+
+@Injectable()
+export class PostingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(booth: { id: string; fairId: string; companyId: string }, fields: PostingFields): Promise<PostingView> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO postings (booth_id, fair_id, company_id, title, description, job_category, employment_type, openings,
+                             location, salary_min, salary_max, closes_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        booth.id,
+        booth.fairId,
+        booth.companyId,
+        fields.title,
+        fields.description,
+        fields.jobCategory,
+        fields.employmentType,
+        fields.openings,
+        fields.location,
+        fields.salaryMin,
+        fields.salaryMax,
+        fields.closesAt,
+      ],
+    );
+    return (await this.findView(row.id))!;
+  }
+
+  async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<PostingView | null> {
+    const rows = await manager.query(`SELECT ${POSTING_VIEW_SELECT} ${FROM} WHERE p.id = $1`, [id]);
+    return rows[0] ? toPostingView(rows[0]) : null;
+  }
+
+  /** Edits a posting; a visible one gets a posting.updated event in the same transaction. */
+  update(id: string, patch: Partial<PostingFields>): Promise<PostingChangeOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [current] = await m.query(`SELECT status, salary_min, salary_max FROM postings WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) return null;
+      if (current.status === 'closed') return { conflict: 'closed' as const };
+      const min = patch.salaryMin !== undefined ? patch.salaryMin : current.salary_min;
+      const max = patch.salaryMax !== undefined ? patch.salaryMax : current.salary_max;
+      if (min != null && max != null && Number(min) > Number(max)) return { conflict: 'invalid_salary_range' as const };
+      const keys = (Object.keys(patch) as (keyof PostingFields)[]).filter((k) => patch[k] !== undefined);
+      if (keys.length) {
+        const sets = keys.map((k, i) => `${COLUMN[k]} = $${i + 2}`).join(', ');
+        await m.query(`UPDATE postings SET ${sets}, updated_at = now() WHERE id = $1`, [id, ...keys.map((k) => patch[k])]);
+      }
+      const posting = (await this.findView(id, m))!;
+      const event = keys.length && isVisible(posting) ? await appendFairEvent(m, posting.fairId, 'posting.updated', { posting }) : undefined;
+      return { posting, event };
+    });
+  }
+
+  /** Draft → published; if its booth is approved it becomes visible and a posting.published event is written. */
+  publish(id: string, now: Date): Promise<PostingChangeOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [current] = await m.query(`SELECT status FROM postings WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) return null;
+      if (current.status === 'published') return { posting: (await this.findView(id, m))! };
+      if (current.status !== 'draft') return { conflict: 'closed' as const };
+      await m.query(`UPDATE postings SET status = 'published', published_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
+      const posting = (await this.findView(id, m))!;
+      const event = isVisible(posting) ? await appendFairEvent(m, posting.fairId, 'posting.published', { posting }) : undefined;
+      return { posting, event };
+    });
+  }
+
+  /** Closes a posting (idempotent); a posting that was visible gets a posting.closed event. */
+  close(id: string, now: Date, onlyIfDueAt?: Date): Promise<PostingChangeOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [current] = await m.query(`SELECT status, closes_at FROM postings WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) return null;
+      if (current.status === 'closed') return { posting: (await this.findView(id, m))! };
+      if (onlyIfDueAt && (!current.closes_at || new Date(current.closes_at).getTime() > onlyIfDueAt.getTime())) {
+        return { posting: (await this.findView(id, m))! };
+      }
+      const before = (await this.findView(id, m))!;
+      await m.query(`UPDATE postings SET status = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
+      const posting = (await this.findView(id, m))!;
+      const event = isVisible(before)
+        ? await appendFairEvent(m, posting.fairId, 'posting.closed', { posting })
+        : undefined;
+      return { posting, event };
+    });
+  }
+
+  /** Visible postings of a fair (published, booth approved), newest first, filtered, keyset-paginated. */
+  async searchVisible(s: PostingSearch): Promise<PostingView[]> {
+    const params: unknown[] = [s.fairId];
+    const where = [`p.fair_id = $1`, `p.status = 'published'`, `b.status = 'approved'`];
+    if (s.q) {
+      params.push(`%${s.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      where.push(`(p.title || ' ' || p.description) ILIKE $${params.length}`);
+    }
+    if (s.jobCategory) {
+      params.push(s.jobCategory);
+      where.push(`p.job_category = $${params.length}`);
+    }
+    if (s.employmentType) {
+      params.push(s.employmentType);
+      where.push(`p.employment_type = $${params.length}`);
+    }
+    if (s.boothId) {
+      params.push(s.boothId);
+      where.push(`p.booth_id = $${params.length}`);
+    }
+    if (s.after) {
+      params.push(s.after.publishedAt, s.after.id);
+      where.push(`(p.published_at, p.id) < ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(s.limit + 1);
+    const rows = await this.dataSource.query(
+      `SELECT ${POSTING_VIEW_SELECT} ${FROM} WHERE ${where.join(' AND ')} ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toPostingView);
+  }
+
+  /** Every posting of a booth, any status (its staff's console). */
+  async listForBooth(boothId: string): Promise<PostingView[]> {
+    const rows = await this.dataSource.query(`SELECT ${POSTING_VIEW_SELECT} ${FROM} WHERE p.booth_id = $1 ORDER BY p.created_at DESC`, [boothId]);
+    return rows.map(toPostingView);
+  }
+
+  /** Published postings whose closing time is set (for re-scheduling their close jobs at start-up). */
+  async findOpenWithCloseTime(): Promise<{ id: string; closesAt: Date }[]> {
+    const rows: { id: string; closes_at: Date }[] = await this.dataSource.query(
+      `SELECT id, closes_at FROM postings WHERE status <> 'closed' AND closes_at IS NOT NULL`,
+    );
+    return rows.map((r) => ({ id: r.id, closesAt: new Date(r.closes_at) }));
+  }
+}
+
+const isVisible = (p: PostingView) => p.status === 'published' && p.boothStatus === 'approved';

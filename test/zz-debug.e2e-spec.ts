@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { getQueueToken } from '@nestjs/bullmq';
+import { startTestApp } from '@bisang/testing';
+import { ALL_QUEUES } from '@bisang/queues';
+import { FairsProcessor } from '../apps/worker/src/fairs/fairs.processor';
+import { CoachingProcessor } from '../apps/worker/src/coaching/coaching.processor';
+const timed = async (name: string, p: Promise<unknown>) => {
+  const t0 = Date.now();
+  const r = await Promise.race([p.then(() => 'ok', (e) => 'err ' + e), new Promise((r) => setTimeout(() => r('TIMEOUT'), 4000))]);
+  console.log(name, r, Date.now() - t0);
+};
+it('debug', async () => {
+  const port = 6400 + Math.floor(Math.random() * 500);
+  const redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 300));
+  const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
+  redis.kill('SIGKILL');
+  await new Promise((r) => setTimeout(r, 500));
+  console.log((await t.http.get('/health')).status);
+  const fw = t.app.get(FairsProcessor, { strict: false }).worker;
+  const cw = t.app.get(CoachingProcessor, { strict: false }).worker;
+  const be: any = (fw as any).backend;
+  console.log(Object.getOwnPropertyNames(Object.getPrototypeOf(be)));
+  await timed('disconnectBlocking', be.disconnectBlocking(true));
+  await timed('mainloop', (fw as any).mainLoopRunning ?? Promise.resolve());
+  await timed('lockManager', (fw as any).lockManager.close());
+  await timed('backend close', be.close(false));
+  await timed('fairs worker', fw.close());
+  await timed('coaching worker', cw.close());
+  for (const q of ALL_QUEUES) await timed('queue ' + q, t.app.get(getQueueToken(q), { strict: false }).close());
+  await timed('app', t.close());
+}, 60000);
