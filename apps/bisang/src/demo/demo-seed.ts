@@ -1,5 +1,9 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { AccountsService } from '@bisang/auth';
+import { seedCoachingDemo } from './coaching-demo';
+import { seedFairDemo } from './fair-demo';
+
+const TRICKLE_EVERY_MS = 45_000;
 
 export const DEMO_PASSWORD = 'bisang2016!';
 
@@ -19,4 +23,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
     await accounts.createAccount({ ...account, password: DEMO_PASSWORD });
   }
   logger.log(`demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}), password in README`);
+  const { fairId, trickle } = await seedFairDemo(app);
+  await seedCoachingDemo(app, fairId);
+  // A new posting now and then, so the live feed visibly moves during the demo.
+  const timer = setInterval(() => {
+    trickle().catch((err: Error) => logger.warn(`demo trickle: ${err.message}`));
+  }, TRICKLE_EVERY_MS);
+  timer.unref();
+  logger.log(`demo fair live: /api/v1/fairs/${fairId} — a new posting every ${TRICKLE_EVERY_MS / 1000} s`);
 }
