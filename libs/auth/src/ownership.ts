@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, Type, UseGuards, applyDecorators } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { forbidden, notFound } from '@bisang/common';
+import { badRequest, forbidden, isUuid, notFound } from '@bisang/common';
 import { AuthenticatedUser } from './authenticated-user';
 
 export type OwnershipVerdict = 'allow' | 'forbidden' | 'not_found';
@@ -33,7 +33,10 @@ export class OwnershipGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ user?: AuthenticatedUser; params: Record<string, string> }>();
     if (!request.user) return false;
     const policy = this.moduleRef.get(meta.policy, { strict: false });
-    const verdict = await policy.check(request.user, request.params[meta.param]);
+    const id = request.params[meta.param];
+    // Guards run before pipes: a malformed id is bad input (400), as the route's uuidParam would say.
+    if (!isUuid(id)) throw badRequest('INVALID_ID', `${meta.param} 형식이 올바르지 않습니다 / ${meta.param} must be a UUID`);
+    const verdict = await policy.check(request.user, id);
     if (verdict === 'allow') return true;
     if (verdict === 'not_found') throw notFound(policy.resource.en, policy.resource.ko);
     throw forbidden();

@@ -92,9 +92,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
         err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
       });
     }
-    if (exception instanceof HttpException && body.statusCode === HttpStatus.TOO_MANY_REQUESTS) {
-      // Retry-After is set by the throttler guard; keep it.
-    }
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) setRetryAfter(reply);
     reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
+}
+
+/**
+ * @nestjs/throttler names its header after the throttler (`Retry-After-auth`); clients and proxies
+ * read the standard `Retry-After`, so give them the longest wait under that name too.
+ */
+function setRetryAfter(reply: { getHeaders?: () => Record<string, unknown>; header(name: string, value: string): unknown }): void {
+  const waits = Object.entries(reply.getHeaders?.() ?? {})
+    .filter(([name]) => /^retry-after(-|$)/i.test(name))
+    .map(([, value]) => Number(value))
+    .filter((seconds) => Number.isFinite(seconds) && seconds >= 0);
+  if (waits.length) reply.header('Retry-After', String(Math.ceil(Math.max(...waits))));
 }

@@ -38,6 +38,17 @@ export function configureHttpApp(app: NestFastifyApplication): void {
     reply.header('x-request-id', req.id);
     requestContext.run({ requestId: req.id }, done);
   });
+  // A response still in flight when closing starts says `Connection: close`, so its keep-alive client
+  // lets go and close() does not wait out the keep-alive timeout (72 s) with the connection idle.
+  let draining = false;
+  fastify.addHook('preClose', (done) => {
+    draining = true;
+    done();
+  });
+  fastify.addHook('onSend', (_req, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '@bisang/config';
+import './ioredis-disconnect.patch';
 
 export const REDIS = Symbol('REDIS');
 

@@ -22,6 +22,8 @@ export class BoothPresenceService implements OnModuleDestroy {
   private namespace?: FairNamespace;
   private heartbeat?: NodeJS.Timeout;
   private readonly lastSent = new Map<string, string>();
+  /** Set on shutdown: the sockets this node drops then are not broadcast (the adapter's Redis is going away). */
+  private closing = false;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -35,6 +37,7 @@ export class BoothPresenceService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.closing = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
@@ -61,9 +64,13 @@ export class BoothPresenceService implements OnModuleDestroy {
     const mine = this.local.get(socketId);
     this.local.delete(socketId);
     if (!mine) return;
-    for (const [boothId, kind] of mine) {
-      await this.redis.zrem(this.key(boothId, kind), socketId);
-      await this.broadcast(boothId);
+    try {
+      for (const [boothId, kind] of mine) {
+        await this.redis.zrem(this.key(boothId, kind), socketId);
+        if (!this.closing) await this.broadcast(boothId);
+      }
+    } catch {
+      // Redis is away (e.g. this node is shutting down and its sockets drop): the entries expire by themselves
     }
   }
 
