@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/realtime';
-import { JobProducer, QUEUES, bookingTimeJobs, coachingJobIds } from '@bisang/queues';
+import { JobProducer, QUEUES, bookingTimeJobs, jobIds } from '@bisang/queues';
 import {
   TestApp,
   TestPerson,
@@ -76,8 +76,8 @@ describe('coaching booking lifecycle', () => {
     await eventually(async () => (await db.query(`SELECT reminders_sent FROM coaching_bookings WHERE id = $1`, [bookingId])).rows[0].reminders_sent.includes(60), 5000, 'reminder sent');
     await eventually(() => reminders.length === 1, 5000, 'reminder received');
     expect(reminders[0].data).toMatchObject({ bookingId, minutesBefore: 60 });
-    expect(await jobs.isScheduled('coaching.remind', coachingJobIds.remind(bookingId, 1440))).toBe(false);
-    expect(await jobs.isScheduled('coaching.open-session', coachingJobIds.openSession(bookingId))).toBe(true);
+    expect(await jobs.isScheduled('coaching.remind', jobIds.remind(bookingId, 1440))).toBe(false);
+    expect(await jobs.isScheduled('coaching.open-session', jobIds.openSession(bookingId))).toBe(true);
 
     const late = await t.http.post(`/coaching/bookings/${bookingId}/cancel`, {}, coach.accessToken);
     expect([late.status, late.body.code]).toEqual([409, 'CANCEL_CUTOFF_PASSED']);
@@ -114,7 +114,7 @@ describe('coaching booking lifecycle', () => {
 
     // The hold expires (its delayed job, fired now): the slot passes down the list.
     const { entry } = await heldFor();
-    const expiry = await jobs.queue(QUEUES.coaching).getJob(coachingJobIds.expireHold(entry));
+    const expiry = await jobs.queue(QUEUES.coaching).getJob(jobIds.expireHold(entry));
     expect(await expiry!.getState()).toBe('delayed');
     await expiry!.promote();
     await eventually(async () => (await heldFor()).id === second.id, 5000, 'held for the second waiter');

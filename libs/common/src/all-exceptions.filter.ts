@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -13,6 +13,22 @@ const CODE_BY_STATUS: Record<number, string> = {
   422: 'UNPROCESSABLE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
+};
+
+const MALFORMED_JSON = { code: 'MALFORMED_JSON', message: '요청 본문이 올바른 JSON이 아닙니다 / The request body is not valid JSON' };
+
+/** Fastify's own request errors (body parsing, size limits); Nest hands them over as an HttpException whose cause they are. */
+const FASTIFY_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: MALFORMED_JSON,
+  FST_ERR_CTP_EMPTY_JSON_BODY: MALFORMED_JSON,
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: '요청 본문이 너무 큽니다 (최대 1MB) / The request body is too large (1 MB at most)',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: '지원하지 않는 Content-Type입니다 (application/json) / Unsupported content type; send application/json',
+  },
 };
 
 export interface ErrorBody {
@@ -32,37 +48,14 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; internal: bo
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    const fastifyError = FASTIFY_ERRORS[(exception.cause as { code?: string } | undefined)?.code ?? ''];
+    if (fastifyError) return { body: { statusCode: status, ...fastifyError }, internal: false };
     const response = exception.getResponse();
     const raw = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
     const { error: _error, statusCode: _s, ...rest } = raw;
-    let code = typeof raw.code === 'string' ? raw.code : CODE_BY_STATUS[status] ?? `HTTP_${status}`;
-    let message = (raw.message as string | string[] | undefined) ?? exception.message;
-    // Fastify's JSON parser failures reach Nest as a plain 400.
-    if (status === 400 && code === 'BAD_REQUEST' && typeof message === 'string' && /JSON/.test(message)) {
-      code = 'MALFORMED_JSON';
-      message = '요청 본문이 올바른 JSON이 아닙니다 / The request body is not valid JSON';
-    }
+    const code = typeof raw.code === 'string' ? raw.code : CODE_BY_STATUS[status] ?? `HTTP_${status}`;
+    const message = (raw.message as string | string[] | undefined) ?? exception.message;
     return { body: { ...rest, statusCode: status, code, message }, internal: status >= 500 };
-  }
-  // Errors raised by Fastify before Nest sees the request (body parsing, size limits) carry a statusCode.
-  const fst = exception as { statusCode?: number; code?: string; message?: string };
-  if (fst && typeof fst.statusCode === 'number' && fst.statusCode >= 400 && fst.statusCode < 500) {
-    const status = fst.statusCode;
-    const code =
-      fst.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fst.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/i.test(fst.message ?? '')
-        ? 'MALFORMED_JSON'
-        : status === 413
-          ? 'PAYLOAD_TOO_LARGE'
-          : status === 415
-            ? 'UNSUPPORTED_MEDIA_TYPE'
-            : CODE_BY_STATUS[status] ?? `HTTP_${status}`;
-    const message =
-      code === 'MALFORMED_JSON'
-        ? '요청 본문이 올바른 JSON이 아닙니다 / The request body is not valid JSON'
-        : code === 'PAYLOAD_TOO_LARGE'
-          ? '요청 본문이 너무 큽니다 (최대 1MB) / The request body is too large (1 MB at most)'
-          : fst.message ?? 'Bad request';
-    return { body: { statusCode: status, code, message }, internal: false };
   }
   return {
     body: { statusCode: 500, code: 'INTERNAL_ERROR', message: '일시적인 오류가 발생했습니다 / Something went wrong on our side' },
@@ -92,19 +85,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
       });
     }
-    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS) setRetryAfter(reply);
     reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }
 
-/**
- * @nestjs/throttler names its header after the throttler (`Retry-After-auth`); clients and proxies
- * read the standard `Retry-After`, so give them the longest wait under that name too.
- */
-function setRetryAfter(reply: { getHeaders?: () => Record<string, unknown>; header(name: string, value: string): unknown }): void {
-  const waits = Object.entries(reply.getHeaders?.() ?? {})
-    .filter(([name]) => /^retry-after(-|$)/i.test(name))
-    .map(([, value]) => Number(value))
-    .filter((seconds) => Number.isFinite(seconds) && seconds >= 0);
-  if (waits.length) reply.header('Retry-After', String(Math.ceil(Math.max(...waits))));
-}

@@ -9,7 +9,7 @@ export { RefreshTokenEntity } from './entities/refresh-token.entity';
 export { UsersRepository } from './repositories/users.repository';
 export type { NewUser } from './repositories/users.repository';
 export { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
-export { FAIR_STATUSES, FairEntity } from './entities/fair.entity';
+export { FAIR_STATUSES, FairEntity, isFairVisibleTo } from './entities/fair.entity';
 export type { FairStatus } from './entities/fair.entity';
 export { CompanyEntity, CompanyStaffEntity } from './entities/company.entity';
 export { BOOTH_STATUSES, BoothEntity } from './entities/booth.entity';
@@ -34,7 +34,7 @@ export type { BookingStatus, RejectionReason } from './entities/coaching-booking
 export { WAITLIST_STATUSES, CoachingWaitlistEntryEntity } from './entities/coaching-waitlist-entry.entity';
 export type { WaitlistStatus } from './entities/coaching-waitlist-entry.entity';
 export { CoachingSlotsRepository } from './repositories/coaching-slots.repository';
-export type { CoachingFair, NewSlots, SlotListFilter, SlotListRow, WithdrawOutcome } from './repositories/coaching-slots.repository';
+export type { NewSlots, SlotListFilter, SlotListRow, WithdrawOutcome } from './repositories/coaching-slots.repository';
 export { CoachingBookingsRepository } from './repositories/coaching-bookings.repository';
 export type {
   BookingRequest,

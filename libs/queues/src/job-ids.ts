@@ -1,10 +1,16 @@
 /**
- * Deterministic job ids: enqueuing the same purpose twice keeps one job, and a job can be found and removed later.
- * Ids that depend on a moment include it, so that moving the moment schedules a fresh job.
- * BullMQ refuses ':' in custom ids.
+ * Every deterministic BullMQ job id, derived from what the job is about and its purpose: enqueuing the same
+ * purpose twice keeps one job, and cancelling finds it. Ids that depend on a moment include it, so that
+ * moving the moment schedules a fresh job. BullMQ refuses ':' in custom ids.
  */
 export const jobIds = {
   fairOpen: (fairId: string) => `fair-open-${fairId}`,
   fairClose: (fairId: string) => `fair-close-${fairId}`,
   postingClose: (postingId: string, closesAt: Date) => `posting-close-${postingId}-${closesAt.getTime()}`,
+  decideBooking: (bookingId: string) => `decide-${bookingId}`,
+  remind: (bookingId: string, minutesBefore: number) => `remind-${minutesBefore}-${bookingId}`,
+  openSession: (bookingId: string) => `open-session-${bookingId}`,
+  autoComplete: (bookingId: string) => `auto-complete-${bookingId}`,
+  offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
+  expireHold: (entryId: string) => `expire-hold-${entryId}`,
 } as const;

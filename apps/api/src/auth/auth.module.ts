@@ -12,7 +12,8 @@ import { AuthController } from './auth.controller';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
-        throttlers: [{ name: 'auth', ttl: 60_000, limit: Math.max(1, config.authRateLimit) }],
+        // Named 'default' so that the guard sets the standard Retry-After header (other names get a suffix).
+        throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(1, config.authRateLimit) }],
         storage: new RedisThrottlerStorage(redis, config),
         skipIf: () => config.authRateLimit === 0,
       }),

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, OwnershipPolicy, OwnershipVerdict } from '@bisang/auth';
-import { isUuid } from '@bisang/common';
 import { BoothsRepository } from '@bisang/database';
 
 /** Only staff of the booth's company act for it; a booth not yet approved is private to them (404). */
@@ -11,7 +10,6 @@ export class BoothStaffPolicy implements OwnershipPolicy {
   constructor(private readonly booths: BoothsRepository) {}
 
   async check(user: AuthenticatedUser, boothId: string): Promise<OwnershipVerdict> {
-    if (!isUuid(boothId)) return 'not_found';
     const booth = await this.booths.findById(boothId);
     if (!booth) return 'not_found';
     if (await this.booths.isStaff(boothId, user.id)) return 'allow';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { DomainError, Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
-import { BoothsRepository, CompaniesRepository, FairsRepository } from '@bisang/database';
+import { BoothsRepository, CompaniesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
 import { FeedSignal } from '@bisang/realtime';
 import { BoothDto, CreateBoothDto } from './dto/booth.dto';
 
@@ -18,7 +18,7 @@ export class BoothsService {
 
   async apply(fairId: string, dto: CreateBoothDto, caller: AuthenticatedUser): Promise<BoothDto> {
     const fair = await this.fairs.findById(fairId);
-    if (!fair || fair.status === 'draft') throw notFound('Fair', '박람회');
+    if (!isFairVisibleTo(fair, caller.role)) throw notFound('Fair', '박람회');
     if (fair.status === 'closed') {
       throw new DomainError(HttpStatus.CONFLICT, 'FAIR_CLOSED', '종료된 박람회입니다 / This fair has closed');
     }
@@ -56,8 +56,8 @@ export class BoothsService {
 
   async list(fairId: string, caller: AuthenticatedUser | undefined, status: string | undefined, limit: number, cursor?: string): Promise<Page<BoothDto>> {
     const fair = await this.fairs.findById(fairId);
+    if (!isFairVisibleTo(fair, caller?.role)) throw notFound('Fair', '박람회');
     const organizer = caller?.role === 'organizer';
-    if (!fair || (fair.status === 'draft' && !organizer)) throw notFound('Fair', '박람회');
     const after = decodeCursor<{ createdAt: string; id: string }>(cursor, ['createdAt', 'id']);
     const rows =
       organizer && status && status !== 'approved'

@@ -4,7 +4,7 @@ import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotsRepository } from '@bisang/database';
-import { JobProducer, bookingTimeJobs, coachingJobIds } from '@bisang/queues';
+import { JobProducer, bookingTimeJobs, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import {
@@ -66,7 +66,7 @@ export class CoachingBookingsService {
     if (booking.status !== 'pending') return booking;
     // Enqueued again on a replay too: the deterministic id keeps one job, and a request whose first try
     // died between recording and enqueuing still gets decided.
-    const jobId = coachingJobIds.decide(booking.id);
+    const jobId = jobIds.decideBooking(booking.id);
     await this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId });
     await this.waiter.waitForJob(jobId, this.config.coachingDecisionWaitMs);
     return (await this.bookings.findById(booking.id)) ?? booking;
@@ -108,7 +108,7 @@ export class CoachingBookingsService {
     }
     const booking = result.booking;
     await this.removeTimeJobs(booking.id);
-    await this.jobs.enqueue('coaching.offer-slot', { slotId: booking.slotId }, { jobId: coachingJobIds.offerSlot(booking.id) });
+    await this.jobs.enqueue('coaching.offer-slot', { slotId: booking.slotId }, { jobId: jobIds.offerSlot(booking.id) });
     const data = { bookingId: booking.id, slotId: booking.slotId, status: booking.status, cancelledBy: party };
     await this.realtime.notifyUser(booking.seekerId, 'booking.cancelled', data);
     await this.realtime.notifyUser(booking.coachId, 'booking.cancelled', data);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
-import { CoachingFair, CoachingSlotEntity, CoachingSlotsRepository, CoachingWaitlistRepository, SlotKind } from '@bisang/database';
+import { CoachingSlotEntity, CoachingSlotsRepository, CoachingWaitlistRepository, FairEntity, FairsRepository, SlotKind, isFairVisibleTo } from '@bisang/database';
 import {
   alreadyWaiting,
   availabilityOverlaps,
@@ -39,13 +39,14 @@ export function cutSlots(start: DateTime, end: DateTime, slotMinutes: number, bu
 }
 
 /** An instant from the API: with an offset as given, without one in the fair's time zone. */
-const inFairZone = (value: string, fair: CoachingFair) => DateTime.fromISO(value, { zone: fair.timezone });
+const inFairZone = (value: string, fair: Pick<FairEntity, 'timezone'>) => DateTime.fromISO(value, { zone: fair.timezone });
 
 @Injectable()
 export class CoachingSlotsService {
   constructor(
     private readonly slots: CoachingSlotsRepository,
     private readonly waitlist: CoachingWaitlistRepository,
+    private readonly fairs: FairsRepository,
     private readonly policies: SlotKindPolicies,
   ) {}
 
@@ -59,8 +60,8 @@ export class CoachingSlotsService {
     now = new Date(),
   ): Promise<CoachingSlotEntity[]> {
     if (!this.policies.of(kind).publisherRoles.includes(user.role)) throw forbidden();
-    const fair = await this.slots.findFairForCoaching(fairId);
-    if (!fair) throw fairNotFound();
+    const fair = await this.fairs.findById(fairId);
+    if (!isFairVisibleTo(fair, user.role)) throw fairNotFound();
     if (fair.status === 'closed') throw fairClosed();
     const start = inFairZone(dto.startsAt, fair);
     const end = inFairZone(dto.endsAt, fair);
@@ -76,8 +77,8 @@ export class CoachingSlotsService {
   }
 
   async listSlots(fairId: string, query: SlotListQueryDto, caller: AuthenticatedUser | undefined, now = new Date()): Promise<Page<SlotDto>> {
-    const fair = await this.slots.findFairForCoaching(fairId);
-    if (!fair || (fair.status === 'draft' && caller?.role !== 'organizer')) throw fairNotFound();
+    const fair = await this.fairs.findById(fairId);
+    if (!isFairVisibleTo(fair, caller?.role)) throw fairNotFound();
     const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
     const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
     if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
@@ -112,8 +113,8 @@ export class CoachingSlotsService {
 
   /** Puts the seeker on a coach's waitlist for one day of the fair (in its time zone). */
   async joinWaitlist(user: AuthenticatedUser, fairId: string, dto: JoinWaitlistDto): Promise<WaitlistEntryDto> {
-    const fair = await this.slots.findFairForCoaching(fairId);
-    if (!fair || fair.status === 'draft') throw fairNotFound();
+    const fair = await this.fairs.findById(fairId);
+    if (!isFairVisibleTo(fair, user.role)) throw fairNotFound();
     if (fair.status === 'closed') throw fairClosed();
     const day = DateTime.fromISO(dto.date, { zone: fair.timezone });
     if (!day.isValid) throw badRequest('VALIDATION_FAILED', 'date must be a real calendar date');

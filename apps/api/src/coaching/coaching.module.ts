@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CoachingBookingsRepository, CoachingSlotsRepository, CoachingWaitlistRepository } from '@bisang/database';
+import { CoachingBookingsRepository, CoachingSlotsRepository, CoachingWaitlistRepository, FairsRepository } from '@bisang/database';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import { CoachingBookingsController } from './coaching-bookings.controller';
 import { CoachingBookingsService } from './coaching-bookings.service';
@@ -14,6 +14,7 @@ import { SlotKindPolicies } from './slot-kind.policy';
     CoachingSlotsRepository,
     CoachingBookingsRepository,
     CoachingWaitlistRepository,
+    FairsRepository,
     SlotKindPolicies,
     BookingDecisionWaiter,
     CoachingSlotsService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, toPage } from '@bisang/common';
-import { FairEntity, FairsRepository } from '@bisang/database';
+import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
 import { JobProducer, jobIds } from '@bisang/queues';
 import { FeedSignal } from '@bisang/realtime';
 import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
@@ -75,7 +75,7 @@ export class FairsService {
 
   async findVisible(idOrSlug: string, caller?: AuthenticatedUser): Promise<FairEntity> {
     const fair = await this.fairs.findByIdOrSlug(idOrSlug);
-    if (!fair || (fair.status === 'draft' && caller?.role !== 'organizer')) throw fairNotFound();
+    if (!isFairVisibleTo(fair, caller?.role)) throw fairNotFound();
     return fair;
   }
 

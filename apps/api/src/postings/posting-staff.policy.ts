@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, OwnershipPolicy, OwnershipVerdict } from '@bisang/auth';
-import { isUuid } from '@bisang/common';
 import { BoothsRepository, PostingsRepository } from '@bisang/database';
 
 /** Only staff of the posting's company edit it; a posting nobody else can see is private to them (404). */
@@ -14,7 +13,6 @@ export class PostingStaffPolicy implements OwnershipPolicy {
   ) {}
 
   async check(user: AuthenticatedUser, postingId: string): Promise<OwnershipVerdict> {
-    if (!isUuid(postingId)) return 'not_found';
     const posting = await this.postings.findView(postingId);
     if (!posting) return 'not_found';
     if (await this.booths.isStaff(posting.boothId, user.id)) return 'allow';

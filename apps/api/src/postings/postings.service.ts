@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { DomainError, Page, decodeCursor, notFound, toPage } from '@bisang/common';
-import { BoothsRepository, FairsRepository, PostingChangeOutcome, PostingFields, PostingsRepository } from '@bisang/database';
+import { BoothsRepository, FairsRepository, isFairVisibleTo, PostingChangeOutcome, PostingFields, PostingsRepository } from '@bisang/database';
 import { JobProducer, jobIds } from '@bisang/queues';
 import { FeedSignal } from '@bisang/realtime';
 import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
@@ -62,7 +62,7 @@ export class PostingsService {
 
   async search(fairId: string, query: PostingQueryDto, caller?: AuthenticatedUser): Promise<Page<PostingDto>> {
     const fair = await this.fairs.findById(fairId);
-    if (!fair || (fair.status === 'draft' && caller?.role !== 'organizer')) throw notFound('Fair', '박람회');
+    if (!isFairVisibleTo(fair, caller?.role)) throw notFound('Fair', '박람회');
     const after = decodeCursor<{ publishedAt: string; id: string }>(query.cursor, ['publishedAt', 'id']);
     const rows = await this.postings.searchVisible({
       fairId,

@@ -1,6 +1,6 @@
 import { HttpException, INestApplicationContext, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { CoachingSlotsRepository, UsersRepository } from '@bisang/database';
+import { FairsRepository, UsersRepository } from '@bisang/database';
 import { CoachingSlotsService } from '../../../api/src/coaching/coaching-slots.service';
 
 const DEMO_COACH_EMAIL = 'coach@demo.bisang.kr';
@@ -15,7 +15,7 @@ const DEMO_DAYS = 14;
 export async function seedCoachingDemo(app: INestApplicationContext, fairId: string): Promise<void> {
   const logger = new Logger('Demo');
   const coach = await app.get(UsersRepository, { strict: false }).findByEmail(DEMO_COACH_EMAIL);
-  const fair = await app.get(CoachingSlotsRepository, { strict: false }).findFairForCoaching(fairId);
+  const fair = await app.get(FairsRepository, { strict: false }).findById(fairId);
   if (!coach || !fair) return;
   const slots = app.get(CoachingSlotsService, { strict: false });
   const today = DateTime.now().setZone(fair.timezone).startOf('day');

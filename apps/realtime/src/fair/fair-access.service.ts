@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { BoothsRepository, FairsRepository } from '@bisang/database';
+import { BoothsRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
 
 /** Who may follow which fair and how a socket counts at a booth. */
 @Injectable()
@@ -12,8 +12,7 @@ export class FairAccess {
 
   /** Published fairs are public; drafts only for organizers. */
   async canFollow(fairId: string, user?: AuthenticatedUser): Promise<boolean> {
-    const fair = await this.fairs.findById(fairId);
-    return !!fair && (fair.status !== 'draft' || user?.role === 'organizer');
+    return isFairVisibleTo(await this.fairs.findById(fairId), user?.role);
   }
 
   /** 'recruiters' for the booth's own staff, 'visitors' for anyone else; null when the booth is not public. */

@@ -44,10 +44,6 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleConnection(socket: FairSocket) {
     const user = socket.data.user;
     if (user) void socket.join(rooms.user(user.id));
-    socket.on('disconnecting', () => {
-      const fairs = [...socket.rooms].filter((r) => r.startsWith('fair:')).map((r) => r.slice('fair:'.length));
-      setImmediate(() => fairs.forEach((fairId) => this.relay.release(fairId)));
-    });
   }
 
   async handleDisconnect(socket: FairSocket) {
@@ -60,7 +56,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseJoinPayload(body);
     if (!payload.ok) return reply(payload);
     if (!(await this.access.canFollow(payload.fairId, socket.data.user))) return reply({ ok: false, code: 'NOT_FOUND', message: 'fair not found' });
-    await this.relay.join(socket, payload.fairId, payload.since, (lastEventId) => reply({ ok: true, lastEventId }));
+    await this.relay.join(socket, payload.fairId, payload.since, reply);
   }
 
   @SubscribeMessage('fair:leave')
@@ -68,7 +64,6 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseJoinPayload(body);
     if (!payload.ok) return ack?.(payload);
     await socket.leave(rooms.fair(payload.fairId));
-    this.relay.release(payload.fairId);
     ack?.({ ok: true });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { FairEventsRepository } from '@bisang/database';
-import { FeedEvent, rooms, toFeedEvent } from '@bisang/realtime';
+import { FeedEvent, JoinAck, rooms, toFeedEvent } from '@bisang/realtime';
 import type { FairNamespace, FairSocket } from './fair-socket';
 
 const PAGE = 500;
@@ -11,6 +11,8 @@ interface FairCursor {
   last: number;
   /** Serializes everything this node does for the fair, so broadcasts and joins never interleave. */
   chain: Promise<void>;
+  /** Joins queued on the chain: the cursor is kept while any is under way, even with an empty room. */
+  joining: number;
 }
 
 /**
@@ -46,46 +48,58 @@ export class FeedRelay implements OnModuleDestroy {
 
   /**
    * Joins a socket to a fair's feed. `ack` is sent first; then every event with id > since (when given)
-   * up to the room's position; then the socket receives the room's live events.
+   * up to the room's position; then the socket receives the room's live events. A `since` past the fair's
+   * newest event is refused: live events would repeat ids the client believes it has.
    */
-  join(socket: FairSocket, fairId: string, since: number | undefined, ack: (lastEventId: number) => void): Promise<void> {
+  join(socket: FairSocket, fairId: string, since: number | undefined, ack: (reply: JoinAck) => void): Promise<void> {
     let cursor = this.cursors.get(fairId);
     if (!cursor) {
-      cursor = { last: -1, chain: Promise.resolve() };
+      cursor = { last: -1, chain: Promise.resolve(), joining: 0 };
       this.cursors.set(fairId, cursor);
     }
     const c = cursor;
+    c.joining++;
     return this.enqueue(fairId, c, async () => {
-      if (c.last < 0) c.last = (await this.events.lastEventId(fairId)) ?? 0;
-      await this.advance(fairId, c);
-      ack(c.last);
-      if (since !== undefined && since < c.last) {
-        let from = since;
-        for (;;) {
-          const page = await this.events.findAfter(fairId, from, PAGE, c.last);
-          for (const e of page) socket.emit('feed', toFeedEvent(e));
-          if (page.length < PAGE) break;
-          from = page[page.length - 1].id;
-        }
+      try {
+        await this.replayAndJoin(socket, fairId, c, since, ack);
+      } finally {
+        c.joining--;
       }
-      if (socket.connected) await socket.join(rooms.fair(fairId));
     });
   }
 
-  /** Forgets fairs nobody on this node follows any more. */
-  release(fairId: string): void {
-    const room = this.namespace?.adapter.rooms.get(rooms.fair(fairId));
-    if (!room || room.size === 0) {
-      const cursor = this.cursors.get(fairId);
-      if (cursor) this.enqueue(fairId, cursor, async () => {
-        const still = this.namespace?.adapter.rooms.get(rooms.fair(fairId));
-        if (!still || still.size === 0) this.cursors.delete(fairId);
-      });
+  private async replayAndJoin(socket: FairSocket, fairId: string, c: FairCursor, since: number | undefined, ack: (reply: JoinAck) => void) {
+    if (c.last < 0) c.last = (await this.events.lastEventId(fairId)) ?? 0;
+    await this.advance(fairId, c);
+    if (since !== undefined && since > c.last) {
+      ack({ ok: false, code: 'INVALID_SINCE', message: `since is past the newest event (${c.last})` });
+      return;
     }
+    ack({ ok: true, lastEventId: c.last });
+    if (since !== undefined && since < c.last) {
+      let from = since;
+      for (;;) {
+        const page = await this.events.findAfter(fairId, from, PAGE, c.last);
+        for (const e of page) socket.emit('feed', toFeedEvent(e));
+        if (page.length < PAGE) break;
+        from = page[page.length - 1].id;
+      }
+    }
+    if (socket.connected) await socket.join(rooms.fair(fairId));
   }
 
+  /** Catches up every followed fair, and forgets those nobody on this node follows any more. */
   private pollAll(): void {
-    for (const [fairId, cursor] of this.cursors) this.enqueue(fairId, cursor, () => this.advance(fairId, cursor));
+    for (const [fairId, cursor] of this.cursors) {
+      this.enqueue(fairId, cursor, async () => {
+        const members = this.namespace?.adapter.rooms.get(rooms.fair(fairId))?.size ?? 0;
+        if (members === 0 && cursor.joining === 0) {
+          this.cursors.delete(fairId);
+          return;
+        }
+        await this.advance(fairId, cursor);
+      });
+    }
   }
 
   /** Broadcasts, in order, every committed event after the room's position. */

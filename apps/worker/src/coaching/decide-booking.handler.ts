@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingEntity, CoachingBookingsRepository } from '@bisang/database';
-import {
-  COACHING_AUTO_COMPLETE_AFTER_MS,
-  COACHING_REMINDER_OFFSETS_MINUTES,
-  JobMap,
-  JobProducer,
-  coachingJobIds,
-} from '@bisang/queues';
+import { COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_REMINDER_OFFSETS_MINUTES, JobMap, JobProducer, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 import { decideBooking } from './booking.rules';
 
@@ -54,19 +48,19 @@ export class DecideBookingHandler {
       const fireAt = start - minutesBefore * 60_000;
       if (fireAt > now.getTime()) {
         await this.jobs.enqueue('coaching.remind', { bookingId: booking.id, minutesBefore }, {
-          jobId: coachingJobIds.remind(booking.id, minutesBefore),
+          jobId: jobIds.remind(booking.id, minutesBefore),
           delayMs: fireAt - now.getTime(),
         });
       } else if (minutesBefore === nearestMissed && !booking.remindersSent.includes(minutesBefore)) {
-        await this.jobs.enqueue('coaching.remind', { bookingId: booking.id, minutesBefore }, { jobId: coachingJobIds.remind(booking.id, minutesBefore) });
+        await this.jobs.enqueue('coaching.remind', { bookingId: booking.id, minutesBefore }, { jobId: jobIds.remind(booking.id, minutesBefore) });
       }
     }
     await this.jobs.enqueue('coaching.open-session', { bookingId: booking.id }, {
-      jobId: coachingJobIds.openSession(booking.id),
+      jobId: jobIds.openSession(booking.id),
       delayMs: start - now.getTime(),
     });
     await this.jobs.enqueue('coaching.auto-complete', { bookingId: booking.id }, {
-      jobId: coachingJobIds.autoComplete(booking.id),
+      jobId: jobIds.autoComplete(booking.id),
       delayMs: booking.endsAt.getTime() + COACHING_AUTO_COMPLETE_AFTER_MS - now.getTime(),
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@bisang/config';
 import { CoachingWaitlistRepository } from '@bisang/database';
-import { JobMap, JobProducer, coachingJobIds } from '@bisang/queues';
+import { JobMap, JobProducer, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 
 /** `coaching.offer-slot`: a freed slot is held for the first waiter of its coach's day, who is told at once. */
@@ -18,7 +18,7 @@ export class OfferSlotHandler {
     const offer = await this.waitlist.holdSlotForNextWaiter(slotId, new Date(), this.config.coachingHoldMs);
     if (!offer) return;
     await this.jobs.enqueue('coaching.expire-hold', { slotId, entryId: offer.entryId }, {
-      jobId: coachingJobIds.expireHold(offer.entryId),
+      jobId: jobIds.expireHold(offer.entryId),
       delayMs: this.config.coachingHoldMs,
     });
     await this.realtime.notifyUser(offer.seekerId, 'booking.waitlist_offer', {

@@ -14,6 +14,6 @@ export class PostingCloseHandler {
   async handle({ postingId }: JobMap['posting.close']): Promise<void> {
     const now = new Date();
     const result = await this.postings.close(postingId, now, now);
-    if (result && 'event' in result) await this.feed.afterCommit([result.event]);
+    if (result && !('conflict' in result)) await this.feed.afterCommit([result.event]);
   }
 }

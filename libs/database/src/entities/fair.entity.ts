@@ -25,3 +25,8 @@ export class FairEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
 }
+
+/** A draft fair exists only for organizers; once published, everyone may see it. */
+export function isFairVisibleTo(fair: Pick<FairEntity, 'status'> | null | undefined, role: string | undefined): fair is FairEntity {
+  return !!fair && (fair.status !== 'draft' || role === 'organizer');
+}

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { BoothEntity } from '../entities/booth.entity';
 import { isUniqueViolation } from '../pg-errors';
 import { AppendedEvent, appendFairEvent } from './fair-events.repository';
-import { POSTING_VIEW_SELECT, PostingView, toPostingView } from './posting-view';
+import { POSTING_VIEW_SELECT, toPostingView } from './posting-view';
+import { rowsOf } from './sql-rows';
 
 export interface BoothView extends BoothEntity {
   companyName: string;
@@ -110,16 +111,16 @@ export class BoothsRepository {
 
   /** Rejects a booth (from pending or approved); null when it does not exist. */
   async reject(id: string, reason: string, now: Date): Promise<BoothEntity | null> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE booths SET status = 'rejected', rejection_reason = $2, decided_at = $3 WHERE id = $1 RETURNING id`,
-      [id, reason, now],
-    )) as [{ id: string }[], number];
-    return rows[0] ? this.findById(id) : null;
+    const rejected = rowsOf(
+      await this.dataSource.query(
+        `UPDATE booths SET status = 'rejected', rejection_reason = $2, decided_at = $3 WHERE id = $1 RETURNING id`,
+        [id, reason, now],
+      ),
+    );
+    return rejected.length ? this.findById(id) : null;
   }
 
   private views() {
     return this.repo.createQueryBuilder('b').innerJoin('companies', 'c', 'c.id = b.company_id').addSelect('c.name', 'company_name');
   }
 }
-
-export type { PostingView };

@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoachingSlotEntity, SlotKind } from '../entities/coaching-slot.entity';
-import type { FairStatus } from '../entities/fair.entity';
 import { isExclusionViolation } from '../pg-errors';
 import { rowsOf } from './sql-rows';
-
-/** What the coaching engine needs to know about a fair. */
-export interface CoachingFair {
-  id: string;
-  status: FairStatus;
-  timezone: string;
-  startsAt: Date;
-  endsAt: Date;
-  maxUpcomingCoachingPerSeeker: number;
-}
 
 export interface NewSlots {
   fairId: string;
@@ -56,16 +45,6 @@ const AVAILABLE = `(s.starts_at > $2 AND (s.held_until IS NULL OR s.held_until <
 @Injectable()
 export class CoachingSlotsRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  async findFairForCoaching(fairId: string): Promise<CoachingFair | null> {
-    const rows = await this.dataSource.query(
-      `SELECT id, status, timezone, starts_at AS "startsAt", ends_at AS "endsAt",
-              max_upcoming_coaching_per_seeker AS "maxUpcomingCoachingPerSeeker"
-         FROM fairs WHERE id = $1`,
-      [fairId],
-    );
-    return (rows[0] as CoachingFair | undefined) ?? null;
-  }
 
   /** Inserts every slot or none; 'overlap' when one would overlap the person's own live slots. */
   async createSlots(input: NewSlots): Promise<CoachingSlotEntity[] | 'overlap'> {

@@ -39,11 +39,4 @@ export class CompaniesRepository {
       .orderBy('c.created_at', 'DESC')
       .getMany();
   }
-
-  listStaffIds(companyId: string): Promise<string[]> {
-    return this.dataSource
-      .getRepository(CompanyStaffEntity)
-      .findBy({ companyId })
-      .then((rows) => rows.map((r) => r.userId));
-  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FairEventEntity } from '../entities/fair-event.entity';
+import { rowsOf } from './sql-rows';
 
 export interface AppendedEvent {
   fairId: string;
@@ -19,11 +20,10 @@ export async function appendFairEvent(
   type: string,
   data: Record<string, unknown>,
 ): Promise<AppendedEvent> {
-  const [rows] = (await manager.query(
-    `UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id`,
-    [fairId],
-  )) as [{ last_event_id: string }[], number];
-  const id = Number(rows[0].last_event_id);
+  const [bumped] = rowsOf<{ last_event_id: string }>(
+    await manager.query(`UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id`, [fairId]),
+  );
+  const id = Number(bumped.last_event_id);
   await manager.query(`INSERT INTO fair_events (fair_id, id, type, data, at) VALUES ($1, $2, $3, $4, now())`, [
     fairId,
     id,

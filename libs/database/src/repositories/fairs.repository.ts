@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { FairEntity, FairStatus } from '../entities/fair.entity';
 import { isUniqueViolation } from '../pg-errors';
 import { AppendedEvent, appendFairEvent } from './fair-events.repository';
+import { rowsOf } from './sql-rows';
 
 export type NewFair = Pick<
   FairEntity,
@@ -64,35 +65,34 @@ export class FairsRepository {
    * Publishes a draft: `scheduled` before its start, `live` (with a fair.opened event) inside its window.
    * Null when the fair is not a draft any more.
    */
-  async publish(id: string, now: Date): Promise<FairTransition | null> {
-    return this.dataSource.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE fairs SET status = CASE WHEN starts_at <= $2 THEN 'live' ELSE 'scheduled' END, published_at = $2
-          WHERE id = $1 AND status = 'draft' AND ends_at > $2 RETURNING id, status`,
-        [id, now],
-      )) as [{ id: string; status: FairStatus }[], number];
-      if (!rows[0]) return null;
-      const event = rows[0].status === 'live' ? await appendFairEvent(m, id, 'fair.opened', { fairId: id }) : undefined;
-      return { fair: (await m.getRepository(FairEntity).findOneByOrFail({ id })), event };
-    });
+  publish(id: string, now: Date): Promise<FairTransition | null> {
+    return this.moveWithEvent(
+      id,
+      `UPDATE fairs SET status = CASE WHEN starts_at <= $2 THEN 'live' ELSE 'scheduled' END, published_at = $2
+        WHERE id = $1 AND status = 'draft' AND ends_at > $2 RETURNING status`,
+      now,
+      (status) => (status === 'live' ? 'fair.opened' : undefined),
+    );
   }
 
   /** Opens a scheduled fair whose start has come (idempotent: null when there is nothing to do). */
   openIfDue(id: string, now: Date): Promise<FairTransition | null> {
-    return this.transition(id, 'scheduled', 'live', 'starts_at', 'fair.opened', now);
+    return this.moveWithEvent(
+      id,
+      `UPDATE fairs SET status = 'live' WHERE id = $1 AND status = 'scheduled' AND starts_at <= $2 AND ends_at > $2 RETURNING status`,
+      now,
+      () => 'fair.opened',
+    );
   }
 
   /** Closes a live (or still scheduled) fair whose end has come (idempotent). */
   closeIfDue(id: string, now: Date): Promise<FairTransition | null> {
-    return this.dataSource.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE fairs SET status = 'closed' WHERE id = $1 AND status IN ('scheduled', 'live') AND ends_at <= $2 RETURNING id`,
-        [id, now],
-      )) as [{ id: string }[], number];
-      if (!rows[0]) return null;
-      const event = await appendFairEvent(m, id, 'fair.closed', { fairId: id });
-      return { fair: await m.getRepository(FairEntity).findOneByOrFail({ id }), event };
-    });
+    return this.moveWithEvent(
+      id,
+      `UPDATE fairs SET status = 'closed' WHERE id = $1 AND status IN ('scheduled', 'live') AND ends_at <= $2 RETURNING status`,
+      now,
+      () => 'fair.closed',
+    );
   }
 
   /** Fairs whose moment to open or close passed while nothing ran them. */
@@ -108,14 +108,16 @@ export class FairsRepository {
     };
   }
 
-  private transition(id: string, from: FairStatus, to: FairStatus, column: 'starts_at', eventType: string, now: Date) {
+  /**
+   * Runs a status UPDATE (params: id, now; it must RETURN status) and, when it changed a row, writes the
+   * event `eventFor(newStatus)` names, in the same transaction. Null when the UPDATE matched nothing.
+   */
+  private moveWithEvent(id: string, update: string, now: Date, eventFor: (status: FairStatus) => string | undefined): Promise<FairTransition | null> {
     return this.dataSource.transaction(async (m) => {
-      const [rows] = (await m.query(
-        `UPDATE fairs SET status = $3 WHERE id = $1 AND status = $2 AND ${column} <= $4 AND ends_at > $4 RETURNING id`,
-        [id, from, to, now],
-      )) as [{ id: string }[], number];
-      if (!rows[0]) return null;
-      const event = await appendFairEvent(m, id, eventType, { fairId: id });
+      const [moved] = rowsOf<{ status: FairStatus }>(await m.query(update, [id, now]));
+      if (!moved) return null;
+      const type = eventFor(moved.status);
+      const event = type ? await appendFairEvent(m, id, type, { fairId: id }) : undefined;
       return { fair: await m.getRepository(FairEntity).findOneByOrFail({ id }), event };
     });
   }

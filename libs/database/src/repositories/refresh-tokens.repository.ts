@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
+import { rowsOf } from './sql-rows';
 
 export type SpendResult =
   | { outcome: 'spent'; token: RefreshTokenEntity }
@@ -20,13 +21,15 @@ export class RefreshTokensRepository {
    * `reused` so the caller can revoke its family; concurrent spends race on one UPDATE and only one wins.
    */
   async spend(id: string, secretHash: string, now: Date): Promise<SpendResult> {
-    const [rows]: [RefreshTokenEntity[], number] = await this.dataSource.query(
+    const [spent] = rowsOf<RefreshTokenEntity>(
+      await this.dataSource.query(
       `UPDATE refresh_tokens SET used_at = $3
         WHERE id = $1 AND secret_hash = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $3
-        RETURNING id, user_id AS "userId", family_id AS "familyId"`, // UPDATE … RETURNING answers [rows, count]
-      [id, secretHash, now],
+        RETURNING id, user_id AS "userId", family_id AS "familyId"`,
+        [id, secretHash, now],
+      ),
     );
-    if (rows[0]) return { outcome: 'spent', token: rows[0] as RefreshTokenEntity };
+    if (spent) return { outcome: 'spent', token: spent };
     const existing = await this.dataSource
       .getRepository(RefreshTokenEntity)
       .findOneBy({ id, secretHash });
