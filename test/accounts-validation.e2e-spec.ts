@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { PASSWORD, TestApp, startTestApp, uniqueEmail } from '@bisang/testing';
+import { PASSWORD, TestApp, startTestApp, uniqueEmail, connectTestDb } from '@bisang/testing';
 
 /** Every bad input gets a 4xx naming the problem, and writes nothing. */
 describe('accounts: bad input', () => {
@@ -8,8 +8,7 @@ describe('accounts: bad input', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
+    db = await connectTestDb();
   });
   afterAll(async () => {
     await db.end();

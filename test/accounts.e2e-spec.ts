@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { PASSWORD, TestApp, registerUser, startTestApp, uniqueEmail } from '@bisang/testing';
+import { PASSWORD, TestApp, registerUser, startTestApp, uniqueEmail, connectTestDb } from '@bisang/testing';
 
 describe('accounts (HTTP)', () => {
   let t: TestApp;
@@ -7,8 +7,7 @@ describe('accounts (HTTP)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
+    db = await connectTestDb();
   });
   afterAll(async () => {
     await db.end();

@@ -1,36 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { TestApp, startTestApp, uniqueEmail } from '@bisang/testing';
-
-const ROOT = join(__dirname, '..');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Builds dist/ when stale; a lock keeps parallel test files from building at the same time. */
-async function ensureBuilt(): Promise<void> {
-  const lock = join(tmpdir(), `bisang-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // released meanwhile
-      }
-      await sleep(200);
-    }
-  }
-  try {
-    await promisify(execFile)('node', ['scripts/build-if-needed.js'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
+import { REPO_ROOT, TestApp, connectTestDb, runEnv, startTestApp, uniqueEmail } from '@bisang/testing';
 
 interface CliResult {
   code: number | null;
@@ -45,16 +15,9 @@ function cli(...args: string[]): Promise<CliResult> {
       process.execPath,
       ['dist/apps/cli/src/main.js', ...args],
       {
-        cwd: ROOT,
+        cwd: REPO_ROOT,
         timeout: 30_000,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          DATABASE_URL: process.env.DATABASE_URL,
-          REDIS_URL: process.env.REDIS_URL,
-          REDIS_PREFIX: process.env.REDIS_PREFIX,
-          STATE_DIR: process.env.STATE_DIR,
-        },
+        env: runEnv(),
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
@@ -69,11 +32,9 @@ describe('CLI (`npm run cli`)', () => {
   let db: Client;
 
   beforeAll(async () => {
-    await ensureBuilt();
     t = await startTestApp();
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
-  }, 180_000);
+    db = await connectTestDb();
+  });
 
   afterAll(async () => {
     await db?.end();

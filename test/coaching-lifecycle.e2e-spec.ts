@@ -13,6 +13,7 @@ import {
   publishAvailability,
   settledBookings,
   startTestApp,
+  connectTestDb,
 } from '@bisang/testing';
 import { bookingInvariantViolations } from './coaching-invariants';
 
@@ -25,8 +26,7 @@ describe('coaching booking lifecycle', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
+    db = await connectTestDb();
     jobs = t.app.get(JobProducer, { strict: false });
     fairId = await createLiveFair(db);
   });

@@ -8,6 +8,7 @@ import {
   publishAvailability,
   settledBookings,
   startTestApp,
+  connectTestDb,
 } from '@bisang/testing';
 import { bookingInvariantViolations } from './coaching-invariants';
 
@@ -18,8 +19,7 @@ describe('coaching bookings under load', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
+    db = await connectTestDb();
   });
   afterAll(async () => {
     await db.end();

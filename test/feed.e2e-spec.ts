@@ -3,6 +3,7 @@ import {
   SignedIn,
   TestApp,
   collectFeed,
+  connected,
   createBooth,
   createFair,
   createOrganizer,
@@ -39,20 +40,17 @@ describe('the live feed (HTTP + socket.io)', () => {
     const ack = await joinFair(socket, fair.id);
     expect(ack).toMatchObject({ ok: true });
 
-    const sentAt = Date.now();
     const postingId = await publishPosting(t.http, booth, '실시간 공고: 품질관리 엔지니어');
     await eventually(() => events.some((e) => e.type === 'posting.published'), 1000, 'posting.published within 1 s');
     const event = events.find((e) => e.type === 'posting.published')!;
     expect(event.fairId).toBe(fair.id);
     expect((event.data.posting as { id: string; title: string }).id).toBe(postingId);
-    expect(Date.now() - sentAt).toBeLessThan(1500);
     expect(event.id).toBeGreaterThan((ack as { lastEventId: number }).lastEventId);
   });
 
   it('replays exactly what a client missed while offline, in order, then goes live', async () => {
     const { fair, booth } = await liveFairWithBooth();
     const first = t.socket();
-    const seen = collectFeed(first);
     const ack = await joinFair(first, fair.id);
     const lastSeen = (ack as { lastEventId: number }).lastEventId;
     first.disconnect();
@@ -68,7 +66,6 @@ describe('the live feed (HTTP + socket.io)', () => {
     await eventually(() => replayed.length >= 6, 3000, 'six replayed events');
     expect(replayed.map((e) => e.type)).toEqual([...Array(5).fill('posting.published'), 'posting.closed']);
     expect(replayed.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => lastSeen + n));
-    expect(seen.length).toBe(0);
 
     // then live, with no duplicate of the replay
     await publishPosting(t.http, booth, '재접속 후 공고');
@@ -139,11 +136,14 @@ describe('the live feed (HTTP + socket.io)', () => {
   it('answers malformed socket payloads with an ack code and keeps the socket usable', async () => {
     const { fair } = await liveFairWithBooth();
     const socket = t.socket();
-    await new Promise<void>((r) => socket.once('connect', () => r()));
+    await connected(socket);
     expect(await socket.timeout(2000).emitWithAck('fair:join', 'nope')).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
     expect(await socket.timeout(2000).emitWithAck('fair:join', { fairId: 'x' })).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
     expect(await socket.timeout(2000).emitWithAck('fair:join', { fairId: fair.id, since: -3 })).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
     expect(await socket.timeout(2000).emitWithAck('fair:join', { fairId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // a since past the newest event would make live ids repeat what the client believes it has
+    const newest = (await t.http.get(`/fairs/${fair.id}`)).body.lastEventId as number;
+    expect(await socket.timeout(2000).emitWithAck('fair:join', { fairId: fair.id, since: newest + 5 })).toMatchObject({ ok: false, code: 'INVALID_SINCE' });
     expect(await socket.timeout(2000).emitWithAck('fair:join', { fairId: fair.id })).toMatchObject({ ok: true });
   });
 

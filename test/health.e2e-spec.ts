@@ -1,19 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
-import { TestApp, startTestApp } from '@bisang/testing';
-
-/** A port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { Socket } from 'node:net';
+import { TestApp, exited, freePort, startTestApp } from '@bisang/testing';
 
 /** Resolves once something accepts TCP connections on the port. */
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
@@ -32,11 +19,6 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
     if (Date.now() > until) throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 describe('GET /health', () => {

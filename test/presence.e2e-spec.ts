@@ -4,6 +4,7 @@ import {
   SignedIn,
   TestApp,
   collectFeed,
+  connected,
   createBooth,
   createFair,
   createOrganizer,
@@ -18,14 +19,6 @@ function watchPresence(socket: Socket) {
   const seen: BoothPresence[] = [];
   socket.on('booth:presence', (p: BoothPresence) => seen.push(p));
   return { seen, last: () => seen[seen.length - 1] };
-}
-
-async function connected(socket: Socket) {
-  if (socket.connected) return;
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
 }
 
 async function enter(socket: Socket, boothId: string) {

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { HttpResponse, PASSWORD, TestApp, registerUser, startTestApp, uniqueEmail } from '@bisang/testing';
+import { HttpResponse, PASSWORD, TestApp, registerUser, startTestApp, uniqueEmail, connectTestDb } from '@bisang/testing';
 
 /**
  * AUTH_RATE_LIMIT: sign-in and registration attempts per minute per client, counted in Redis so that
@@ -20,8 +20,7 @@ describe('rate limit on sign-in and registration', () => {
       startTestApp(), // AUTH_RATE_LIMIT 0: off
     ]);
     redis = new Redis(process.env.REDIS_URL!);
-    db = new Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
+    db = await connectTestDb();
   });
 
   afterAll(async () => {

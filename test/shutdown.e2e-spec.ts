@@ -1,54 +1,13 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { ChildProcess, spawn } from 'node:child_process';
 import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@bisang/auth';
 import { createHttpApp, createLogger } from '@bisang/common';
 import { CoreModule } from '@bisang/core';
-import { HttpClient, PASSWORD, uniqueEmail } from '@bisang/testing';
+import { HttpClient, PASSWORD, REPO_ROOT, freePort, runEnv, uniqueEmail } from '@bisang/testing';
 
-const ROOT = join(__dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Builds dist/ when stale; a lock keeps parallel test files from building at the same time. */
-async function ensureBuilt(): Promise<void> {
-  const lock = join(tmpdir(), `bisang-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // released meanwhile
-      }
-      await sleep(200);
-    }
-  }
-  try {
-    await promisify(execFile)('node', ['scripts/build-if-needed.js'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('graceful shutdown', () => {
   describe('in process: app.close() while a request is in flight', () => {
@@ -107,10 +66,6 @@ describe('graceful shutdown', () => {
     let stdout = '';
     let stderr = '';
 
-    beforeAll(async () => {
-      await ensureBuilt();
-    }, 180_000);
-
     afterAll(() => {
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });
@@ -118,18 +73,8 @@ describe('graceful shutdown', () => {
     it('drains, exits 0, and has logged no password or token', async () => {
       const port = await freePort();
       child = spawn(process.execPath, ['dist/apps/bisang/src/main.js'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          PORT: String(port),
-          DATABASE_URL: process.env.DATABASE_URL,
-          REDIS_URL: process.env.REDIS_URL,
-          REDIS_PREFIX: process.env.REDIS_PREFIX,
-          STATE_DIR: process.env.STATE_DIR,
-          AUTH_RATE_LIMIT: '0',
-          LOG_LEVEL: 'info',
-        },
+        cwd: REPO_ROOT,
+        env: runEnv({ PORT: String(port), AUTH_RATE_LIMIT: '0', LOG_LEVEL: 'info' }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

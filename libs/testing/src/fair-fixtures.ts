@@ -72,11 +72,17 @@ export function collectFeed(socket: Socket): FeedEvent[] {
   return events;
 }
 
-export async function joinFair(socket: Socket, fairId: string, since?: number): Promise<JoinAck> {
-  if (!socket.connected) await new Promise<void>((resolve, reject) => {
+/** Resolves once the socket is connected (rejects on connect_error). */
+export async function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return;
+  await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
+}
+
+export async function joinFair(socket: Socket, fairId: string, since?: number): Promise<JoinAck> {
+  await connected(socket);
   return socket.timeout(5000).emitWithAck('fair:join', since === undefined ? { fairId } : { fairId, since });
 }
 

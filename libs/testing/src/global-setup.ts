@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { migrateDatabase } from '../../database/src/migrate';
 
 /**
  * One database and one Redis key prefix per test run, so that runs never see each other's data.
  * The values reach the test files through the environment, which Jest workers inherit.
+ * dist/ is brought up to date once here, for the tests that run the built processes (CLI, SIGTERM).
  */
 export default async function globalSetup(): Promise<void> {
   const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -16,4 +19,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.STATE_DIR = `/tmp/bisang-test-${id}`;
   await migrateDatabase(process.env.DATABASE_URL);
+  execFileSync(process.execPath, ['scripts/build-if-needed.js'], { cwd: join(__dirname, '..', '..', '..'), stdio: 'inherit' });
 }

@@ -1,0 +1,46 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/** The repository root, where dist/ is (built by the e2e global setup). */
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when the child has exited (at once when it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** The environment of a built Bisang process (dist/) on this run's database and Redis prefix. */
+export function runEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_PREFIX: process.env.REDIS_PREFIX,
+    STATE_DIR: process.env.STATE_DIR,
+    ...extra,
+  };
+}
+
+/** A connected client on this run's database, for checking what was (not) written. */
+export async function connectTestDb(): Promise<Client> {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  return db;
+}
