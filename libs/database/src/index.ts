@@ -47,3 +47,16 @@ export type {
 } from './repositories/coaching-bookings.repository';
 export { CoachingWaitlistRepository } from './repositories/coaching-waitlist.repository';
 export type { SlotOffer } from './repositories/coaching-waitlist.repository';
+export { EDUCATION_LEVELS, SeekerProfileEntity } from './entities/seeker-profile.entity';
+export type { EducationLevel } from './entities/seeker-profile.entity';
+export { ResumeEntity } from './entities/resume.entity';
+export {
+  APPLICATION_STATUSES,
+  FOLLOW_UP_DAYS,
+  ApplicationEntity,
+  ApplicationTransitionEntity,
+  HireEntity,
+  HireFollowUpEntity,
+} from './entities/application.entity';
+export type { ApplicationStatus, FollowUpDays } from './entities/application.entity';
+export { NotificationEntity } from './entities/notification.entity';

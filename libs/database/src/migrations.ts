@@ -1,6 +1,12 @@
 import { CreateAccounts1764446400000 } from './migrations/1764446400000-CreateAccounts';
 import { CreateFairsBoothsPostings1764450000000 } from './migrations/1764450000000-CreateFairsBoothsPostings';
 import { CreateCoaching1764460000000 } from './migrations/1764460000000-CreateCoaching';
+import { CreateApplicationsOutcomes1764470000000 } from './migrations/1764470000000-CreateApplicationsOutcomes';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
-export const MIGRATIONS = [CreateAccounts1764446400000, CreateFairsBoothsPostings1764450000000, CreateCoaching1764460000000];
+export const MIGRATIONS = [
+  CreateAccounts1764446400000,
+  CreateFairsBoothsPostings1764450000000,
+  CreateCoaching1764460000000,
+  CreateApplicationsOutcomes1764470000000,
+];
