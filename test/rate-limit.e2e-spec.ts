@@ -89,6 +89,36 @@ describe('rate limit on sign-in and registration', () => {
     expect(created.rows.map((r) => r.email).sort()).toEqual(emails.slice(0, 3).sort());
   });
 
+  it('does not let a client dodge the limit with its own X-Forwarded-For when no proxy is trusted', async () => {
+    const user = await registerUser(unlimited.http, 'coach');
+    const spoofed = (i: number) =>
+      limitedA.http.request('POST', '/auth/login', {
+        body: { email: user.email, password: 'wrong-password-1' },
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      });
+    const statuses = [];
+    for (let i = 1; i <= 4; i++) statuses.push((await spoofed(i)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('counts clients behind a trusted proxy by their forwarded address', async () => {
+    const behindProxy = await startTestApp({ AUTH_RATE_LIMIT: 3, TRUSTED_PROXIES: '127.0.0.1' });
+    try {
+      const user = await registerUser(unlimited.http, 'coach');
+      const from = (ip: string) =>
+        behindProxy.http.request('POST', '/auth/login', {
+          body: { email: user.email, password: 'wrong-password-1' },
+          headers: { 'x-forwarded-for': ip },
+        });
+      for (let i = 0; i < 3; i++) expect((await from('198.51.100.7')).status).toBe(401);
+      expect((await from('198.51.100.7')).status).toBe(429);
+      // another client behind the same proxy has its own budget
+      expect((await from('198.51.100.8')).status).toBe(401);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('does not limit anything when AUTH_RATE_LIMIT is 0', async () => {
     const user = await registerUser(unlimited.http, 'seeker');
     const results = await Promise.all(Array.from({ length: 25 }, () => badLogin(unlimited, user.email)));

@@ -13,12 +13,20 @@ export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Fastify, chosen by measurement (see bench/http-adapter.ts), with a 1 MB body limit and request ids. */
-export function createFastifyAdapter(logger: Pino): FastifyAdapter {
+/**
+ * Fastify, chosen by measurement (see bench/http-adapter.ts), with a 1 MB body limit and request ids.
+ * `trustedProxies` (TRUSTED_PROXIES) names the proxies whose X-Forwarded-For decides the client address;
+ * empty trusts none.
+ */
+export function createFastifyAdapter(logger: Pino, trustedProxies = ''): FastifyAdapter {
+  const proxies = trustedProxies
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: proxies.length > 0 ? proxies : false,
     forceCloseConnections: 'idle',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -63,13 +71,15 @@ export function configureHttpApp(app: NestFastifyApplication): void {
 
 export interface HttpBootOptions {
   logger: Pino;
+  /** TRUSTED_PROXIES, see createFastifyAdapter. */
+  trustedProxies?: string;
   /** Runs after the common setup and before listening (websocket adapters, static files). */
   beforeListen?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
 /** Creates, configures and returns (not yet listening) a Fastify-based Nest app. */
 export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: HttpBootOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, createFastifyAdapter(options.logger), {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, createFastifyAdapter(options.logger, options.trustedProxies), {
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });

@@ -36,6 +36,9 @@ export class AppConfig {
   get authRateLimit() {
     return this.env.AUTH_RATE_LIMIT;
   }
+  get trustedProxies() {
+    return this.env.TRUSTED_PROXIES;
+  }
   get logLevel() {
     return this.env.LOG_LEVEL;
   }

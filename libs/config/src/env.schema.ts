@@ -45,6 +45,13 @@ export class EnvSchema {
   @Min(0)
   AUTH_RATE_LIMIT = 20;
 
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses, CIDRs, or `loopback`,
+   * `linklocal`, `uniquelocal`). Empty: none, so a client cannot pick its own address for the rate limit.
+   */
+  @Matches(/^[0-9a-zA-Z.:/, ]*$/, { message: 'TRUSTED_PROXIES must be comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal' })
+  TRUSTED_PROXIES = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

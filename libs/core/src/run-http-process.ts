@@ -26,7 +26,10 @@ export async function runHttpProcess(rootModule: Type<unknown> | DynamicModule, 
       const applied = await migrateDatabase(env.DATABASE_URL);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
-    const app = await createHttpApp(rootModule, { logger, beforeListen: (a) => options.beforeListen?.(a, env) });
+    const app = await createHttpApp(rootModule, {
+      logger,
+      trustedProxies: env.TRUSTED_PROXIES,
+      beforeListen: (a) => options.beforeListen?.(a, env) });
     await app.listen(env.PORT, '0.0.0.0');
     logger.info({ port: env.PORT }, 'listening');
     installGracefulShutdown(app, env.SHUTDOWN_TIMEOUT_MS);

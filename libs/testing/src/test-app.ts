@@ -18,9 +18,10 @@ export interface TestApp {
  * database and Redis prefix, driven through real HTTP and socket.io.
  */
 export async function startTestApp(overrides: Record<string, string | number> = {}): Promise<TestApp> {
-  const config = { AUTH_RATE_LIMIT: 0, ...overrides };
+  const config: Record<string, string | number> = { AUTH_RATE_LIMIT: 0, ...overrides };
   const app = await createHttpApp(BisangModule.forRoot(config), {
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
+    trustedProxies: String(config.TRUSTED_PROXIES ?? ''),
     beforeListen: (a) => {
       a.useWebSocketAdapter(new RedisIoAdapter(a, process.env.REDIS_URL!, process.env.REDIS_PREFIX!));
     },
