@@ -5,7 +5,9 @@ import { basename } from 'node:path';
  * characters or quotes, at most 255 characters, ending in .pdf. Only ever shown, never used as a storage key.
  */
 export function cleanPdfFileName(raw: string): string {
-  let name = basename(raw.replace(/\\/g, '/'))
+  // Browsers (WHATWG multipart/form-data) send ", CR and LF in a file name as %22, %0D and %0A.
+  const decoded = raw.replace(/%22/gi, '"').replace(/%0[ad]/gi, ' ');
+  let name = basename(decoded.replace(/\\/g, '/'))
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f-\u009f"<>|*?:]/g, '')
     .replace(/\s+/g, ' ')
