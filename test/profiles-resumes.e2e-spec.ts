@@ -235,6 +235,20 @@ describe('seeker profiles and resumes', () => {
       expect((await upload(undefined, samplePdf())).status).toBe(401);
     });
 
+    it('keeps exactly one resume and one file when a seeker uploads several at once', async () => {
+      const other = await registerUser(t.http, 'seeker');
+      const pdfs = [1, 2, 3, 4, 5, 6].map((i) => samplePdf(`race-${i}`));
+      const results = await Promise.all(pdfs.map((pdf, i) => upload(other.accessToken, pdf, `race-${i}.pdf`)));
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      const rows = (await db.query(`SELECT id, storage_key, sha256 FROM resumes WHERE seeker_id = $1`, [other.id])).rows;
+      expect(rows).toHaveLength(1);
+      // The survivor is one of the uploads, served byte for byte; every replaced file was deleted.
+      const winner = pdfs.find((pdf) => createHash('sha256').update(pdf).digest('hex') === rows[0].sha256)!;
+      expect((await t.http.bytes(`/resumes/${rows[0].id}/file`, other.accessToken)).body.equals(winner)).toBe(true);
+      const keys = (await db.query(`SELECT storage_key FROM resumes`)).rows.map((r) => r.storage_key).sort();
+      expect(filesUnder(storageDir).sort()).toEqual(keys);
+    });
+
     it('deletes the resume: row and file gone, then 404', async () => {
       const other = await registerUser(t.http, 'seeker');
       const res = await upload(other.accessToken, samplePdf());
