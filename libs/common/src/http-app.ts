@@ -3,6 +3,7 @@ import { DynamicModule, INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import type { Logger as Pino } from 'pino';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { PinoNestLogger } from './logger';
@@ -41,6 +42,9 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({ origin: true, credentials: false, exposedHeaders: ['Retry-After', 'X-Request-Id'] });
+  // multipart/form-data is parsed only by the routes that read it (req.file()), each with its own size limit;
+  // these defaults keep every other route to one small part.
+  void app.register(fastifyMultipart, { limits: { fileSize: BODY_LIMIT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);

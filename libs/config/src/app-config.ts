@@ -57,4 +57,32 @@ export class AppConfig {
   get coachingDecisionWaitMs() {
     return this.env.COACHING_DECISION_WAIT_MS;
   }
+  /** File storage (resumes): the driver and its settings. */
+  get storage(): StorageConfig {
+    return {
+      driver: this.env.STORAGE_DRIVER,
+      dir: this.env.STORAGE_DIR,
+      s3: {
+        endpoint: this.env.S3_ENDPOINT,
+        bucket: this.env.S3_BUCKET ?? '',
+        region: this.env.S3_REGION,
+        accessKeyId: this.env.S3_ACCESS_KEY_ID,
+        secretAccessKey: this.env.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: this.env.S3_FORCE_PATH_STYLE === 'true',
+      },
+    };
+  }
+}
+
+export interface StorageConfig {
+  driver: 'local' | 's3';
+  dir: string;
+  s3: {
+    endpoint?: string;
+    bucket: string;
+    region: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    forcePathStyle: boolean;
+  };
 }

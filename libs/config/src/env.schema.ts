@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -92,6 +92,44 @@ export class EnvSchema {
   @Min(0)
   @Max(10_000)
   COACHING_DECISION_WAIT_MS = 1500;
+
+  /** Where uploaded files (resumes) live: `local` disk under STORAGE_DIR, or an S3-compatible bucket. */
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** The local driver's directory (created when missing). */
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = './var/uploads';
+
+  /** S3-compatible endpoint (e.g. http://127.0.0.1:9000 for MinIO); unset for AWS S3 itself. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string = undefined;
+
+  @ValidateIf((env: EnvSchema) => env.STORAGE_DRIVER === 's3')
+  @IsString({ message: 'S3_BUCKET must be set when STORAGE_DRIVER is s3' })
+  @MinLength(3, { message: 'S3_BUCKET must be set when STORAGE_DRIVER is s3' })
+  S3_BUCKET?: string = undefined;
+
+  @IsString()
+  @MinLength(1)
+  S3_REGION = 'us-east-1';
+
+  /** With S3_SECRET_ACCESS_KEY; both unset means the SDK's own credential chain (instance role, profile). */
+  @ValidateIf((env: EnvSchema) => env.S3_SECRET_ACCESS_KEY !== undefined)
+  @IsString({ message: 'S3_ACCESS_KEY_ID must be set together with S3_SECRET_ACCESS_KEY' })
+  @MinLength(1)
+  S3_ACCESS_KEY_ID?: string = undefined;
+
+  @ValidateIf((env: EnvSchema) => env.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY must be set together with S3_ACCESS_KEY_ID' })
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string = undefined;
+
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and most S3-compatible servers need. */
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'true';
 }
 
 export type Env = Readonly<EnvSchema>;

@@ -2,13 +2,14 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthCoreModule } from '@bisang/auth';
 import { RedisModule } from '@bisang/common';
 import { ConfigModule } from '@bisang/config';
-import { DatabaseModule } from '@bisang/database';
+import { DatabaseModule, NotificationsRepository } from '@bisang/database';
 import { QueuesModule } from '@bisang/queues';
 import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
 
 /**
  * The infrastructure every Bisang process stands on: validated config, one PostgreSQL pool,
- * one Redis connection, BullMQ queues, token checking and the realtime publisher.
+ * one Redis connection, BullMQ queues, token checking and the realtime publisher (which also stores
+ * each user's notifications, so it brings the notifications repository).
  * Apps import this once, at their root, then their features.
  */
 @Global()
@@ -18,7 +19,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(overrides), DatabaseModule, RedisModule, QueuesModule, AuthCoreModule],
-      providers: [RealtimePublisher, FeedSignal],
+      providers: [NotificationsRepository, RealtimePublisher, FeedSignal],
       exports: [RealtimePublisher, FeedSignal],
     };
   }

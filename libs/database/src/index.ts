@@ -60,3 +60,9 @@ export {
 } from './entities/application.entity';
 export type { ApplicationStatus, FollowUpDays } from './entities/application.entity';
 export { NotificationEntity } from './entities/notification.entity';
+export { SeekerProfilesRepository } from './repositories/seeker-profiles.repository';
+export type { SeekerProfileView, SeekerProfileFields } from './repositories/seeker-profiles.repository';
+export { ResumesRepository } from './repositories/resumes.repository';
+export type { NewResume } from './repositories/resumes.repository';
+export { NotificationsRepository } from './repositories/notifications.repository';
+export type { NotificationRow, NotificationListFilter } from './repositories/notifications.repository';

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '@bisang/config';
 import { REDIS } from '@bisang/common';
-import { NotificationType, RealtimeSignal } from './events';
+import { NotificationsRepository } from '@bisang/database';
+import { NotificationEvent, NotificationType, RealtimeSignal } from './events';
 import { channels } from './rooms';
 
 /**
@@ -18,6 +18,7 @@ export class RealtimePublisher {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /** Call after the transaction that wrote the fair's events has committed. */
@@ -25,8 +26,15 @@ export class RealtimePublisher {
     await this.signal({ kind: 'feed', fairId, lastEventId });
   }
 
-  async notifyUser(userId: string, type: NotificationType, data: Record<string, unknown>): Promise<void> {
-    await this.signal({ kind: 'notification', userId, event: { id: randomUUID(), type, at: new Date().toISOString(), data } });
+  /**
+   * Stores the notification in the user's inbox (GET /me/notifications), then pushes it, with the same id,
+   * to the user's sockets. A user who was offline finds it in the inbox; storing fails loudly, pushing never does.
+   */
+  async notifyUser(userId: string, type: NotificationType, data: Record<string, unknown>): Promise<NotificationEvent> {
+    const stored = await this.notifications.record(userId, type, data);
+    const event: NotificationEvent = { id: stored.id, type, at: stored.createdAt.toISOString(), data: stored.data };
+    await this.signal({ kind: 'notification', userId, event });
+    return event;
   }
 
   private async signal(signal: RealtimeSignal): Promise<void> {

@@ -35,6 +35,29 @@ export class HttpClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** A multipart/form-data request (file uploads). */
+  async form<T = any>(method: string, path: string, form: FormData, token?: string): Promise<HttpResponse<T>> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: form,
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  /** A download, as bytes. */
+  async bytes(path: string, token?: string): Promise<HttpResponse<Buffer>> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   get<T = any>(path: string, token?: string) {
     return this.request<T>('GET', path, { token });
   }

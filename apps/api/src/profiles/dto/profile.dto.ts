@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { KECO_CODES } from '@bisang/common';
+import { EDUCATION_LEVELS, EducationLevel, ResumeEntity, SeekerProfileView } from '@bisang/database';
+import { ResumeDto } from '../../resumes/dto/resume.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const present = (_: object, value: unknown) => value !== undefined;
+
+/** The whole profile: a field left out is cleared (PUT replaces). The birth date stays on the account. */
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true })
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS, { message: `education must be one of ${EDUCATION_LEVELS.join(', ')}` })
+  education?: EducationLevel | null;
+
+  @ApiPropertyOptional({ type: [String], enum: KECO_CODES, description: 'KECO major group codes "0".."9", each at most once' })
+  @ValidateIf(present)
+  @IsArray({ message: 'desiredJobCategories must be an array of KECO major group codes' })
+  @ArrayMaxSize(KECO_CODES.length, { message: `desiredJobCategories must have at most ${KECO_CODES.length} codes` })
+  @ArrayUnique({ message: 'desiredJobCategories must not repeat a code' })
+  @IsIn(KECO_CODES, { each: true, message: 'desiredJobCategories must contain only KECO major group codes "0".."9"' })
+  desiredJobCategories?: string[];
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 100, example: '대구 수성구' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'region must be a string' })
+  @MinLength(1, { message: 'region must not be empty (send null to clear it)' })
+  @MaxLength(100, { message: 'region must be at most 100 characters' })
+  region?: string | null;
+
+  @ApiPropertyOptional({ description: 'returning to the region from elsewhere ("U-turn")', default: false })
+  @ValidateIf(present)
+  @IsBoolean({ message: 'uTurn must be true or false' })
+  uTurn?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString({ message: 'careerSummary must be a string' })
+  @MaxLength(5000, { message: 'careerSummary must be at most 5000 characters' })
+  careerSummary?: string | null;
+}
+
+export class ProfileDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'YYYY-MM-DD, from the account (read-only here)' }) birthDate: string | null;
+  @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) education: EducationLevel | null;
+  @ApiProperty({ type: [String] }) desiredJobCategories: string[];
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty() uTurn: boolean;
+  @ApiProperty({ nullable: true, type: String }) careerSummary: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null until the profile is first saved' }) updatedAt: string | null;
+  @ApiProperty({ type: ResumeDto, nullable: true }) resume: ResumeDto | null;
+
+  static from(p: SeekerProfileView, resume: ResumeEntity | null): ProfileDto {
+    return {
+      userId: p.userId,
+      name: p.name,
+      birthDate: p.birthDate,
+      education: p.education,
+      desiredJobCategories: [...p.desiredJobCategories].sort(),
+      region: p.region,
+      uTurn: p.uTurn,
+      careerSummary: p.careerSummary,
+      updatedAt: p.updatedAt ? p.updatedAt.toISOString() : null,
+      resume: resume ? ResumeDto.from(resume) : null,
+    };
+  }
+}
