@@ -60,3 +60,18 @@ export {
 } from './entities/application.entity';
 export type { ApplicationStatus, FollowUpDays } from './entities/application.entity';
 export { NotificationEntity } from './entities/notification.entity';
+export { ApplicationsRepository } from './repositories/applications.repository';
+export type {
+  ApplicationView,
+  TransitionView,
+  FollowUpView,
+  HireView,
+  HireTerms,
+  ApplyOutcome,
+  MoveOutcome,
+  HireOutcome,
+  UndoOutcome,
+  HireUpdateOutcome,
+  FollowUpAnswerOutcome,
+  ApplicationListFilter,
+} from './repositories/applications.repository';
