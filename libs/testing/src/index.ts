@@ -10,3 +10,5 @@ export type { BoothSetup } from './fair-fixtures';
 export { createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings } from './coaching-fixtures';
 export type { TestPerson } from './coaching-fixtures';
 export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
+export { openPosting, applyTo, advanceTo } from './application-fixtures';
+export type { OpenPosting } from './application-fixtures';
