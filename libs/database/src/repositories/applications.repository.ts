@@ -371,16 +371,6 @@ export class ApplicationsRepository {
     );
   }
 
-  /** Whether the seeker has an application of the booth at this stage (e.g. interview, for booking its interview slots). */
-  async hasApplicationAtStage(seekerId: string, boothId: string, status: ApplicationStatus): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM applications WHERE seeker_id = $1 AND booth_id = $2 AND status = $3 LIMIT 1`, [
-      seekerId,
-      boothId,
-      status,
-    ]);
-    return rows.length > 0;
-  }
-
   private async guardedMove(
     m: EntityManager,
     applicationId: string,
