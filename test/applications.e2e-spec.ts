@@ -199,7 +199,7 @@ describe('applications and the hiring pipeline', () => {
       expect(await statusOf(id)).toBe('applied');
     });
 
-    it('lets exactly one of two concurrent identical moves win', async () => {
+    it('lets only one of concurrent moves from the same stage win', async () => {
       const { postingId, booth } = await openPosting(t.http, organizer);
       const seeker = await registerUser(t.http, 'seeker');
       const id = await applyTo(t.http, seeker, postingId);
@@ -293,6 +293,27 @@ describe('applications and the hiring pipeline', () => {
       expect((await t.http.get(`/booths/${booth.boothId}/applications`, stranger.recruiter.accessToken)).status).toBe(403);
       expect((await t.http.get(`/booths/${booth.boothId}/applications`, a.accessToken)).status).toBe(403);
     });
+  });
+
+  it('asks for a sign-in (401) and documents every route in the OpenAPI document', async () => {
+    const { postingId } = await openPosting(t.http, organizer);
+    expect((await t.http.post(`/postings/${postingId}/applications`, {})).status).toBe(401);
+    expect((await t.http.get('/me/applications')).status).toBe(401);
+    const docs = await t.http.get('/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/postings/{postingId}/applications',
+        '/api/v1/me/applications',
+        '/api/v1/booths/{boothId}/applications',
+        '/api/v1/applications/{applicationId}',
+        '/api/v1/applications/{applicationId}/status',
+        '/api/v1/applications/{applicationId}/review',
+        '/api/v1/applications/{applicationId}/hire',
+        '/api/v1/applications/{applicationId}/hire/undo',
+        '/api/v1/applications/{applicationId}/follow-ups/{days}',
+      ]),
+    );
   });
 
   describe('bad input', () => {
