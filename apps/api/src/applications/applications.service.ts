@@ -96,8 +96,12 @@ export class ApplicationsService {
       const now = new Date();
       let moved: ApplicationView | undefined;
       if (dto.status === 'hired') {
-        const terms = this.hireTerms(dto.hire, application.fairTimezone);
-        const result = await this.applications.hire(applicationId, { ...terms, startDate: terms.startDate! }, user.id, now);
+        const terms: HireTerms = {
+          startDate: this.startDate(dto.hire?.startDate, application.fairTimezone),
+          employmentType: dto.hire?.employmentType,
+          jobCategory: dto.hire?.jobCategory,
+        };
+        const result = await this.applications.hire(applicationId, terms, user.id, now);
         if (result.outcome === 'no_openings') throw noOpeningsLeft();
         if (result.outcome === 'hired') {
           await this.feed.afterCommit([result.postingClosed]);
@@ -120,7 +124,7 @@ export class ApplicationsService {
   async updateHire(user: AuthenticatedUser, applicationId: string, dto: HireTermsDto): Promise<HireDto> {
     const { application } = await this.staffOnly(user, applicationId);
     const patch: Partial<HireTerms> = { employmentType: dto.employmentType, jobCategory: dto.jobCategory };
-    if (dto.startDate !== undefined) patch.startDate = this.hireTerms(dto, application.fairTimezone).startDate;
+    if (dto.startDate !== undefined) patch.startDate = this.startDate(dto.startDate, application.fairTimezone);
     const result = await this.applications.updateHire(applicationId, patch);
     if (result.outcome === 'not_hired') throw notHired();
     if (result.hire.startDate !== result.previousStartDate) {
@@ -179,10 +183,10 @@ export class ApplicationsService {
     return detailFor(viewer, application, transitions, hire);
   }
 
-  /** Defaults the start date to today in the fair's time zone and keeps it within a year of today. */
-  private hireTerms(dto: HireTermsDto | undefined, timezone: string): Partial<HireTerms> {
+  /** A hire's start date: today in the fair's time zone by default, and within a year of today either way. */
+  private startDate(given: string | undefined, timezone: string): string {
     const today = DateTime.now().setZone(timezone).startOf('day');
-    const startDate = dto?.startDate ?? today.toISODate()!;
+    const startDate = given ?? today.toISODate()!;
     const days = Math.abs(DateTime.fromISO(startDate, { zone: timezone }).diff(today, 'days').days);
     if (days > START_DATE_WINDOW_DAYS) {
       throw badRequest(
@@ -190,7 +194,7 @@ export class ApplicationsService {
         `hire.startDate 는 오늘부터 ${START_DATE_WINDOW_DAYS}일 이내여야 합니다 / hire.startDate must be within ${START_DATE_WINDOW_DAYS} days of today`,
       );
     }
-    return { startDate, employmentType: dto?.employmentType, jobCategory: dto?.jobCategory };
+    return startDate;
   }
 
   /** Follow-ups at start + 30/60/90 days, 09:00 fair time (at once when that has passed). */
