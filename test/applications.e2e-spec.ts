@@ -236,8 +236,8 @@ describe('applications and the hiring pipeline', () => {
       const postings = [];
       for (let i = 0; i < 3; i++) postings.push(await openPosting(t.http, organizer, {}, `회사${i}`));
       for (const p of postings) await applyTo(t.http, seeker, p.postingId);
-      const newest = (await t.http.get('/me/applications', seeker.accessToken)).body.items[0].id;
-      const reviewed = await t.http.patch(`/applications/${newest}/review`, { note: '우수', rating: 5 }, postings[2].booth.recruiter.accessToken);
+      const before = (await t.http.get('/me/applications', seeker.accessToken)).body.items[0];
+      const reviewed = await t.http.patch(`/applications/${before.id}/review`, { note: '우수', rating: 5 }, postings[2].booth.recruiter.accessToken);
       expect([reviewed.status, reviewed.body.rating]).toEqual([200, 5]);
 
       const first = await t.http.get('/me/applications?limit=2', seeker.accessToken);
@@ -252,6 +252,8 @@ describe('applications and the hiring pipeline', () => {
       const detail = await t.http.get(`/applications/${first.body.items[0].id}`, seeker.accessToken);
       expect(detail.body).not.toHaveProperty('recruiterNote');
       expect(detail.body).not.toHaveProperty('rating');
+      // Not even a changed updatedAt tells the seeker that a note was written.
+      expect(detail.body).toEqual({ ...before, transitions: expect.any(Array), hire: null });
       expect((await t.http.get('/me/applications', postings[0].booth.recruiter.accessToken)).status).toBe(403);
     });
 

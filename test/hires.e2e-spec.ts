@@ -100,6 +100,26 @@ describe('hires and retention follow-ups', () => {
     expect(count.rows[0].n).toBe(3);
   });
 
+  it('keeps status, hire and openings consistent when the seeker withdraws while staff hire', async () => {
+    const { booth, ids, seekers, postingId } = await offeredApplicants(6, 6);
+    const results = await Promise.all(
+      ids.flatMap((id, i) => [hire(booth.recruiter, id), t.http.post(`/applications/${id}/status`, { status: 'withdrawn' }, seekers[i].accessToken)]),
+    );
+    for (let i = 0; i < ids.length; i++) {
+      const [hired, withdrawn] = [results[2 * i], results[2 * i + 1]];
+      // Exactly one of the two moves from offered wins; the loser is judged again against the new stage.
+      expect([hired.status, withdrawn.status].sort()).toEqual([200, 409]);
+      expect((hired.status === 409 ? hired : withdrawn).body.code).toBe('ILLEGAL_TRANSITION');
+    }
+    const rows = await db.query(
+      `SELECT a.status, EXISTS (SELECT 1 FROM hires h WHERE h.application_id = a.id) AS has_hire FROM applications a WHERE a.posting_id = $1`,
+      [postingId],
+    );
+    const hiredCount = rows.rows.filter((r) => r.status === 'hired').length;
+    expect(rows.rows.every((r) => (r.status === 'hired') === r.has_hire && ['hired', 'withdrawn'].includes(r.status))).toBe(true);
+    expect((await t.http.get(`/postings/${postingId}`)).body.openings).toBe(6 - hiredCount);
+  });
+
   it("records the posting's terms and today's date (fair time) by default, or the terms given", async () => {
     const { booth, ids } = await offeredApplicants(5, 2);
     const plain = await hire(booth.recruiter, ids[0]);

@@ -146,7 +146,7 @@ export class ApplicationsService {
 
   async review(user: AuthenticatedUser, applicationId: string, dto: ReviewDto): Promise<StaffApplicationDto> {
     await this.staffOnly(user, applicationId);
-    const updated = await this.applications.review(applicationId, { note: dto.note, rating: dto.rating }, new Date());
+    const updated = await this.applications.review(applicationId, { note: dto.note, rating: dto.rating });
     if (!updated) throw applicationNotFound();
     return StaffApplicationDto.fromView(updated);
   }

@@ -316,14 +316,17 @@ export class ApplicationsRepository {
     return { ...hire, followUps };
   }
 
-  /** Sets or clears the booth staff's private note and rating (undefined leaves a field as it is). */
-  async review(applicationId: string, review: { note?: string | null; rating?: number | null }, now: Date): Promise<ApplicationView | null> {
+  /**
+   * Sets or clears the booth staff's private note and rating (undefined leaves a field as it is). updated_at is
+   * left alone: the seeker sees it, and must not learn from it that staff wrote a note.
+   */
+  async review(applicationId: string, review: { note?: string | null; rating?: number | null }): Promise<ApplicationView | null> {
     const updated = rowsOf<{ id: string }>(
       await this.dataSource.query(
         `UPDATE applications SET recruiter_note = CASE WHEN $2 THEN $3 ELSE recruiter_note END,
-                                 rating = CASE WHEN $4 THEN $5::smallint ELSE rating END, updated_at = $6
+                                 rating = CASE WHEN $4 THEN $5::smallint ELSE rating END
           WHERE id = $1 RETURNING id`,
-        [applicationId, review.note !== undefined, review.note ?? null, review.rating !== undefined, review.rating ?? null, now],
+        [applicationId, review.note !== undefined, review.note ?? null, review.rating !== undefined, review.rating ?? null],
       ),
     );
     return updated.length ? this.findView(applicationId) : null;
