@@ -11,6 +11,7 @@ import { CoachingModule } from './coaching/coaching.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { ResumesModule } from './resumes/resumes.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ApplicationsModule } from './applications/applications.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -27,6 +28,7 @@ import { NotificationsModule } from './notifications/notifications.module';
     ProfilesModule,
     ResumesModule,
     NotificationsModule,
+    ApplicationsModule,
   ],
 })
 export class ApiModule {}

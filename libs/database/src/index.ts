@@ -66,3 +66,18 @@ export { ResumesRepository } from './repositories/resumes.repository';
 export type { NewResume } from './repositories/resumes.repository';
 export { NotificationsRepository } from './repositories/notifications.repository';
 export type { NotificationRow, NotificationListFilter } from './repositories/notifications.repository';
+export { ApplicationsRepository } from './repositories/applications.repository';
+export type {
+  ApplicationView,
+  TransitionView,
+  FollowUpView,
+  HireView,
+  HireTerms,
+  ApplyOutcome,
+  MoveOutcome,
+  HireOutcome,
+  UndoOutcome,
+  HireUpdateOutcome,
+  FollowUpAnswerOutcome,
+  ApplicationListFilter,
+} from './repositories/applications.repository';

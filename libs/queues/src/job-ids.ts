@@ -13,4 +13,5 @@ export const jobIds = {
   autoComplete: (bookingId: string) => `auto-complete-${bookingId}`,
   offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
+  hireFollowUp: (applicationId: string, daysAfterStart: number, startDate: string) => `hire-follow-up-${applicationId}-${daysAfterStart}-${startDate}`,
 } as const;

@@ -28,6 +28,8 @@ export interface JobMap {
   'coaching.offer-slot': { slotId: string };
   /** Ends an unanswered waitlist offer and passes the slot to the next waiter. */
   'coaching.expire-hold': { slotId: string; entryId: string };
+  /** Asks a hired seeker, `daysAfterStart` days after the start date, whether they are still employed. */
+  'hire.follow-up': { applicationId: string; daysAfterStart: 30 | 60 | 90; startDate: string };
 }
 export type JobName = keyof JobMap;
 
@@ -42,6 +44,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.auto-complete': QUEUES.coaching,
   'coaching.offer-slot': QUEUES.coaching,
   'coaching.expire-hold': QUEUES.coaching,
+  'hire.follow-up': QUEUES.outcomes,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

@@ -11,3 +11,5 @@ export { createLiveFair, createPeople, hourFromNow, publishAvailability, settled
 export type { TestPerson } from './coaching-fixtures';
 export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
 export { recordApplication, samplePdf, samplePng, filesUnder } from './applicant-fixtures';
+export { openPosting, applyTo, advanceTo } from './application-fixtures';
+export type { OpenPosting } from './application-fixtures';

@@ -1,5 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { AccountsService } from '@bisang/auth';
+import { seedApplicationsDemo } from './applications-demo';
 import { seedCoachingDemo } from './coaching-demo';
 import { seedFairDemo } from './fair-demo';
 
@@ -25,6 +26,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
   logger.log(`demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}), password in README`);
   const { fairId, trickle } = await seedFairDemo(app);
   await seedCoachingDemo(app, fairId);
+  await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
   // A new posting now and then, so the live feed visibly moves during the demo.
   const timer = setInterval(() => {
     trickle().catch((err: Error) => logger.warn(`demo trickle: ${err.message}`));

@@ -115,21 +115,24 @@ export class PostingsRepository {
 
   /** Closes a posting (idempotent); a posting that was visible gets a posting.closed event. */
   close(id: string, now: Date, onlyIfDueAt?: Date): Promise<PostingChangeOutcome> {
-    return this.dataSource.transaction(async (m) => {
-      const [current] = await m.query(`SELECT status, closes_at FROM postings WHERE id = $1 FOR UPDATE`, [id]);
-      if (!current) return null;
-      if (current.status === 'closed') return { posting: (await this.findView(id, m))! };
-      if (onlyIfDueAt && (!current.closes_at || new Date(current.closes_at).getTime() > onlyIfDueAt.getTime())) {
-        return { posting: (await this.findView(id, m))! };
-      }
-      const before = (await this.findView(id, m))!;
-      await m.query(`UPDATE postings SET status = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
-      const posting = (await this.findView(id, m))!;
-      const event = isVisible(before)
-        ? await appendFairEvent(m, posting.fairId, 'posting.closed', { posting })
-        : undefined;
-      return { posting, event };
-    });
+    return this.dataSource.transaction((m) => this.closeIn(m, id, now, onlyIfDueAt));
+  }
+
+  /** `close` inside the caller's transaction (e.g. the hire that took a posting's last opening). */
+  async closeIn(m: EntityManager, id: string, now: Date, onlyIfDueAt?: Date): Promise<PostingChangeOutcome> {
+    const [current] = await m.query(`SELECT status, closes_at FROM postings WHERE id = $1 FOR UPDATE`, [id]);
+    if (!current) return null;
+    if (current.status === 'closed') return { posting: (await this.findView(id, m))! };
+    if (onlyIfDueAt && (!current.closes_at || new Date(current.closes_at).getTime() > onlyIfDueAt.getTime())) {
+      return { posting: (await this.findView(id, m))! };
+    }
+    const before = (await this.findView(id, m))!;
+    await m.query(`UPDATE postings SET status = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
+    const posting = (await this.findView(id, m))!;
+    const event = isVisible(before)
+      ? await appendFairEvent(m, posting.fairId, 'posting.closed', { posting })
+      : undefined;
+    return { posting, event };
   }
 
   /** Visible postings of a fair (published, booth approved), newest first, filtered, keyset-paginated. */

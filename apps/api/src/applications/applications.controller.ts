@@ -1,0 +1,125 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
+import { badRequest, uuidParam } from '@bisang/common';
+import { FOLLOW_UP_DAYS, FollowUpDays } from '@bisang/database';
+import { BoothStaffPolicy } from '../booths/booth-staff.policy';
+import { ApplicationsService } from './applications.service';
+import {
+  ApplicationDetailDto,
+  ApplicationDto,
+  BoothApplicationsQueryDto,
+  ChangeStatusDto,
+  CreateApplicationDto,
+  MyApplicationsQueryDto,
+  ReviewDto,
+  StaffApplicationDto,
+} from './dto/application.dto';
+import { FollowUpAnswerDto, FollowUpDto, HireDto, UpdateHireDto } from './dto/hire.dto';
+
+/** `:days` of a follow-up: 30, 60 or 90. */
+const followUpDaysParam: PipeTransform<string, FollowUpDays> = {
+  transform: (value: string) => {
+    const days = Number(value);
+    if (!/^\d+$/.test(value) || !(FOLLOW_UP_DAYS as readonly number[]).includes(days)) {
+      throw badRequest('INVALID_ID', 'days 는 30, 60, 90 중 하나여야 합니다 / days must be 30, 60 or 90');
+    }
+    return days as FollowUpDays;
+  },
+};
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller()
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post('postings/:postingId/applications')
+  @Roles('seeker')
+  @ApiCreatedResponse({ type: ApplicationDto, description: 'status "applied"' })
+  @ApiConflictResponse({ description: 'ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE' })
+  apply(
+    @Param('postingId', uuidParam('postingId')) postingId: string,
+    @Body() dto: CreateApplicationDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ApplicationDto> {
+    return this.applications.apply(user, postingId, dto.coverLetter);
+  }
+
+  @Get('me/applications')
+  @Roles('seeker')
+  @ApiOkResponse({ description: '{ items: ApplicationDto[], nextCursor } — newest first' })
+  listMine(@Query() query: MyApplicationsQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.applications.listMine(user, query.limit, query.cursor);
+  }
+
+  @Get('booths/:boothId/applications')
+  @Roles('recruiter')
+  @OwnedBy(BoothStaffPolicy, 'boothId')
+  @ApiOkResponse({ description: '{ items: StaffApplicationDto[], nextCursor } — newest first; filters status, postingId' })
+  listForBooth(@Param('boothId', uuidParam('boothId')) boothId: string, @Query() query: BoothApplicationsQueryDto) {
+    return this.applications.listForBooth(boothId, query);
+  }
+
+  @Get('applications/:applicationId')
+  @ApiOkResponse({ type: ApplicationDetailDto, description: 'with its recorded moves; note and rating only for booth staff' })
+  get(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.applications.get(user, applicationId);
+  }
+
+  @Post('applications/:applicationId/status')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationDetailDto })
+  @ApiForbiddenResponse({ description: 'a seeker may only withdraw; only the seeker withdraws' })
+  @ApiConflictResponse({ description: 'ILLEGAL_TRANSITION, NO_OPENINGS_LEFT' })
+  changeStatus(
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
+    @Body() dto: ChangeStatusDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.applications.changeStatus(user, applicationId, dto);
+  }
+
+  @Patch('applications/:applicationId/review')
+  @ApiOkResponse({ type: StaffApplicationDto, description: 'the private note and rating (never shown to the seeker)' })
+  review(
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
+    @Body() dto: ReviewDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StaffApplicationDto> {
+    return this.applications.review(user, applicationId, dto);
+  }
+
+  @Patch('applications/:applicationId/hire')
+  @ApiOkResponse({ type: HireDto, description: 'a new startDate moves the follow-ups' })
+  @ApiConflictResponse({ description: 'NOT_HIRED' })
+  updateHire(
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
+    @Body() dto: UpdateHireDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<HireDto> {
+    return this.applications.updateHire(user, applicationId, dto);
+  }
+
+  @Post('applications/:applicationId/hire/undo')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationDetailDto, description: 'back to offered; the opening restored, follow-ups removed' })
+  @ApiConflictResponse({ description: 'NOT_HIRED' })
+  undoHire(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.applications.undoHire(user, applicationId);
+  }
+
+  @Post('applications/:applicationId/follow-ups/:days')
+  @HttpCode(200)
+  @Roles('seeker')
+  @ApiOkResponse({ type: FollowUpDto, description: 'answerable once asked; a later answer replaces the earlier one' })
+  @ApiConflictResponse({ description: 'NOT_HIRED, FOLLOW_UP_NOT_ASKED' })
+  answerFollowUp(
+    @Param('applicationId', uuidParam('applicationId')) applicationId: string,
+    @Param('days', followUpDaysParam) days: FollowUpDays,
+    @Body() dto: FollowUpAnswerDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<FollowUpDto> {
+    return this.applications.answerFollowUp(user, applicationId, days, dto.stillEmployed);
+  }
+}

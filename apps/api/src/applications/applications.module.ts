@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsRepository, PostingsRepository } from '@bisang/database';
+import { BoothsModule } from '../booths/booths.module';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+
+/** Applications, the hiring pipeline, hires and their retention follow-ups. */
+@Module({
+  imports: [BoothsModule],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsRepository, PostingsRepository, ApplicationsService],
+  exports: [ApplicationsService],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { AuthenticatedUser } from '@bisang/auth';
+import { Page, badRequest, decodeCursor, isUuid, notFound, toPage } from '@bisang/common';
+import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
+import { JobProducer, hireFollowUpJobs } from '@bisang/queues';
+import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
+import { PipelineActor, judgeMove } from './application-pipeline';
+import {
+  alreadyApplied,
+  applicationNotFound,
+  fairNotLive,
+  followUpNotAsked,
+  illegalTransition,
+  noOpeningsLeft,
+  notHired,
+  onlyBoothStaff,
+  onlySeekerAnswers,
+  onlySeekerWithdraws,
+  postingClosedToApplications,
+  seekerMayOnlyWithdraw,
+} from './applications.errors';
+import { ApplicationDto, ChangeStatusDto, ReviewDto, StaffApplicationDto, detailFor } from './dto/application.dto';
+import { FollowUpDto, HireDto, HireTermsDto } from './dto/hire.dto';
+
+/** How far from today (fair-local) a hire's start date may lie, either way. */
+const START_DATE_WINDOW_DAYS = 365;
+
+/** A concurrent move can make ours stale; we judge it again against the new state this many times. */
+const MOVE_ATTEMPTS = 3;
+
+type Party = { application: ApplicationView; party: PipelineActor };
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly booths: BoothsRepository,
+    private readonly jobs: JobProducer,
+    private readonly realtime: RealtimePublisher,
+    private readonly feed: FeedSignal,
+  ) {}
+
+  async apply(seeker: AuthenticatedUser, postingId: string, coverLetter: string | undefined): Promise<ApplicationDto> {
+    const result = await this.applications.apply(postingId, seeker.id, coverLetter ?? null, new Date());
+    switch (result.outcome) {
+      case 'applied':
+        return ApplicationDto.from(result.application);
+      case 'already_applied':
+        throw alreadyApplied();
+      case 'posting_not_found':
+        throw notFound('Posting', '채용공고');
+      case 'posting_closed':
+        throw postingClosedToApplications();
+      case 'fair_not_live':
+        throw fairNotLive();
+    }
+  }
+
+  async listMine(seeker: AuthenticatedUser, limit: number, cursor?: string): Promise<Page<ApplicationDto>> {
+    const rows = await this.applications.listForSeeker(seeker.id, { limit, after: this.after(cursor) });
+    return toPage(rows, limit, ApplicationDto.from, keyOf);
+  }
+
+  async listForBooth(boothId: string, query: { limit: number; cursor?: string; status?: ApplicationView['status']; postingId?: string }) {
+    const rows = await this.applications.listForBooth(boothId, {
+      limit: query.limit,
+      after: this.after(query.cursor),
+      status: query.status,
+      postingId: query.postingId,
+    });
+    return toPage(rows, query.limit, StaffApplicationDto.fromView, keyOf);
+  }
+
+  /** Its seeker or its booth's staff see an application with its history (staff also see their note and rating). */
+  async get(user: AuthenticatedUser, applicationId: string) {
+    const { application, party } = await this.partyOf(user, applicationId);
+    return this.detail(party, application);
+  }
+
+  /**
+   * Moves an application along the pipeline (see application-pipeline.ts). Moving to hired takes an opening of
+   * the posting and records the hire; the seeker is told of every move after it committed.
+   */
+  async changeStatus(user: AuthenticatedUser, applicationId: string, dto: ChangeStatusDto) {
+    if (dto.hire !== undefined && dto.status !== 'hired') {
+      throw badRequest('VALIDATION_FAILED', 'hire 는 status "hired"와 함께만 보낼 수 있습니다 / hire is accepted only with status "hired"');
+    }
+    for (let attempt = 1; ; attempt++) {
+      const { application, party } = await this.partyOf(user, applicationId);
+      const from = application.status;
+      const verdict = judgeMove(from, dto.status, party);
+      if (verdict === 'forbidden') throw party === 'seeker' ? seekerMayOnlyWithdraw() : onlySeekerWithdraws();
+      if (verdict === 'illegal') throw illegalTransition(from, dto.status);
+
+      const now = new Date();
+      let moved: ApplicationView | undefined;
+      if (dto.status === 'hired') {
+        const terms: HireTerms = {
+          startDate: this.startDate(dto.hire?.startDate, application.fairTimezone),
+          employmentType: dto.hire?.employmentType,
+          jobCategory: dto.hire?.jobCategory,
+        };
+        const result = await this.applications.hire(applicationId, terms, user.id, now);
+        if (result.outcome === 'no_openings') throw noOpeningsLeft();
+        if (result.outcome === 'hired') {
+          await this.feed.afterCommit([result.postingClosed]);
+          await this.scheduleFollowUps(applicationId, result.hire.startDate, application.fairTimezone);
+          moved = result.application;
+        }
+      } else {
+        const result = await this.applications.move(applicationId, from, dto.status, user.id, now);
+        if (result.outcome === 'moved') moved = result.application;
+      }
+      if (moved) {
+        await this.notifyMove(moved, from);
+        return this.detail(party, moved);
+      }
+      if (attempt >= MOVE_ATTEMPTS) throw illegalTransition(from, dto.status);
+    }
+  }
+
+  /** Staff correct a hire's terms; a new start date moves its follow-ups. */
+  async updateHire(user: AuthenticatedUser, applicationId: string, dto: HireTermsDto): Promise<HireDto> {
+    const { application } = await this.staffOnly(user, applicationId);
+    const patch: Partial<HireTerms> = { employmentType: dto.employmentType, jobCategory: dto.jobCategory };
+    if (dto.startDate !== undefined) patch.startDate = this.startDate(dto.startDate, application.fairTimezone);
+    const result = await this.applications.updateHire(applicationId, patch);
+    if (result.outcome === 'not_hired') throw notHired();
+    if (result.hire.startDate !== result.previousStartDate) {
+      await this.removeFollowUps(applicationId, result.previousStartDate, application.fairTimezone);
+      await this.scheduleFollowUps(applicationId, result.hire.startDate, application.fairTimezone);
+    }
+    return HireDto.from(result.hire);
+  }
+
+  /** Staff undo a mistaken hire: back to offered, the opening restored, the follow-ups gone. */
+  async undoHire(user: AuthenticatedUser, applicationId: string) {
+    const { application } = await this.staffOnly(user, applicationId);
+    const result = await this.applications.undoHire(applicationId, user.id, new Date());
+    if (result.outcome === 'not_hired') throw notHired();
+    await this.removeFollowUps(applicationId, result.startDate, application.fairTimezone);
+    await this.notifyMove(result.application, 'hired');
+    return this.detail('booth_staff', result.application);
+  }
+
+  async review(user: AuthenticatedUser, applicationId: string, dto: ReviewDto): Promise<StaffApplicationDto> {
+    await this.staffOnly(user, applicationId);
+    const updated = await this.applications.review(applicationId, { note: dto.note, rating: dto.rating });
+    if (!updated) throw applicationNotFound();
+    return StaffApplicationDto.fromView(updated);
+  }
+
+  /** The seeker answers a follow-up once it was asked; answering again replaces the answer. */
+  async answerFollowUp(user: AuthenticatedUser, applicationId: string, days: FollowUpDays, stillEmployed: boolean): Promise<FollowUpDto> {
+    const { party } = await this.partyOf(user, applicationId);
+    if (party !== 'seeker') throw onlySeekerAnswers();
+    const result = await this.applications.answerFollowUp(applicationId, days, stillEmployed, new Date());
+    if (result.outcome !== 'answered') throw result.outcome === 'not_hired' ? notHired() : followUpNotAsked();
+    return FollowUpDto.from(result.followUp);
+  }
+
+  private async partyOf(user: AuthenticatedUser, applicationId: string): Promise<Party> {
+    const application = await this.applications.findView(applicationId);
+    if (application && application.seekerId === user.id) return { application, party: 'seeker' };
+    if (application && user.role === 'recruiter' && (await this.booths.isStaff(application.boothId, user.id))) {
+      return { application, party: 'booth_staff' };
+    }
+    throw applicationNotFound();
+  }
+
+  private async staffOnly(user: AuthenticatedUser, applicationId: string): Promise<Party> {
+    const found = await this.partyOf(user, applicationId);
+    if (found.party !== 'booth_staff') throw onlyBoothStaff();
+    return found;
+  }
+
+  private async detail(viewer: PipelineActor, application: ApplicationView) {
+    const [transitions, hire] = await Promise.all([
+      this.applications.transitions(application.id),
+      this.applications.findHire(application.id),
+    ]);
+    return detailFor(viewer, application, transitions, hire);
+  }
+
+  /** A hire's start date: today in the fair's time zone by default, and within a year of today either way. */
+  private startDate(given: string | undefined, timezone: string): string {
+    const today = DateTime.now().setZone(timezone).startOf('day');
+    const startDate = given ?? today.toISODate()!;
+    const days = Math.abs(DateTime.fromISO(startDate, { zone: timezone }).diff(today, 'days').days);
+    if (days > START_DATE_WINDOW_DAYS) {
+      throw badRequest(
+        'VALIDATION_FAILED',
+        `hire.startDate 는 오늘부터 ${START_DATE_WINDOW_DAYS}일 이내여야 합니다 / hire.startDate must be within ${START_DATE_WINDOW_DAYS} days of today`,
+      );
+    }
+    return startDate;
+  }
+
+  /** Follow-ups at start + 30/60/90 days, 09:00 fair time (at once when that has passed). */
+  private async scheduleFollowUps(applicationId: string, startDate: string, timezone: string): Promise<void> {
+    const now = Date.now();
+    for (const job of hireFollowUpJobs(applicationId, startDate, timezone)) {
+      // A finished job kept under the same id (an undone and redone hire) would swallow the new one.
+      await this.jobs.cancel(job.name, job.jobId);
+      await this.jobs.enqueue(job.name, job.payload, { jobId: job.jobId, delayMs: job.fireAt.getTime() - now });
+    }
+  }
+
+  private async removeFollowUps(applicationId: string, startDate: string, timezone: string): Promise<void> {
+    await Promise.all(hireFollowUpJobs(applicationId, startDate, timezone).map((j) => this.jobs.cancel(j.name, j.jobId)));
+  }
+
+  private async notifyMove(application: ApplicationView, from: ApplicationView['status']): Promise<void> {
+    await this.realtime.notifyUser(application.seekerId, 'application.status_changed', {
+      applicationId: application.id,
+      postingId: application.postingId,
+      postingTitle: application.postingTitle,
+      companyName: application.companyName,
+      from,
+      to: application.status,
+    });
+  }
+
+  private after(cursor: string | undefined) {
+    const key = decodeCursor<{ t: string; i: string }>(cursor, ['t', 'i']);
+    if (!key) return undefined;
+    const appliedAt = new Date(key.t);
+    if (Number.isNaN(appliedAt.getTime()) || !isUuid(String(key.i))) {
+      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
+    }
+    return { appliedAt, id: key.i };
+  }
+}
+
+const keyOf = (a: ApplicationView) => ({ t: new Date(a.appliedAt).toISOString(), i: a.id });

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, ValidationOptions, registerDecorator } from 'class-validator';
+import { EMPLOYMENT_TYPE_LABELS, KECO_CODES, KECO_MAJOR_GROUPS } from '@bisang/common';
+import { EMPLOYMENT_TYPES, EmploymentType, FollowUpView, HireView } from '@bisang/database';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function IsCalendarDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a real date as YYYY-MM-DD`, ...options },
+      validator: { validate: isCalendarDate },
+    });
+}
+
+/** The terms of a hire; each defaults to the posting's (startDate: today in the fair's time zone). */
+export class HireTermsDto {
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'YYYY-MM-DD, within a year of today; default today (fair time zone)' })
+  @IsOptional()
+  @IsCalendarDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES, description: "default: the posting's" })
+  @IsOptional()
+  @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}` })
+  employmentType?: EmploymentType;
+
+  @ApiPropertyOptional({ enum: KECO_CODES, description: "KECO major group; default: the posting's" })
+  @IsOptional()
+  @IsIn(KECO_CODES, { message: 'jobCategory must be a KECO major group code "0".."9"' })
+  jobCategory?: string;
+}
+
+export class UpdateHireDto extends HireTermsDto {}
+
+export class FollowUpAnswerDto {
+  @ApiProperty({ description: 'whether the seeker still works in the job' })
+  @IsBoolean({ message: 'stillEmployed must be true or false' })
+  stillEmployed: boolean;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ enum: [30, 60, 90] }) daysAfterStart: number;
+  @ApiProperty({ nullable: true, type: String }) askedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) stillEmployed: boolean | null;
+
+  static from(f: FollowUpView): FollowUpDto {
+    return {
+      daysAfterStart: Number(f.daysAfterStart),
+      askedAt: f.askedAt ? new Date(f.askedAt).toISOString() : null,
+      answeredAt: f.answeredAt ? new Date(f.answeredAt).toISOString() : null,
+      stillEmployed: f.stillEmployed,
+    };
+  }
+}
+
+const LABEL = Object.fromEntries(KECO_MAJOR_GROUPS.map((g) => [g.code, { ko: g.ko, en: g.en }]));
+
+export class HireDto {
+  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: EmploymentType;
+  @ApiProperty() employmentTypeLabel: { ko: string; en: string };
+  @ApiProperty({ description: 'KECO major group code' }) jobCategory: string;
+  @ApiProperty() jobCategoryLabel: { ko: string; en: string };
+  @ApiProperty({ example: '2026-12-01' }) startDate: string;
+  @ApiProperty() hiredAt: string;
+  @ApiProperty({ type: [FollowUpDto] }) followUps: FollowUpDto[];
+
+  static from(h: HireView): HireDto {
+    return {
+      employmentType: h.employmentType,
+      employmentTypeLabel: EMPLOYMENT_TYPE_LABELS[h.employmentType],
+      jobCategory: h.jobCategory,
+      jobCategoryLabel: LABEL[h.jobCategory],
+      startDate: h.startDate,
+      hiredAt: new Date(h.hiredAt).toISOString(),
+      followUps: h.followUps.map(FollowUpDto.from),
+    };
+  }
+}
