@@ -8,9 +8,10 @@ import { BoothsModule } from './booths/booths.module';
 import { PostingsModule } from './postings/postings.module';
 import { FeedModule } from './feed/feed.module';
 import { CoachingModule } from './coaching/coaching.module';
+import { KpisModule } from './kpis/kpis.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
-  imports: [HealthModule, AuthModule, MeModule, FairsModule, CompaniesModule, BoothsModule, PostingsModule, FeedModule, CoachingModule],
+  imports: [HealthModule, AuthModule, MeModule, FairsModule, CompaniesModule, BoothsModule, PostingsModule, FeedModule, CoachingModule, KpisModule],
 })
 export class ApiModule {}

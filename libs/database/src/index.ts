@@ -60,3 +60,5 @@ export {
 } from './entities/application.entity';
 export type { ApplicationStatus, FollowUpDays } from './entities/application.entity';
 export { NotificationEntity } from './entities/notification.entity';
+export { KpisRepository } from './repositories/kpis.repository';
+export type { HireExportRow, ApplicationExportRow } from './repositories/kpis.repository';

@@ -5,3 +5,4 @@ export type { EnqueueOptions } from './job-producer';
 export { QueuesModule } from './queues.module';
 export { jobIds } from './job-ids';
 export { COACHING_REMINDER_OFFSETS_MINUTES, COACHING_AUTO_COMPLETE_AFTER_MS, bookingTimeJobs } from './coaching-jobs';
+export { KpiSignals, KPI_REFRESH_WINDOW_MS } from './kpi-signals';

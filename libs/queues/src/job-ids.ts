@@ -13,4 +13,5 @@ export const jobIds = {
   autoComplete: (bookingId: string) => `auto-complete-${bookingId}`,
   offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
+  kpiRefresh: (fairId: string, windowStartMs: number) => `kpi-refresh-${fairId}-${windowStartMs}`,
 } as const;

@@ -6,6 +6,7 @@ export const QUEUES = {
   fairs: 'fairs',
   coaching: 'coaching',
   outcomes: 'outcomes',
+  kpis: 'kpis',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -28,6 +29,8 @@ export interface JobMap {
   'coaching.offer-slot': { slotId: string };
   /** Ends an unanswered waitlist offer and passes the slot to the next waiter. */
   'coaching.expire-hold': { slotId: string; entryId: string };
+  /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
+  'kpi.refresh': { fairId: string };
 }
 export type JobName = keyof JobMap;
 
@@ -42,6 +45,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.auto-complete': QUEUES.coaching,
   'coaching.offer-slot': QUEUES.coaching,
   'coaching.expire-hold': QUEUES.coaching,
+  'kpi.refresh': QUEUES.kpis,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

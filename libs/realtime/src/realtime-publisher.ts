@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '@bisang/config';
-import { REDIS } from '@bisang/common';
+import { type FairKpis, REDIS } from '@bisang/common';
 import { NotificationType, RealtimeSignal } from './events';
 import { channels } from './rooms';
 
@@ -27,6 +27,11 @@ export class RealtimePublisher {
 
   async notifyUser(userId: string, type: NotificationType, data: Record<string, unknown>): Promise<void> {
     await this.signal({ kind: 'notification', userId, event: { id: randomUUID(), type, at: new Date().toISOString(), data } });
+  }
+
+  /** A fair's KPIs changed: every gateway node hands them to the fair's organizers on it. */
+  async kpisUpdated(kpis: FairKpis): Promise<void> {
+    await this.signal({ kind: 'kpis', update: { fairId: kpis.fairId, kpis } });
   }
 
   private async signal(signal: RealtimeSignal): Promise<void> {

@@ -56,6 +56,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseJoinPayload(body);
     if (!payload.ok) return reply(payload);
     if (!(await this.access.canFollow(payload.fairId, socket.data.user))) return reply({ ok: false, code: 'NOT_FOUND', message: 'fair not found' });
+    // Before the ack: an organizer who is told "joined" already receives the fair's kpi:update.
+    if (this.access.seesKpis(socket.data.user)) await socket.join(rooms.fairOrganizers(payload.fairId));
     await this.relay.join(socket, payload.fairId, payload.since, reply);
   }
 
@@ -64,6 +66,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseJoinPayload(body);
     if (!payload.ok) return ack?.(payload);
     await socket.leave(rooms.fair(payload.fairId));
+    await socket.leave(rooms.fairOrganizers(payload.fairId));
     ack?.({ ok: true });
   }
 
@@ -91,6 +94,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     } else if (signal.kind === 'notification') {
       // Every node receives the signal; each delivers to its own sockets only.
       this.namespace.local.to(rooms.user(signal.userId)).emit('notification', signal.event);
+    } else if (signal.kind === 'kpis') {
+      this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
     }
   }
 }
