@@ -10,3 +10,14 @@ export type { BoothSetup } from './fair-fixtures';
 export { createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings } from './coaching-fixtures';
 export type { TestPerson } from './coaching-fixtures';
 export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
+export {
+  insertFair,
+  insertCompanyBooth,
+  insertPosting,
+  insertUser,
+  insertApplication,
+  insertHire,
+  insertFollowUp,
+  insertCoachingBooking,
+} from './outcome-fixtures';
+export type { OutcomeFairOptions, CompanyBooth, ApplicationFixture } from './outcome-fixtures';

@@ -46,7 +46,7 @@ export class KpiExportsService {
       'KECO 코드(code)',
       'KECO 직종(group)',
       '입사일(start date)',
-      `채용일시(hired at, ${fair.timezone})`,
+      `채용일시(hired at ${fair.timezone})`,
     ];
     const cells = (r: HireExportRow): CsvCell[] => [
       r.company,
@@ -71,8 +71,8 @@ export class KpiExportsService {
       '구직자(seeker)',
       '상태(status)',
       '상태명(status label)',
-      `지원일시(applied at, ${fair.timezone})`,
-      `최근 변경(last change, ${fair.timezone})`,
+      `지원일시(applied at ${fair.timezone})`,
+      `최근 변경(last change ${fair.timezone})`,
     ];
     const cells = (r: ApplicationExportRow): CsvCell[] => [
       r.company,
