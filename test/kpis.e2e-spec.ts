@@ -233,6 +233,43 @@ describe('KPIs and exports', () => {
     expect(body.daily.at(-1)).toMatchObject({ date: today, applications: 1, cumulativeHires: 0 });
   });
 
+  it('while hires and applications commit concurrently, every answer is one consistent snapshot', async () => {
+    const fair = await insertFair(db, { startsAt: new Date(Date.now() - 86400_000), endsAt: new Date(Date.now() + 86400_000), hiringTarget: 60 });
+    const booths = [await insertCompanyBooth(db, fair.id, '동시상사'), await insertCompanyBooth(db, fair.id, '병렬산업')];
+    const postings = [await insertPosting(db, booths[0], { title: '사무직' }), await insertPosting(db, booths[1], { title: '생산직' })];
+    const writer = await connectTestDb();
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 0; i < 60; i++) {
+        // One transaction: an application and its hire appear together or not at all.
+        await writer.query('BEGIN');
+        const seekerId = await insertUser(writer, 'seeker', `동시 ${i}`, '2000-01-01');
+        const applicationId = await insertApplication(writer, { postingId: postings[i % 2], seekerId, status: 'hired', appliedAt: new Date() });
+        await insertHire(writer, { applicationId, employmentType: 'regular', jobCategory: '1', startDate: '2026-12-01', hiredAt: new Date() });
+        await writer.query('COMMIT');
+      }
+      writing = false;
+    })();
+    const answers: any[] = [];
+    while (writing) answers.push((await t.http.get(`/fairs/${fair.id}/kpis`, organizer.accessToken)).body);
+    await writes;
+    await writer.end();
+    answers.push((await t.http.get(`/fairs/${fair.id}/kpis`, organizer.accessToken)).body);
+
+    const sum = (rows: Record<string, number>[], key: string) => rows.reduce((n, r) => n + r[key], 0);
+    const inconsistent = answers.filter(
+      (k) =>
+        k.applications !== k.hires ||
+        sum(k.companies, 'hires') !== k.hires ||
+        sum(k.companies, 'applications') !== k.applications ||
+        sum(k.daily, 'applications') !== k.applications ||
+        k.daily.at(-1).cumulativeHires !== k.hires,
+    );
+    expect(answers.length).toBeGreaterThan(1);
+    expect(inconsistent).toEqual([]);
+    expect(answers.at(-1)).toMatchObject({ hires: 60, applications: 60, regularShare: 1, targetProgress: 1 });
+  });
+
   it('only organizers: 401 anonymous, 403 other roles, 404 unknown fair, 400 malformed id', async () => {
     const seeker = await registerUser(t.http, 'seeker');
     const recruiter = await registerUser(t.http, 'recruiter');
