@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { Client } from 'pg';
 import type { KpiUpdate } from '@bisang/realtime';
 import { JobProducer, KPI_REFRESH_WINDOW_MS, KpiSignals, QUEUES } from '@bisang/queues';
@@ -341,6 +342,47 @@ describe('KPIs and exports', () => {
     const lines = records(bytes);
     expect(lines).toHaveLength(1235);
     expect(new Set(lines.slice(1).map((l) => l.split(',')[2])).size).toBe(1234);
+  });
+
+  it('a download abandoned half-way gives its database connection back', async () => {
+    const fair = await insertFair(db, { startsAt: new Date(Date.now() - 86400_000), endsAt: new Date(Date.now() + 86400_000) });
+    const booth = await insertCompanyBooth(db, fair.id, '중단상사');
+    const posting = await insertPosting(db, booth, { title: '긴 목록' });
+    await db.query(
+      `WITH s AS (
+         INSERT INTO users (email, password_hash, name, role, birth_date)
+         SELECT 'abandon.' || $2 || '.' || i || '@fixture.bisang.kr', 'x', '아주 긴 이름을 가진 지원자 ' || i, 'seeker', date '2000-01-01'
+           FROM generate_series(1, 40000) AS i RETURNING id)
+       INSERT INTO applications (posting_id, booth_id, company_id, fair_id, seeker_id)
+       SELECT p.id, p.booth_id, p.company_id, p.fair_id, s.id FROM s, postings p WHERE p.id = $1`,
+      [posting, fair.slug],
+    );
+    const cursorsOpen = async () =>
+      Number(
+        (
+          await db.query(
+            `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'FETCH FORWARD%' AND state LIKE 'idle in transaction%'`,
+          )
+        ).rows[0].count,
+      );
+    // A client that reads the first chunk and then stops reading, then hangs up.
+    const req = request(`${t.url}/api/v1/fairs/${fair.id}/exports/applications.csv`, { headers: { authorization: `Bearer ${organizer.accessToken}` } });
+    const first = await new Promise<Buffer>((resolve, reject) => {
+      req.on('response', (res) =>
+        res.once('data', (chunk: Buffer) => {
+          res.pause();
+          resolve(chunk);
+        }),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(first.subarray(0, 3)).toEqual(BOM);
+    // The client stops reading: the server waits on it with the cursor open…
+    await eventually(async () => (await cursorsOpen()) === 1, 5000, 'the export to wait on the client');
+    req.destroy();
+    // …until it goes away: then the transaction ends and the connection returns to the pool.
+    await eventually(async () => (await cursorsOpen()) === 0, 5000, 'the cursor to be closed');
   });
 
   it('a burst of changes within one window makes one kpi.refresh job', async () => {

@@ -1,13 +1,19 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { KpisDto } from './dto/kpis.dto';
 import { CsvExport, KpiExportsService } from './kpi-exports.service';
 import { KpisService } from './kpis.service';
 
-const csvFile = ({ filename, body }: CsvExport) =>
-  new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+/** A client that stops reading for this long is dropped: an export holds a database connection while it streams. */
+const EXPORT_STALL_MS = 60_000;
+
+function csvFile(reply: FastifyReply, { filename, body }: CsvExport): StreamableFile {
+  reply.raw.setTimeout(EXPORT_STALL_MS, () => reply.raw.destroy());
+  return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
+}
 
 @ApiTags('kpis')
 @ApiBearerAuth()
@@ -32,8 +38,8 @@ export class KpisController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: "the fair's hires as CSV (UTF-8 with BOM)" })
   @ApiNotFoundResponse()
-  async hires(@Param('fairId', uuidParam('fairId')) fairId: string): Promise<StreamableFile> {
-    return csvFile(await this.exports.hires(fairId));
+  async hires(@Param('fairId', uuidParam('fairId')) fairId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return csvFile(reply, await this.exports.hires(fairId));
   }
 
   @Get('exports/applications.csv')
@@ -41,7 +47,10 @@ export class KpisController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: "the fair's applications as CSV (UTF-8 with BOM)" })
   @ApiNotFoundResponse()
-  async applications(@Param('fairId', uuidParam('fairId')) fairId: string): Promise<StreamableFile> {
-    return csvFile(await this.exports.applications(fairId));
+  async applications(
+    @Param('fairId', uuidParam('fairId')) fairId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return csvFile(reply, await this.exports.applications(fairId));
   }
 }
