@@ -57,8 +57,12 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!payload.ok) return reply(payload);
     if (!(await this.access.canFollow(payload.fairId, socket.data.user))) return reply({ ok: false, code: 'NOT_FOUND', message: 'fair not found' });
     // Before the ack: an organizer who is told "joined" already receives the fair's kpi:update.
-    if (this.access.seesKpis(socket.data.user)) await socket.join(rooms.fairOrganizers(payload.fairId));
-    await this.relay.join(socket, payload.fairId, payload.since, reply);
+    const organizerRoom = this.access.seesKpis(socket.data.user) ? rooms.fairOrganizers(payload.fairId) : undefined;
+    if (organizerRoom) await socket.join(organizerRoom);
+    await this.relay.join(socket, payload.fairId, payload.since, (answer) => {
+      if (!answer.ok && organizerRoom) void socket.leave(organizerRoom);
+      reply(answer);
+    });
   }
 
   @SubscribeMessage('fair:leave')
