@@ -21,6 +21,8 @@ export { FairsRepository } from './repositories/fairs.repository';
 export type { NewFair, FairTransition } from './repositories/fairs.repository';
 export { FairEventsRepository, appendFairEvent } from './repositories/fair-events.repository';
 export type { AppendedEvent } from './repositories/fair-events.repository';
+export { KpisRepository } from './repositories/kpis.repository';
+export type { HireExportRow, ApplicationExportRow } from './repositories/kpis.repository';
 export { CompaniesRepository } from './repositories/companies.repository';
 export { BoothsRepository } from './repositories/booths.repository';
 export type { BoothView, ApproveOutcome } from './repositories/booths.repository';
@@ -60,5 +62,3 @@ export {
 } from './entities/application.entity';
 export type { ApplicationStatus, FollowUpDays } from './entities/application.entity';
 export { NotificationEntity } from './entities/notification.entity';
-export { KpisRepository } from './repositories/kpis.repository';
-export type { HireExportRow, ApplicationExportRow } from './repositories/kpis.repository';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import type { FairKpis } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
-import { type FairKpis, REDIS } from '@bisang/common';
+import { REDIS } from '@bisang/common';
 import { NotificationType, RealtimeSignal } from './events';
 import { channels } from './rooms';
 
@@ -29,11 +30,6 @@ export class RealtimePublisher {
     await this.signal({ kind: 'notification', userId, event: { id: randomUUID(), type, at: new Date().toISOString(), data } });
   }
 
-  /** A fair's KPIs changed: every gateway node hands them to the fair's organizers on it. */
-  async kpisUpdated(kpis: FairKpis): Promise<void> {
-    await this.signal({ kind: 'kpis', update: { fairId: kpis.fairId, kpis } });
-  }
-
   private async signal(signal: RealtimeSignal): Promise<void> {
     try {
       await this.redis.publish(channels.signals(this.config.redisPrefix), JSON.stringify(signal));
@@ -41,5 +37,10 @@ export class RealtimePublisher {
       // The gateways poll PostgreSQL too; a failed signal only delays delivery.
       this.logger.warn(`realtime signal not published: ${(err as Error).message}`);
     }
+  }
+
+  /** A fair's KPIs changed: every gateway node hands them to the fair's organizers on it. */
+  async kpisUpdated(kpis: FairKpis): Promise<void> {
+    await this.signal({ kind: 'kpis', update: { fairId: kpis.fairId, kpis } });
   }
 }

@@ -9,7 +9,6 @@ export { createFair, createBooth, publishPosting, postingBody, collectFeed, conn
 export type { BoothSetup } from './fair-fixtures';
 export { createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings } from './coaching-fixtures';
 export type { TestPerson } from './coaching-fixtures';
-export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
 export {
   insertFair,
   insertCompanyBooth,
@@ -21,3 +20,4 @@ export {
   insertCoachingBooking,
 } from './outcome-fixtures';
 export type { OutcomeFairOptions, CompanyBooth, ApplicationFixture } from './outcome-fixtures';
+export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
