@@ -12,6 +12,7 @@ import { ProfilesModule } from './profiles/profiles.module';
 import { ResumesModule } from './resumes/resumes.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { KpisModule } from './kpis/kpis.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -29,6 +30,7 @@ import { ApplicationsModule } from './applications/applications.module';
     ResumesModule,
     NotificationsModule,
     ApplicationsModule,
+    KpisModule,
   ],
 })
 export class ApiModule {}

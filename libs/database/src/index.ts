@@ -21,6 +21,8 @@ export { FairsRepository } from './repositories/fairs.repository';
 export type { NewFair, FairTransition } from './repositories/fairs.repository';
 export { FairEventsRepository, appendFairEvent } from './repositories/fair-events.repository';
 export type { AppendedEvent } from './repositories/fair-events.repository';
+export { KpisRepository } from './repositories/kpis.repository';
+export type { HireExportRow, ApplicationExportRow } from './repositories/kpis.repository';
 export { CompaniesRepository } from './repositories/companies.repository';
 export { BoothsRepository } from './repositories/booths.repository';
 export type { BoothView, ApproveOutcome } from './repositories/booths.repository';

@@ -7,3 +7,4 @@ export { jobIds } from './job-ids';
 export { COACHING_REMINDER_OFFSETS_MINUTES, COACHING_AUTO_COMPLETE_AFTER_MS, bookingTimeJobs } from './coaching-jobs';
 export { HIRE_FOLLOW_UP_DAYS, HIRE_FOLLOW_UP_LOCAL_TIME, hireFollowUpJobs } from './outcome-jobs';
 export type { HireFollowUpJob } from './outcome-jobs';
+export { KpiSignals, KPI_REFRESH_WINDOW_MS } from './kpi-signals';

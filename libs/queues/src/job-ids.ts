@@ -14,4 +14,5 @@ export const jobIds = {
   offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
   hireFollowUp: (applicationId: string, daysAfterStart: number, startDate: string) => `hire-follow-up-${applicationId}-${daysAfterStart}-${startDate}`,
+  kpiRefresh: (fairId: string, windowStartMs: number) => `kpi-refresh-${fairId}-${windowStartMs}`,
 } as const;

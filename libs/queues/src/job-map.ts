@@ -6,6 +6,7 @@ export const QUEUES = {
   fairs: 'fairs',
   coaching: 'coaching',
   outcomes: 'outcomes',
+  kpis: 'kpis',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -30,6 +31,8 @@ export interface JobMap {
   'coaching.expire-hold': { slotId: string; entryId: string };
   /** Asks a hired seeker, `daysAfterStart` days after the start date, whether they are still employed. */
   'hire.follow-up': { applicationId: string; daysAfterStart: 30 | 60 | 90; startDate: string };
+  /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
+  'kpi.refresh': { fairId: string };
 }
 export type JobName = keyof JobMap;
 
@@ -45,6 +48,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.offer-slot': QUEUES.coaching,
   'coaching.expire-hold': QUEUES.coaching,
   'hire.follow-up': QUEUES.outcomes,
+  'kpi.refresh': QUEUES.kpis,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

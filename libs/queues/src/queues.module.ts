@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '@bisang/config';
 import { ALL_QUEUES } from './job-map';
 import { JobProducer } from './job-producer';
+import { KpiSignals } from './kpi-signals';
 
 /** BullMQ on the configured Redis, every queue registered, and the typed producer. */
 @Global()
@@ -17,7 +18,7 @@ import { JobProducer } from './job-producer';
     }),
     ...ALL_QUEUES.map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [JobProducer],
-  exports: [JobProducer, BullModule],
+  providers: [JobProducer, KpiSignals],
+  exports: [JobProducer, KpiSignals, BullModule],
 })
 export class QueuesModule {}

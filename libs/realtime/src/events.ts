@@ -1,4 +1,5 @@
 /** The socket.io contract of namespace /fair: every event name and payload, typed on both sides. */
+import type { FairKpis } from '@bisang/common';
 
 export const FAIR_NAMESPACE = '/fair';
 
@@ -47,6 +48,12 @@ export interface BoothPresence {
   recruitersOnline: number;
 }
 
+/** To a fair's organizers (sockets that joined it): its KPIs, when a number changed. */
+export interface KpiUpdate {
+  fairId: string;
+  kpis: FairKpis;
+}
+
 export type JoinAck = { ok: true; lastEventId: number } | { ok: false; code: string; message?: string };
 export type SimpleAck = { ok: true } | { ok: false; code: string; message?: string };
 
@@ -54,6 +61,7 @@ export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
   'booth:presence': (presence: BoothPresence) => void;
+  'kpi:update': (update: KpiUpdate) => void;
 }
 
 export interface ClientToServerEvents {
@@ -66,4 +74,5 @@ export interface ClientToServerEvents {
 /** What the API and the worker tell the gateways through Redis. */
 export type RealtimeSignal =
   | { kind: 'feed'; fairId: string; lastEventId: number }
-  | { kind: 'notification'; userId: string; event: NotificationEvent };
+  | { kind: 'notification'; userId: string; event: NotificationEvent }
+  | { kind: 'kpis'; update: KpiUpdate };

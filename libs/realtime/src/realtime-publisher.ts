@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import type { FairKpis } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { REDIS } from '@bisang/common';
 import { NotificationsRepository } from '@bisang/database';
@@ -44,5 +45,10 @@ export class RealtimePublisher {
       // The gateways poll PostgreSQL too; a failed signal only delays delivery.
       this.logger.warn(`realtime signal not published: ${(err as Error).message}`);
     }
+  }
+
+  /** A fair's KPIs changed: every gateway node hands them to the fair's organizers on it. */
+  async kpisUpdated(kpis: FairKpis): Promise<void> {
+    await this.signal({ kind: 'kpis', update: { fairId: kpis.fairId, kpis } });
   }
 }

@@ -3,6 +3,8 @@ export const rooms = {
   fair: (fairId: string) => `fair:${fairId}`,
   user: (userId: string) => `user:${userId}`,
   booth: (boothId: string) => `booth:${boothId}`,
+  /** Organizers' sockets that joined the fair: they receive `kpi:update`. */
+  fairOrganizers: (fairId: string) => `fair-organizers:${fairId}`,
 } as const;
 
 /** Redis channel names, built only here. */

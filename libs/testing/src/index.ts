@@ -9,6 +9,17 @@ export { createFair, createBooth, publishPosting, postingBody, collectFeed, conn
 export type { BoothSetup } from './fair-fixtures';
 export { createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings } from './coaching-fixtures';
 export type { TestPerson } from './coaching-fixtures';
+export {
+  insertFair,
+  insertCompanyBooth,
+  insertPosting,
+  insertUser,
+  insertApplication,
+  insertHire,
+  insertFollowUp,
+  insertCoachingBooking,
+} from './outcome-fixtures';
+export type { OutcomeFairOptions, CompanyBooth, ApplicationFixture } from './outcome-fixtures';
 export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
 export { recordApplication, samplePdf, samplePng, filesUnder } from './applicant-fixtures';
 export { openPosting, applyTo, advanceTo } from './application-fixtures';

@@ -4,7 +4,7 @@ import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotsRepository } from '@bisang/database';
-import { JobProducer, bookingTimeJobs, jobIds } from '@bisang/queues';
+import { JobProducer, KpiSignals, bookingTimeJobs, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import {
@@ -38,6 +38,7 @@ export class CoachingBookingsService {
     private readonly waiter: BookingDecisionWaiter,
     private readonly realtime: RealtimePublisher,
     private readonly config: AppConfig,
+    private readonly kpis: KpiSignals,
   ) {}
 
   /**
@@ -107,6 +108,7 @@ export class CoachingBookingsService {
       throw bookingNotCancellable();
     }
     const booking = result.booking;
+    await this.kpis.kpisChanged(booking.fairId);
     await this.removeTimeJobs(booking.id);
     await this.jobs.enqueue('coaching.offer-slot', { slotId: booking.slotId }, { jobId: jobIds.offerSlot(booking.id) });
     const data = { bookingId: booking.id, slotId: booking.slotId, status: booking.status, cancelledBy: party };
@@ -132,6 +134,7 @@ export class CoachingBookingsService {
       if (result.outcome === 'not_started') throw sessionNotStarted();
       throw bookingNotMarkable();
     }
+    await this.kpis.kpisChanged(result.booking.fairId);
     await this.removeTimeJobs(bookingId);
     return result.booking;
   }

@@ -15,6 +15,11 @@ export class FairAccess {
     return isFairVisibleTo(await this.fairs.findById(fairId), user?.role);
   }
 
+  /** Organizers follow a fair's KPIs live (`kpi:update`), as they read them over HTTP. */
+  seesKpis(user?: AuthenticatedUser): boolean {
+    return user?.role === 'organizer';
+  }
+
   /** 'recruiters' for the booth's own staff, 'visitors' for anyone else; null when the booth is not public. */
   async boothRole(boothId: string, user?: AuthenticatedUser): Promise<'visitors' | 'recruiters' | null> {
     const booth = await this.booths.findById(boothId);

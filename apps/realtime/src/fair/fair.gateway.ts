@@ -56,7 +56,13 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseJoinPayload(body);
     if (!payload.ok) return reply(payload);
     if (!(await this.access.canFollow(payload.fairId, socket.data.user))) return reply({ ok: false, code: 'NOT_FOUND', message: 'fair not found' });
-    await this.relay.join(socket, payload.fairId, payload.since, reply);
+    // Before the ack: an organizer who is told "joined" already receives the fair's kpi:update.
+    const organizerRoom = this.access.seesKpis(socket.data.user) ? rooms.fairOrganizers(payload.fairId) : undefined;
+    if (organizerRoom) await socket.join(organizerRoom);
+    await this.relay.join(socket, payload.fairId, payload.since, (answer) => {
+      if (!answer.ok && organizerRoom) void socket.leave(organizerRoom);
+      reply(answer);
+    });
   }
 
   @SubscribeMessage('fair:leave')
@@ -64,6 +70,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseJoinPayload(body);
     if (!payload.ok) return ack?.(payload);
     await socket.leave(rooms.fair(payload.fairId));
+    await socket.leave(rooms.fairOrganizers(payload.fairId));
     ack?.({ ok: true });
   }
 
@@ -91,6 +98,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     } else if (signal.kind === 'notification') {
       // Every node receives the signal; each delivers to its own sockets only.
       this.namespace.local.to(rooms.user(signal.userId)).emit('notification', signal.event);
+    } else if (signal.kind === 'kpis') {
+      this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
     }
   }
 }

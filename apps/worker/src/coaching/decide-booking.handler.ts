@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingEntity, CoachingBookingsRepository } from '@bisang/database';
-import { COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_REMINDER_OFFSETS_MINUTES, JobMap, JobProducer, jobIds } from '@bisang/queues';
+import { COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_REMINDER_OFFSETS_MINUTES, JobMap, JobProducer, KpiSignals, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 import { decideBooking } from './booking.rules';
 
@@ -11,6 +11,7 @@ export class DecideBookingHandler {
     private readonly bookings: CoachingBookingsRepository,
     private readonly jobs: JobProducer,
     private readonly realtime: RealtimePublisher,
+    private readonly kpis: KpiSignals,
   ) {}
 
   async handle({ bookingId }: JobMap['coaching.decide']): Promise<void> {
@@ -19,7 +20,10 @@ export class DecideBookingHandler {
     if (result.outcome === 'missing') return;
     const booking = result.booking;
     // Also on a second delivery: a crash between the commit and the scheduling must not leave a booking without reminders.
-    if (booking.status === 'confirmed') await this.scheduleSessionJobs(booking, now);
+    if (booking.status === 'confirmed') {
+      await this.scheduleSessionJobs(booking, now);
+      await this.kpis.kpisChanged(booking.fairId);
+    }
     if (result.outcome !== 'decided') return;
     if (booking.status === 'confirmed') {
       const data = { bookingId: booking.id, slotId: booking.slotId, status: booking.status, startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() };
