@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { ApplicationsRepository } from '@bisang/database';
 import { JobProducer, QUEUES, jobIds } from '@bisang/queues';
-import type { FeedEvent, NotificationEvent } from '@bisang/realtime';
+import type { FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/realtime';
 import {
   SignedIn,
   TestApp,
@@ -13,6 +13,7 @@ import {
   createOrganizer,
   createPeople,
   eventually,
+  joinFair,
   openPosting,
   registerUser,
   startTestApp,
@@ -245,5 +246,26 @@ describe('hires and retention follow-ups', () => {
     // Hired again (the opening was restored), with fresh follow-up jobs under the same date.
     expect((await hire(booth.recruiter, id, { startDate })).status).toBe(200);
     expect(await followUpJobStates(id, startDate)).toEqual([true, true, true]);
+  });
+
+  it('an organizer watching the fair sees the KPIs move live as a seeker applies and is hired', async () => {
+    const open = await openPosting(t.http, organizer, { openings: 2, employmentType: 'regular', jobCategory: '1' });
+    const watching = t.socket({ token: organizer.accessToken });
+    const updates: KpiUpdate[] = [];
+    watching.on('kpi:update', (u: KpiUpdate) => updates.push(u));
+    expect(await joinFair(watching, open.fairId)).toMatchObject({ ok: true });
+
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const id = await applyTo(t.http, seeker, open.postingId);
+    await eventually(() => updates.some((u) => u.kpis.applications === 1), 10_000, 'kpi:update after applying');
+    expect(updates.every((u) => u.fairId === open.fairId)).toBe(true);
+
+    await advanceTo(t.http, open.booth.recruiter, id, 'offered');
+    expect((await hire(open.booth.recruiter, id)).status).toBe(200);
+    await eventually(() => updates.at(-1)?.kpis.hires === 1, 10_000, 'kpi:update after the hire');
+    expect(updates.at(-1)!.kpis).toMatchObject({ applications: 1, interviews: 1, hires: 1, regularHires: 1, regularShare: 1 });
+
+    expect((await t.http.post(`/applications/${id}/hire/undo`, {}, open.booth.recruiter.accessToken)).status).toBe(200);
+    await eventually(() => updates.at(-1)?.kpis.hires === 0, 10_000, 'kpi:update after undoing the hire');
   });
 });

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, isUuid, notFound, toPage } from '@bisang/common';
 import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
-import { JobProducer, hireFollowUpJobs } from '@bisang/queues';
+import { JobProducer, KpiSignals, hireFollowUpJobs } from '@bisang/queues';
 import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
 import { PipelineActor, judgeMove } from './application-pipeline';
 import {
@@ -39,12 +39,14 @@ export class ApplicationsService {
     private readonly jobs: JobProducer,
     private readonly realtime: RealtimePublisher,
     private readonly feed: FeedSignal,
+    private readonly kpis: KpiSignals,
   ) {}
 
   async apply(seeker: AuthenticatedUser, postingId: string, coverLetter: string | undefined): Promise<ApplicationDto> {
     const result = await this.applications.apply(postingId, seeker.id, coverLetter ?? null, new Date());
     switch (result.outcome) {
       case 'applied':
+        await this.kpis.kpisChanged(result.application.fairId);
         return ApplicationDto.from(result.application);
       case 'already_applied':
         throw alreadyApplied();
@@ -113,6 +115,7 @@ export class ApplicationsService {
         if (result.outcome === 'moved') moved = result.application;
       }
       if (moved) {
+        await this.kpis.kpisChanged(moved.fairId);
         await this.notifyMove(moved, from);
         return this.detail(party, moved);
       }
@@ -127,6 +130,7 @@ export class ApplicationsService {
     if (dto.startDate !== undefined) patch.startDate = this.startDate(dto.startDate, application.fairTimezone);
     const result = await this.applications.updateHire(applicationId, patch);
     if (result.outcome === 'not_hired') throw notHired();
+    await this.kpis.kpisChanged(application.fairId);
     if (result.hire.startDate !== result.previousStartDate) {
       await this.removeFollowUps(applicationId, result.previousStartDate, application.fairTimezone);
       await this.scheduleFollowUps(applicationId, result.hire.startDate, application.fairTimezone);
@@ -139,6 +143,7 @@ export class ApplicationsService {
     const { application } = await this.staffOnly(user, applicationId);
     const result = await this.applications.undoHire(applicationId, user.id, new Date());
     if (result.outcome === 'not_hired') throw notHired();
+    await this.kpis.kpisChanged(application.fairId);
     await this.removeFollowUps(applicationId, result.startDate, application.fairTimezone);
     await this.notifyMove(result.application, 'hired');
     return this.detail('booth_staff', result.application);
@@ -153,10 +158,11 @@ export class ApplicationsService {
 
   /** The seeker answers a follow-up once it was asked; answering again replaces the answer. */
   async answerFollowUp(user: AuthenticatedUser, applicationId: string, days: FollowUpDays, stillEmployed: boolean): Promise<FollowUpDto> {
-    const { party } = await this.partyOf(user, applicationId);
+    const { application, party } = await this.partyOf(user, applicationId);
     if (party !== 'seeker') throw onlySeekerAnswers();
     const result = await this.applications.answerFollowUp(applicationId, days, stillEmployed, new Date());
     if (result.outcome !== 'answered') throw result.outcome === 'not_hired' ? notHired() : followUpNotAsked();
+    await this.kpis.kpisChanged(application.fairId);
     return FollowUpDto.from(result.followUp);
   }
 

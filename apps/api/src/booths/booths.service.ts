@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { DomainError, Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
 import { BoothsRepository, CompaniesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
+import { KpiSignals } from '@bisang/queues';
 import { FeedSignal } from '@bisang/realtime';
 import { BoothDto, CreateBoothDto } from './dto/booth.dto';
 
@@ -14,6 +15,7 @@ export class BoothsService {
     private readonly companies: CompaniesRepository,
     private readonly fairs: FairsRepository,
     private readonly feed: FeedSignal,
+    private readonly kpis: KpiSignals,
   ) {}
 
   async apply(fairId: string, dto: CreateBoothDto, caller: AuthenticatedUser): Promise<BoothDto> {
@@ -44,8 +46,13 @@ export class BoothsService {
         '채용 의사가 확인되지 않았습니다: 모집 인원이 있는 공개된 공고가 필요합니다 / No current hiring intent: the booth needs a published, open posting with openings',
       );
     }
-    if (result.outcome === 'approved') await this.feed.afterCommit(result.events);
-    return BoothDto.from((await this.booths.findView(boothId))!);
+    const booth = (await this.booths.findView(boothId))!;
+    if (result.outcome === 'approved') {
+      await this.feed.afterCommit(result.events);
+      // the organizers' per-company table lists every approved booth's company
+      await this.kpis.kpisChanged(booth.fairId);
+    }
+    return BoothDto.from(booth);
   }
 
   async reject(boothId: string, reason: string): Promise<BoothDto> {
