@@ -12,3 +12,4 @@ export type { HttpBootOptions } from './http-app';
 export { uuidParam, isUuid } from './params';
 export { IsIanaTimeZone } from './validators';
 export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';
+export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';
