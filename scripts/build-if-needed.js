@@ -2,7 +2,7 @@
 // Builds dist/ when it is missing or older than any source file, so `npm start` works on a fresh clone.
 // Two outputs: the server (tsc → dist/apps, dist/libs) and the web app (vite → dist/web).
 const { execSync } = require('node:child_process');
-const { readdirSync, statSync, existsSync } = require('node:fs');
+const { readdirSync, statSync, existsSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -38,6 +38,9 @@ const webStale = webSources > 0 && mtime(webMarker) < webSources;
 if (serverStale) {
   console.error('building dist/ …');
   execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
+  // tsc's incremental build leaves unchanged outputs (the marker among them) with their old times.
+  const now = new Date();
+  if (existsSync(serverMarker)) utimesSync(serverMarker, now, now);
 } else if (webStale) {
   console.error('building dist/web …');
   execSync('npm run --silent build:web', { cwd: root, stdio: 'inherit' });

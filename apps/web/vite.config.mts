@@ -10,7 +10,7 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 600,
+    chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       // react-router marks its modules "use client" for server components; meaningless in this SPA bundle.
       onwarn(warning, warn) {

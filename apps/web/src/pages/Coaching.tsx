@@ -141,7 +141,7 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
                       <li key={s.id}>
                         <button
                           type="button"
-                          className="slot"
+                          className={s.available ? 'slot' : 'slot slot-taken'}
                           disabled={!s.available || !canBook || booking?.status === 'pending'}
                           onClick={() => void book(s)}
                           data-testid="slot"
