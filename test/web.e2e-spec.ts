@@ -170,6 +170,8 @@ describe('web app in a real browser', () => {
 
     const card = page.locator('[data-testid=pending-booth]', { hasText: '비슬에너지' });
     await card.waitFor();
+    // Its hiring intent, read before deciding: one published posting with two openings (postingBody).
+    await card.getByText('공개된 공고 1건 · 모집 2명').waitFor();
     // KPIs come from the outcomes API: shown when present, a plain "not available yet" otherwise.
     await page.locator('[data-testid=kpis], [data-testid=not-available]').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
