@@ -249,5 +249,10 @@ describe('web app in a real browser', () => {
     expect((await fetch(`${t.url}/docs-json`)).headers.get('content-type')).toContain('application/json');
     expect((await fetch(`${t.url}/admin/queues-not-here`)).headers.get('content-type')).toContain('application/json');
     expect((await fetch(`${t.url}/assets/missing-file.js`)).status).toBe(404);
+    // Nothing outside the built app is served, however the path is spelled.
+    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2f..%2fpackage.json']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(await res.text()).not.toContain('"name": "bisang"');
+    }
   });
 });

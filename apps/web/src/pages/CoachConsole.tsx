@@ -5,10 +5,20 @@ import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { bookingStatusText } from '../components/bookingText';
 import { FairPicker } from '../components/FairPicker';
-import { formatDate, formatTime, zonedToUtc } from '../format';
+import { dayKey, formatDate, formatTime, zonedToUtc } from '../format';
+import type { Slot } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
+
+function groupByDay(slots: Slot[], timeZone: string): [string, Slot[]][] {
+  const days = new Map<string, Slot[]>();
+  for (const s of slots) {
+    const day = dayKey(s.startsAt, timeZone);
+    days.set(day, [...(days.get(day) ?? []), s]);
+  }
+  return [...days.entries()];
+}
 
 export function CoachConsole() {
   const { t } = useI18n();
@@ -96,21 +106,28 @@ function Availability({ fair }: { fair: Fair }) {
           page.items.length === 0 ? (
             <p className="muted">{t('coaching.none')}</p>
           ) : (
-            <ul className="plain slots slots-list">
-              {page.items.map((s) => (
-                <li key={s.id} className="slot-row">
-                  <span>
-                    {formatDate(s.startsAt, fair.timezone, lang)} {formatTime(s.startsAt, fair.timezone, lang)}–{formatTime(s.endsAt, fair.timezone, lang)}
-                  </span>
-                  <span className={`status status-${s.available ? 'open' : 'booked'}`}>{s.available ? t('coach.open') : t('coach.booked')}</span>
-                  {s.available && (
-                    <button type="button" className="button button-small button-secondary" onClick={() => void withdraw(s.id)}>
-                      {t('coach.withdraw')}
-                    </button>
-                  )}
+            <ol className="plain coach-days">
+              {groupByDay(page.items, fair.timezone).map(([day, list]) => (
+                <li key={day}>
+                  <h4 className="small-title">{formatDate(`${day}T12:00:00Z`, 'UTC', lang)}</h4>
+                  <ul className="plain slots">
+                    {list.map((s) => (
+                      <li key={s.id} className={`slot-chip ${s.available ? 'slot-chip-open' : 'slot-chip-booked'}`}>
+                        <span>
+                          {formatTime(s.startsAt, fair.timezone, lang)}–{formatTime(s.endsAt, fair.timezone, lang)}
+                        </span>
+                        <span className={s.available ? 'visually-hidden' : 'small'}>{s.available ? t('coach.open') : t('coach.booked')}</span>
+                        {s.available && (
+                          <button type="button" className="linklike small" onClick={() => void withdraw(s.id)}>
+                            {t('coach.withdraw')}
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
                 </li>
               ))}
-            </ul>
+            </ol>
           )
         }
       </Loaded>

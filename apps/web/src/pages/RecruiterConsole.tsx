@@ -28,21 +28,35 @@ export function RecruiterConsole() {
   const { t } = useI18n();
   const companies = useAsync(async () => itemsOf(await api.myCompanies()), []);
   const [fair, setFair] = useState<Fair | null>(null);
+  const [companyId, setCompanyId] = useState<string | null>(null);
   return (
     <div className="stack">
       <h1>{t('rec.title')}</h1>
       <Loaded state={companies}>
-        {(list) =>
-          list.length === 0 ? (
-            <CreateCompany onCreated={companies.reload} />
-          ) : (
+        {(list) => {
+          if (list.length === 0) return <CreateCompany onCreated={companies.reload} />;
+          const company = list.find((c) => c.id === companyId) ?? list[0]!;
+          return (
             <>
-              <p className="lead">{list[0]!.name}</p>
+              {list.length === 1 ? (
+                <p className="lead">{company.name}</p>
+              ) : (
+                <div className="field inline-field">
+                  <label htmlFor="company-picker">{t('rec.companyName')}</label>
+                  <select id="company-picker" value={company.id} onChange={(e) => setCompanyId(e.target.value)}>
+                    {list.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
               <FairPicker value={fair} onChange={setFair} />
-              {fair && <BoothConsole key={`${fair.id}:${list[0]!.id}`} fair={fair} company={list[0]!} />}
+              {fair && <BoothConsole key={`${fair.id}:${company.id}`} fair={fair} company={company} />}
             </>
-          )
-        }
+          );
+        }}
       </Loaded>
     </div>
   );
