@@ -13,6 +13,8 @@ import { FairHome } from './pages/FairHome';
 import { FairsIndex } from './pages/FairsIndex';
 import { MyApplications } from './pages/MyApplications';
 import { MyBookings } from './pages/MyBookings';
+import { MyNotifications } from './pages/MyNotifications';
+import { MyProfile } from './pages/MyProfile';
 import { OrganizerFair } from './pages/OrganizerFair';
 import { OrganizerFairs } from './pages/OrganizerFairs';
 import { PostingDetail } from './pages/PostingDetail';
@@ -64,6 +66,8 @@ export function App() {
         <Route path="signup" element={<SignUp />} />
         <Route path="me/bookings" element={<RequireRole roles={['seeker']}><MyBookings /></RequireRole>} />
         <Route path="me/applications" element={<RequireRole roles={['seeker']}><MyApplications /></RequireRole>} />
+        <Route path="me/profile" element={<RequireRole roles={['seeker']}><MyProfile /></RequireRole>} />
+        <Route path="me/notifications" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyNotifications /></RequireRole>} />
         <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
         <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />
         <Route path="recruiter" element={<RequireRole roles={['recruiter']}><RecruiterConsole /></RequireRole>} />

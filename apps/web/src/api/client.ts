@@ -19,7 +19,9 @@ import type {
   Posting,
   PostingFilters,
   PostingInput,
+  SeekerProfile,
   Slot,
+  StoredNotification,
   TokenPair,
   User,
   WaitlistEntry,
@@ -112,6 +114,7 @@ export function refreshSession(): Promise<boolean> {
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON, or a FormData sent as multipart (file uploads). */
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined | null>;
   headers?: Record<string, string>;
@@ -134,12 +137,13 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   const token = tokens.accessToken;
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    res = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body) });
   } catch {
     throw new ApiError(0, 'NETWORK', []);
   }
@@ -216,6 +220,17 @@ export const api = {
   moveApplication: (applicationId: string, status: ApplicationStatus) =>
     request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: { status } }),
   kpis: (fairId: string) => request<Kpis>(`/fairs/${enc(fairId)}/kpis`),
+
+  // profiles, resumes and stored notifications (served once those branches are merged)
+  myProfile: () => request<SeekerProfile>('/me/profile'),
+  saveProfile: (input: Omit<SeekerProfile, 'updatedAt' | 'resume'>) => request<SeekerProfile>('/me/profile', { method: 'PUT', body: input }),
+  uploadResume: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<SeekerProfile['resume']>('/me/resume', { method: 'PUT', body: form });
+  },
+  notifications: () => request<Page<StoredNotification>>('/me/notifications', { query: { limit: 50 } }),
+  markNotificationRead: (id: string) => request<unknown>(`/me/notifications/${enc(id)}/read`, { method: 'POST', body: {} }),
 };
 
 /** Where the CSV exports of a fair are served (CONTRACT additions of the outcomes work). */

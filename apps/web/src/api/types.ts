@@ -216,3 +216,27 @@ export interface Announcement {
   body: string;
   at: string;
 }
+
+export const EDUCATION_LEVELS = ['middle_school', 'high_school', 'associate', 'bachelor', 'master', 'doctorate', 'other'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** A seeker's profile (GET/PUT /me/profile, served once the profiles work is merged). */
+export interface SeekerProfile {
+  education: EducationLevel | null;
+  desiredJobCategories: string[];
+  region: string | null;
+  uTurn: boolean;
+  careerSummary: string | null;
+  updatedAt?: string;
+  resume?: { fileName: string; sizeBytes: number; uploadedAt: string } | null;
+}
+
+/** A stored notification (GET /me/notifications); `at` or `createdAt`, whichever the API gives. */
+export interface StoredNotification {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  at?: string;
+  createdAt?: string;
+  readAt?: string | null;
+}

@@ -77,6 +77,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/me/applications">{t('nav.myApplications')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/me/profile">{t('nav.profile')}</NavLink>
+                </li>
               </>
             )}
             {user?.role === 'organizer' && (
@@ -92,6 +95,11 @@ export function Layout() {
             {user?.role === 'coach' && (
               <li>
                 <NavLink to="/coach">{t('nav.coach')}</NavLink>
+              </li>
+            )}
+            {user && (
+              <li>
+                <NavLink to="/me/notifications">{t('nav.notifications')}</NavLink>
               </li>
             )}
             {user ? (

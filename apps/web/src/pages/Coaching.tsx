@@ -61,9 +61,15 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
   const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
   const coachNumber = useMemo(() => new Map([...new Set(slots.map((s) => s.coachId))].map((id, i) => [id, i + 1])), [slots]);
   const outcome = useRef<HTMLDivElement>(null);
+  const [offer, setOffer] = useState<{ slotId: string; startsAt: string; endsAt: string; expiresAt: string } | null>(null);
 
   // The decision arrives as a notification; polling covers a socket that is not connected.
   useNotifications((e) => {
+    if (e.type === 'booking.waitlist_offer') {
+      const d = e.data as { slotId?: string; startsAt?: string; endsAt?: string; expiresAt?: string };
+      if (d.slotId && d.startsAt && d.endsAt && d.expiresAt) setOffer({ slotId: d.slotId, startsAt: d.startsAt, endsAt: d.endsAt, expiresAt: d.expiresAt });
+      return;
+    }
     const data = e.data as { bookingId?: string };
     if (booking && data.bookingId === booking.id) void api.booking(booking.id).then(setBooking, () => undefined);
   });
@@ -125,6 +131,16 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
           </div>
         )}
       </div>
+      {offer && (
+        <WaitlistOffer
+          offer={offer}
+          timeZone={fair.timezone}
+          onBook={() => {
+            setOffer(null);
+            void book({ id: offer.slotId, coachId: '', startsAt: offer.startsAt, endsAt: offer.endsAt, available: true });
+          }}
+        />
+      )}
       <ErrorNote error={error} />
       {days.length === 0 && <p className="muted">{t('coaching.none')}</p>}
       <ol className="plain days">
@@ -167,6 +183,39 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
           </li>
         ))}
       </ol>
+    </div>
+  );
+}
+
+function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** A freed slot held for this seeker (from the waitlist), with the time left to take it. */
+function WaitlistOffer({ offer, timeZone, onBook }: { offer: { startsAt: string; endsAt: string; expiresAt: string }; timeZone: string; onBook: () => void }) {
+  const { t, lang } = useI18n();
+  const now = useNow();
+  const left = Math.max(0, Math.floor((new Date(offer.expiresAt).getTime() - now) / 1000));
+  return (
+    <div className="note note-warn" role="region" aria-label={t('notify.waitlistOffer')} data-testid="waitlist-offer">
+      <p>
+        <strong>{t('notify.waitlistOffer')}</strong> {formatDate(offer.startsAt, timeZone, lang)} {formatTime(offer.startsAt, timeZone, lang)}–{formatTime(offer.endsAt, timeZone, lang)}
+      </p>
+      {left > 0 ? (
+        <>
+          <p aria-live="off">{t('coaching.countdown', { m: Math.floor(left / 60), s: String(left % 60).padStart(2, '0') })}</p>
+          <button type="button" className="button" onClick={onBook}>
+            {t('coaching.book')}
+          </button>
+        </>
+      ) : (
+        <p>{t('coaching.offerExpired')}</p>
+      )}
     </div>
   );
 }

@@ -109,6 +109,9 @@ function ApplyBox({ postingId }: { postingId: string }) {
   return (
     <section aria-labelledby="apply-title" className="card">
       <h2 id="apply-title">{t('apply.title')}</h2>
+      <p className="muted">
+        {t('apply.profileHint')} <Link to="/me/profile">{t('nav.profile')}</Link>
+      </p>
       <form onSubmit={(e) => void submit(e)} className="stack">
         <div className="field">
           <label htmlFor="coverLetter">{t('apply.coverLetter')}</label>

@@ -5,7 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, NotificationEvent, ServerToClientEvents } from '@bisang/realtime-events';
-import { tokens } from '../api/client';
+import { refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -39,7 +39,18 @@ class FairSocket {
       for (const boothId of this.booths.keys()) socket.emit('booth:enter', { boothId });
     });
     socket.on('disconnect', () => this.setState('reconnecting'));
-    socket.on('connect_error', () => this.setState('reconnecting'));
+    socket.on('connect_error', (err) => {
+      this.setState('reconnecting');
+      // A refused handshake is not retried by socket.io: an expired access token is refreshed (or, if the
+      // session is gone, the socket goes on as a visitor) and the connection tried again.
+      if (err.message === 'unauthorized' && !socket.active) {
+        void refreshSession().then((ok) => {
+          if (!ok) tokens.set(null);
+          this.token = tokens.accessToken;
+          socket.connect();
+        });
+      }
+    });
     socket.on('feed', (event) => {
       const seen = this.lastSeen.get(event.fairId) ?? 0;
       if (event.id <= seen) return; // already shown: a replay after reconnecting
