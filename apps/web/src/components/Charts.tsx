@@ -5,20 +5,44 @@ import type { Lang } from '../i18n/i18n';
 export interface Point {
   label: string;
   value: number;
+  /** Position on the time axis (day of the fair, 0-based); the point's index when absent. */
+  at?: number;
 }
 
-/** Cumulative hires per day against the straight line to the target. */
-export function HiresChart({ days, target, title, lang, targetLabel, hiresLabel }: { days: Point[]; target: number; title: string; lang: Lang; targetLabel: string; hiresLabel: string }) {
+/**
+ * Cumulative hires per day so far, on an axis spanning the whole fair (`totalDays`), against the target and
+ * the straight pace line from nothing on the first day to the target on the last.
+ */
+export function HiresChart({
+  days,
+  totalDays,
+  endLabel,
+  target,
+  title,
+  lang,
+  targetLabel,
+  hiresLabel,
+}: {
+  days: Point[];
+  totalDays: number;
+  endLabel: string;
+  target: number;
+  title: string;
+  lang: Lang;
+  targetLabel: string;
+  hiresLabel: string;
+}) {
   const W = 600;
   const H = 220;
-  const pad = { l: 40, r: 12, t: 12, b: 28 };
-  const n = Math.max(days.length, 2);
+  const pad = { l: 12, r: 12, t: 26, b: 28 };
+  const n = Math.max(totalDays, days.length, 2);
   let sum = 0;
   const cumulative = days.map((d) => (sum += d.value));
   const max = Math.max(target, ...cumulative, 1);
   const x = (i: number) => pad.l + (i / (n - 1)) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
-  const line = cumulative.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  const at = (i: number) => days[i]?.at ?? i;
+  const line = cumulative.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(at(i)).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   const last = cumulative[cumulative.length - 1] ?? 0;
   return (
     <figure className="chart">
@@ -31,13 +55,13 @@ export function HiresChart({ days, target, title, lang, targetLabel, hiresLabel 
         <line x1={x(0)} y1={y(0)} x2={x(n - 1)} y2={y(target)} className="pace-line" />
         {line && <path d={line} className="hires-line" />}
         {cumulative.map((v, i) => (
-          <circle key={i} cx={x(i)} cy={y(v)} r={2.5} className="hires-dot" />
+          <circle key={i} cx={x(at(i))} cy={y(v)} r={2.5} className="hires-dot" />
         ))}
         <text x={pad.l} y={H - 8} className="chart-text">
           {days[0]?.label ?? ''}
         </text>
         <text x={W - pad.r} y={H - 8} className="chart-text" textAnchor="end">
-          {days[days.length - 1]?.label ?? ''}
+          {endLabel}
         </text>
       </svg>
       <figcaption>

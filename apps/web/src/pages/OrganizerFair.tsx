@@ -204,7 +204,11 @@ function Kpi({ fair }: { fair: Fair }) {
 function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) {
   const { t } = useI18n();
   const companies = k.companies ?? k.perCompany ?? [];
-  const days = (k.daily ?? []).map((d) => ({ label: d.date.slice(5), value: d.hires }));
+  // `daily` dates are the fair's calendar days (YYYY-MM-DD); each is placed by its distance from the first day.
+  const firstDay = Date.parse(`${dayKey(fair.startsAt, fair.timezone)}T00:00:00Z`);
+  const days = [...(k.daily ?? [])]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((d) => ({ label: d.date.slice(5), value: d.hires, at: Math.max(0, Math.round((Date.parse(`${d.date}T00:00:00Z`) - firstDay) / 86_400_000)) }));
   return (
     <div className="stack" data-testid="kpis">
       <dl className="counters">
@@ -233,7 +237,16 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
         <div>
           <h3>{t('kpi.overDays')}</h3>
           {days.length ? (
-            <HiresChart days={days} target={k.hiringTarget} title={t('kpi.overDays')} lang={lang} targetLabel={t('kpi.target')} hiresLabel={t('kpi.hires')} />
+            <HiresChart
+              days={days}
+              totalDays={Math.max(1, Math.round((new Date(fair.endsAt).getTime() - new Date(fair.startsAt).getTime()) / 86_400_000))}
+              endLabel={dayKey(fair.endsAt, fair.timezone).slice(5)}
+              target={k.hiringTarget}
+              title={t('kpi.overDays')}
+              lang={lang}
+              targetLabel={t('kpi.target')}
+              hiresLabel={t('kpi.hires')}
+            />
           ) : (
             <p className="muted">{t('kpi.noDaily', { today: dayKey(new Date(), fair.timezone) })}</p>
           )}
