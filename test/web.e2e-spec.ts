@@ -3,6 +3,7 @@ import type { Client } from 'pg';
 import {
   PASSWORD,
   TestApp,
+  registerUser,
   connectTestDb,
   createBooth,
   createFair,
@@ -44,6 +45,13 @@ describe('web app in a real browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     return page;
+  };
+
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${t.url}/signin`);
+    await page.getByLabel('이메일').fill(email);
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
   };
 
   beforeAll(async () => {
@@ -160,10 +168,7 @@ describe('web app in a real browser', () => {
     await publishPosting(t.http, pending, '태양광 설비 기사');
 
     const page = await open();
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(organizer.email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
+    await signIn(page, organizer.email);
     await page.getByRole('heading', { name: '박람회 운영' }).waitFor();
     await page.locator('[data-testid=org-fair] a', { hasText: '테스트 청년 비상' }).first().waitFor();
     await page.goto(`${t.url}/organizer/fairs/${fair.id}`);
@@ -184,6 +189,65 @@ describe('web app in a real browser', () => {
     expect(booths.body.items.map((b: { id: string }) => b.id)).toContain(pending.boothId);
     await page.goto(`${t.url}/fairs/${fair.slug}`);
     await page.locator('[data-testid=posting-card]', { hasText: '태양광 설비 기사' }).waitFor();
+  });
+
+  it('a recruiter registers the company, applies for a booth, drafts and publishes a posting; once approved the booth is live', async () => {
+    const recruiter = await registerUser(t.http, 'recruiter');
+    const page = await open();
+    await signIn(page, recruiter.email);
+    await page.getByRole('heading', { name: '기업 부스 관리' }).waitFor();
+
+    await page.getByLabel('회사 이름').fill('팔공식품(주)');
+    await page.getByRole('button', { name: '회사 등록' }).click();
+    await page.locator('#fair-picker').selectOption(fair.id);
+    await page.getByLabel('부스 소개 한 줄').fill('팔공식품 채용관');
+    await page.getByRole('button', { name: '부스 신청하기' }).click();
+    await page.getByText('승인 대기').first().waitFor();
+
+    await page.getByText('새 공고 작성').click();
+    await page.getByLabel('공고 제목').fill('식품 연구원 (신입)');
+    await page.locator('#p-category').selectOption('1');
+    await page.locator('#p-type').selectOption('regular');
+    await page.getByLabel('모집 인원').fill('3');
+    await page.getByLabel('상세 내용').fill('대구 달서구 연구소 근무');
+    await page.getByRole('button', { name: '초안 저장' }).click();
+    const row = page.locator('[data-testid=rec-posting]', { hasText: '식품 연구원 (신입)' });
+    await row.getByText('작성 중').waitFor();
+    await row.getByRole('button', { name: '게시' }).click();
+    await row.getByText('게시 중').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'recruiter-1280');
+
+    const pending = await t.http.get(`/fairs/${fair.id}/booths?status=pending`, organizer.accessToken);
+    const booth = pending.body.items.find((b: { companyName: string }) => b.companyName === '팔공식품(주)');
+    expect((await t.http.post(`/booths/${booth.id}/approve`, {}, organizer.accessToken)).status).toBe(200);
+    await page.reload();
+    await page.getByText('승인됨').first().waitFor();
+  });
+
+  it('a coach publishes availability in the fair’s time zone and sees the new slots by day', async () => {
+    const coach = await registerUser(t.http, 'coach');
+    const page = await open();
+    await signIn(page, coach.email);
+    await page.getByRole('heading', { name: '코치 일정' }).waitFor();
+    await page.locator('#fair-picker').selectOption(fair.id);
+    // Tomorrow in Seoul, 14:00–15:00 there, whatever the browser's own zone (Berlin).
+    const tomorrow = new Date(Date.now() + 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByLabel('날짜').fill(tomorrow);
+    await page.getByLabel('시작 시각').fill('14:00');
+    await page.getByLabel('종료 시각').fill('15:00');
+    await page.getByLabel('코칭 시간(분)').fill('30');
+    await page.getByRole('button', { name: '시간 등록' }).click();
+    await page.getByText('코칭 시간 2개를 등록했습니다.').waitFor();
+
+    const slots = await t.http.get(`/fairs/${fair.id}/coaching/slots?coachId=${coach.id}`);
+    expect(slots.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual([
+      new Date(`${tomorrow}T05:00:00Z`).toISOString(),
+      new Date(`${tomorrow}T05:30:00Z`).toISOString(),
+    ]);
+    await page.getByText('오후 2:00–오후 2:30').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'coach-1280');
   });
 
   it('switches between Korean and English on any page, and remembers the choice', async () => {

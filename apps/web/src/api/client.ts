@@ -166,7 +166,7 @@ export const api = {
   me: () => request<User>('/me'),
 
   // fairs
-  fairs: () => request<Page<Fair>>('/fairs', { query: { limit: 100 } }),
+  fairs: (cursor?: string) => request<Page<Fair>>('/fairs', { query: { limit: 100, cursor } }),
   fair: (idOrSlug: string) => request<Fair>(`/fairs/${enc(idOrSlug)}`),
   createFair: (input: CreateFairInput) => request<Fair>('/fairs', { method: 'POST', body: input }),
   publishFair: (fairId: string) => request<Fair>(`/fairs/${enc(fairId)}/publish`, { method: 'POST', body: {} }),

@@ -9,7 +9,17 @@ const KEY = 'bisang.consoleFair';
 /** Lets a recruiter or coach pick the fair they work on (remembered); published fairs only. */
 export function FairPicker({ value, onChange }: { value: Fair | null; onChange: (f: Fair | null) => void }) {
   const { t } = useI18n();
-  const state = useAsync(async () => (await api.fairs()).items.filter((f) => f.status !== 'draft' && f.status !== 'closed'), []);
+  const state = useAsync(async () => {
+    const fairs: Fair[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const res = await api.fairs(cursor);
+      fairs.push(...res.items);
+      if (!res.nextCursor) break;
+      cursor = res.nextCursor;
+    }
+    return fairs.filter((f) => f.status !== 'draft' && f.status !== 'closed');
+  }, []);
   useEffect(() => {
     if (value || !state.data?.length) return;
     let saved: string | null = null;
