@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Booking, Fair, Slot } from '../api/types';
 import { useAuth } from '../auth/auth';
@@ -102,6 +102,9 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
   };
 
   const canBook = user?.role === 'seeker';
+  const navigate = useNavigate();
+  // Visitors may pick a time too: they are taken to sign in and brought back here.
+  const choose = (slot: Slot) => (user ? void book(slot) : navigate('/signin', { state: { from: `/fairs/${fair.slug}/coaching` } }));
   return (
     <div className="stack">
       <p className="crumbs">
@@ -158,8 +161,8 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
                         <button
                           type="button"
                           className={s.available ? 'slot' : 'slot slot-taken'}
-                          disabled={!s.available || !canBook || booking?.status === 'pending'}
-                          onClick={() => void book(s)}
+                          disabled={!s.available || (user !== null && !canBook) || booking?.status === 'pending'}
+                          onClick={() => choose(s)}
                           data-testid="slot"
                         >
                           {formatTime(s.startsAt, fair.timezone, lang)}–{formatTime(s.endsAt, fair.timezone, lang)}
