@@ -54,7 +54,7 @@ export function Coaching() {
 
 function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; reload: () => void }) {
   const { t, lang } = useI18n();
-  const { user } = useAuth();
+  const { user, restoring } = useAuth();
   const [booking, setBooking] = useState<Booking | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [waitlisted, setWaitlisted] = useState<string | null>(null);
@@ -161,7 +161,7 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
                         <button
                           type="button"
                           className={s.available ? 'slot' : 'slot slot-taken'}
-                          disabled={!s.available || (user !== null && !canBook) || booking?.status === 'pending'}
+                          disabled={!s.available || restoring || (user !== null && !canBook) || booking?.status === 'pending'}
                           onClick={() => choose(s)}
                           data-testid="slot"
                         >
