@@ -10,13 +10,14 @@ import { useFairFeed } from '../realtime/hooks';
 
 export function OrganizerFair() {
   const { fairId = '' } = useParams();
+  const { t } = useI18n();
   const state = useAsync(() => api.fair(fairId), [fairId]);
   return (
     <Loaded state={state}>
       {(fair) => (
         <div className="stack">
           <p className="crumbs">
-            <Link to="/organizer">{useI18nTitle()}</Link>
+            <Link to="/organizer">{t('org.title')}</Link>
           </p>
           <h1>{fair.title}</h1>
           <p>
@@ -30,10 +31,6 @@ export function OrganizerFair() {
       )}
     </Loaded>
   );
-}
-
-function useI18nTitle() {
-  return useI18n().t('org.title');
 }
 
 function Approvals({ fair }: { fair: Fair }) {
