@@ -13,3 +13,4 @@ export { uuidParam, isUuid } from './params';
 export { IsIanaTimeZone } from './validators';
 export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';
 export type { FairKpis, KpiRetention, KpiDay, KpiCompany } from './kpis';
+export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';

@@ -24,3 +24,4 @@ export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes'
 export { recordApplication, samplePdf, samplePng, filesUnder } from './applicant-fixtures';
 export { openPosting, applyTo, advanceTo } from './application-fixtures';
 export type { OpenPosting } from './application-fixtures';
+export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } from './browser';

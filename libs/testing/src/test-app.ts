@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { io, Socket } from 'socket.io-client';
-import { createHttpApp, createLogger } from '@bisang/common';
+import { join } from 'node:path';
+import { createHttpApp, createLogger, serveWebApp } from '@bisang/common';
 import { BisangModule } from '../../../apps/bisang/src/bisang.module';
 import { RedisIoAdapter } from '../../../apps/realtime/src/redis-io.adapter';
 import { HttpClient } from './http-client';
@@ -17,13 +18,17 @@ export interface TestApp {
  * The all-in-one process (API + realtime + worker) on a random port, over the run's own
  * database and Redis prefix, driven through real HTTP and socket.io.
  */
-export async function startTestApp(overrides: Record<string, string | number> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string | number> = {}, options: { web?: boolean } = {}): Promise<TestApp> {
   const config: Record<string, string | number> = { AUTH_RATE_LIMIT: 0, ...overrides };
   const app = await createHttpApp(BisangModule.forRoot(config), {
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     trustedProxies: String(config.TRUSTED_PROXIES ?? ''),
-    beforeListen: (a) => {
+    beforeListen: async (a) => {
       a.useWebSocketAdapter(new RedisIoAdapter(a, process.env.REDIS_URL!, process.env.REDIS_PREFIX!));
+      // The built web app (dist/web, made by the global setup), as the all-in-one process serves it.
+      if (options.web && !(await serveWebApp(a, join(__dirname, '..', '..', '..', 'dist', 'web')))) {
+        throw new Error('dist/web/index.html is missing: run `npm run build`');
+      }
     },
   });
   await app.listen(0, '127.0.0.1');

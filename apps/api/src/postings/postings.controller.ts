@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
 import { EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, uuidParam } from '@bisang/common';
+import { BoothReviewPolicy } from '../booths/booth-review.policy';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
 import { PostingStaffPolicy } from './posting-staff.policy';
@@ -22,9 +23,9 @@ export class PostingsController {
   }
 
   @Get('booths/:boothId/postings')
-  @Roles('recruiter')
-  @OwnedBy(BoothStaffPolicy, 'boothId')
-  @ApiOkResponse({ type: [PostingDto], description: "every posting of the booth, drafts included (its staff's console)" })
+  @Roles('recruiter', 'organizer')
+  @OwnedBy(BoothReviewPolicy, 'boothId')
+  @ApiOkResponse({ type: [PostingDto], description: "every posting of the booth, drafts included (its staff's console; organizers reviewing its hiring intent)" })
   listForBooth(@Param('boothId', uuidParam('boothId')) boothId: string) {
     return this.postings.listForBooth(boothId);
   }

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Role } from './api/types';
+import { useAuth } from './auth/auth';
+import { Layout } from './components/Layout';
+import { useI18n } from './i18n/i18n';
+import { SignIn, SignUp } from './pages/Auth';
+import { BoothList } from './pages/BoothList';
+import { BoothPage } from './pages/BoothPage';
+import { CoachConsole } from './pages/CoachConsole';
+import { Coaching } from './pages/Coaching';
+import { FairHome } from './pages/FairHome';
+import { FairsIndex } from './pages/FairsIndex';
+import { MyApplications } from './pages/MyApplications';
+import { MyBookings } from './pages/MyBookings';
+import { MyNotifications } from './pages/MyNotifications';
+import { MyProfile } from './pages/MyProfile';
+import { OrganizerFair } from './pages/OrganizerFair';
+import { OrganizerFairs } from './pages/OrganizerFairs';
+import { PostingDetail } from './pages/PostingDetail';
+import { RecruiterConsole } from './pages/RecruiterConsole';
+import { Search } from './pages/Search';
+
+/** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
+function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { user, restoring } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (restoring) return <p className="muted" role="status">{t('common.loading')}</p>;
+  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  if (!roles.includes(user.role)) {
+    return (
+      <div className="stack">
+        <h1>{t('error.forbiddenTitle')}</h1>
+        <p>{t('error.forbidden')}</p>
+      </div>
+    );
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <h1>{t('error.notFoundTitle')}</h1>
+      <p>
+        <Link to="/">{t('nav.fairs')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<FairsIndex />} />
+        <Route path="fairs/:slug" element={<FairHome />} />
+        <Route path="fairs/:slug/booths" element={<BoothList />} />
+        <Route path="fairs/:slug/postings" element={<Search />} />
+        <Route path="fairs/:slug/coaching" element={<Coaching />} />
+        <Route path="booths/:boothId" element={<BoothPage />} />
+        <Route path="postings/:postingId" element={<PostingDetail />} />
+        <Route path="signin" element={<SignIn />} />
+        <Route path="signup" element={<SignUp />} />
+        <Route path="me/bookings" element={<RequireRole roles={['seeker']}><MyBookings /></RequireRole>} />
+        <Route path="me/applications" element={<RequireRole roles={['seeker']}><MyApplications /></RequireRole>} />
+        <Route path="me/profile" element={<RequireRole roles={['seeker']}><MyProfile /></RequireRole>} />
+        <Route path="me/notifications" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyNotifications /></RequireRole>} />
+        <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
+        <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />
+        <Route path="recruiter" element={<RequireRole roles={['recruiter']}><RecruiterConsole /></RequireRole>} />
+        <Route path="coach" element={<RequireRole roles={['coach']}><CoachConsole /></RequireRole>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

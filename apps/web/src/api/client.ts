@@ -1,0 +1,260 @@
+/**
+ * The one typed client of the Bisang HTTP API (/api/v1). Access tokens live in memory only; the refresh
+ * token is kept in localStorage so a reload stays signed in. A 401 on a signed-in call refreshes once
+ * (single-flight, since a refresh token works only once) and retries.
+ */
+import type {
+  Announcement,
+  Application,
+  ApplicationStatus,
+  AuthResponse,
+  Booking,
+  Booth,
+  Company,
+  CreateFairInput,
+  Fair,
+  JobCategories,
+  Kpis,
+  Page,
+  Posting,
+  PostingFilters,
+  PostingInput,
+  SeekerProfile,
+  Slot,
+  StoredNotification,
+  TokenPair,
+  User,
+  WaitlistEntry,
+} from './types';
+import type { FeedEvent } from '@bisang/realtime-events';
+
+export const API_BASE = '/api/v1';
+const REFRESH_KEY = 'bisang.refreshToken';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: string[],
+  ) {
+    super(messages.join('\n') || code);
+  }
+
+  /** A 404 for the route itself (an API that is not on this server yet), not for a missing record. */
+  get routeMissing(): boolean {
+    return this.status === 404 && this.messages.some((m) => /^Cannot (GET|POST|PUT|PATCH|DELETE) /.test(m));
+  }
+}
+
+type Listener = () => void;
+
+class TokenStore {
+  private access: string | null = null;
+  private listeners = new Set<Listener>();
+
+  get accessToken(): string | null {
+    return this.access;
+  }
+
+  get refreshToken(): string | null {
+    try {
+      return localStorage.getItem(REFRESH_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  set(pair: TokenPair | null): void {
+    this.access = pair?.accessToken ?? null;
+    try {
+      if (pair) localStorage.setItem(REFRESH_KEY, pair.refreshToken);
+      else localStorage.removeItem(REFRESH_KEY);
+    } catch {
+      // storage unavailable (private mode): the session simply ends with the tab
+    }
+    for (const l of this.listeners) l();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export const tokens = new TokenStore();
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Exchanges the stored refresh token for a new pair; false (and signed out) when it no longer works. */
+export function refreshSession(): Promise<boolean> {
+  if (refreshing) return refreshing;
+  const refreshToken = tokens.refreshToken;
+  if (!refreshToken) return Promise.resolve(false);
+  refreshing = (async () => {
+    try {
+      const res = await fetch(`${API_BASE}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!res.ok) {
+        tokens.set(null);
+        return false;
+      }
+      tokens.set((await res.json()) as TokenPair);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON, or a FormData sent as multipart (file uploads). */
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  headers?: Record<string, string>;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string | string[] } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON: keep the status alone
+  }
+  const messages = Array.isArray(body.message) ? body.message : body.message ? [body.message] : [];
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, messages);
+}
+
+async function request<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  const url = new URL(`${API_BASE}${path}`, window.location.origin);
+  for (const [k, v] of Object.entries(options.query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
+  }
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  const token = tokens.accessToken;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', []);
+  }
+  if (res.status === 401 && !retried && tokens.refreshToken && (await refreshSession())) {
+    return request<T>(path, options, true);
+  }
+  if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  // accounts
+  register: (input: { email: string; password: string; name: string; role: 'seeker' | 'recruiter' | 'coach'; birthDate?: string }) =>
+    request<AuthResponse>('/auth/register', { method: 'POST', body: input }),
+  login: (email: string, password: string) => request<AuthResponse>('/auth/login', { method: 'POST', body: { email, password } }),
+  me: () => request<User>('/me'),
+
+  // fairs
+  fairs: (cursor?: string) => request<Page<Fair>>('/fairs', { query: { limit: 100, cursor } }),
+  fair: (idOrSlug: string) => request<Fair>(`/fairs/${enc(idOrSlug)}`),
+  createFair: (input: CreateFairInput) => request<Fair>('/fairs', { method: 'POST', body: input }),
+  publishFair: (fairId: string) => request<Fair>(`/fairs/${enc(fairId)}/publish`, { method: 'POST', body: {} }),
+  announce: (fairId: string, title: string, body: string) =>
+    request<Announcement>(`/fairs/${enc(fairId)}/announcements`, { method: 'POST', body: { title, body } }),
+  feed: (fairId: string, since: number, limit = 100) => request<Page<FeedEvent>>(`/fairs/${enc(fairId)}/feed`, { query: { since, limit } }),
+
+  // companies and booths
+  myCompanies: () => request<Company[] | Page<Company>>('/companies/mine'),
+  createCompany: (input: { name: string; industry?: string; region?: string }) => request<Company>('/companies', { method: 'POST', body: input }),
+  booths: (fairId: string, status?: 'pending' | 'rejected', cursor?: string) =>
+    request<Page<Booth>>(`/fairs/${enc(fairId)}/booths`, { query: { status, cursor, limit: 100 } }),
+  booth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}`),
+  applyForBooth: (fairId: string, input: { companyId: string; headline: string; description?: string }) =>
+    request<Booth>(`/fairs/${enc(fairId)}/booths`, { method: 'POST', body: input }),
+  approveBooth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}/approve`, { method: 'POST', body: {} }),
+  rejectBooth: (boothId: string, reason: string) => request<Booth>(`/booths/${enc(boothId)}/reject`, { method: 'POST', body: { reason } }),
+
+  // postings
+  jobCategories: () => request<JobCategories>('/job-categories'),
+  postings: (fairId: string, filters: PostingFilters = {}) =>
+    request<Page<Posting>>(`/fairs/${enc(fairId)}/postings`, { query: { limit: 20, ...filters } }),
+  posting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}`),
+  boothPostings: (boothId: string) => request<Page<Posting> | Posting[]>(`/booths/${enc(boothId)}/postings`, { query: { limit: 100 } }),
+  createPosting: (boothId: string, input: PostingInput) => request<Posting>(`/booths/${enc(boothId)}/postings`, { method: 'POST', body: input }),
+  publishPosting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}/publish`, { method: 'POST', body: {} }),
+  closePosting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}/close`, { method: 'POST', body: {} }),
+
+  // coaching
+  slots: (fairId: string, query: { from?: string; to?: string; coachId?: string; available?: boolean; cursor?: string }) =>
+    request<Page<Slot>>(`/fairs/${enc(fairId)}/coaching/slots`, { query: { limit: 100, ...query } }),
+  publishAvailability: (fairId: string, input: { startsAt: string; endsAt: string; slotMinutes: number; bufferMinutes?: number }) =>
+    request<{ slots: { id: string; startsAt: string; endsAt: string }[] }>(`/fairs/${enc(fairId)}/coaching/availability`, { method: 'POST', body: input }),
+  withdrawSlot: (slotId: string) => request<unknown>(`/coaching/slots/${enc(slotId)}/withdraw`, { method: 'POST', body: {} }),
+  book: (slotId: string, idempotencyKey: string) =>
+    request<Booking>('/coaching/bookings', { method: 'POST', body: { slotId }, headers: { 'idempotency-key': idempotencyKey } }),
+  booking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}`),
+  myBookings: () => request<Page<Booking>>('/me/coaching/bookings', { query: { limit: 100 } }),
+  cancelBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/cancel`, { method: 'POST', body: {} }),
+  completeBooking: (bookingId: string, feedback?: string) =>
+    request<Booking>(`/coaching/bookings/${enc(bookingId)}/complete`, { method: 'POST', body: feedback ? { feedback } : {} }),
+  noShowBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/no-show`, { method: 'POST', body: {} }),
+  joinWaitlist: (fairId: string, coachId: string, date: string) =>
+    request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),
+
+  // applications and outcomes (CONTRACT; served once the outcomes work is merged)
+  apply: (postingId: string, coverLetter?: string) =>
+    request<Application>(`/postings/${enc(postingId)}/applications`, { method: 'POST', body: coverLetter ? { coverLetter } : {} }),
+  myApplications: () => request<Page<Application>>('/me/applications', { query: { limit: 100 } }),
+  boothApplications: (boothId: string) => request<Page<Application>>(`/booths/${enc(boothId)}/applications`, { query: { limit: 100 } }),
+  moveApplication: (applicationId: string, status: ApplicationStatus) =>
+    request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: { status } }),
+  kpis: (fairId: string) => request<Kpis>(`/fairs/${enc(fairId)}/kpis`),
+
+  // profiles, resumes and stored notifications (served once those branches are merged)
+  myProfile: () => request<SeekerProfile>('/me/profile'),
+  saveProfile: (input: Omit<SeekerProfile, 'updatedAt' | 'resume'>) => request<SeekerProfile>('/me/profile', { method: 'PUT', body: input }),
+  uploadResume: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<SeekerProfile['resume']>('/me/resume', { method: 'PUT', body: form });
+  },
+  notifications: () => request<Page<StoredNotification>>('/me/notifications', { query: { limit: 50 } }),
+  markNotificationRead: (id: string) => request<unknown>(`/me/notifications/${enc(id)}/read`, { method: 'POST', body: {} }),
+};
+
+/** Where the CSV exports of a fair are served (CONTRACT additions of the outcomes work). */
+export const exportUrls = (fairId: string) => ({
+  hires: `${API_BASE}/fairs/${enc(fairId)}/exports/hires.csv`,
+  applications: `${API_BASE}/fairs/${enc(fairId)}/exports/applications.csv`,
+  kpis: `${API_BASE}/fairs/${enc(fairId)}/exports/kpis.csv`,
+});
+
+/** Items of a list answer that is either a page or a bare array. */
+export const itemsOf = <T,>(answer: Page<T> | T[]): T[] => (Array.isArray(answer) ? answer : answer.items);
+
+/** Downloads a signed-in file (a CSV export) and hands it to the browser under `filename`. */
+export async function downloadFile(path: string, filename: string, retried = false): Promise<void> {
+  const token = tokens.accessToken;
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (res.status === 401 && !retried && (await refreshSession())) return downloadFile(path, filename, true);
+  if (!res.ok) throw await toError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

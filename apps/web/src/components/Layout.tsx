@@ -1,0 +1,134 @@
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useAuth } from '../auth/auth';
+import { LANGS, useI18n } from '../i18n/i18n';
+import { useConnectionState } from '../realtime/hooks';
+import { fairSocket } from '../realtime/fair-socket';
+import { NotificationToasts } from './NotificationToasts';
+
+export function LiveIndicator() {
+  const { t } = useI18n();
+  const state = useConnectionState();
+  return (
+    <span className={`live live-${state}`} role="status" aria-live="polite" data-testid="live-indicator" data-state={state}>
+      <span className="live-dot" aria-hidden="true" />
+      {t(`live.${state}`)}
+    </span>
+  );
+}
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <div className="lang" role="group" aria-label={t('lang.label')}>
+      {LANGS.map((l) => (
+        <button key={l} type="button" className="lang-btn" aria-pressed={lang === l} onClick={() => setLang(l)} lang={l}>
+          {l === 'ko' ? '한국어' : 'English'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const { user, signOut } = useAuth();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+
+  // After signing in or out the socket reconnects with the new identity.
+  useEffect(() => fairSocket.reauthenticate(), [user]);
+  // Move focus to the page on navigation, as a page load would, for keyboard and screen-reader users.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">飛</span>
+            {t('app.name')}
+          </Link>
+          <LiveIndicator />
+          <LanguageSwitch />
+        </div>
+        <nav aria-label={t('nav.main')} className="nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.fairs')}
+              </NavLink>
+            </li>
+            {user?.role === 'seeker' && (
+              <>
+                <li>
+                  <NavLink to="/me/bookings">{t('nav.myBookings')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/me/applications">{t('nav.myApplications')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/me/profile">{t('nav.profile')}</NavLink>
+                </li>
+              </>
+            )}
+            {user?.role === 'organizer' && (
+              <li>
+                <NavLink to="/organizer">{t('nav.organizer')}</NavLink>
+              </li>
+            )}
+            {user?.role === 'recruiter' && (
+              <li>
+                <NavLink to="/recruiter">{t('nav.recruiter')}</NavLink>
+              </li>
+            )}
+            {user?.role === 'coach' && (
+              <li>
+                <NavLink to="/coach">{t('nav.coach')}</NavLink>
+              </li>
+            )}
+            {user && (
+              <li>
+                <NavLink to="/me/notifications">{t('nav.notifications')}</NavLink>
+              </li>
+            )}
+            {user ? (
+              <li className="nav-user">
+                <span className="muted">{t('nav.signedInAs', { name: user.name })}</span>
+                <button type="button" className="linklike" onClick={signOut}>
+                  {t('nav.signOut')}
+                </button>
+              </li>
+            ) : (
+              <>
+                <li className="nav-user">
+                  <NavLink to="/signin">{t('nav.signIn')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t('nav.signUp')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <NotificationToasts />
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { NotificationEvent } from '@bisang/realtime-events';
+import { useI18n, type Translate } from '../i18n/i18n';
+import { useNotifications } from '../realtime/hooks';
+import { isMessageKey } from '../i18n/ko';
+
+/** A person's sentence for a notification, in the current language. */
+export function notificationText(e: NotificationEvent, t: Translate): string {
+  const data = e.data as { reason?: string; status?: string; booking?: { reason?: string }; application?: { status?: string } };
+  switch (e.type) {
+    case 'booking.confirmed':
+      return t('notify.bookingConfirmed');
+    case 'booking.rejected': {
+      const reason = data.reason ?? data.booking?.reason ?? '';
+      const key = `reason.${reason}`;
+      return t('notify.bookingRejected', { reason: isMessageKey(key) ? t(key) : reason });
+    }
+    case 'booking.cancelled':
+      return t('notify.bookingCancelled');
+    case 'booking.reminder':
+      return t('notify.bookingReminder');
+    case 'booking.session_open':
+      return t('notify.sessionOpen');
+    case 'booking.waitlist_offer':
+      return t('notify.waitlistOffer');
+    case 'application.status_changed': {
+      const status = data.status ?? data.application?.status ?? '';
+      const key = `appStatus.${status}`;
+      return t('notify.applicationStatus', { status: isMessageKey(key) ? t(key) : status });
+    }
+    default:
+      return e.type;
+  }
+}
+
+export function NotificationToasts() {
+  const { t } = useI18n();
+  const [items, setItems] = useState<NotificationEvent[]>([]);
+  useNotifications((e) => {
+    setItems((prev) => [...prev.slice(-3), e]);
+    setTimeout(() => setItems((prev) => prev.filter((x) => x.id !== e.id)), 8000);
+  });
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {items.map((e) => (
+        <div key={e.id} className="toast" data-testid="toast">
+          {notificationText(e, t)}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { Role } from '../api/types';
+import { useAuth } from '../auth/auth';
+import { ErrorNote } from '../components/async';
+import { useI18n } from '../i18n/i18n';
+
+export const homeOf = (role: Role): string =>
+  role === 'organizer' ? '/organizer' : role === 'recruiter' ? '/recruiter' : role === 'coach' ? '/coach' : '/';
+
+function useAfterSignIn() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return (role: Role) => navigate(from ?? homeOf(role), { replace: true });
+}
+
+export function SignIn() {
+  const { t } = useI18n();
+  const { signIn } = useAuth();
+  const after = useAfterSignIn();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    try {
+      const user = await signIn(String(form.get('email')), String(form.get('password')));
+      after(user.role);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="narrow stack">
+      <h1>{t('auth.signInTitle')}</h1>
+      <form onSubmit={(e) => void submit(e)} className="stack card">
+        <div className="field">
+          <label htmlFor="email">{t('auth.email')}</label>
+          <input id="email" name="email" type="email" autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('auth.password')}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <ErrorNote error={error} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('auth.signIn')}
+        </button>
+      </form>
+      <p>
+        {t('auth.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function SignUp() {
+  const { t } = useI18n();
+  const { signUp } = useAuth();
+  const after = useAfterSignIn();
+  const [role, setRole] = useState<'seeker' | 'recruiter' | 'coach'>('seeker');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    try {
+      const user = await signUp({
+        email: String(form.get('email')),
+        password: String(form.get('password')),
+        name: String(form.get('name')),
+        role,
+        ...(role === 'seeker' ? { birthDate: String(form.get('birthDate')) } : {}),
+      });
+      after(user.role);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="narrow stack">
+      <h1>{t('auth.signUpTitle')}</h1>
+      <form onSubmit={(e) => void submit(e)} className="stack card">
+        <fieldset className="field">
+          <legend>{t('auth.role')}</legend>
+          <div className="radios">
+            {(['seeker', 'recruiter', 'coach'] as const).map((r) => (
+              <label key={r} className="radio">
+                <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} /> {t(`role.${r}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="name">{t('auth.name')}</label>
+          <input id="name" name="name" autoComplete="name" required maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="email">{t('auth.email')}</label>
+          <input id="email" name="email" type="email" autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('auth.password')}</label>
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="password-hint" />
+          <p id="password-hint" className="hint">
+            {t('auth.passwordHint')}
+          </p>
+        </div>
+        {role === 'seeker' && (
+          <div className="field">
+            <label htmlFor="birthDate">{t('auth.birthDate')}</label>
+            <input id="birthDate" name="birthDate" type="date" required aria-describedby="birth-hint" />
+            <p id="birth-hint" className="hint">
+              {t('auth.birthHint')}
+            </p>
+          </div>
+        )}
+        <ErrorNote error={error} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('auth.signUp')}
+        </button>
+      </form>
+      <p>
+        {t('auth.haveAccount')} <Link to="/signin">{t('nav.signIn')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { Loaded, useAsync } from '../components/async';
+import { PostingCard } from '../components/PostingCard';
+import { formatNumber } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useBoothPresence } from '../realtime/hooks';
+
+export function BoothPage() {
+  const { boothId = '' } = useParams();
+  const { t, lang } = useI18n();
+  const presence = useBoothPresence(boothId);
+  const state = useAsync(async () => {
+    const booth = await api.booth(boothId);
+    const [fair, postings] = await Promise.all([api.fair(booth.fairId), api.postings(booth.fairId, { boothId, limit: 100 })]);
+    return { booth, fair, postings: postings.items };
+  }, [boothId]);
+  return (
+    <Loaded state={state}>
+      {({ booth, fair, postings }) => (
+        <div className="stack">
+          <p className="crumbs">
+            <Link to={`/fairs/${fair.slug}`}>{fair.title}</Link> › <Link to={`/fairs/${fair.slug}/booths`}>{t('booths.title')}</Link>
+          </p>
+          <section className="hero">
+            <h1>{booth.companyName}</h1>
+            <p className="lead">{booth.headline}</p>
+            {booth.description && <p>{booth.description}</p>}
+            <dl className="counters small-counters" aria-live="polite">
+              <div>
+                <dt>{t('booth.visitors')}</dt>
+                <dd data-testid="visitors">{presence ? formatNumber(presence.visitors, lang) : '–'}</dd>
+              </div>
+              <div>
+                <dt>{t('booth.recruiters')}</dt>
+                <dd data-testid="recruiters-online">{presence ? formatNumber(presence.recruitersOnline, lang) : '–'}</dd>
+              </div>
+            </dl>
+          </section>
+          <section aria-labelledby="booth-postings">
+            <h2 id="booth-postings">{t('booth.postings')}</h2>
+            {postings.length === 0 ? (
+              <p className="muted">{t('feed.empty')}</p>
+            ) : (
+              <div className="cards">
+                {postings.map((p) => (
+                  <PostingCard key={p.id} posting={p} />
+                ))}
+              </div>
+            )}
+          </section>
+        </div>
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,224 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../api/client';
+import type { Booking, Fair, Slot } from '../api/types';
+import { useAuth } from '../auth/auth';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { bookingStatusText, reasonText } from '../components/bookingText';
+import { dayKey, formatDate, formatTime } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useNotifications } from '../realtime/hooks';
+
+const DAYS_AHEAD = 14;
+
+interface DayGroup {
+  day: string;
+  coaches: { coachId: string; slots: Slot[] }[];
+}
+
+function groupByDay(slots: Slot[], timeZone: string): DayGroup[] {
+  const days = new Map<string, Map<string, Slot[]>>();
+  for (const s of slots) {
+    const day = dayKey(s.startsAt, timeZone);
+    const coaches = days.get(day) ?? new Map<string, Slot[]>();
+    coaches.set(s.coachId, [...(coaches.get(s.coachId) ?? []), s]);
+    days.set(day, coaches);
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, coaches]) => ({ day, coaches: [...coaches.entries()].map(([coachId, list]) => ({ coachId, slots: list })) }));
+}
+
+async function allSlots(fairId: string): Promise<Slot[]> {
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + DAYS_AHEAD * 86_400_000).toISOString();
+  const slots: Slot[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 5; i++) {
+    const page = await api.slots(fairId, { from, to, cursor });
+    slots.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return slots.filter((s) => !s.kind || s.kind === 'coaching');
+}
+
+export function Coaching() {
+  const { slug = '' } = useParams();
+  const state = useAsync(async () => {
+    const fair = await api.fair(slug);
+    return { fair, slots: await allSlots(fair.id) };
+  }, [slug]);
+  return <Loaded state={state}>{({ fair, slots }) => <CoachingView fair={fair} slots={slots} reload={state.reload} />}</Loaded>;
+}
+
+function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; reload: () => void }) {
+  const { t, lang } = useI18n();
+  const { user, restoring } = useAuth();
+  const [booking, setBooking] = useState<Booking | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [waitlisted, setWaitlisted] = useState<string | null>(null);
+  const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
+  const coachNumber = useMemo(() => new Map([...new Set(slots.map((s) => s.coachId))].map((id, i) => [id, i + 1])), [slots]);
+  const outcome = useRef<HTMLDivElement>(null);
+  const [offer, setOffer] = useState<{ slotId: string; startsAt: string; endsAt: string; expiresAt: string } | null>(null);
+
+  // The decision arrives as a notification; polling covers a socket that is not connected.
+  useNotifications((e) => {
+    if (e.type === 'booking.waitlist_offer') {
+      const d = e.data as { slotId?: string; startsAt?: string; endsAt?: string; expiresAt?: string };
+      if (d.slotId && d.startsAt && d.endsAt && d.expiresAt) setOffer({ slotId: d.slotId, startsAt: d.startsAt, endsAt: d.endsAt, expiresAt: d.expiresAt });
+      return;
+    }
+    const data = e.data as { bookingId?: string };
+    if (booking && data.bookingId === booking.id) void api.booking(booking.id).then(setBooking, () => undefined);
+  });
+  useEffect(() => {
+    if (booking?.status !== 'pending') return;
+    const timer = setInterval(() => void api.booking(booking.id).then(setBooking, () => undefined), 1500);
+    return () => clearInterval(timer);
+  }, [booking]);
+  useEffect(() => {
+    if (booking && booking.status !== 'pending') reload();
+  }, [booking?.status, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const book = async (slot: Slot) => {
+    setError(null);
+    try {
+      setBooking(await api.book(slot.id, crypto.randomUUID()));
+      outcome.current?.focus();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const joinWaitlist = async (coachId: string, day: string) => {
+    setError(null);
+    try {
+      await api.joinWaitlist(fair.id, coachId, day);
+      setWaitlisted(`${coachId}:${day}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const canBook = user?.role === 'seeker';
+  const navigate = useNavigate();
+  // Visitors may pick a time too: they are taken to sign in and brought back here.
+  const choose = (slot: Slot) => (user ? void book(slot) : navigate('/signin', { state: { from: `/fairs/${fair.slug}/coaching` } }));
+  return (
+    <div className="stack">
+      <p className="crumbs">
+        <Link to={`/fairs/${fair.slug}`}>{fair.title}</Link>
+      </p>
+      <h1>{t('coaching.title')}</h1>
+      <p className="lead">{t('coaching.lead')}</p>
+      {!user && (
+        <p className="note note-info">
+          <Link to="/signin" state={{ from: `/fairs/${fair.slug}/coaching` }}>
+            {t('coaching.signIn')}
+          </Link>
+        </p>
+      )}
+      <div ref={outcome} tabIndex={-1} aria-live="polite" className="outcome">
+        {booking && (
+          <div className={`note note-${booking.status === 'confirmed' ? 'ok' : booking.status === 'rejected' ? 'error' : 'info'}`} data-testid="booking-outcome" data-status={booking.status}>
+            <strong>{bookingStatusText(booking, t)}</strong>{' '}
+            {formatDate(booking.startsAt, fair.timezone, lang)} {formatTime(booking.startsAt, fair.timezone, lang)}
+            {booking.status === 'pending' && <p>{t('coaching.pendingHint')}</p>}
+            {booking.status === 'rejected' && <p>{reasonText(booking.reason, t)}</p>}
+            {booking.status === 'confirmed' && (
+              <p>
+                <Link to="/me/bookings">{t('nav.myBookings')}</Link>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {offer && (
+        <WaitlistOffer
+          offer={offer}
+          timeZone={fair.timezone}
+          onBook={() => {
+            setOffer(null);
+            void book({ id: offer.slotId, coachId: '', startsAt: offer.startsAt, endsAt: offer.endsAt, available: true });
+          }}
+        />
+      )}
+      <ErrorNote error={error} />
+      {days.length === 0 && <p className="muted">{t('coaching.none')}</p>}
+      <ol className="plain days">
+        {days.map((d) => (
+          <li key={d.day} className="day">
+            <h2 className="day-title">{formatDate(`${d.day}T12:00:00Z`, 'UTC', lang)}</h2>
+            {d.coaches.map((c) => {
+              const free = c.slots.filter((s) => s.available);
+              return (
+                <section key={c.coachId} className="coach-day" aria-label={t('coaching.coachN', { n: coachNumber.get(c.coachId) ?? 1 })}>
+                  <h3 className="small-title">{t('coaching.coachN', { n: coachNumber.get(c.coachId) ?? 1 })}</h3>
+                  <ul className="plain slots">
+                    {c.slots.map((s) => (
+                      <li key={s.id}>
+                        <button
+                          type="button"
+                          className={s.available ? 'slot' : 'slot slot-taken'}
+                          disabled={!s.available || restoring || (user !== null && !canBook) || booking?.status === 'pending'}
+                          onClick={() => choose(s)}
+                          data-testid="slot"
+                        >
+                          {formatTime(s.startsAt, fair.timezone, lang)}–{formatTime(s.endsAt, fair.timezone, lang)}
+                          <span className="visually-hidden">{s.available ? ` ${t('coaching.book')}` : ` ${t('coaching.taken')}`}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  {canBook && free.length === 0 && (
+                    waitlisted === `${c.coachId}:${d.day}` ? (
+                      <p className="note note-ok">{t('coaching.waitlisted')}</p>
+                    ) : (
+                      <button type="button" className="button button-secondary" onClick={() => void joinWaitlist(c.coachId, d.day)}>
+                        {t('coaching.waitlist')}
+                      </button>
+                    )
+                  )}
+                </section>
+              );
+            })}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** A freed slot held for this seeker (from the waitlist), with the time left to take it. */
+function WaitlistOffer({ offer, timeZone, onBook }: { offer: { startsAt: string; endsAt: string; expiresAt: string }; timeZone: string; onBook: () => void }) {
+  const { t, lang } = useI18n();
+  const now = useNow();
+  const left = Math.max(0, Math.floor((new Date(offer.expiresAt).getTime() - now) / 1000));
+  return (
+    <div className="note note-warn" role="region" aria-label={t('notify.waitlistOffer')} data-testid="waitlist-offer">
+      <p>
+        <strong>{t('notify.waitlistOffer')}</strong> {formatDate(offer.startsAt, timeZone, lang)} {formatTime(offer.startsAt, timeZone, lang)}–{formatTime(offer.endsAt, timeZone, lang)}
+      </p>
+      {left > 0 ? (
+        <>
+          <p aria-live="off">{t('coaching.countdown', { m: Math.floor(left / 60), s: String(left % 60).padStart(2, '0') })}</p>
+          <button type="button" className="button" onClick={onBook}>
+            {t('coaching.book')}
+          </button>
+        </>
+      ) : (
+        <p>{t('coaching.offerExpired')}</p>
+      )}
+    </div>
+  );
+}

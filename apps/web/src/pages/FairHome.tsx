@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { FeedEvent } from '@bisang/realtime-events';
+import { api } from '../api/client';
+import type { Announcement, Fair, Posting } from '../api/types';
+import { Loaded, useAsync } from '../components/async';
+import { PostingCard } from '../components/PostingCard';
+import { daysLeft, formatDate, formatDateTime, formatNumber } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useFairFeed } from '../realtime/hooks';
+
+const HIGHLIGHT_MS = 6000;
+
+/** Announcements are feed events; the home page reads them from the recent part of the feed. */
+async function recentAnnouncements(fair: Fair): Promise<Announcement[]> {
+  const found: Announcement[] = [];
+  let since = Math.max(0, fair.lastEventId - 300);
+  for (let page = 0; page < 3; page++) {
+    const res = await api.feed(fair.id, since, 100);
+    for (const e of res.items) if (e.type === 'announcement') found.push(toAnnouncement(e));
+    if (!res.items.length || !res.nextCursor) break;
+    since = res.items[res.items.length - 1]!.id;
+  }
+  return found.reverse();
+}
+
+const toAnnouncement = (e: FeedEvent): Announcement => {
+  const d = e.data as { title?: string; body?: string };
+  return { id: e.id, at: e.at, title: d.title ?? '', body: d.body ?? '' };
+};
+
+interface HomeData {
+  fair: Fair;
+  postings: Posting[];
+  morePostings: boolean;
+  booths: number;
+  announcements: Announcement[];
+}
+
+export function FairHome() {
+  const { slug = '' } = useParams();
+  const state = useAsync<HomeData>(async () => {
+    const fair = await api.fair(slug);
+    const [postings, booths, announcements] = await Promise.all([
+      api.postings(fair.id, { limit: 12 }),
+      api.booths(fair.id),
+      recentAnnouncements(fair).catch(() => []),
+    ]);
+    return { fair, postings: postings.items, morePostings: postings.nextCursor !== null, booths: booths.items.length, announcements };
+  }, [slug]);
+  return <Loaded state={state}>{(data) => <FairHomeView data={data} onChange={state.setData} />}</Loaded>;
+}
+
+function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev: HomeData | undefined) => HomeData | undefined) => void }) {
+  const { t, lang } = useI18n();
+  const { fair } = data;
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const [arrived, setArrived] = useState(0);
+
+  useFairFeed(fair.id, fair.lastEventId, (e) => {
+    const posting = (e.data as { posting?: Posting }).posting;
+    onChange((prev) => {
+      if (!prev) return prev;
+      switch (e.type) {
+        case 'posting.published':
+          if (!posting || prev.postings.some((p) => p.id === posting.id)) return prev;
+          return { ...prev, postings: [posting, ...prev.postings] };
+        case 'posting.updated':
+          return posting ? { ...prev, postings: prev.postings.map((p) => (p.id === posting.id ? { ...p, ...posting } : p)) } : prev;
+        case 'posting.closed':
+          return posting ? { ...prev, postings: prev.postings.filter((p) => p.id !== posting.id) } : prev;
+        case 'booth.approved':
+          return { ...prev, booths: prev.booths + 1 };
+        case 'announcement':
+          return { ...prev, announcements: [toAnnouncement(e), ...prev.announcements] };
+        case 'fair.opened':
+          return { ...prev, fair: { ...prev.fair, status: 'live' } };
+        case 'fair.closed':
+          return { ...prev, fair: { ...prev.fair, status: 'closed' } };
+        default:
+          return prev;
+      }
+    });
+    if (e.type === 'posting.published' && posting) {
+      setArrived((n) => n + 1);
+      setFresh((s) => new Set(s).add(posting.id));
+      setTimeout(() => setFresh((s) => {
+        const next = new Set(s);
+        next.delete(posting.id);
+        return next;
+      }), HIGHLIGHT_MS);
+    }
+  });
+
+  const left = daysLeft(fair.endsAt);
+  const status =
+    fair.status === 'scheduled'
+      ? t('fair.startsIn', { n: daysLeft(fair.startsAt) })
+      : fair.status === 'closed'
+        ? t('fair.closed')
+        : fair.status === 'draft'
+          ? t('fairStatus.draft')
+          : t('fair.daysLeft', { n: left });
+
+  return (
+    <div className="stack">
+      <section className="hero" aria-labelledby="fair-title">
+        <p className="eyebrow">{t(`fairStatus.${fair.status}`)}</p>
+        <h1 id="fair-title">{fair.title}</h1>
+        <p className="hero-dates">
+          {formatDate(fair.startsAt, fair.timezone, lang)} – {formatDate(fair.endsAt, fair.timezone, lang)}
+        </p>
+        <p className="hero-days" data-testid="days-left">
+          {status}
+        </p>
+        <nav aria-label={t('fair.sections')} className="fair-nav">
+          <Link className="button" to={`/fairs/${fair.slug}/postings`}>
+            {t('nav.search')}
+          </Link>
+          <Link className="button button-secondary" to={`/fairs/${fair.slug}/booths`}>
+            {t('nav.booths')}
+          </Link>
+          <Link className="button button-secondary" to={`/fairs/${fair.slug}/coaching`}>
+            {t('nav.coaching')}
+          </Link>
+        </nav>
+      </section>
+
+      <section aria-labelledby="counters-title">
+        <h2 id="counters-title" className="visually-hidden">
+          {t('fair.counters')}
+        </h2>
+        <dl className="counters">
+          <div>
+            <dt>{t('fair.counterTarget')}</dt>
+            <dd>{formatNumber(fair.hiringTarget, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('fair.counterBooths')}</dt>
+            <dd data-testid="booth-count">{formatNumber(data.booths, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('fair.counterPostings')}</dt>
+            <dd data-testid="posting-count">
+              {formatNumber(data.postings.length, lang)}
+              {data.morePostings ? '+' : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('fair.counterNew')}</dt>
+            <dd data-testid="new-count">{formatNumber(arrived, lang)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <div className="columns">
+        <section aria-labelledby="feed-title" className="feed">
+          <h2 id="feed-title">{t('feed.title')}</h2>
+          <p className="muted">{t('feed.hint')}</p>
+          <div aria-live="polite" aria-relevant="additions" className="cards" data-testid="feed">
+            {data.postings.length === 0 && <p className="muted">{t('feed.empty')}</p>}
+            {data.postings.map((p) => (
+              <PostingCard key={p.id} posting={p} fresh={fresh.has(p.id)} />
+            ))}
+          </div>
+          {data.morePostings && (
+            <p>
+              <Link to={`/fairs/${fair.slug}/postings`}>{t('feed.all')}</Link>
+            </p>
+          )}
+        </section>
+        <section aria-labelledby="ann-title" className="announcements">
+          <h2 id="ann-title">{t('announcements.title')}</h2>
+          {data.announcements.length === 0 ? (
+            <p className="muted">{t('announcements.none')}</p>
+          ) : (
+            <ul className="plain" data-testid="announcements">
+              {data.announcements.map((a) => (
+                <li key={a.id} className="card">
+                  <h3 className="card-title">{a.title}</h3>
+                  <p className="muted small">{formatDateTime(a.at, fair.timezone, lang)}</p>
+                  <p>{a.body}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

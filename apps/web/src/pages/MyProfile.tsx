@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, api } from '../api/client';
+import { EDUCATION_LEVELS, type EducationLevel, type SeekerProfile } from '../api/types';
+import { ErrorNote, NotAvailable, useAsync } from '../components/async';
+import { useJobCategories } from '../components/useJobCategories';
+import { formatNumber } from '../format';
+import { useI18n } from '../i18n/i18n';
+
+const MAX_RESUME_BYTES = 5 * 1024 * 1024;
+const EMPTY: SeekerProfile = { education: null, desiredJobCategories: [], region: null, uTurn: false, careerSummary: null };
+
+/** The seeker's profile and resume (PDF), which recruiters of booths they apply to may see. */
+export function MyProfile() {
+  const { t, lang, label } = useI18n();
+  const categories = useJobCategories();
+  // A seeker without a profile yet gets a 404 for the record: an empty form, not an error.
+  const state = useAsync(
+    () => api.myProfile().catch((e: unknown) => (e instanceof ApiError && e.status === 404 && !e.routeMissing ? EMPTY : Promise.reject(e))),
+    [],
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (state.error instanceof ApiError && state.error.routeMissing) {
+    return (
+      <div className="stack">
+        <h1>{t('profile.title')}</h1>
+        <NotAvailable />
+      </div>
+    );
+  }
+  const profile = state.data;
+
+  const save = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setError(null);
+    setSaved(null);
+    try {
+      const next = await api.saveProfile({
+        education: (String(data.get('education')) || null) as EducationLevel | null,
+        desiredJobCategories: data.getAll('desiredJobCategories').map(String),
+        region: String(data.get('region')).trim() || null,
+        uTurn: data.get('uTurn') === 'on',
+        careerSummary: String(data.get('careerSummary')).trim() || null,
+      });
+      state.setData((prev) => ({ ...next, resume: next.resume ?? prev?.resume ?? null }));
+      setSaved(t('profile.saved'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const upload = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const file = (new FormData(e.currentTarget).get('resume') as File | null) ?? null;
+    setError(null);
+    setSaved(null);
+    if (!file || !file.size) return;
+    if (file.type !== 'application/pdf' || file.size > MAX_RESUME_BYTES) {
+      setError(new ApiError(400, 'RESUME_INVALID', [t('profile.resumeRule')]));
+      return;
+    }
+    try {
+      const resume = await api.uploadResume(file);
+      state.setData((prev) => ({ ...(prev ?? EMPTY), resume: resume ?? { fileName: file.name, sizeBytes: file.size, uploadedAt: new Date().toISOString() } }));
+      setSaved(t('profile.uploaded'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <h1>{t('profile.title')}</h1>
+      <p className="muted">{t('profile.privacy')}</p>
+      <div aria-live="polite">
+        {saved && <p className="note note-ok">{saved}</p>}
+        <ErrorNote error={error ?? state.error} />
+      </div>
+      {profile && (
+        <>
+          <form className="card form-grid" onSubmit={(e) => void save(e)}>
+            <div className="field">
+              <label htmlFor="education">{t('profile.education')}</label>
+              <select id="education" name="education" defaultValue={profile.education ?? ''}>
+                <option value="">—</option>
+                {EDUCATION_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`education.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="region">{t('rec.region')}</label>
+              <input id="region" name="region" defaultValue={profile.region ?? ''} maxLength={100} />
+            </div>
+            <fieldset className="field field-wide">
+              <legend>{t('profile.categories')}</legend>
+              <div className="checks">
+                {categories?.jobCategories.map((c) => (
+                  <label key={c.code} className="radio">
+                    <input type="checkbox" name="desiredJobCategories" value={c.code} defaultChecked={profile.desiredJobCategories.includes(c.code)} /> {label(c)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <label className="radio field-wide">
+              <input type="checkbox" name="uTurn" defaultChecked={profile.uTurn} /> {t('profile.uTurn')}
+            </label>
+            <div className="field field-wide">
+              <label htmlFor="careerSummary">{t('profile.career')}</label>
+              <textarea id="careerSummary" name="careerSummary" rows={4} maxLength={5000} defaultValue={profile.careerSummary ?? ''} />
+            </div>
+            <button type="submit" className="button">
+              {t('profile.save')}
+            </button>
+          </form>
+          <form className="card stack" onSubmit={(e) => void upload(e)}>
+            <h2>{t('profile.resume')}</h2>
+            {profile.resume ? (
+              <p data-testid="resume">
+                {profile.resume.fileName} ({formatNumber(Math.ceil(profile.resume.sizeBytes / 1024), lang)} KB)
+              </p>
+            ) : (
+              <p className="muted">{t('profile.noResume')}</p>
+            )}
+            <div className="field">
+              <label htmlFor="resume">{t('profile.resumeFile')}</label>
+              <input id="resume" name="resume" type="file" accept="application/pdf" aria-describedby="resume-hint" />
+              <p id="resume-hint" className="hint">
+                {t('profile.resumeRule')}
+              </p>
+            </div>
+            <button type="submit" className="button button-secondary">
+              {t('profile.upload')}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

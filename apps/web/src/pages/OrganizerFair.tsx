@@ -1,0 +1,333 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, downloadFile, exportUrls } from '../api/client';
+import type { Booth, Fair, Kpis } from '../api/types';
+import { Bars, HiresChart } from '../components/Charts';
+import { ErrorNote, Loaded, NotAvailable, useAsync } from '../components/async';
+import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useFairFeed } from '../realtime/hooks';
+
+export function OrganizerFair() {
+  const { fairId = '' } = useParams();
+  const { t } = useI18n();
+  const state = useAsync(() => api.fair(fairId), [fairId]);
+  return (
+    <Loaded state={state}>
+      {(fair) => (
+        <div className="stack">
+          <p className="crumbs">
+            <Link to="/organizer">{t('org.title')}</Link>
+          </p>
+          <h1>{fair.title}</h1>
+          <p>
+            <Link to={`/fairs/${fair.slug}`}>{fair.slug}</Link>
+          </p>
+          <Kpi fair={fair} />
+          <Approvals fair={fair} />
+          <Announce fair={fair} />
+          <Exports fair={fair} />
+        </div>
+      )}
+    </Loaded>
+  );
+}
+
+function Approvals({ fair }: { fair: Fair }) {
+  const { t, lang } = useI18n();
+  const state = useAsync(() => api.booths(fair.id, 'pending'), [fair.id]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+
+  const approve = async (b: Booth) => {
+    setError(null);
+    try {
+      await api.approveBooth(b.id);
+      setDone(t('org.approved', { name: b.companyName }));
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const reject = async (e: FormEvent<HTMLFormElement>, b: Booth) => {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
+    setError(null);
+    try {
+      await api.rejectBooth(b.id, reason);
+      setDone(t('org.rejected', { name: b.companyName }));
+      setRejecting(null);
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <section aria-labelledby="approvals-title" className="card">
+      <h2 id="approvals-title">{t('org.approvals')}</h2>
+      <p className="muted">{t('org.approvalsHint')}</p>
+      <div aria-live="polite">
+        {done && (
+          <p className="note note-ok" data-testid="approval-done">
+            {done}
+          </p>
+        )}
+        <ErrorNote error={error} />
+      </div>
+      <Loaded state={state}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t('org.noPending')}</p>
+          ) : (
+            <ul className="plain cards">
+              {page.items.map((b) => (
+                <li key={b.id} className="card" data-testid="pending-booth">
+                  <h3 className="card-title">{b.companyName}</h3>
+                  <p>{b.headline}</p>
+                  {b.description && <p className="muted">{b.description}</p>}
+                  <p className="muted small">{t('org.appliedAt', { at: formatDateTime(b.createdAt, fair.timezone, lang) })}</p>
+                  <HiringIntent booth={b} />
+                  <div className="actions">
+                    <button type="button" className="button" onClick={() => void approve(b)}>
+                      {t('org.approve')}
+                    </button>
+                    <button type="button" className="button button-secondary" aria-expanded={rejecting === b.id} onClick={() => setRejecting(rejecting === b.id ? null : b.id)}>
+                      {t('org.reject')}
+                    </button>
+                  </div>
+                  {rejecting === b.id && (
+                    <form onSubmit={(e) => void reject(e, b)} className="stack">
+                      <div className="field">
+                        <label htmlFor={`reason-${b.id}`}>{t('org.rejectReason')}</label>
+                        <input id={`reason-${b.id}`} name="reason" required maxLength={500} />
+                      </div>
+                      <button type="submit" className="button button-danger">
+                        {t('org.rejectSubmit')}
+                      </button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+/** The booth's published, open postings and their openings, when the API lets organizers read them. */
+function HiringIntent({ booth }: { booth: Booth }) {
+  const { t } = useI18n();
+  const state = useAsync(async () => {
+    const answer = await api.boothPostings(booth.id);
+    const all = Array.isArray(answer) ? answer : answer.items;
+    return all.filter((p) => p.status === 'published' && p.openings > 0 && (!p.closesAt || new Date(p.closesAt).getTime() > Date.now()));
+  }, [booth.id]);
+  if (state.error) return <p className="muted small">{t('org.intentOnApproval')}</p>;
+  if (!state.data) return null;
+  const openings = state.data.reduce((n, p) => n + p.openings, 0);
+  return (
+    <p className={state.data.length ? 'note note-ok' : 'note note-warn'}>
+      {state.data.length ? t('org.intent', { postings: state.data.length, openings }) : t('org.noIntent')}
+    </p>
+  );
+}
+
+function Announce({ fair }: { fair: Fair }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setError(null);
+    setSent(false);
+    try {
+      await api.announce(fair.id, String(data.get('title')).trim(), String(data.get('body')).trim());
+      form.reset();
+      setSent(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="announce-title" className="card">
+      <h2 id="announce-title">{t('announcements.new')}</h2>
+      <form onSubmit={(e) => void submit(e)} className="stack">
+        <div className="field">
+          <label htmlFor="a-title">{t('announcements.titleField')}</label>
+          <input id="a-title" name="title" required maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="a-body">{t('announcements.body')}</label>
+          <textarea id="a-body" name="body" required rows={3} maxLength={5000} />
+        </div>
+        <div aria-live="polite">
+          {sent && <p className="note note-ok">{t('announcements.sent')}</p>}
+          <ErrorNote error={error} />
+        </div>
+        <button type="submit" className="button">
+          {t('announcements.send')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const KPI_POLL_MS = 15_000;
+
+function Kpi({ fair }: { fair: Fair }) {
+  const { t, lang } = useI18n();
+  const state = useAsync(() => api.kpis(fair.id), [fair.id]);
+  // KPIs move with hires and approvals: read again on feed activity and every few seconds.
+  useFairFeed(fair.id, undefined, () => state.reload());
+  useEffect(() => {
+    if (state.error instanceof ApiError && state.error.routeMissing) return;
+    const timer = setInterval(state.reload, KPI_POLL_MS);
+    return () => clearInterval(timer);
+  }, [state.error, state.reload]);
+  return (
+    <section aria-labelledby="kpi-title" className="card">
+      <h2 id="kpi-title">{t('kpi.title')}</h2>
+      {state.error instanceof ApiError && state.error.routeMissing ? <NotAvailable /> : <Loaded state={state}>{(k) => <KpiView k={k} fair={fair} lang={lang} />}</Loaded>}
+    </section>
+  );
+}
+
+function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) {
+  const { t } = useI18n();
+  const companies = k.companies ?? k.perCompany ?? [];
+  // `daily` dates are the fair's calendar days (YYYY-MM-DD); each is placed by its distance from the first day.
+  const firstDay = Date.parse(`${dayKey(fair.startsAt, fair.timezone)}T00:00:00Z`);
+  const days = [...(k.daily ?? [])]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((d) => ({ label: d.date.slice(5), value: d.hires, at: Math.max(0, Math.round((Date.parse(`${d.date}T00:00:00Z`) - firstDay) / 86_400_000)) }));
+  return (
+    <div className="stack" data-testid="kpis">
+      <dl className="counters">
+        <div>
+          <dt>{t('kpi.hires')}</dt>
+          <dd data-testid="kpi-hires">
+            {formatNumber(k.hires, lang)} / {formatNumber(k.hiringTarget, lang)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('kpi.progress')}</dt>
+          <dd>{formatPercent(k.targetProgress, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('kpi.applications')}</dt>
+          <dd data-testid="kpi-applications">{formatNumber(k.applications, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('kpi.coaching')}</dt>
+          <dd>
+            {formatNumber(k.coachingBookings, lang)} <span className="small muted">({t('kpi.noShows', { n: k.coachingNoShows })})</span>
+          </dd>
+        </div>
+      </dl>
+      <div className="columns">
+        <div>
+          <h3>{t('kpi.overDays')}</h3>
+          {days.length ? (
+            <HiresChart
+              days={days}
+              totalDays={Math.max(1, Math.round((new Date(fair.endsAt).getTime() - new Date(fair.startsAt).getTime()) / 86_400_000))}
+              endLabel={dayKey(fair.endsAt, fair.timezone).slice(5)}
+              target={k.hiringTarget}
+              title={t('kpi.overDays')}
+              lang={lang}
+              targetLabel={t('kpi.target')}
+              hiresLabel={t('kpi.hires')}
+            />
+          ) : (
+            <p className="muted">{t('kpi.noDaily', { today: dayKey(new Date(), fair.timezone) })}</p>
+          )}
+        </div>
+        <div>
+          <h3>{t('kpi.shares')}</h3>
+          <Bars
+            fraction
+            lang={lang}
+            label={t('kpi.shares')}
+            items={[
+              { label: t('kpi.youth'), value: k.youthShare },
+              { label: t('kpi.regular'), value: k.regularShare },
+              { label: t('kpi.professional'), value: k.professionalShare },
+            ]}
+          />
+          <h3>{t('kpi.funnel')}</h3>
+          <Bars
+            lang={lang}
+            label={t('kpi.funnel')}
+            items={[
+              { label: t('kpi.applications'), value: k.applications },
+              { label: t('kpi.interviews'), value: k.interviews },
+              { label: t('kpi.hires'), value: k.hires },
+            ]}
+          />
+        </div>
+      </div>
+      {companies.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption>{t('kpi.perCompany')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('kpi.company')}</th>
+                <th scope="col">{t('kpi.applications')}</th>
+                <th scope="col">{t('kpi.interviews')}</th>
+                <th scope="col">{t('kpi.hires')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {companies.map((c) => (
+                <tr key={c.companyId}>
+                  <th scope="row">{c.companyName}</th>
+                  <td>{formatNumber(c.applications ?? 0, lang)}</td>
+                  <td>{formatNumber(c.interviews ?? 0, lang)}</td>
+                  <td>{formatNumber(c.hires, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Exports({ fair }: { fair: Fair }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const urls = exportUrls(fair.id);
+  const get = async (url: string, name: string) => {
+    setError(null);
+    try {
+      await downloadFile(url, `${fair.slug}-${name}.csv`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="exports-title" className="card">
+      <h2 id="exports-title">{t('exports.title')}</h2>
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={() => void get(urls.hires, 'hires')}>
+          {t('exports.hires')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void get(urls.applications, 'applications')}>
+          {t('exports.applications')}
+        </button>
+        <a className="button button-secondary" href="/admin/queues">
+          {t('org.queues')}
+        </a>
+      </div>
+      <ErrorNote error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { Fair } from '../api/types';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { formatDate, zonedToUtc } from '../format';
+import { useI18n } from '../i18n/i18n';
+
+export function OrganizerFairs() {
+  const { t, lang } = useI18n();
+  const state = useAsync(() => api.fairs(), []);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const timezone = String(data.get('timezone') || 'Asia/Seoul');
+    setBusy(true);
+    setError(null);
+    try {
+      await api.createFair({
+        title: String(data.get('title')).trim(),
+        slug: String(data.get('slug')).trim(),
+        timezone,
+        startsAt: zonedToUtc(`${String(data.get('startsOn'))}T00:00`, timezone).toISOString(),
+        endsAt: zonedToUtc(`${String(data.get('endsOn'))}T23:59`, timezone).toISOString(),
+        hiringTarget: Number(data.get('hiringTarget')),
+      });
+      form.reset();
+      state.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = async (f: Fair) => {
+    setError(null);
+    try {
+      await api.publishFair(f.id);
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <h1>{t('org.title')}</h1>
+      <p>
+        <a href="/admin/queues">{t('org.queues')}</a>
+      </p>
+      <ErrorNote error={error} />
+      <section aria-labelledby="org-fairs">
+        <h2 id="org-fairs">{t('home.fairs')}</h2>
+        <Loaded state={state}>
+          {(page) => (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t('home.fairs')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('org.fairTitle')}</th>
+                    <th scope="col">{t('org.period')}</th>
+                    <th scope="col">{t('org.status')}</th>
+                    <th scope="col">{t('org.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((f) => (
+                    <tr key={f.id} data-testid="org-fair">
+                      <th scope="row">
+                        <Link to={`/organizer/fairs/${f.id}`}>{f.title}</Link>
+                      </th>
+                      <td>
+                        {formatDate(f.startsAt, f.timezone, lang)} – {formatDate(f.endsAt, f.timezone, lang)}
+                      </td>
+                      <td>
+                        <span className={`status status-${f.status}`}>{t(`fairStatus.${f.status}`)}</span>
+                      </td>
+                      <td>
+                        {f.status === 'draft' ? (
+                          <button type="button" className="button button-small" onClick={() => void publish(f)}>
+                            {t('org.publish')}
+                          </button>
+                        ) : (
+                          <Link to={`/organizer/fairs/${f.id}`}>{t('org.manage')}</Link>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Loaded>
+      </section>
+      <section aria-labelledby="org-create" className="card">
+        <h2 id="org-create">{t('org.create')}</h2>
+        <form onSubmit={(e) => void create(e)} className="form-grid">
+          <div className="field">
+            <label htmlFor="f-title">{t('org.fairTitle')}</label>
+            <input id="f-title" name="title" required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-slug">{t('org.slug')}</label>
+            <input id="f-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="slug-hint" />
+            <p id="slug-hint" className="hint">
+              {t('org.slugHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="f-tz">{t('org.timezone')}</label>
+            <input id="f-tz" name="timezone" defaultValue="Asia/Seoul" required />
+          </div>
+          <div className="field">
+            <label htmlFor="f-start">{t('org.startsOn')}</label>
+            <input id="f-start" name="startsOn" type="date" required />
+          </div>
+          <div className="field">
+            <label htmlFor="f-end">{t('org.endsOn')}</label>
+            <input id="f-end" name="endsOn" type="date" required />
+          </div>
+          <div className="field">
+            <label htmlFor="f-target">{t('org.target')}</label>
+            <input id="f-target" name="hiringTarget" type="number" min={1} defaultValue={150} required />
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {t('org.createSubmit')}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

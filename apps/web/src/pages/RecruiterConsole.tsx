@@ -1,0 +1,352 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ApiError, api, itemsOf } from '../api/client';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus, type Booth, type Company, type EmploymentType, type Fair, type Posting } from '../api/types';
+import { ErrorNote, Loaded, NotAvailable, useAsync } from '../components/async';
+import { FairPicker } from '../components/FairPicker';
+import { useJobCategories } from '../components/useJobCategories';
+import { useI18n } from '../i18n/i18n';
+import { useNotifications } from '../realtime/hooks';
+
+const boothKey = (fairId: string, companyId: string) => `bisang.booth.${fairId}.${companyId}`;
+
+/** The company's booth in a fair: an approved one is listed publicly; a pending one is remembered from applying. */
+async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
+  const approved = (await api.booths(fair.id)).items.find((b) => b.companyId === company.id);
+  if (approved) return approved;
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(boothKey(fair.id, company.id));
+  } catch {
+    // storage unavailable
+  }
+  if (!saved) return null;
+  return api.booth(saved).catch(() => null);
+}
+
+export function RecruiterConsole() {
+  const { t } = useI18n();
+  const companies = useAsync(async () => itemsOf(await api.myCompanies()), []);
+  const [fair, setFair] = useState<Fair | null>(null);
+  const [companyId, setCompanyId] = useState<string | null>(null);
+  return (
+    <div className="stack">
+      <h1>{t('rec.title')}</h1>
+      <Loaded state={companies}>
+        {(list) => {
+          if (list.length === 0) return <CreateCompany onCreated={companies.reload} />;
+          const company = list.find((c) => c.id === companyId) ?? list[0]!;
+          return (
+            <>
+              {list.length === 1 ? (
+                <p className="lead">{company.name}</p>
+              ) : (
+                <div className="field inline-field">
+                  <label htmlFor="company-picker">{t('rec.companyName')}</label>
+                  <select id="company-picker" value={company.id} onChange={(e) => setCompanyId(e.target.value)}>
+                    {list.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              <FairPicker value={fair} onChange={setFair} />
+              {fair && <BoothConsole key={`${fair.id}:${company.id}`} fair={fair} company={company} />}
+            </>
+          );
+        }}
+      </Loaded>
+    </div>
+  );
+}
+
+function CreateCompany({ onCreated }: { onCreated: () => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    try {
+      await api.createCompany({ name: String(data.get('name')).trim(), industry: String(data.get('industry')).trim() || undefined, region: String(data.get('region')).trim() || undefined });
+      onCreated();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="company-title" className="card">
+      <h2 id="company-title">{t('rec.company')}</h2>
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
+        <div className="field">
+          <label htmlFor="c-name">{t('rec.companyName')}</label>
+          <input id="c-name" name="name" required maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="c-industry">{t('rec.industry')}</label>
+          <input id="c-industry" name="industry" maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="c-region">{t('rec.region')}</label>
+          <input id="c-region" name="region" maxLength={100} defaultValue="대구" />
+        </div>
+        <ErrorNote error={error} />
+        <button type="submit" className="button">
+          {t('rec.createCompany')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
+  const { t, serverText } = useI18n();
+  const booth = useAsync(() => findBooth(fair, company), [fair.id, company.id]);
+  const [error, setError] = useState<unknown>(null);
+  const apply = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    try {
+      const created = await api.applyForBooth(fair.id, { companyId: company.id, headline: String(data.get('headline')).trim(), description: String(data.get('description')).trim() || undefined });
+      try {
+        localStorage.setItem(boothKey(fair.id, company.id), created.id);
+      } catch {
+        // storage unavailable
+      }
+      booth.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Loaded state={booth}>
+      {(b) =>
+        b === null ? (
+          <section aria-labelledby="apply-booth" className="card">
+            <h2 id="apply-booth">{t('rec.applyBooth')}</h2>
+            <p className="muted">{t('rec.applyHint')}</p>
+            <form onSubmit={(e) => void apply(e)} className="stack">
+              <div className="field">
+                <label htmlFor="b-headline">{t('rec.headline')}</label>
+                <input id="b-headline" name="headline" required maxLength={200} />
+              </div>
+              <div className="field">
+                <label htmlFor="b-description">{t('rec.description')}</label>
+                <textarea id="b-description" name="description" rows={3} maxLength={5000} />
+              </div>
+              <ErrorNote error={error} />
+              <button type="submit" className="button">
+                {t('rec.applySubmit')}
+              </button>
+            </form>
+          </section>
+        ) : (
+          <div className="stack">
+            <section className="card" aria-labelledby="booth-status">
+              <h2 id="booth-status">{b.headline}</h2>
+              <p>
+                <span className={`status status-${b.status}`}>{t(`boothStatus.${b.status}`)}</span>{' '}
+                {b.status === 'approved' && <Link to={`/booths/${b.id}`}>{t('rec.viewBooth')}</Link>}
+              </p>
+              {b.status === 'pending' && <p className="muted">{t('rec.pendingHint')}</p>}
+              {b.rejectionReason && <p className="note note-error">{serverText(b.rejectionReason)}</p>}
+            </section>
+            <Postings booth={b} />
+            <Pipeline booth={b} />
+          </div>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function Postings({ booth }: { booth: Booth }) {
+  const { t, label } = useI18n();
+  const categories = useJobCategories();
+  const state = useAsync(async () => itemsOf(await api.boothPostings(booth.id)), [booth.id]);
+  const [error, setError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const create = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    await act(() =>
+      api.createPosting(booth.id, {
+        title: String(data.get('title')).trim(),
+        description: String(data.get('description')).trim(),
+        jobCategory: String(data.get('jobCategory')),
+        employmentType: String(data.get('employmentType')) as EmploymentType,
+        openings: Number(data.get('openings')),
+        ...(String(data.get('location')).trim() ? { location: String(data.get('location')).trim() } : {}),
+      }),
+    );
+    form.reset();
+  };
+  return (
+    <section aria-labelledby="rec-postings" className="card">
+      <h2 id="rec-postings">{t('rec.postings')}</h2>
+      <ErrorNote error={error} />
+      <Loaded state={state}>
+        {(postings) =>
+          postings.length === 0 ? (
+            <p className="muted">{t('rec.noPostings')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rec.postingTitle')}</th>
+                    <th scope="col">{t('org.status')}</th>
+                    <th scope="col">{t('posting.openingsLabel')}</th>
+                    <th scope="col">{t('org.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {postings.map((p: Posting) => (
+                    <tr key={p.id} data-testid="rec-posting">
+                      <th scope="row">{p.title}</th>
+                      <td>
+                        <span className={`status status-${p.status}`}>{t(`postingStatus.${p.status}`)}</span>
+                      </td>
+                      <td>{p.openings}</td>
+                      <td>
+                        {p.status === 'draft' && (
+                          <button type="button" className="button button-small" onClick={() => void act(() => api.publishPosting(p.id))}>
+                            {t('rec.publish')}
+                          </button>
+                        )}
+                        {p.status === 'published' && (
+                          <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.closePosting(p.id))}>
+                            {t('rec.close')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+      <details className="new-posting">
+        <summary>{t('rec.newPosting')}</summary>
+        <form onSubmit={(e) => void create(e)} className="form-grid">
+          <div className="field">
+            <label htmlFor="p-title">{t('rec.postingTitle')}</label>
+            <input id="p-title" name="title" required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="p-category">{t('search.category')}</label>
+            <select id="p-category" name="jobCategory" required>
+              {categories?.jobCategories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {label(c)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="p-type">{t('search.type')}</label>
+            <select id="p-type" name="employmentType" required>
+              {categories?.employmentTypes.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {label(c)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="p-openings">{t('posting.openingsLabel')}</label>
+            <input id="p-openings" name="openings" type="number" min={1} defaultValue={1} required />
+          </div>
+          <div className="field">
+            <label htmlFor="p-location">{t('posting.location')}</label>
+            <input id="p-location" name="location" maxLength={200} />
+          </div>
+          <div className="field field-wide">
+            <label htmlFor="p-description">{t('rec.postingDescription')}</label>
+            <textarea id="p-description" name="description" required rows={4} maxLength={10000} />
+          </div>
+          <button type="submit" className="button">
+            {t('rec.saveDraft')}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+const PIPELINE: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected'];
+
+function Pipeline({ booth }: { booth: Booth }) {
+  const { t } = useI18n();
+  const state = useAsync(() => api.boothApplications(booth.id), [booth.id]);
+  const [error, setError] = useState<unknown>(null);
+  useNotifications((e) => e.type === 'application.status_changed' && state.reload());
+  const move = async (a: Application, status: ApplicationStatus) => {
+    setError(null);
+    try {
+      await api.moveApplication(a.id, status);
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="pipeline-title" className="card">
+      <h2 id="pipeline-title">{t('rec.applicants')}</h2>
+      {state.error instanceof ApiError && state.error.routeMissing ? (
+        <NotAvailable />
+      ) : (
+        <Loaded state={state}>
+          {(page) => (
+            <>
+              <ErrorNote error={error} />
+              <div className="pipeline">
+                {PIPELINE.map((status) => {
+                  const column = page.items.filter((a) => a.status === status);
+                  return (
+                    <section key={status} className="column" aria-label={`${t(`appStatus.${status}`)} (${column.length})`} data-testid={`column-${status}`}>
+                      <h3 className="small-title">
+                        {t(`appStatus.${status}`)} <span className="count">{column.length}</span>
+                      </h3>
+                      <ul className="plain">
+                        {column.map((a) => (
+                          <li key={a.id} className="applicant" data-testid="applicant">
+                            <p className="card-title">{a.seekerName ?? a.seeker?.name ?? t('rec.applicant')}</p>
+                            <p className="small muted">{a.postingTitle ?? a.posting?.title ?? ''}</p>
+                            <label className="small" htmlFor={`move-${a.id}`}>
+                              {t('rec.moveTo')}
+                            </label>
+                            <select id={`move-${a.id}`} value="" onChange={(e) => e.target.value && void move(a, e.target.value as ApplicationStatus)}>
+                              <option value="">—</option>
+                              {APPLICATION_STATUSES.filter((s) => s !== a.status && s !== 'withdrawn' && s !== 'applied').map((s) => (
+                                <option key={s} value={s}>
+                                  {t(`appStatus.${s}`)}
+                                </option>
+                              ))}
+                            </select>
+                          </li>
+                        ))}
+                      </ul>
+                    </section>
+                  );
+                })}
+              </div>
+            </>
+          )}
+        </Loaded>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,322 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Client } from 'pg';
+import {
+  PASSWORD,
+  TestApp,
+  registerUser,
+  connectTestDb,
+  createBooth,
+  createFair,
+  createLiveFair,
+  createOrganizer,
+  createPeople,
+  hourFromNow,
+  launchBrowser,
+  publishAvailability,
+  publishPosting,
+  saveScreenshot,
+  seriousA11yViolations,
+  startTestApp,
+  uniqueEmail,
+} from '@bisang/testing';
+
+/**
+ * The web app in headless Chromium, served by the all-in-one app at `/` (the built dist/web). The browser
+ * runs in Berlin time on purpose: every time shown must still be the fair's (Asia/Seoul).
+ */
+jest.setTimeout(90_000);
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 780 };
+
+describe('web app in a real browser', () => {
+  let t: TestApp;
+  let db: Client;
+  let browser: Browser;
+  let organizer: Awaited<ReturnType<typeof createOrganizer>>;
+  let fair: { id: string; slug: string };
+  let booth: Awaited<ReturnType<typeof createBooth>>;
+  let firstPostingId: string;
+  const contexts: BrowserContext[] = [];
+
+  const open = async (viewport = DESKTOP): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Europe/Berlin' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${t.url}/signin`);
+    await page.getByLabel('이메일').fill(email);
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { web: true });
+    db = await connectTestDb();
+    browser = await launchBrowser();
+    organizer = await createOrganizer(t.app, t.http);
+    fair = await createFair(t.http, organizer);
+    booth = await createBooth(t.http, fair.id, '대구정밀(주)');
+    firstPostingId = await publishPosting(t.http, booth, '생산관리 사원 (신입)');
+    const approved = await t.http.post(`/booths/${booth.boothId}/approve`, {}, organizer.accessToken);
+    expect(approved.status).toBe(200);
+  });
+
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+    await t?.close();
+  });
+
+  it('a visitor sees a posting appear live, highlighted, when a recruiter publishes it through the API', async () => {
+    const page = await open();
+    await page.goto(`${t.url}/fairs/${fair.slug}`);
+    await page.locator('[data-testid=posting-card]', { hasText: '생산관리 사원 (신입)' }).waitFor();
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
+    await page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
+
+    await publishPosting(t.http, booth, '품질검사원 (실시간 채용)');
+
+    const card = page.locator('[data-testid=posting-card]', { hasText: '품질검사원 (실시간 채용)' });
+    await card.waitFor();
+    expect(await card.getAttribute('class')).toContain('fresh');
+    expect(await page.getByTestId('new-count').textContent()).toBe('1');
+    // The newest is on top, and the page was not reloaded to show it.
+    expect(await page.locator('[data-testid=posting-card] h3').first().textContent()).toBe('품질검사원 (실시간 채용)');
+    expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await saveScreenshot(page, 'fair-home-1280');
+  });
+
+  it('after the socket drops, the feed catches up from the last seen event, once, and says it is reconnecting meanwhile', async () => {
+    const page = await open();
+    // Hold the page's websocket so the test decides when it drops and when it may come back.
+    let allowReconnect = true;
+    let serverSide: { close: () => Promise<void> } | null = null;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (!allowReconnect) {
+        void ws.close({ code: 1011, reason: 'offline' });
+        return;
+      }
+      ws.connectToServer();
+      serverSide = { close: () => ws.close({ code: 1001, reason: 'dropped' }) };
+    });
+    await page.goto(`${t.url}/fairs/${fair.slug}`);
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
+
+    allowReconnect = false;
+    await serverSide!.close();
+    await page.locator('[data-testid=live-indicator][data-state=reconnecting]').waitFor();
+    await publishPosting(t.http, booth, '물류 관리자 (오프라인 중 게시)');
+    allowReconnect = true;
+
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=posting-card]', { hasText: '물류 관리자 (오프라인 중 게시)' }).waitFor();
+    expect(await page.locator('[data-testid=posting-card]', { hasText: '물류 관리자 (오프라인 중 게시)' }).count()).toBe(1);
+  });
+
+  it('a seeker signs up, books a coaching slot, sees it confirmed in the fair’s time, and can cancel it', async () => {
+    const liveFairId = await createLiveFair(db);
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const start = hourFromNow(30);
+    await publishAvailability(t.http, coach!, liveFairId, start, new Date(start.getTime() + 3600_000), 30);
+    // The start as a Korean reader sees it in Seoul ("오후 3:00"), written out so the test does not depend on Node's ICU data.
+    const seoulHour = (start.getUTCHours() + 9) % 24;
+    const seoulTime = `${seoulHour < 12 ? '오전' : '오후'} ${seoulHour % 12 || 12}:00`;
+
+    const page = await open();
+    await page.goto(`${t.url}/signup`);
+    await page.getByLabel('이름').fill('김청년');
+    await page.getByLabel('이메일').fill(uniqueEmail('web-seeker'));
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByLabel('생년월일').fill('2001-03-15');
+    await page.getByRole('button', { name: '가입하기' }).click();
+    await page.getByRole('link', { name: '내 코칭 예약' }).waitFor();
+
+    await page.goto(`${t.url}/fairs/${liveFairId}/coaching`);
+    const slot = page.locator('[data-testid=slot]:not([disabled])').first();
+    await slot.waitFor();
+    expect(await slot.textContent()).toContain(seoulTime);
+    await saveScreenshot(page, 'coaching-1280');
+    await slot.click();
+
+    const outcome = page.locator('[data-testid=booking-outcome][data-status=confirmed]');
+    await outcome.waitFor({ timeout: 20_000 });
+    expect(await outcome.textContent()).toContain('예약 확정');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: '내 코칭 예약' }).first().click();
+    const booking = page.locator('[data-testid=booking]').first();
+    await booking.waitFor();
+    expect(await booking.getAttribute('data-status')).toBe('confirmed');
+    expect(await booking.textContent()).toContain(seoulTime);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'my-bookings-1280');
+    await booking.getByRole('button', { name: '예약 취소' }).click();
+    await page.locator('[data-testid=booking][data-status=cancelled]').waitFor();
+  });
+
+  it('an organizer signs in and approves a pending booth; its postings then show on the fair', async () => {
+    const pending = await createBooth(t.http, fair.id, '비슬에너지');
+    await publishPosting(t.http, pending, '태양광 설비 기사');
+
+    const page = await open();
+    await signIn(page, organizer.email);
+    await page.getByRole('heading', { name: '박람회 운영' }).waitFor();
+    await page.locator('[data-testid=org-fair] a', { hasText: '테스트 청년 비상' }).first().waitFor();
+    await page.goto(`${t.url}/organizer/fairs/${fair.id}`);
+
+    const card = page.locator('[data-testid=pending-booth]', { hasText: '비슬에너지' });
+    await card.waitFor();
+    // Its hiring intent, read before deciding: one published posting with two openings (postingBody).
+    await card.getByText('공개된 공고 1건 · 모집 2명').waitFor();
+    // KPIs come from the outcomes API: shown when present, a plain "not available yet" otherwise.
+    await page.locator('[data-testid=kpis], [data-testid=not-available]').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'organizer-fair-1280');
+    await card.getByRole('button', { name: '승인' }).click();
+    expect(await page.getByTestId('approval-done').textContent()).toContain('비슬에너지');
+    await card.waitFor({ state: 'detached' });
+
+    const booths = await t.http.get(`/fairs/${fair.id}/booths`);
+    expect(booths.body.items.map((b: { id: string }) => b.id)).toContain(pending.boothId);
+    await page.goto(`${t.url}/fairs/${fair.slug}`);
+    await page.locator('[data-testid=posting-card]', { hasText: '태양광 설비 기사' }).waitFor();
+  });
+
+  it('a recruiter registers the company, applies for a booth, drafts and publishes a posting; once approved the booth is live', async () => {
+    const recruiter = await registerUser(t.http, 'recruiter');
+    const page = await open();
+    await signIn(page, recruiter.email);
+    await page.getByRole('heading', { name: '기업 부스 관리' }).waitFor();
+
+    await page.getByLabel('회사 이름').fill('팔공식품(주)');
+    await page.getByRole('button', { name: '회사 등록' }).click();
+    await page.locator('#fair-picker').selectOption(fair.id);
+    await page.getByLabel('부스 소개 한 줄').fill('팔공식품 채용관');
+    await page.getByRole('button', { name: '부스 신청하기' }).click();
+    await page.getByText('승인 대기').first().waitFor();
+
+    await page.getByText('새 공고 작성').click();
+    await page.getByLabel('공고 제목').fill('식품 연구원 (신입)');
+    await page.locator('#p-category').selectOption('1');
+    await page.locator('#p-type').selectOption('regular');
+    await page.getByLabel('모집 인원').fill('3');
+    await page.getByLabel('상세 내용').fill('대구 달서구 연구소 근무');
+    await page.getByRole('button', { name: '초안 저장' }).click();
+    const row = page.locator('[data-testid=rec-posting]', { hasText: '식품 연구원 (신입)' });
+    await row.getByText('작성 중').waitFor();
+    await row.getByRole('button', { name: '게시' }).click();
+    await row.getByText('게시 중').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'recruiter-1280');
+
+    const pending = await t.http.get(`/fairs/${fair.id}/booths?status=pending`, organizer.accessToken);
+    const booth = pending.body.items.find((b: { companyName: string }) => b.companyName === '팔공식품(주)');
+    expect((await t.http.post(`/booths/${booth.id}/approve`, {}, organizer.accessToken)).status).toBe(200);
+    await page.reload();
+    await page.getByText('승인됨').first().waitFor();
+  });
+
+  it('a coach publishes availability in the fair’s time zone and sees the new slots by day', async () => {
+    const coach = await registerUser(t.http, 'coach');
+    const page = await open();
+    await signIn(page, coach.email);
+    await page.getByRole('heading', { name: '코치 일정' }).waitFor();
+    await page.locator('#fair-picker').selectOption(fair.id);
+    // Tomorrow in Seoul, 14:00–15:00 there, whatever the browser's own zone (Berlin).
+    const tomorrow = new Date(Date.now() + 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+    await page.getByLabel('날짜').fill(tomorrow);
+    await page.getByLabel('시작 시각').fill('14:00');
+    await page.getByLabel('종료 시각').fill('15:00');
+    await page.getByLabel('코칭 시간(분)').fill('30');
+    await page.getByRole('button', { name: '시간 등록' }).click();
+    await page.getByText('코칭 시간 2개를 등록했습니다.').waitFor();
+
+    const slots = await t.http.get(`/fairs/${fair.id}/coaching/slots?coachId=${coach.id}`);
+    expect(slots.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual([
+      new Date(`${tomorrow}T05:00:00Z`).toISOString(),
+      new Date(`${tomorrow}T05:30:00Z`).toISOString(),
+    ]);
+    await page.getByText('오후 2:00–오후 2:30').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'coach-1280');
+  });
+
+  it('switches between Korean and English on any page, and remembers the choice', async () => {
+    const page = await open();
+    await page.goto(`${t.url}/fairs/${fair.slug}`);
+    await page.getByRole('heading', { name: '실시간 채용공고' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Live job postings' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.goto(`${t.url}/postings/${firstPostingId}`);
+    await page.getByText('Employment type').first().waitFor();
+
+    await page.reload();
+    await page.getByText('Employment type').first().waitFor();
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByText('고용 형태').first().waitFor();
+  });
+
+  it('the public pages have no serious or critical accessibility violations, on a desktop and on a 360 px phone', async () => {
+    const pages: [string, string][] = [
+      ['fairs', '/'],
+      ['fair-home', `/fairs/${fair.slug}`],
+      ['search', `/fairs/${fair.slug}/postings?q=${encodeURIComponent('사원')}`],
+      ['booths', `/fairs/${fair.slug}/booths`],
+      ['booth', `/booths/${booth.boothId}`],
+      ['posting', `/postings/${firstPostingId}`],
+      ['coaching', `/fairs/${fair.slug}/coaching`],
+      ['sign-in', '/signin'],
+      ['sign-up', '/signup'],
+    ];
+    const found: Record<string, string[]> = {};
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await open(viewport);
+      for (const [name, path] of pages) {
+        await page.goto(`${t.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.locator('[role=status]', { hasText: '불러오는 중' }).waitFor({ state: 'detached' });
+        const violations = await seriousA11yViolations(page);
+        if (violations.length) found[`${name}@${viewport.width}`] = violations;
+        // Nothing wider than the phone: no sideways scrolling at 360 px.
+        if (viewport === PHONE) {
+          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+          if (overflow > 0) found[`${name}@360 overflow`] = [`${overflow}px wider than the screen`];
+        }
+        if (viewport === PHONE || !['fair-home', 'coaching'].includes(name)) await saveScreenshot(page, `${name}-${viewport.width}`);
+      }
+    }
+    expect(found).toEqual({});
+  });
+
+  it('keeps the server’s own paths and serves the app for client-side routes', async () => {
+    const home = await fetch(`${t.url}/fairs/${fair.slug}`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toContain('text/html');
+    expect(await home.text()).toContain('<div id="root">');
+
+    const api = await fetch(`${t.url}/api/v1/no-such-route`);
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { code: string }).code).toBe('NOT_FOUND');
+    expect((await fetch(`${t.url}/health`)).headers.get('content-type')).toContain('application/json');
+    expect((await fetch(`${t.url}/docs-json`)).headers.get('content-type')).toContain('application/json');
+    expect((await fetch(`${t.url}/admin/queues-not-here`)).headers.get('content-type')).toContain('application/json');
+    expect((await fetch(`${t.url}/assets/missing-file.js`)).status).toBe(404);
+    // Nothing outside the built app is served, however the path is spelled.
+    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2f..%2fpackage.json']) {
+      const res = await fetch(`${t.url}${path}`);
+      expect(await res.text()).not.toContain('"name": "bisang"');
+    }
+  });
+});
