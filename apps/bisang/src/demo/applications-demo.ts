@@ -1,5 +1,6 @@
 import { HttpException, INestApplicationContext, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { hashPassword } from '@bisang/auth';
 import { ApplicationsRepository, FairsRepository, PostingsRepository, UsersRepository } from '@bisang/database';
@@ -138,7 +139,58 @@ export async function seedApplicationsDemo(app: INestApplicationContext, fairId:
       logger.warn(`demo application skipped (${sc.seeker} → ${sc.posting}): ${err.message}`);
     }
   }
+  await spreadOverFairDays(app, fairId, fair.startsAt);
   logger.log(`demo applications: ${made} applications across the pipeline, ${hires} hires`);
+}
+
+/**
+ * The seed makes every application and hire within a second; a fair that has run for days would have them
+ * spread over its days, so the KPI dashboard's daily series shows a curve, not one step. Demo data only:
+ * each application is moved to its own moment between the fair's start and two days ago, and its recorded
+ * moves (and its hire) follow it at twelve-hour steps, in their original order.
+ */
+async function spreadOverFairDays(app: INestApplicationContext, fairId: string, fairStart: Date): Promise<void> {
+  await app.get(DataSource, { strict: false }).transaction(async (tx) => {
+    await tx.query(
+      `WITH ranked AS (
+         SELECT id, row_number() OVER (ORDER BY md5(id::text)) AS n, count(*) OVER () AS total
+         FROM applications WHERE fair_id = $1
+       )
+       UPDATE applications a
+       SET applied_at = $2::timestamptz + r.n * (now() - interval '2 days' - $2::timestamptz) / (r.total + 1)
+       FROM ranked r WHERE a.id = r.id`,
+      [fairId, fairStart],
+    );
+    await tx.query(
+      `WITH steps AS (
+         SELECT t.id, a.applied_at + (row_number() OVER (PARTITION BY t.application_id ORDER BY t.id) - 1) * interval '12 hours' AS at
+         FROM application_transitions t JOIN applications a ON a.id = t.application_id
+         WHERE a.fair_id = $1
+       )
+       UPDATE application_transitions t SET at = s.at FROM steps s WHERE t.id = s.id`,
+      [fairId],
+    );
+    await tx.query(
+      `UPDATE applications a
+       SET updated_at = moves.last_at,
+           reached_interview_at = CASE WHEN a.reached_interview_at IS NULL THEN NULL ELSE moves.interview_at END,
+           reached_offer_at = CASE WHEN a.reached_offer_at IS NULL THEN NULL ELSE moves.offer_at END
+       FROM (
+         SELECT application_id, max(at) AS last_at,
+                min(at) FILTER (WHERE to_status = 'interview') AS interview_at,
+                min(at) FILTER (WHERE to_status = 'offered') AS offer_at
+         FROM application_transitions GROUP BY application_id
+       ) moves
+       WHERE moves.application_id = a.id AND a.fair_id = $1`,
+      [fairId],
+    );
+    await tx.query(
+      `UPDATE hires h SET hired_at = t.at
+       FROM application_transitions t
+       WHERE t.application_id = h.application_id AND t.to_status = 'hired' AND h.fair_id = $1`,
+      [fairId],
+    );
+  });
 }
 
 /** The demo fair's postings by "company/title". */

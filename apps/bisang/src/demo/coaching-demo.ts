@@ -1,7 +1,9 @@
 import { HttpException, INestApplicationContext, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { FairsRepository, UsersRepository } from '@bisang/database';
+import { CoachingBookingsService } from '../../../api/src/coaching/coaching-bookings.service';
 import { CoachingSlotsService } from '../../../api/src/coaching/coaching-slots.service';
+import { SlotListQueryDto } from '../../../api/src/coaching/dto/slot.dto';
 
 const DEMO_COACH_EMAIL = 'coach@demo.bisang.kr';
 /** Morning and afternoon windows (fair-local time), 30-minute sessions 10 minutes apart. */
@@ -38,4 +40,31 @@ export async function seedCoachingDemo(app: INestApplicationContext, fairId: str
     }
   }
   logger.log(`demo coaching: ${created} new slots for the demo coach`);
+}
+
+/** Demo seekers who have booked the demo coach's coming sessions, so the KPIs count coaching too. */
+const BOOKING_SEEKERS = ['s01', 's03', 's05', 's07', 's08', 's12', 's15', 's17'];
+
+/**
+ * Books one coming session each for a few demo seekers, every other slot so that some stay free, through
+ * the same queue and decision as any booking. Idempotent: each seeker books with its own Idempotency-Key.
+ */
+export async function seedCoachingBookingsDemo(app: INestApplicationContext, fairId: string): Promise<void> {
+  const users = app.get(UsersRepository, { strict: false });
+  const bookings = app.get(CoachingBookingsService, { strict: false });
+  const query = Object.assign(new SlotListQueryDto(), { available: 'true', limit: 2 * BOOKING_SEEKERS.length });
+  const free = await app.get(CoachingSlotsService, { strict: false }).listSlots(fairId, query, undefined);
+  let requested = 0;
+  for (const [i, key] of BOOKING_SEEKERS.entries()) {
+    const seeker = await users.findByEmail(`${key}@demo.bisang.kr`);
+    const slot = free.items[2 * i];
+    if (!seeker || !slot) continue;
+    try {
+      await bookings.requestBooking({ id: seeker.id, role: 'seeker' }, slot.id, `demo-${key}`);
+      requested++;
+    } catch (err) {
+      if (!(err instanceof HttpException)) throw err;
+    }
+  }
+  new Logger('Demo').log(`demo coaching: ${requested} bookings requested`);
 }

@@ -1,7 +1,7 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { AccountsService } from '@bisang/auth';
 import { seedApplicationsDemo } from './applications-demo';
-import { seedCoachingDemo } from './coaching-demo';
+import { seedCoachingBookingsDemo, seedCoachingDemo } from './coaching-demo';
 import { seedFairDemo } from './fair-demo';
 
 const TRICKLE_EVERY_MS = 45_000;
@@ -27,6 +27,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
   const { fairId, trickle } = await seedFairDemo(app);
   await seedCoachingDemo(app, fairId);
   await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
+  await seedCoachingBookingsDemo(app, fairId);
   // A new posting now and then, so the live feed visibly moves during the demo.
   const timer = setInterval(() => {
     trickle().catch((err: Error) => logger.warn(`demo trickle: ${err.message}`));
