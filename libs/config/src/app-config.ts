@@ -54,4 +54,7 @@ export class AppConfig {
   get coachingDecisionWaitMs() {
     return this.env.COACHING_DECISION_WAIT_MS;
   }
+  get coachingSweepIntervalMs() {
+    return this.env.COACHING_SWEEP_INTERVAL_MS;
+  }
 }

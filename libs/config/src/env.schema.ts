@@ -85,6 +85,13 @@ export class EnvSchema {
   @Min(0)
   @Max(10_000)
   COACHING_DECISION_WAIT_MS = 1500;
+
+  /** How often the worker sweeps bookings left pending (their enqueue was lost) back onto the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  COACHING_SWEEP_INTERVAL_MS = 30_000;
 }
 
 export type Env = Readonly<EnvSchema>;

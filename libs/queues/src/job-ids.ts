@@ -13,4 +13,6 @@ export const jobIds = {
   autoComplete: (bookingId: string) => `auto-complete-${bookingId}`,
   offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
+  /** The job scheduler (repeatable job) of `coaching.sweep-pending`. */
+  sweepPendingScheduler: 'coaching-sweep-pending',
 } as const;

@@ -28,6 +28,8 @@ export interface JobMap {
   'coaching.offer-slot': { slotId: string };
   /** Ends an unanswered waitlist offer and passes the slot to the next waiter. */
   'coaching.expire-hold': { slotId: string; entryId: string };
+  /** Repeated by a job scheduler: re-enqueues the decision of bookings left pending (their enqueue was lost). */
+  'coaching.sweep-pending': Record<string, never>;
 }
 export type JobName = keyof JobMap;
 
@@ -42,6 +44,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.auto-complete': QUEUES.coaching,
   'coaching.offer-slot': QUEUES.coaching,
   'coaching.expire-hold': QUEUES.coaching,
+  'coaching.sweep-pending': QUEUES.coaching,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

@@ -7,6 +7,8 @@ import { ExpireHoldHandler } from './expire-hold.handler';
 import { OfferSlotHandler } from './offer-slot.handler';
 import { OpenSessionHandler } from './open-session.handler';
 import { SendReminderHandler } from './send-reminder.handler';
+import { SweepPendingHandler } from './sweep-pending.handler';
+import { PendingSweepScheduler } from './pending-sweep.scheduler';
 
 /** The coaching engine's worker side: booking decisions and everything scheduled around a session. */
 @Module({
@@ -19,7 +21,9 @@ import { SendReminderHandler } from './send-reminder.handler';
     AutoCompleteHandler,
     OfferSlotHandler,
     ExpireHoldHandler,
+    SweepPendingHandler,
     CoachingProcessor,
+    PendingSweepScheduler,
   ],
 })
 export class CoachingWorkerModule {}

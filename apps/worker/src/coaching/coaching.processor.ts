@@ -9,11 +9,16 @@ import { ExpireHoldHandler } from './expire-hold.handler';
 import { OfferSlotHandler } from './offer-slot.handler';
 import { OpenSessionHandler } from './open-session.handler';
 import { SendReminderHandler } from './send-reminder.handler';
+import { SweepPendingHandler } from './sweep-pending.handler';
 
 type CoachingJob = Extract<keyof JobMap, `coaching.${string}`>;
 
-/** The `coaching` queue: hands each job to its handler. */
-@Processor(QUEUES.coaching)
+/**
+ * The `coaching` queue: hands each job to its handler. Every coaching job is a short transaction, so the
+ * job lock is short too: a worker that dies mid-job (SIGKILL, OOM) has its jobs taken over by another
+ * worker within about 15 s (lock expiry + one stalled-job check) instead of about a minute.
+ */
+@Processor(QUEUES.coaching, { lockDuration: 10_000, stalledInterval: 5_000 })
 export class CoachingProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly handlers: { [J in CoachingJob]: (payload: JobMap[J]) => Promise<void> };
 
@@ -25,6 +30,7 @@ export class CoachingProcessor extends WorkerHost implements OnApplicationBootst
     autoComplete: AutoCompleteHandler,
     offerSlot: OfferSlotHandler,
     expireHold: ExpireHoldHandler,
+    sweepPending: SweepPendingHandler,
   ) {
     super();
     this.handlers = {
@@ -34,6 +40,7 @@ export class CoachingProcessor extends WorkerHost implements OnApplicationBootst
       'coaching.auto-complete': (p) => autoComplete.handle(p),
       'coaching.offer-slot': (p) => offerSlot.handle(p),
       'coaching.expire-hold': (p) => expireHold.handle(p),
+      'coaching.sweep-pending': () => sweepPending.handle(),
     };
   }
 

@@ -88,6 +88,15 @@ export class CoachingBookingsRepository {
     return { booking: existing, created: false };
   }
 
+  /** Bookings still pending that were requested before `requestedBefore`, oldest first: their decision may have been lost. */
+  async findStalePendingIds(requestedBefore: Date, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM coaching_bookings WHERE status = 'pending' AND requested_at < $1 ORDER BY requested_at LIMIT $2`,
+      [requestedBefore, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async findById(bookingId: string): Promise<CoachingBookingEntity | null> {
     const rows = await this.dataSource.query(`SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE id = $1`, [bookingId]);
     return (rows[0] as CoachingBookingEntity | undefined) ?? null;
