@@ -41,6 +41,17 @@ export const bookingNotMarkable = () =>
   conflict('BOOKING_NOT_MARKABLE', '확정된 예약만 완료 또는 노쇼로 표시할 수 있습니다 / Only a confirmed booking can be marked');
 export const sessionNotStarted = () =>
   conflict('SESSION_NOT_STARTED', '세션이 시작된 뒤에 표시할 수 있습니다 / The session has not started yet');
+export const bookingNotReschedulable = () =>
+  conflict('BOOKING_NOT_RESCHEDULABLE', '확정된 예약만 일정을 바꿀 수 있습니다 / Only a confirmed booking can be rescheduled');
+export const rescheduleSameSlot = () =>
+  conflict('RESCHEDULE_SAME_SLOT', '이미 예약한 시간대입니다 / The booking is already in this slot');
+export const rescheduleOtherKind = () =>
+  conflict(
+    'RESCHEDULE_OTHER_KIND',
+    '같은 박람회의 같은 종류 시간대로만 옮길 수 있습니다 / A booking can be moved only to a slot of the same kind in the same fair',
+  );
+export const reschedulePending = () =>
+  conflict('RESCHEDULE_PENDING', '이 예약의 일정 변경이 이미 처리 중입니다 / A rescheduling of this booking is already being decided');
 export const alreadyWaiting = () => conflict('ALREADY_WAITING', '이미 대기 중입니다 / You are already on this waitlist');
 
 export const notBookable = (message: string) => new DomainError(HttpStatus.FORBIDDEN, 'SLOT_NOT_BOOKABLE', message);
