@@ -46,7 +46,7 @@ export type {
   BookingListFilter,
 } from './repositories/coaching-bookings.repository';
 export { CoachingWaitlistRepository } from './repositories/coaching-waitlist.repository';
-export type { SlotOffer } from './repositories/coaching-waitlist.repository';
+export type { SlotOffer, LeaveResult } from './repositories/coaching-waitlist.repository';
 export { EDUCATION_LEVELS, SeekerProfileEntity } from './entities/seeker-profile.entity';
 export type { EducationLevel } from './entities/seeker-profile.entity';
 export { ResumeEntity } from './entities/resume.entity';

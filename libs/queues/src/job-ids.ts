@@ -13,6 +13,7 @@ export const jobIds = {
   autoComplete: (bookingId: string) => `auto-complete-${bookingId}`,
   offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
+  offerSlotAfterLeave: (leftEntryId: string) => `offer-slot-left-${leftEntryId}`,
   /** The job scheduler (repeatable job) of `coaching.sweep-pending`. */
   sweepPendingScheduler: 'coaching-sweep-pending',
 } as const;

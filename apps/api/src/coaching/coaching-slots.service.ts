@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
 import { CoachingSlotEntity, CoachingSlotsRepository, CoachingWaitlistRepository, FairEntity, FairsRepository, SlotKind, isFairVisibleTo } from '@bisang/database';
+import { JobProducer, jobIds } from '@bisang/queues';
 import {
   alreadyWaiting,
   availabilityOverlaps,
@@ -18,10 +19,12 @@ import {
   windowInPast,
   windowOutsideFair,
   windowTooShort,
+  waitlistEntryClosed,
+  waitlistEntryNotFound,
 } from './coaching.errors';
 import { CreateAvailabilityDto } from './dto/availability.dto';
 import { SlotDto, SlotListQueryDto } from './dto/slot.dto';
-import { JoinWaitlistDto, WaitlistEntryDto } from './dto/waitlist.dto';
+import { JoinWaitlistDto, WaitlistEntryDto, WaitlistListQueryDto, WaitlistPageDto } from './dto/waitlist.dto';
 import { SlotKindPolicies } from './slot-kind.policy';
 
 export const MAX_SLOTS_PER_REQUEST = 200;
@@ -48,6 +51,7 @@ export class CoachingSlotsService {
     private readonly waitlist: CoachingWaitlistRepository,
     private readonly fairs: FairsRepository,
     private readonly policies: SlotKindPolicies,
+    private readonly jobs: JobProducer,
   ) {}
 
   /** Publishes a window of availability as slots cut in the fair's time zone. */
@@ -125,5 +129,26 @@ export class CoachingSlotsService {
     const entry = await this.waitlist.joinWaitlist({ fairId, coachId: dto.coachId, seekerId: user.id, day: dto.date });
     if (!entry) throw alreadyWaiting();
     return WaitlistEntryDto.from(entry);
+  }
+
+  /** The seeker leaves a waitlist entry of theirs; a slot it held passes to the next waiter at once. */
+  async leaveWaitlist(user: AuthenticatedUser, fairId: string, entryId: string): Promise<WaitlistEntryDto> {
+    const result = await this.waitlist.leaveWaitlist(entryId, user.id, fairId);
+    if (result.outcome !== 'left') throw result.outcome === 'not_found' ? waitlistEntryNotFound() : waitlistEntryClosed();
+    if (result.releasedSlotId) {
+      await this.jobs.cancel('coaching.expire-hold', jobIds.expireHold(entryId));
+      await this.jobs.enqueue('coaching.offer-slot', { slotId: result.releasedSlotId }, { jobId: jobIds.offerSlotAfterLeave(entryId) });
+    }
+    return WaitlistEntryDto.from(result.entry);
+  }
+
+  async listMyWaitlist(user: AuthenticatedUser, query: WaitlistListQueryDto): Promise<WaitlistPageDto> {
+    const cursor = decodeCursor<{ c: string; i: string }>(query.cursor, ['c', 'i']);
+    const after = cursor ? { createdAt: new Date(cursor.c), id: cursor.i } : undefined;
+    if (after && (Number.isNaN(after.createdAt.getTime()) || !isUuid(after.id))) {
+      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
+    }
+    const rows = await this.waitlist.findForSeekerPage(user.id, query.limit, after);
+    return toPage(rows, query.limit, WaitlistEntryDto.from, (e) => ({ c: e.createdAt.toISOString(), i: e.id }));
   }
 }

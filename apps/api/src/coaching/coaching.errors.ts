@@ -5,6 +5,8 @@ export const fairNotFound = () => new DomainError(HttpStatus.NOT_FOUND, 'FAIR_NO
 export const slotNotFound = () => new DomainError(HttpStatus.NOT_FOUND, 'SLOT_NOT_FOUND', '시간대를 찾을 수 없습니다 / Slot not found');
 export const coachNotFound = () =>
   new DomainError(HttpStatus.NOT_FOUND, 'COACH_NOT_FOUND', '이 박람회의 코치를 찾을 수 없습니다 / No such coach in this fair');
+export const waitlistEntryNotFound = () =>
+  new DomainError(HttpStatus.NOT_FOUND, 'WAITLIST_ENTRY_NOT_FOUND', '대기 신청을 찾을 수 없습니다 / Waitlist entry not found');
 export const bookingNotFound = () =>
   new DomainError(HttpStatus.NOT_FOUND, 'BOOKING_NOT_FOUND', '예약을 찾을 수 없습니다 / Booking not found');
 
@@ -52,6 +54,8 @@ export const rescheduleOtherKind = () =>
   );
 export const reschedulePending = () =>
   conflict('RESCHEDULE_PENDING', '이 예약의 일정 변경이 이미 처리 중입니다 / A rescheduling of this booking is already being decided');
+export const waitlistEntryClosed = () =>
+  conflict('WAITLIST_ENTRY_CLOSED', '이미 끝난 대기 신청입니다 / This waitlist entry is no longer active');
 export const alreadyWaiting = () => conflict('ALREADY_WAITING', '이미 대기 중입니다 / You are already on this waitlist');
 
 export const notBookable = (message: string) => new DomainError(HttpStatus.FORBIDDEN, 'SLOT_NOT_BOOKABLE', message);
