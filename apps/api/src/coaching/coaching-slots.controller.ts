@@ -39,7 +39,7 @@ export class CoachingSlotsController {
 
   @Post('coaching/slots/:slotId/withdraw')
   @HttpCode(200)
-  @Roles('coach')
+  @Roles('coach', 'recruiter')
   @ApiOkResponse({ type: WithdrawnSlotDto })
   @ApiConflictResponse({ description: 'SLOT_BOOKED, SLOT_WITHDRAWN' })
   async withdrawSlot(@Param('slotId', uuidParam('slotId')) slotId: string, @CurrentUser() user: AuthenticatedUser): Promise<WithdrawnSlotDto> {

@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
-import { CoachingSlotEntity, CoachingSlotsRepository, CoachingWaitlistRepository, FairEntity, FairsRepository, SlotKind, isFairVisibleTo } from '@bisang/database';
+import { Page, badRequest, decodeCursor, forbidden, isUuid, notFound, toPage } from '@bisang/common';
+import {
+  BoothsRepository,
+  CoachingSlotEntity,
+  CoachingSlotsRepository,
+  CoachingWaitlistRepository,
+  FairEntity,
+  FairsRepository,
+  SlotKind,
+  SlotListFilter,
+  isFairVisibleTo,
+} from '@bisang/database';
 import { JobProducer, jobIds } from '@bisang/queues';
 import {
   alreadyWaiting,
   availabilityOverlaps,
+  boothNotApproved,
   coachNotFound,
   dateOutsideFair,
   fairClosed,
@@ -52,6 +63,7 @@ export class CoachingSlotsService {
     private readonly fairs: FairsRepository,
     private readonly policies: SlotKindPolicies,
     private readonly jobs: JobProducer,
+    private readonly booths: BoothsRepository,
   ) {}
 
   /** Publishes a window of availability as slots cut in the fair's time zone. */
@@ -80,16 +92,48 @@ export class CoachingSlotsService {
     return created;
   }
 
+  /** A fair's coaching slots (interview slots are listed per booth). */
   async listSlots(fairId: string, query: SlotListQueryDto, caller: AuthenticatedUser | undefined, now = new Date()): Promise<Page<SlotDto>> {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw fairNotFound();
+    return this.pageOfSlots({ fairId, kind: 'coaching' }, fair, query, now);
+  }
+
+  /** Staff of an approved booth publish its interview availability; the same slots and engine as coaching. */
+  async publishInterviewAvailability(user: AuthenticatedUser, boothId: string, dto: CreateAvailabilityDto): Promise<CoachingSlotEntity[]> {
+    const booth = await this.booths.findById(boothId);
+    if (!booth) throw notFound('Booth', '부스');
+    if (booth.status !== 'approved') throw boothNotApproved();
+    return this.publishAvailability(user, booth.fairId, dto, 'interview', boothId);
+  }
+
+  /** A booth's interview slots: public once the booth is approved, else only to its staff. */
+  async listInterviewSlots(
+    boothId: string,
+    query: SlotListQueryDto,
+    caller: AuthenticatedUser | undefined,
+    now = new Date(),
+  ): Promise<Page<SlotDto>> {
+    const booth = await this.booths.findById(boothId);
+    const visible = booth && (booth.status === 'approved' || (caller && (await this.booths.isStaff(boothId, caller.id))));
+    const fair = visible ? await this.fairs.findById(booth.fairId) : null;
+    if (!booth || !visible || !fair) throw notFound('Booth', '부스');
+    return this.pageOfSlots({ boothId, kind: 'interview' }, fair, query, now);
+  }
+
+  private async pageOfSlots(
+    scope: Pick<SlotListFilter, 'fairId' | 'boothId' | 'kind'>,
+    fair: FairEntity,
+    query: SlotListQueryDto,
+    now: Date,
+  ): Promise<Page<SlotDto>> {
     const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
     const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
     if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
       throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
     }
     const rows = await this.slots.findSlotsPage({
-      fairId,
+      ...scope,
       now,
       from: query.from ? inFairZone(query.from, fair).toJSDate() : undefined,
       to: query.to ? inFairZone(query.to, fair).toJSDate() : undefined,

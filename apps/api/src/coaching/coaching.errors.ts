@@ -58,4 +58,6 @@ export const waitlistEntryClosed = () =>
   conflict('WAITLIST_ENTRY_CLOSED', '이미 끝난 대기 신청입니다 / This waitlist entry is no longer active');
 export const alreadyWaiting = () => conflict('ALREADY_WAITING', '이미 대기 중입니다 / You are already on this waitlist');
 
-export const notBookable = (message: string) => new DomainError(HttpStatus.FORBIDDEN, 'SLOT_NOT_BOOKABLE', message);
+export const notBookable = (why: { code: string; message: string }) => new DomainError(HttpStatus.FORBIDDEN, why.code, why.message);
+export const boothNotApproved = () =>
+  conflict('BOOTH_NOT_APPROVED', '승인된 부스만 면접 시간을 열 수 있습니다 / Only an approved booth can publish interview slots');
