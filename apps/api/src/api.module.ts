@@ -8,9 +8,12 @@ import { BoothsModule } from './booths/booths.module';
 import { PostingsModule } from './postings/postings.module';
 import { FeedModule } from './feed/feed.module';
 import { CoachingModule } from './coaching/coaching.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
-  imports: [HealthModule, AuthModule, MeModule, FairsModule, CompaniesModule, BoothsModule, PostingsModule, FeedModule, CoachingModule],
+  imports: [HealthModule, AuthModule, MeModule, FairsModule, CompaniesModule, BoothsModule, PostingsModule, FeedModule, CoachingModule,
+    QueueDashboardModule,
+  ],
 })
 export class ApiModule {}

@@ -11,6 +11,13 @@ interface AccessClaims {
   typ: 'access';
 }
 
+/** A browser session of the queue dashboard (a cookie): of its own kind, so it never passes as an access token nor the reverse. */
+interface DashboardClaims {
+  sub: string;
+  role: UserRole;
+  typ: 'queue-dashboard';
+}
+
 export interface OpaqueRefreshToken {
   id: string;
   secretHash: string;
@@ -42,6 +49,22 @@ export class TokenService {
         algorithms: ['HS256'],
       });
       if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !USER_ROLES.includes(claims.role)) return null;
+      return { id: claims.sub, role: claims.role };
+    } catch {
+      return null;
+    }
+  }
+
+  signDashboardSession(user: AuthenticatedUser, ttlSeconds: number): Promise<string> {
+    const claims: DashboardClaims = { sub: user.id, role: user.role, typ: 'queue-dashboard' };
+    return this.jwt.signAsync(claims, { secret: this.config.jwtSecret, expiresIn: ttlSeconds, algorithm: 'HS256' });
+  }
+
+  /** The user a queue-dashboard session proves, or null when it is invalid, expired or of another kind. */
+  async verifyDashboardSession(token: string): Promise<AuthenticatedUser | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<DashboardClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'] });
+      if (claims.typ !== 'queue-dashboard' || typeof claims.sub !== 'string' || !USER_ROLES.includes(claims.role)) return null;
       return { id: claims.sub, role: claims.role };
     } catch {
       return null;
