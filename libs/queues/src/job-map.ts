@@ -6,6 +6,8 @@ export const QUEUES = {
   fairs: 'fairs',
   coaching: 'coaching',
   outcomes: 'outcomes',
+  /** Coaching jobs due at a moment (reminders, session opening, hold expiry): never queued behind a burst of booking decisions. */
+  coachingSchedule: 'coaching-schedule',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -39,11 +41,11 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'fair.close': QUEUES.fairs,
   'posting.close': QUEUES.fairs,
   'coaching.decide': QUEUES.coaching,
-  'coaching.remind': QUEUES.coaching,
-  'coaching.open-session': QUEUES.coaching,
-  'coaching.auto-complete': QUEUES.coaching,
+  'coaching.remind': QUEUES.coachingSchedule,
+  'coaching.open-session': QUEUES.coachingSchedule,
+  'coaching.auto-complete': QUEUES.coachingSchedule,
   'coaching.offer-slot': QUEUES.coaching,
-  'coaching.expire-hold': QUEUES.coaching,
+  'coaching.expire-hold': QUEUES.coachingSchedule,
   'coaching.sweep-pending': QUEUES.coaching,
 };
 

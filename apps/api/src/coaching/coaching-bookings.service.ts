@@ -126,8 +126,9 @@ export class CoachingBookingsService {
     // Enqueued again on a replay too: the deterministic id keeps one job, and a request whose first try
     // died between recording and enqueuing still gets decided.
     const jobId = jobIds.decideBooking(booking.id);
-    await this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId });
-    await this.waiter.waitForJob(jobId, this.config.coachingDecisionWaitMs);
+    await this.waiter.enqueueAndWait(jobId, this.config.coachingDecisionWaitMs, () =>
+      this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId }),
+    );
     return (await this.bookings.findById(booking.id)) ?? booking;
   }
 

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CoachingBookingsRepository, CoachingWaitlistRepository } from '@bisang/database';
 import { AutoCompleteHandler } from './auto-complete.handler';
+import { CoachingJobsDispatcher } from './coaching-jobs.dispatcher';
 import { CoachingProcessor } from './coaching.processor';
+import { CoachingScheduleProcessor } from './coaching-schedule.processor';
 import { DecideBookingHandler } from './decide-booking.handler';
 import { ExpireHoldHandler } from './expire-hold.handler';
 import { OfferSlotHandler } from './offer-slot.handler';
@@ -22,7 +24,9 @@ import { PendingSweepScheduler } from './pending-sweep.scheduler';
     OfferSlotHandler,
     ExpireHoldHandler,
     SweepPendingHandler,
+    CoachingJobsDispatcher,
     CoachingProcessor,
+    CoachingScheduleProcessor,
     PendingSweepScheduler,
   ],
 })
