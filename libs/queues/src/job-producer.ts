@@ -52,9 +52,13 @@ export class JobProducer {
     }
   }
 
-  /** A job scheduler (repeatable job) under a fixed id: every process may upsert it, one schedule results. */
+  /**
+   * A job scheduler (repeatable job) under a fixed id: every process may upsert it, one schedule results.
+   * The first run is one interval away, not at once: a worker fetching a scheduler's job keeps retrying
+   * the next iteration's upsert while Redis is down, and could not close during that outage.
+   */
   async repeatEvery<J extends JobName>(name: J, payload: JobMap[J], schedulerId: string, everyMs: number): Promise<void> {
-    await this.queue(QUEUE_OF[name]).upsertJobScheduler(schedulerId, { every: everyMs }, {
+    await this.queue(QUEUE_OF[name]).upsertJobScheduler(schedulerId, { every: everyMs, startDate: Date.now() + everyMs }, {
       name,
       data: payload,
       opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } }, // a repeated job keeps little history
