@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/realtime';
-import { JobProducer, QUEUES, bookingTimeJobs, jobIds } from '@bisang/queues';
+import { JobProducer, QUEUE_OF, bookingTimeJobs, jobIds } from '@bisang/queues';
 import {
   TestApp,
   TestPerson,
@@ -114,7 +114,7 @@ describe('coaching booking lifecycle', () => {
 
     // The hold expires (its delayed job, fired now): the slot passes down the list.
     const { entry } = await heldFor();
-    const expiry = await jobs.queue(QUEUES.coaching).getJob(jobIds.expireHold(entry));
+    const expiry = await jobs.queue(QUEUE_OF['coaching.expire-hold']).getJob(jobIds.expireHold(entry));
     expect(await expiry!.getState()).toBe('delayed');
     await expiry!.promote();
     await eventually(async () => (await heldFor()).id === second.id, 5000, 'held for the second waiter');

@@ -13,6 +13,7 @@ import { ResumesModule } from './resumes/resumes.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { KpisModule } from './kpis/kpis.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -31,6 +32,7 @@ import { KpisModule } from './kpis/kpis.module';
     NotificationsModule,
     ApplicationsModule,
     KpisModule,
+    QueueDashboardModule,
   ],
 })
 export class ApiModule {}

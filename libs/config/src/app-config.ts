@@ -72,6 +72,9 @@ export class AppConfig {
       },
     };
   }
+  get coachingSweepIntervalMs() {
+    return this.env.COACHING_SWEEP_INTERVAL_MS;
+  }
 }
 
 export interface StorageConfig {

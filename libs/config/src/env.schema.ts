@@ -93,6 +93,13 @@ export class EnvSchema {
   @Max(10_000)
   COACHING_DECISION_WAIT_MS = 1500;
 
+  /** How often the worker sweeps bookings left pending (their enqueue was lost) back onto the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  COACHING_SWEEP_INTERVAL_MS = 30_000;
+
   /** Where uploaded files (resumes) live: `local` disk under STORAGE_DIR, or an S3-compatible bucket. */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
   STORAGE_DRIVER: 'local' | 's3' = 'local';

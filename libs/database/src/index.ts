@@ -48,7 +48,8 @@ export type {
   BookingListFilter,
 } from './repositories/coaching-bookings.repository';
 export { CoachingWaitlistRepository } from './repositories/coaching-waitlist.repository';
-export type { SlotOffer } from './repositories/coaching-waitlist.repository';
+export type { SlotOffer, LeaveResult } from './repositories/coaching-waitlist.repository';
+export { InterviewEligibilityRepository } from './repositories/interview-eligibility.repository';
 export { EDUCATION_LEVELS, SeekerProfileEntity } from './entities/seeker-profile.entity';
 export type { EducationLevel } from './entities/seeker-profile.entity';
 export { ResumeEntity } from './entities/resume.entity';

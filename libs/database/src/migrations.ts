@@ -3,6 +3,8 @@ import { CreateFairsBoothsPostings1764450000000 } from './migrations/17644500000
 import { CreateCoaching1764460000000 } from './migrations/1764460000000-CreateCoaching';
 import { CreateApplicationsOutcomes1764470000000 } from './migrations/1764470000000-CreateApplicationsOutcomes';
 import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
+import { IndexPendingBookings1764480000000 } from './migrations/1764480000000-IndexPendingBookings';
+import { AddBookingReschedule1764480000001 } from './migrations/1764480000001-AddBookingReschedule';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateCoaching1764460000000,
   CreateApplicationsOutcomes1764470000000,
   AddKpiIndexes1764505000000,
+  IndexPendingBookings1764480000000,
+  AddBookingReschedule1764480000001,
 ];

@@ -15,4 +15,7 @@ export const jobIds = {
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
   hireFollowUp: (applicationId: string, daysAfterStart: number, startDate: string) => `hire-follow-up-${applicationId}-${daysAfterStart}-${startDate}`,
   kpiRefresh: (fairId: string, windowStartMs: number) => `kpi-refresh-${fairId}-${windowStartMs}`,
+  offerSlotAfterLeave: (leftEntryId: string) => `offer-slot-left-${leftEntryId}`,
+  /** The job scheduler (repeatable job) of `coaching.sweep-pending`. */
+  sweepPendingScheduler: 'coaching-sweep-pending',
 } as const;

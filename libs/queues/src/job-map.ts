@@ -7,6 +7,8 @@ export const QUEUES = {
   coaching: 'coaching',
   outcomes: 'outcomes',
   kpis: 'kpis',
+  /** Coaching jobs due at a moment (reminders, session opening, hold expiry): never queued behind a burst of booking decisions. */
+  coachingSchedule: 'coaching-schedule',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -33,6 +35,8 @@ export interface JobMap {
   'hire.follow-up': { applicationId: string; daysAfterStart: 30 | 60 | 90; startDate: string };
   /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
   'kpi.refresh': { fairId: string };
+  /** Repeated by a job scheduler: re-enqueues the decision of bookings left pending (their enqueue was lost). */
+  'coaching.sweep-pending': Record<string, never>;
 }
 export type JobName = keyof JobMap;
 
@@ -42,11 +46,12 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'fair.close': QUEUES.fairs,
   'posting.close': QUEUES.fairs,
   'coaching.decide': QUEUES.coaching,
-  'coaching.remind': QUEUES.coaching,
-  'coaching.open-session': QUEUES.coaching,
-  'coaching.auto-complete': QUEUES.coaching,
+  'coaching.remind': QUEUES.coachingSchedule,
+  'coaching.open-session': QUEUES.coachingSchedule,
+  'coaching.auto-complete': QUEUES.coachingSchedule,
   'coaching.offer-slot': QUEUES.coaching,
-  'coaching.expire-hold': QUEUES.coaching,
+  'coaching.expire-hold': QUEUES.coachingSchedule,
+  'coaching.sweep-pending': QUEUES.coaching,
   'hire.follow-up': QUEUES.outcomes,
   'kpi.refresh': QUEUES.kpis,
 };

@@ -12,6 +12,8 @@ export interface EnqueueOptions {
   priority?: number;
 }
 
+const RETENTION = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
+
 /** The one way to put a job on a queue: typed by job name. */
 @Injectable()
 export class JobProducer {
@@ -26,10 +28,41 @@ export class JobProducer {
       attempts: options.attempts ?? 5,
       backoff: { type: 'exponential', delay: 500 },
       priority: options.priority,
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
+      ...RETENTION,
     };
     await this.queue(QUEUE_OF[name]).add(name, payload, opts);
+  }
+
+  /**
+   * Makes sure the job with this deterministic id will run: enqueued when it does not exist, retried when
+   * it failed for good; left alone when it is waiting, delayed, running, or completed (its work is done).
+   */
+  async ensure<J extends JobName>(name: J, payload: JobMap[J], jobId: string): Promise<'enqueued' | 'retried' | 'present'> {
+    const job = await this.queue(QUEUE_OF[name]).getJob(jobId);
+    if (!job) {
+      await this.enqueue(name, payload, { jobId });
+      return 'enqueued';
+    }
+    if ((await job.getState()) !== 'failed') return 'present';
+    try {
+      await job.retry('failed');
+      return 'retried';
+    } catch {
+      return 'present'; // retried meanwhile by someone else
+    }
+  }
+
+  /**
+   * A job scheduler (repeatable job) under a fixed id: every process may upsert it, one schedule results.
+   * The first run is one interval away, not at once: a worker fetching a scheduler's job keeps retrying
+   * the next iteration's upsert while Redis is down, and could not close during that outage.
+   */
+  async repeatEvery<J extends JobName>(name: J, payload: JobMap[J], schedulerId: string, everyMs: number): Promise<void> {
+    await this.queue(QUEUE_OF[name]).upsertJobScheduler(schedulerId, { every: everyMs, startDate: Date.now() + everyMs }, {
+      name,
+      data: payload,
+      opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } }, // a repeated job keeps little history
+    });
   }
 
   /** Removes a scheduled job by its deterministic id (no-op when it is gone or already running). */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
+import { JwtService } from '@nestjs/jwt';
 import { TokenService, hashPassword } from '@bisang/auth';
+import { AppConfig, validateEnv } from '@bisang/config';
 import { HttpClient } from './http-client';
 import { PASSWORD } from './factories';
 
@@ -29,7 +31,12 @@ let passwordHash: Promise<string> | undefined;
  * Many accounts at once: one INSERT with one precomputed argon2 hash (registering hundreds through the API
  * would spend most of a test on hashing), each with a signed access token.
  */
-export async function createPeople(app: NestFastifyApplication, db: Client, role: TestPerson['role'], count: number): Promise<TestPerson[]> {
+export async function createPeople(
+  app: NestFastifyApplication | TokenService,
+  db: Client,
+  role: TestPerson['role'],
+  count: number,
+): Promise<TestPerson[]> {
   const hash = await (passwordHash ??= hashPassword(PASSWORD));
   const tag = randomBytes(5).toString('hex');
   const res = await db.query(
@@ -39,10 +46,15 @@ export async function createPeople(app: NestFastifyApplication, db: Client, role
      RETURNING id`,
     [`${role}.${tag}`, hash, role, count],
   );
-  const tokens = app.get(TokenService, { strict: false });
+  const tokens = app instanceof TokenService ? app : app.get(TokenService, { strict: false });
   return Promise.all(
     res.rows.map(async (r: { id: string }) => ({ id: r.id, role, accessToken: await tokens.signAccess({ id: r.id, role }) })),
   );
+}
+
+/** The product's own token service on a given secret: signs tokens that separately started processes accept. */
+export function tokenServiceFor(jwtSecret: string): TokenService {
+  return new TokenService(new JwtService(), new AppConfig(validateEnv({ JWT_SECRET: jwtSecret })));
 }
 
 /** A whole hour at least `hoursAhead` from now, so that windows are in the future and minute-aligned. */

@@ -4,20 +4,23 @@ import { JobProducer, QUEUES } from '@bisang/queues';
 
 /**
  * Lets a booking request wait briefly for the worker's decision: BullMQ's queue events say when the
- * decide job finished, on whatever node it ran, without polling PostgreSQL.
+ * decide job finished, on whatever node it ran, without polling PostgreSQL. One listener serves every
+ * waiting request (a map from job id to waiters), so waiting costs no Redis call of its own.
  */
 @Injectable()
 export class BookingDecisionWaiter implements OnModuleInit, OnModuleDestroy {
   private events?: QueueEvents;
+  private readonly waiting = new Map<string, Set<() => void>>();
 
   constructor(private readonly jobs: JobProducer) {}
 
   async onModuleInit(): Promise<void> {
     const queue = this.jobs.queue(QUEUES.coaching);
-    queue.setMaxListeners(0); // each waiting request listens for the queue closing
     this.events = new QueueEvents(queue.name, { connection: queue.opts.connection, prefix: queue.opts.prefix });
-    this.events.setMaxListeners(0);
     this.events.on('error', () => undefined); // reconnects by itself; a missed event only turns a 201 into a 202
+    const finished = ({ jobId }: { jobId: string }) => this.waiting.get(jobId)?.forEach((wake) => wake());
+    this.events.on('completed', finished);
+    this.events.on('failed', finished);
     await this.events.waitUntilReady();
   }
 
@@ -25,15 +28,28 @@ export class BookingDecisionWaiter implements OnModuleInit, OnModuleDestroy {
     await this.events?.close().catch(() => undefined);
   }
 
-  /** Resolves when the job has finished or after `ms`, whichever comes first. */
-  async waitForJob(jobId: string, ms: number): Promise<void> {
-    if (!this.events || ms <= 0) return;
-    const job = await this.jobs.queue(QUEUES.coaching).getJob(jobId);
-    if (!job) return;
+  /**
+   * Runs `enqueue` and resolves when the job has finished or after `ms`, whichever comes first. Listening
+   * starts before the job is enqueued, so a decision faster than the enqueue's answer is not missed.
+   */
+  async enqueueAndWait(jobId: string, ms: number, enqueue: () => Promise<void>): Promise<void> {
+    if (!this.events || ms <= 0) return enqueue();
+    let wake!: () => void;
+    let timer: NodeJS.Timeout | undefined;
+    const done = new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+    const waiters = this.waiting.get(jobId) ?? new Set();
+    waiters.add(wake);
+    this.waiting.set(jobId, waiters);
     try {
-      await job.waitUntilFinished(this.events, ms);
-    } catch {
-      // timed out or failed: the caller reads the booking's state either way
+      await enqueue();
+      await done;
+    } finally {
+      clearTimeout(timer);
+      waiters.delete(wake);
+      if (waiters.size === 0) this.waiting.delete(jobId);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { CoachingBookingsService } from './coaching-bookings.service';
-import { BookingDto, BookingListQueryDto, BookingPageDto, CompleteBookingDto, CreateBookingDto } from './dto/booking.dto';
+import { BookingDto, BookingListQueryDto, BookingPageDto, CompleteBookingDto, CreateBookingDto, RescheduleBookingDto } from './dto/booking.dto';
 
 @ApiTags('coaching')
 @ApiBearerAuth()
@@ -48,6 +48,28 @@ export class CoachingBookingsController {
   @ApiConflictResponse({ description: 'BOOKING_NOT_CANCELLABLE, CANCEL_CUTOFF_PASSED' })
   async cancel(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<BookingDto> {
     return BookingDto.from(await this.bookings.cancelBooking(user, bookingId));
+  }
+
+  @Post('coaching/bookings/:bookingId/reschedule')
+  @Roles('seeker')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body give back the same new booking' })
+  @ApiCreatedResponse({
+    type: BookingDto,
+    description:
+      'the new booking, settled: confirmed (the old one is then cancelled, in the same transaction) or rejected with a reason (the old one stays)',
+  })
+  @ApiAcceptedResponse({ type: BookingDto, description: 'the new booking, still pending; the old one is kept until it is decided' })
+  @ApiConflictResponse({ description: 'BOOKING_NOT_RESCHEDULABLE, CANCEL_CUTOFF_PASSED, RESCHEDULE_SAME_SLOT, RESCHEDULE_OTHER_KIND, RESCHEDULE_PENDING' })
+  async reschedule(
+    @Param('bookingId', uuidParam('bookingId')) bookingId: string,
+    @Body() dto: RescheduleBookingDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BookingDto> {
+    const booking = await this.bookings.rescheduleBooking(user, bookingId, dto.slotId, idempotencyKey);
+    reply.status(booking.status === 'pending' ? 202 : 201);
+    return BookingDto.from(booking);
   }
 
   @Post('coaching/bookings/:bookingId/complete')

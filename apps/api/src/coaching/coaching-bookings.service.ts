@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
-import { CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotsRepository } from '@bisang/database';
+import { BookingRequest, CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotEntity, CoachingSlotsRepository } from '@bisang/database';
 import { JobProducer, KpiSignals, bookingTimeJobs, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
@@ -11,10 +11,14 @@ import {
   bookingNotCancellable,
   bookingNotFound,
   bookingNotMarkable,
+  bookingNotReschedulable,
   cancelCutoffPassed,
   idempotencyKeyReused,
   invalidIdempotencyKey,
   notBookable,
+  rescheduleOtherKind,
+  reschedulePending,
+  rescheduleSameSlot,
   sessionNotStarted,
   slotNotFound,
 } from './coaching.errors';
@@ -47,13 +51,65 @@ export class CoachingBookingsService {
    */
   async requestBooking(user: AuthenticatedUser, slotId: string, idempotencyKey: string | undefined): Promise<CoachingBookingEntity> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidIdempotencyKey();
+    const slot = await this.bookableSlot(user, slotId);
+    const requestHash = createHash('sha256').update(JSON.stringify({ slotId })).digest('hex');
+    const { booking, created } = await this.bookings.recordRequest(this.requestFor(user, slot, idempotencyKey, requestHash));
+    if (!created && booking.requestHash !== requestHash) throw idempotencyKeyReused();
+    return this.awaitDecision(booking);
+  }
+
+  /**
+   * Its seeker moves a confirmed booking to another slot, until the cancel cut-off. The new booking goes
+   * through the same queue and checks (not counting the booking it replaces); once confirmed, the old one is
+   * cancelled in the same transaction; when rejected, the old one stays as it was.
+   */
+  async rescheduleBooking(
+    user: AuthenticatedUser,
+    bookingId: string,
+    slotId: string,
+    idempotencyKey: string | undefined,
+    now = new Date(),
+  ): Promise<CoachingBookingEntity> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidIdempotencyKey();
+    const old = await this.bookings.findById(bookingId);
+    const party = old ? partyOf(user, old) : 'none';
+    if (!old || party === 'none') throw bookingNotFound();
+    if (party !== 'seeker') throw forbidden();
+    const requestHash = createHash('sha256').update(JSON.stringify({ slotId, replaces: bookingId })).digest('hex');
+    if (idempotencyKey !== undefined) {
+      const replay = await this.bookings.findByIdempotencyKey(user.id, idempotencyKey);
+      if (replay) {
+        if (replay.requestHash !== requestHash) throw idempotencyKeyReused();
+        return this.awaitDecision(replay);
+      }
+    }
+    if (old.status !== 'confirmed') throw bookingNotReschedulable();
+    if (old.startsAt.getTime() - this.config.coachingCancelCutoffMs <= now.getTime()) {
+      throw cancelCutoffPassed(this.config.coachingCancelCutoffMs / 60_000);
+    }
+    if (slotId === old.slotId) throw rescheduleSameSlot();
+    const slot = await this.bookableSlot(user, slotId);
+    if (slot.kind !== old.kind || slot.fairId !== old.fairId) throw rescheduleOtherKind();
+    const recorded = await this.bookings.recordReschedule({
+      ...this.requestFor(user, slot, idempotencyKey, requestHash),
+      replacesBookingId: old.id,
+    });
+    if (recorded === 'already_pending') throw reschedulePending();
+    if (!recorded.created && recorded.booking.requestHash !== requestHash) throw idempotencyKeyReused();
+    return this.awaitDecision(recorded.booking);
+  }
+
+  private async bookableSlot(user: AuthenticatedUser, slotId: string): Promise<CoachingSlotEntity> {
     const slot = await this.slots.findSlot(slotId);
     if (!slot || slot.withdrawnAt) throw slotNotFound();
     const whyNot = await this.policies.of(slot.kind).whyNotBookable(user, slot);
     if (whyNot) throw notBookable(whyNot);
-    const requestHash = createHash('sha256').update(JSON.stringify({ slotId })).digest('hex');
-    const { booking, created } = await this.bookings.recordRequest({
-      slotId,
+    return slot;
+  }
+
+  private requestFor(user: AuthenticatedUser, slot: CoachingSlotEntity, idempotencyKey: string | undefined, requestHash: string): BookingRequest {
+    return {
+      slotId: slot.id,
       seekerId: user.id,
       coachId: slot.coachId,
       fairId: slot.fairId,
@@ -62,14 +118,18 @@ export class CoachingBookingsService {
       endsAt: slot.endsAt,
       idempotencyKey: idempotencyKey ?? null,
       requestHash,
-    });
-    if (!created && booking.requestHash !== requestHash) throw idempotencyKeyReused();
+    };
+  }
+
+  /** Queues the decision of a pending booking and waits briefly for it; a settled one comes back as it is. */
+  private async awaitDecision(booking: CoachingBookingEntity): Promise<CoachingBookingEntity> {
     if (booking.status !== 'pending') return booking;
     // Enqueued again on a replay too: the deterministic id keeps one job, and a request whose first try
     // died between recording and enqueuing still gets decided.
     const jobId = jobIds.decideBooking(booking.id);
-    await this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId });
-    await this.waiter.waitForJob(jobId, this.config.coachingDecisionWaitMs);
+    await this.waiter.enqueueAndWait(jobId, this.config.coachingDecisionWaitMs, () =>
+      this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId }),
+    );
     return (await this.bookings.findById(booking.id)) ?? booking;
   }
 

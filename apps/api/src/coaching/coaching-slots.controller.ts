@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { CoachingSlotsService } from './coaching-slots.service';
 import { AvailabilityResultDto, CreateAvailabilityDto } from './dto/availability.dto';
 import { SlotListQueryDto, SlotPageDto, WithdrawnSlotDto } from './dto/slot.dto';
-import { JoinWaitlistDto, WaitlistEntryDto } from './dto/waitlist.dto';
+import { JoinWaitlistDto, WaitlistEntryDto, WaitlistListQueryDto, WaitlistPageDto } from './dto/waitlist.dto';
 
 @ApiTags('coaching')
 @ApiBearerAuth()
@@ -39,7 +39,7 @@ export class CoachingSlotsController {
 
   @Post('coaching/slots/:slotId/withdraw')
   @HttpCode(200)
-  @Roles('coach')
+  @Roles('coach', 'recruiter')
   @ApiOkResponse({ type: WithdrawnSlotDto })
   @ApiConflictResponse({ description: 'SLOT_BOOKED, SLOT_WITHDRAWN' })
   async withdrawSlot(@Param('slotId', uuidParam('slotId')) slotId: string, @CurrentUser() user: AuthenticatedUser): Promise<WithdrawnSlotDto> {
@@ -56,5 +56,30 @@ export class CoachingSlotsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<WaitlistEntryDto> {
     return this.slots.joinWaitlist(user, fairId, dto);
+  }
+
+  @Delete('fairs/:fairId/coaching/waitlist/:entryId')
+  @Roles('seeker')
+  @ApiOperation({
+    summary: 'Leave a waitlist',
+    description:
+      'The seeker leaves one of their waiting or offered entries; it ends with status "left". A slot held for them passes to the next waiter at once.',
+  })
+  @ApiOkResponse({ type: WaitlistEntryDto, description: 'the entry, status "left"' })
+  @ApiNotFoundResponse({ description: 'WAITLIST_ENTRY_NOT_FOUND (also for another seeker\'s entry)' })
+  @ApiConflictResponse({ description: 'WAITLIST_ENTRY_CLOSED: already accepted, expired or left' })
+  leaveWaitlist(
+    @Param('fairId', uuidParam('fairId')) fairId: string,
+    @Param('entryId', uuidParam('entryId')) entryId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<WaitlistEntryDto> {
+    return this.slots.leaveWaitlist(user, fairId, entryId);
+  }
+
+  @Get('me/coaching/waitlist')
+  @Roles('seeker')
+  @ApiOkResponse({ type: WaitlistPageDto, description: 'the seeker\'s waitlist entries, newest first' })
+  listMyWaitlist(@Query() query: WaitlistListQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<WaitlistPageDto> {
+    return this.slots.listMyWaitlist(user, query);
   }
 }

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
-import { CoachingSlotEntity, CoachingSlotsRepository, CoachingWaitlistRepository, FairEntity, FairsRepository, SlotKind, isFairVisibleTo } from '@bisang/database';
+import { Page, badRequest, decodeCursor, forbidden, isUuid, notFound, toPage } from '@bisang/common';
+import {
+  BoothsRepository,
+  CoachingSlotEntity,
+  CoachingSlotsRepository,
+  CoachingWaitlistRepository,
+  FairEntity,
+  FairsRepository,
+  SlotKind,
+  SlotListFilter,
+  isFairVisibleTo,
+} from '@bisang/database';
+import { JobProducer, jobIds } from '@bisang/queues';
 import {
   alreadyWaiting,
   availabilityOverlaps,
+  boothNotApproved,
   coachNotFound,
   dateOutsideFair,
   fairClosed,
@@ -18,10 +30,12 @@ import {
   windowInPast,
   windowOutsideFair,
   windowTooShort,
+  waitlistEntryClosed,
+  waitlistEntryNotFound,
 } from './coaching.errors';
 import { CreateAvailabilityDto } from './dto/availability.dto';
 import { SlotDto, SlotListQueryDto } from './dto/slot.dto';
-import { JoinWaitlistDto, WaitlistEntryDto } from './dto/waitlist.dto';
+import { JoinWaitlistDto, WaitlistEntryDto, WaitlistListQueryDto, WaitlistPageDto } from './dto/waitlist.dto';
 import { SlotKindPolicies } from './slot-kind.policy';
 
 export const MAX_SLOTS_PER_REQUEST = 200;
@@ -48,6 +62,8 @@ export class CoachingSlotsService {
     private readonly waitlist: CoachingWaitlistRepository,
     private readonly fairs: FairsRepository,
     private readonly policies: SlotKindPolicies,
+    private readonly jobs: JobProducer,
+    private readonly booths: BoothsRepository,
   ) {}
 
   /** Publishes a window of availability as slots cut in the fair's time zone. */
@@ -76,16 +92,48 @@ export class CoachingSlotsService {
     return created;
   }
 
+  /** A fair's coaching slots (interview slots are listed per booth). */
   async listSlots(fairId: string, query: SlotListQueryDto, caller: AuthenticatedUser | undefined, now = new Date()): Promise<Page<SlotDto>> {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw fairNotFound();
+    return this.pageOfSlots({ fairId, kind: 'coaching' }, fair, query, now);
+  }
+
+  /** Staff of an approved booth publish its interview availability; the same slots and engine as coaching. */
+  async publishInterviewAvailability(user: AuthenticatedUser, boothId: string, dto: CreateAvailabilityDto): Promise<CoachingSlotEntity[]> {
+    const booth = await this.booths.findById(boothId);
+    if (!booth) throw notFound('Booth', '부스');
+    if (booth.status !== 'approved') throw boothNotApproved();
+    return this.publishAvailability(user, booth.fairId, dto, 'interview', boothId);
+  }
+
+  /** A booth's interview slots: public once the booth is approved, else only to its staff. */
+  async listInterviewSlots(
+    boothId: string,
+    query: SlotListQueryDto,
+    caller: AuthenticatedUser | undefined,
+    now = new Date(),
+  ): Promise<Page<SlotDto>> {
+    const booth = await this.booths.findById(boothId);
+    const visible = booth && (booth.status === 'approved' || (caller && (await this.booths.isStaff(boothId, caller.id))));
+    const fair = visible ? await this.fairs.findById(booth.fairId) : null;
+    if (!booth || !visible || !fair) throw notFound('Booth', '부스');
+    return this.pageOfSlots({ boothId, kind: 'interview' }, fair, query, now);
+  }
+
+  private async pageOfSlots(
+    scope: Pick<SlotListFilter, 'fairId' | 'boothId' | 'kind'>,
+    fair: FairEntity,
+    query: SlotListQueryDto,
+    now: Date,
+  ): Promise<Page<SlotDto>> {
     const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
     const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
     if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
       throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
     }
     const rows = await this.slots.findSlotsPage({
-      fairId,
+      ...scope,
       now,
       from: query.from ? inFairZone(query.from, fair).toJSDate() : undefined,
       to: query.to ? inFairZone(query.to, fair).toJSDate() : undefined,
@@ -125,5 +173,26 @@ export class CoachingSlotsService {
     const entry = await this.waitlist.joinWaitlist({ fairId, coachId: dto.coachId, seekerId: user.id, day: dto.date });
     if (!entry) throw alreadyWaiting();
     return WaitlistEntryDto.from(entry);
+  }
+
+  /** The seeker leaves a waitlist entry of theirs; a slot it held passes to the next waiter at once. */
+  async leaveWaitlist(user: AuthenticatedUser, fairId: string, entryId: string): Promise<WaitlistEntryDto> {
+    const result = await this.waitlist.leaveWaitlist(entryId, user.id, fairId);
+    if (result.outcome !== 'left') throw result.outcome === 'not_found' ? waitlistEntryNotFound() : waitlistEntryClosed();
+    if (result.releasedSlotId) {
+      await this.jobs.cancel('coaching.expire-hold', jobIds.expireHold(entryId));
+      await this.jobs.enqueue('coaching.offer-slot', { slotId: result.releasedSlotId }, { jobId: jobIds.offerSlotAfterLeave(entryId) });
+    }
+    return WaitlistEntryDto.from(result.entry);
+  }
+
+  async listMyWaitlist(user: AuthenticatedUser, query: WaitlistListQueryDto): Promise<WaitlistPageDto> {
+    const cursor = decodeCursor<{ c: string; i: string }>(query.cursor, ['c', 'i']);
+    const after = cursor ? { createdAt: new Date(cursor.c), id: cursor.i } : undefined;
+    if (after && (Number.isNaN(after.createdAt.getTime()) || !isUuid(after.id))) {
+      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
+    }
+    const rows = await this.waitlist.findForSeekerPage(user.id, query.limit, after);
+    return toPage(rows, query.limit, WaitlistEntryDto.from, (e) => ({ c: e.createdAt.toISOString(), i: e.id }));
   }
 }

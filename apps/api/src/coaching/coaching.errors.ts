@@ -5,6 +5,8 @@ export const fairNotFound = () => new DomainError(HttpStatus.NOT_FOUND, 'FAIR_NO
 export const slotNotFound = () => new DomainError(HttpStatus.NOT_FOUND, 'SLOT_NOT_FOUND', '시간대를 찾을 수 없습니다 / Slot not found');
 export const coachNotFound = () =>
   new DomainError(HttpStatus.NOT_FOUND, 'COACH_NOT_FOUND', '이 박람회의 코치를 찾을 수 없습니다 / No such coach in this fair');
+export const waitlistEntryNotFound = () =>
+  new DomainError(HttpStatus.NOT_FOUND, 'WAITLIST_ENTRY_NOT_FOUND', '대기 신청을 찾을 수 없습니다 / Waitlist entry not found');
 export const bookingNotFound = () =>
   new DomainError(HttpStatus.NOT_FOUND, 'BOOKING_NOT_FOUND', '예약을 찾을 수 없습니다 / Booking not found');
 
@@ -41,6 +43,21 @@ export const bookingNotMarkable = () =>
   conflict('BOOKING_NOT_MARKABLE', '확정된 예약만 완료 또는 노쇼로 표시할 수 있습니다 / Only a confirmed booking can be marked');
 export const sessionNotStarted = () =>
   conflict('SESSION_NOT_STARTED', '세션이 시작된 뒤에 표시할 수 있습니다 / The session has not started yet');
+export const bookingNotReschedulable = () =>
+  conflict('BOOKING_NOT_RESCHEDULABLE', '확정된 예약만 일정을 바꿀 수 있습니다 / Only a confirmed booking can be rescheduled');
+export const rescheduleSameSlot = () =>
+  conflict('RESCHEDULE_SAME_SLOT', '이미 예약한 시간대입니다 / The booking is already in this slot');
+export const rescheduleOtherKind = () =>
+  conflict(
+    'RESCHEDULE_OTHER_KIND',
+    '같은 박람회의 같은 종류 시간대로만 옮길 수 있습니다 / A booking can be moved only to a slot of the same kind in the same fair',
+  );
+export const reschedulePending = () =>
+  conflict('RESCHEDULE_PENDING', '이 예약의 일정 변경이 이미 처리 중입니다 / A rescheduling of this booking is already being decided');
+export const waitlistEntryClosed = () =>
+  conflict('WAITLIST_ENTRY_CLOSED', '이미 끝난 대기 신청입니다 / This waitlist entry is no longer active');
 export const alreadyWaiting = () => conflict('ALREADY_WAITING', '이미 대기 중입니다 / You are already on this waitlist');
 
-export const notBookable = (message: string) => new DomainError(HttpStatus.FORBIDDEN, 'SLOT_NOT_BOOKABLE', message);
+export const notBookable = (why: { code: string; message: string }) => new DomainError(HttpStatus.FORBIDDEN, why.code, why.message);
+export const boothNotApproved = () =>
+  conflict('BOOTH_NOT_APPROVED', '승인된 부스만 면접 시간을 열 수 있습니다 / Only an approved booth can publish interview slots');

@@ -1,20 +1,30 @@
 import { Module } from '@nestjs/common';
-import { CoachingBookingsRepository, CoachingSlotsRepository, CoachingWaitlistRepository, FairsRepository } from '@bisang/database';
+import {
+  CoachingBookingsRepository,
+  CoachingSlotsRepository,
+  CoachingWaitlistRepository,
+  FairsRepository,
+  InterviewEligibilityRepository,
+} from '@bisang/database';
+import { BoothsModule } from '../booths/booths.module';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import { CoachingBookingsController } from './coaching-bookings.controller';
 import { CoachingBookingsService } from './coaching-bookings.service';
 import { CoachingSlotsController } from './coaching-slots.controller';
 import { CoachingSlotsService } from './coaching-slots.service';
+import { InterviewSlotsController } from './interview-slots.controller';
 import { SlotKindPolicies } from './slot-kind.policy';
 
 /** 1:1 coaching (and interview) slots: availability, booking requests decided by the worker, waitlist. */
 @Module({
-  controllers: [CoachingSlotsController, CoachingBookingsController],
+  imports: [BoothsModule],
+  controllers: [CoachingSlotsController, InterviewSlotsController, CoachingBookingsController],
   providers: [
     CoachingSlotsRepository,
     CoachingBookingsRepository,
     CoachingWaitlistRepository,
     FairsRepository,
+    InterviewEligibilityRepository,
     SlotKindPolicies,
     BookingDecisionWaiter,
     CoachingSlotsService,

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import type { CoachingSlotEntity, SlotKind, UserRole } from '@bisang/database';
+import { CoachingSlotEntity, InterviewEligibilityRepository, SlotKind, UserRole } from '@bisang/database';
+
+/** Why a caller may not book a slot: a stable code and a message for a person ("한국어 / English"). */
+export interface NotBookable {
+  code: string;
+  message: string;
+}
 
 /**
  * Who may publish and who may book a kind of slot. The booking engine is one; coaching and interview
@@ -9,28 +15,44 @@ import type { CoachingSlotEntity, SlotKind, UserRole } from '@bisang/database';
 export interface SlotKindPolicy {
   readonly kind: SlotKind;
   readonly publisherRoles: readonly UserRole[];
-  /** null when the caller may book the slot, else why not ("한국어 / English"). */
-  whyNotBookable(user: AuthenticatedUser, slot: CoachingSlotEntity): Promise<string | null>;
+  /** null when the caller may book the slot, else why not. */
+  whyNotBookable(user: AuthenticatedUser, slot: CoachingSlotEntity): Promise<NotBookable | null>;
 }
+
+const onlySeekers = (what: string, whatKo: string): NotBookable => ({
+  code: 'SLOT_NOT_BOOKABLE',
+  message: `${whatKo}은 구직자만 예약할 수 있습니다 / Only job seekers can book ${what}`,
+});
 
 const coaching: SlotKindPolicy = {
   kind: 'coaching',
   publisherRoles: ['coach'],
-  whyNotBookable: async (user) =>
-    user.role === 'seeker' ? null : '코칭은 구직자만 예약할 수 있습니다 / Only job seekers can book coaching',
+  whyNotBookable: async (user) => (user.role === 'seeker' ? null : onlySeekers('coaching', '코칭')),
 };
 
-const interview: SlotKindPolicy = {
+/** Interview slots of a booth: only seekers whose application to that booth has reached the interview stage. */
+const interview = (eligibility: InterviewEligibilityRepository): SlotKindPolicy => ({
   kind: 'interview',
   publisherRoles: ['recruiter'],
-  // Eligibility (an application of the slot's booth in the interview stage) is connected by the applications feature.
-  whyNotBookable: async () =>
-    '면접 시간대는 해당 부스의 면접 단계 지원자만 예약할 수 있습니다 / Interview slots can be booked only by applicants in the interview stage of the booth',
-};
+  whyNotBookable: async (user, slot) => {
+    if (user.role !== 'seeker') return onlySeekers('interview slots', '면접 시간대');
+    if (slot.boothId && (await eligibility.hasApplicationInInterviewStage(user.id, slot.boothId))) return null;
+    return {
+      code: 'NOT_IN_INTERVIEW_STAGE',
+      message:
+        '면접 시간대는 이 부스에 지원하여 면접 단계에 있는 지원자만 예약할 수 있습니다 / ' +
+        'Interview slots can be booked only by applicants of this booth whose application is in the interview stage',
+    };
+  },
+});
 
 @Injectable()
 export class SlotKindPolicies {
-  private readonly byKind: Record<SlotKind, SlotKindPolicy> = { coaching, interview };
+  private readonly byKind: Record<SlotKind, SlotKindPolicy>;
+
+  constructor(eligibility: InterviewEligibilityRepository) {
+    this.byKind = { coaching, interview: interview(eligibility) };
+  }
 
   of(kind: SlotKind): SlotKindPolicy {
     return this.byKind[kind];

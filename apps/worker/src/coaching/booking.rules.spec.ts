@@ -14,6 +14,7 @@ const facts = (over: Partial<BookingFacts> = {}): BookingFacts => ({
   upcomingConfirmedInFair: 0,
   upcomingLimit: 2,
   overlapsOwnConfirmed: false,
+  replacedBookingGone: false,
   ...over,
 });
 const reasonOf = (over: Partial<BookingFacts>) => {
@@ -31,6 +32,7 @@ describe('decideBooking', () => {
     expect(reasonOf({ slotWithdrawn: true })).toBe('SLOT_TAKEN');
     expect(reasonOf({ upcomingConfirmedInFair: 2 })).toBe('LIMIT_REACHED');
     expect(reasonOf({ overlapsOwnConfirmed: true })).toBe('OVERLAP');
+    expect(reasonOf({ replacedBookingGone: true })).toBe('BOOKING_NOT_RESCHEDULABLE');
   });
   it('bars coaching after two no-shows, saying why', () => {
     const d = decideBooking(facts({ noShowsInFair: 2 }));

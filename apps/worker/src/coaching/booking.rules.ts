@@ -14,6 +14,12 @@ const reject = (reason: RejectionReason, message: string): BookingDecision => ({
 /** Confirms a booking request or says why not. Pure: the facts are read under the booking locks. */
 export function decideBooking(f: BookingFacts): BookingDecision {
   const rules = KIND_RULES[f.kind];
+  if (f.replacedBookingGone) {
+    return reject(
+      'BOOKING_NOT_RESCHEDULABLE',
+      '옮기려던 예약이 이미 취소되었거나 다른 시간으로 옮겨졌습니다 / The booking to move was cancelled or moved before this change was decided',
+    );
+  }
   if (f.fairStatus !== 'live') return reject('FAIR_NOT_LIVE', '박람회가 진행 중이 아닙니다 / The fair is not live');
   if (f.slotStartsAt.getTime() <= f.now.getTime()) return reject('SLOT_IN_PAST', '이미 시작된 시간대입니다 / This slot has already started');
   if (f.slotWithdrawn || f.slotBooked || f.slotHeldForOther) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingEntity, CoachingBookingsRepository } from '@bisang/database';
-import { COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_REMINDER_OFFSETS_MINUTES, JobMap, JobProducer, KpiSignals, jobIds } from '@bisang/queues';
+import { COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_REMINDER_OFFSETS_MINUTES, JobMap, JobProducer, KpiSignals, bookingTimeJobs, jobIds } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
 import { decideBooking } from './booking.rules';
 
@@ -24,9 +24,28 @@ export class DecideBookingHandler {
       await this.scheduleSessionJobs(booking, now);
       await this.kpis.kpisChanged(booking.fairId);
     }
+    // A confirmed rescheduling cancelled the old booking in the same transaction: what its time had scheduled goes,
+    // and its slot is free for the waitlist. Again on a second delivery, for the same reason as above.
+    const replaced = result.replaced;
+    if (replaced) {
+      await Promise.all(bookingTimeJobs(replaced.id).map((j) => this.jobs.cancel(j.name, j.jobId)));
+      await this.jobs.enqueue('coaching.offer-slot', { slotId: replaced.slotId }, { jobId: jobIds.offerSlot(replaced.id) });
+    }
     if (result.outcome !== 'decided') return;
+    if (replaced) {
+      const data = { bookingId: replaced.id, slotId: replaced.slotId, status: replaced.status, cancelledBy: 'seeker', rescheduledTo: booking.id };
+      await this.realtime.notifyUser(replaced.seekerId, 'booking.cancelled', data);
+      await this.realtime.notifyUser(replaced.coachId, 'booking.cancelled', data);
+    }
     if (booking.status === 'confirmed') {
-      const data = { bookingId: booking.id, slotId: booking.slotId, status: booking.status, startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() };
+      const data = {
+        bookingId: booking.id,
+        slotId: booking.slotId,
+        status: booking.status,
+        startsAt: booking.startsAt.toISOString(),
+        endsAt: booking.endsAt.toISOString(),
+        ...(replaced ? { rescheduledFrom: replaced.id } : {}),
+      };
       await this.realtime.notifyUser(booking.seekerId, 'booking.confirmed', { ...data, coachId: booking.coachId });
       await this.realtime.notifyUser(booking.coachId, 'booking.confirmed', { ...data, seekerId: booking.seekerId });
     } else if (booking.status === 'rejected') {

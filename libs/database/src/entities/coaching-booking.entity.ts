@@ -4,7 +4,8 @@ import type { SlotKind } from './coaching-slot.entity';
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-export const REJECTION_REASONS = ['SLOT_TAKEN', 'LIMIT_REACHED', 'OVERLAP', 'SLOT_IN_PAST', 'FAIR_NOT_LIVE'] as const;
+/** BOOKING_NOT_RESCHEDULABLE: a rescheduling whose booking to replace was cancelled or moved before it was decided. */
+export const REJECTION_REASONS = ['SLOT_TAKEN', 'LIMIT_REACHED', 'OVERLAP', 'SLOT_IN_PAST', 'FAIR_NOT_LIVE', 'BOOKING_NOT_RESCHEDULABLE'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 @Entity({ name: 'coaching_bookings' })
@@ -33,4 +34,8 @@ export class CoachingBookingEntity {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ name: 'cancelled_by', type: 'uuid', nullable: true }) cancelledBy: string | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  /** A rescheduling request: the seeker's confirmed booking this one replaces once confirmed. */
+  @Column({ name: 'replaces_booking_id', type: 'uuid', nullable: true }) replacesBookingId: string | null;
+  /** Set on a booking cancelled by rescheduling: the booking that took its place. */
+  @Column({ name: 'replaced_by_booking_id', type: 'uuid', nullable: true }) replacedByBookingId: string | null;
 }

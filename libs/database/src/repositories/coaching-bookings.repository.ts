@@ -10,7 +10,7 @@ export const BOOKING_COLUMNS = `id, slot_id AS "slotId", seeker_id AS "seekerId"
   reason, reason_message AS "reasonMessage", idempotency_key AS "idempotencyKey", request_hash AS "requestHash",
   starts_at AS "startsAt", ends_at AS "endsAt", feedback, reminders_sent AS "remindersSent", session_opened_at AS "sessionOpenedAt",
   requested_at AS "requestedAt", decided_at AS "decidedAt", cancelled_at AS "cancelledAt", cancelled_by AS "cancelledBy",
-  completed_at AS "completedAt"`;
+  completed_at AS "completedAt", replaces_booking_id AS "replacesBookingId", replaced_by_booking_id AS "replacedByBookingId"`;
 
 export interface BookingRequest {
   slotId: string;
@@ -22,6 +22,8 @@ export interface BookingRequest {
   endsAt: Date;
   idempotencyKey: string | null;
   requestHash: string;
+  /** Rescheduling: the seeker's confirmed booking this request replaces once confirmed. */
+  replacesBookingId?: string | null;
 }
 
 /** Everything a booking decision depends on, read under the seeker lock and the slot row lock. */
@@ -38,13 +40,16 @@ export interface BookingFacts {
   upcomingConfirmedInFair: number;
   upcomingLimit: number;
   overlapsOwnConfirmed: boolean;
+  /** A rescheduling whose booking to replace is no longer the seeker's confirmed booking. */
+  replacedBookingGone: boolean;
 }
 
 export type BookingDecision = { status: 'confirmed' } | { status: 'rejected'; reason: RejectionReason; message: string };
 
+/** `replaced`: the booking a confirmed rescheduling cancelled in the same transaction. */
 export type DecideResult =
-  | { outcome: 'decided'; booking: CoachingBookingEntity }
-  | { outcome: 'already_decided'; booking: CoachingBookingEntity }
+  | { outcome: 'decided'; booking: CoachingBookingEntity; replaced?: CoachingBookingEntity }
+  | { outcome: 'already_decided'; booking: CoachingBookingEntity; replaced?: CoachingBookingEntity }
   | { outcome: 'missing' };
 
 export type CancelResult =
@@ -73,11 +78,22 @@ export class CoachingBookingsRepository {
   async recordRequest(req: BookingRequest): Promise<{ booking: CoachingBookingEntity; created: boolean }> {
     const inserted = rowsOf<CoachingBookingEntity>(
       await this.dataSource.query(
-        `INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash, replaces_booking_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (seeker_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING ${BOOKING_COLUMNS}`,
-        [req.slotId, req.seekerId, req.coachId, req.fairId, req.kind, req.startsAt, req.endsAt, req.idempotencyKey, req.requestHash],
+        [
+          req.slotId,
+          req.seekerId,
+          req.coachId,
+          req.fairId,
+          req.kind,
+          req.startsAt,
+          req.endsAt,
+          req.idempotencyKey,
+          req.requestHash,
+          req.replacesBookingId ?? null,
+        ],
       ),
     );
     if (inserted[0]) return { booking: inserted[0], created: true };
@@ -86,6 +102,35 @@ export class CoachingBookingsRepository {
       [req.seekerId, req.idempotencyKey],
     )) as CoachingBookingEntity[];
     return { booking: existing, created: false };
+  }
+
+  /** Records a rescheduling request (pending, replacing `replacesBookingId`); 'already_pending' while another one for it is undecided. */
+  async recordReschedule(
+    req: BookingRequest & { replacesBookingId: string },
+  ): Promise<{ booking: CoachingBookingEntity; created: boolean } | 'already_pending'> {
+    try {
+      return await this.recordRequest(req);
+    } catch (err) {
+      if (isUniqueViolation(err, 'coaching_bookings_one_pending_reschedule')) return 'already_pending';
+      throw err;
+    }
+  }
+
+  /** Bookings still pending that were requested before `requestedBefore`, oldest first: their decision may have been lost. */
+  async findStalePendingIds(requestedBefore: Date, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM coaching_bookings WHERE status = 'pending' AND requested_at < $1 ORDER BY requested_at LIMIT $2`,
+      [requestedBefore, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async findByIdempotencyKey(seekerId: string, idempotencyKey: string): Promise<CoachingBookingEntity | null> {
+    const rows = await this.dataSource.query(`SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE seeker_id = $1 AND idempotency_key = $2`, [
+      seekerId,
+      idempotencyKey,
+    ]);
+    return (rows[0] as CoachingBookingEntity | undefined) ?? null;
   }
 
   async findById(bookingId: string): Promise<CoachingBookingEntity | null> {
@@ -135,13 +180,21 @@ export class CoachingBookingsRepository {
     now: Date,
     decide: (facts: BookingFacts) => BookingDecision,
   ): Promise<DecideResult> {
-    const [head] = (await m.query(`SELECT seeker_id AS "seekerId", slot_id AS "slotId", status FROM coaching_bookings WHERE id = $1`, [
-      bookingId,
-    ])) as { seekerId: string; slotId: string; status: BookingStatus }[];
+    const [head] = (await m.query(
+      `SELECT seeker_id AS "seekerId", slot_id AS "slotId", status, replaces_booking_id AS "replacesId" FROM coaching_bookings WHERE id = $1`,
+      [bookingId],
+    )) as { seekerId: string; slotId: string; status: BookingStatus; replacesId: string | null }[];
     if (!head) return { outcome: 'missing' };
-    if (head.status !== 'pending') return { outcome: 'already_decided', booking: (await this.findIn(m, bookingId))! };
+    if (head.status !== 'pending') return this.alreadyDecided(m, bookingId);
 
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('coaching-seeker:' || $1::text, 0))`, [head.seekerId]);
+    // Rescheduling: both slots are locked, in id order (as any other two-slot writer would), before the bookings.
+    const replacedSlotId = head.replacesId
+      ? ((await m.query(`SELECT slot_id AS "slotId" FROM coaching_bookings WHERE id = $1`, [head.replacesId])) as { slotId: string }[])[0]?.slotId
+      : undefined;
+    if (replacedSlotId) {
+      await m.query(`SELECT 1 FROM coaching_slots WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[head.slotId, replacedSlotId]]);
+    }
     const [slot] = (await m.query(
       `SELECT s.kind, s.fair_id AS "fairId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.withdrawn_at AS "withdrawnAt",
               s.held_for_seeker_id AS "heldFor", s.held_until AS "heldUntil", s.hold_entry_id AS "holdEntryId",
@@ -162,16 +215,22 @@ export class CoachingBookingsRepository {
       limit: number;
     }[];
     const [locked] = (await m.query(`SELECT status FROM coaching_bookings WHERE id = $1 FOR UPDATE`, [bookingId])) as { status: BookingStatus }[];
-    if (locked.status !== 'pending') return { outcome: 'already_decided', booking: (await this.findIn(m, bookingId))! };
+    if (locked.status !== 'pending') return this.alreadyDecided(m, bookingId);
+    // The booking being replaced counts for nothing in the checks below, as long as it is still the seeker's confirmed
+    // booking; when it is not (cancelled or moved meanwhile), the rescheduling is rejected rather than becoming an extra booking.
+    const replaced = head.replacesId ? await this.findIn(m, head.replacesId, true) : null;
+    const replacing = replaced && replaced.status === 'confirmed' && replaced.seekerId === head.seekerId ? replaced : null;
 
     const [counts] = (await m.query(
       `SELECT EXISTS (SELECT 1 FROM coaching_bookings WHERE slot_id = $1 AND ${LIVE_BOOKING}) AS "slotBooked",
               (SELECT count(*) FROM coaching_bookings WHERE seeker_id = $2 AND fair_id = $3 AND status = 'no_show')::int AS "noShows",
               (SELECT count(*) FROM coaching_bookings
-                WHERE seeker_id = $2 AND fair_id = $3 AND kind = $4 AND status = 'confirmed' AND starts_at > $5)::int AS "upcoming",
+                WHERE seeker_id = $2 AND fair_id = $3 AND kind = $4 AND status = 'confirmed' AND starts_at > $5
+                  AND id IS DISTINCT FROM $8)::int AS "upcoming",
               EXISTS (SELECT 1 FROM coaching_bookings
-                WHERE seeker_id = $2 AND status = 'confirmed' AND tstzrange(starts_at, ends_at) && tstzrange($6, $7)) AS "overlaps"`,
-      [head.slotId, head.seekerId, slot.fairId, slot.kind, now, slot.startsAt, slot.endsAt],
+                WHERE seeker_id = $2 AND status = 'confirmed' AND tstzrange(starts_at, ends_at) && tstzrange($6, $7)
+                  AND id IS DISTINCT FROM $8) AS "overlaps"`,
+      [head.slotId, head.seekerId, slot.fairId, slot.kind, now, slot.startsAt, slot.endsAt, replacing?.id ?? null],
     )) as { slotBooked: boolean; noShows: number; upcoming: number; overlaps: boolean }[];
 
     const heldActive = slot.heldFor !== null && slot.heldUntil !== null && slot.heldUntil > now;
@@ -187,10 +246,22 @@ export class CoachingBookingsRepository {
       upcomingConfirmedInFair: counts.upcoming,
       upcomingLimit: slot.limit,
       overlapsOwnConfirmed: counts.overlaps,
+      replacedBookingGone: head.replacesId !== null && !replacing,
     });
 
     const reason = decision.status === 'rejected' ? decision.reason : null;
     const message = decision.status === 'rejected' ? decision.message : null;
+    let cancelledOld: CoachingBookingEntity | undefined;
+    if (decision.status === 'confirmed' && replacing) {
+      // First, so that the seeker's no-overlap constraint sees one confirmed booking at every moment of the transaction.
+      [cancelledOld] = rowsOf<CoachingBookingEntity>(
+        await m.query(
+          `UPDATE coaching_bookings SET status = 'cancelled', cancelled_at = $2, cancelled_by = $3, replaced_by_booking_id = $4
+            WHERE id = $1 AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
+          [replacing.id, now, head.seekerId, bookingId],
+        ),
+      );
+    }
     const [booking] = rowsOf<CoachingBookingEntity>(
       await m.query(
         `UPDATE coaching_bookings SET status = $2, reason = $3, reason_message = $4, decided_at = $5
@@ -203,7 +274,15 @@ export class CoachingBookingsRepository {
       await m.query(`UPDATE coaching_slots SET held_for_seeker_id = NULL, held_until = NULL, hold_entry_id = NULL WHERE id = $1`, [head.slotId]);
       if (slot.holdEntryId) await m.query(`UPDATE coaching_waitlist SET status = 'accepted' WHERE id = $1`, [slot.holdEntryId]);
     }
-    return { outcome: 'decided', booking };
+    return { outcome: 'decided', booking, ...(cancelledOld ? { replaced: cancelledOld } : {}) };
+  }
+
+  /** A decision taken earlier; with the booking it replaced, when it was a confirmed rescheduling. */
+  private async alreadyDecided(m: EntityManager, bookingId: string): Promise<DecideResult> {
+    const booking = (await this.findIn(m, bookingId))!;
+    if (booking.status !== 'confirmed' || !booking.replacesBookingId) return { outcome: 'already_decided', booking };
+    const old = await this.findIn(m, booking.replacesBookingId);
+    return { outcome: 'already_decided', booking, ...(old?.replacedByBookingId === booking.id ? { replaced: old } : {}) };
   }
 
   private async rejectPending(bookingId: string, now: Date, reason: RejectionReason): Promise<DecideResult> {

@@ -13,7 +13,10 @@ export interface NewSlots {
 }
 
 export interface SlotListFilter {
-  fairId: string;
+  /** A fair's slots, or a booth's (interview) slots. */
+  fairId?: string;
+  boothId?: string;
+  kind?: SlotKind;
   now: Date;
   from?: Date;
   to?: Date;
@@ -27,6 +30,7 @@ export interface SlotListRow {
   id: string;
   coachId: string;
   kind: SlotKind;
+  boothId: string | null;
   startsAt: Date;
   endsAt: Date;
   available: boolean;
@@ -80,8 +84,16 @@ export class CoachingSlotsRepository {
 
   /** Live slots of a fair in (startsAt, id) order, one more than `limit` to tell whether a next page exists. */
   async findSlotsPage(filter: SlotListFilter): Promise<SlotListRow[]> {
-    const params: unknown[] = [filter.fairId, filter.now];
-    const where = ['s.fair_id = $1', 's.withdrawn_at IS NULL'];
+    const params: unknown[] = [filter.fairId ?? null, filter.now];
+    const where = ['($1::uuid IS NULL OR s.fair_id = $1)', 's.withdrawn_at IS NULL'];
+    if (filter.boothId) {
+      params.push(filter.boothId);
+      where.push(`s.booth_id = $${params.length}`);
+    }
+    if (filter.kind) {
+      params.push(filter.kind);
+      where.push(`s.kind = $${params.length}`);
+    }
     if (filter.from) {
       params.push(filter.from);
       where.push(`s.starts_at >= $${params.length}`);
@@ -101,7 +113,7 @@ export class CoachingSlotsRepository {
     }
     params.push(filter.limit + 1);
     return this.dataSource.query(
-      `SELECT s.id, s.coach_id AS "coachId", s.kind, s.starts_at AS "startsAt", s.ends_at AS "endsAt", ${AVAILABLE} AS available
+      `SELECT s.id, s.coach_id AS "coachId", s.kind, s.booth_id AS "boothId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", ${AVAILABLE} AS available
          FROM coaching_slots s
         WHERE ${where.join(' AND ')}
         ORDER BY s.starts_at, s.id

@@ -16,6 +16,10 @@ export interface SlotOffer {
   expiresAt: Date;
 }
 
+export type LeaveResult =
+  | { outcome: 'left'; entry: CoachingWaitlistEntryEntity; releasedSlotId: string | null }
+  | { outcome: 'not_found' | 'closed' };
+
 @Injectable()
 export class CoachingWaitlistRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -32,6 +36,65 @@ export class CoachingWaitlistRepository {
       if (isUniqueViolation(err, 'coaching_waitlist_one_active')) return null;
       throw err;
     }
+  }
+
+  /**
+   * The seeker leaves a waiting or offered entry of theirs. An offered hold is released in the same
+   * transaction (slot row locked first, like every writer of a hold), so the slot can pass to the next waiter.
+   */
+  async leaveWaitlist(entryId: string, seekerId: string, fairId: string): Promise<LeaveResult> {
+    for (;;) {
+      const result = await this.leaveOnce(entryId, seekerId, fairId);
+      if (result !== 'offer_changed') return result;
+    }
+  }
+
+  private leaveOnce(entryId: string, seekerId: string, fairId: string): Promise<LeaveResult | 'offer_changed'> {
+    return this.dataSource.transaction(async (m) => {
+      const [head] = (await m.query(`SELECT offered_slot_id AS "slotId" FROM coaching_waitlist WHERE id = $1 AND seeker_id = $2 AND fair_id = $3`, [
+        entryId,
+        seekerId,
+        fairId,
+      ])) as { slotId: string | null }[];
+      if (!head) return { outcome: 'not_found' } as const;
+      if (head.slotId) await m.query(`SELECT 1 FROM coaching_slots WHERE id = $1 FOR UPDATE`, [head.slotId]);
+      const [locked] = (await m.query(`SELECT status, offered_slot_id AS "slotId" FROM coaching_waitlist WHERE id = $1 FOR UPDATE`, [
+        entryId,
+      ])) as { status: string; slotId: string | null }[];
+      // Offered a slot between the two reads: start again, so that the slot is locked before the entry.
+      if (locked.slotId && locked.slotId !== head.slotId) return 'offer_changed' as const;
+      if (locked.status !== 'waiting' && locked.status !== 'offered') return { outcome: 'closed' } as const;
+      const [entry] = rowsOf<CoachingWaitlistEntryEntity>(
+        await m.query(`UPDATE coaching_waitlist SET status = 'left' WHERE id = $1 RETURNING ${ENTRY_COLUMNS}`, [entryId]),
+      );
+      let releasedSlotId: string | null = null;
+      if (locked.status === 'offered' && head.slotId) {
+        const released = rowsOf(
+          await m.query(
+            `UPDATE coaching_slots SET held_for_seeker_id = NULL, held_until = NULL, hold_entry_id = NULL
+              WHERE id = $1 AND hold_entry_id = $2 RETURNING id`,
+            [head.slotId, entryId],
+          ),
+        );
+        if (released.length) releasedSlotId = head.slotId;
+      }
+      return { outcome: 'left', entry, releasedSlotId } as const;
+    });
+  }
+
+  /** A seeker's waitlist entries, newest first (keyset on created_at, id). */
+  findForSeekerPage(seekerId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<CoachingWaitlistEntryEntity[]> {
+    const params: unknown[] = [seekerId];
+    let where = '';
+    if (after) {
+      params.push(after.createdAt, after.id);
+      where = `AND (created_at, id) < ($2, $3)`;
+    }
+    params.push(limit + 1);
+    return this.dataSource.query(
+      `SELECT ${ENTRY_COLUMNS} FROM coaching_waitlist WHERE seeker_id = $1 ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
   }
 
   /**

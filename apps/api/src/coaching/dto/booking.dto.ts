@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
+import { REJECTION_REASONS } from '@bisang/database';
 import type { BookingStatus, CoachingBookingEntity, RejectionReason } from '@bisang/database';
 
 export class CreateBookingDto {
   @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  slotId: string;
+}
+
+export class RescheduleBookingDto {
+  @ApiProperty({ format: 'uuid', description: 'the slot to move the booking to (same kind, same fair)' })
   @IsUUID()
   slotId: string;
 }
@@ -26,7 +33,7 @@ export class BookingDto {
   @ApiProperty({ format: 'uuid' }) coachId: string;
   @ApiProperty({ format: 'uuid' }) fairId: string;
   @ApiProperty({ enum: ['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] }) status: BookingStatus;
-  @ApiPropertyOptional({ enum: ['SLOT_TAKEN', 'LIMIT_REACHED', 'OVERLAP', 'SLOT_IN_PAST', 'FAIR_NOT_LIVE'] }) reason?: RejectionReason;
+  @ApiPropertyOptional({ enum: REJECTION_REASONS }) reason?: RejectionReason;
   @ApiPropertyOptional({ description: 'why it was rejected, for a person' }) reasonMessage?: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
@@ -34,6 +41,8 @@ export class BookingDto {
   @ApiProperty() requestedAt: string;
   @ApiPropertyOptional() decidedAt?: string;
   @ApiPropertyOptional() cancelledAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'a rescheduling: the booking this one replaces once confirmed' }) replacesBookingId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'cancelled by rescheduling: the booking that took its place' }) replacedByBookingId?: string;
 
   static from(b: CoachingBookingEntity): BookingDto {
     return {
@@ -51,6 +60,8 @@ export class BookingDto {
       requestedAt: b.requestedAt.toISOString(),
       ...(b.decidedAt ? { decidedAt: b.decidedAt.toISOString() } : {}),
       ...(b.cancelledAt ? { cancelledAt: b.cancelledAt.toISOString() } : {}),
+      ...(b.replacesBookingId ? { replacesBookingId: b.replacesBookingId } : {}),
+      ...(b.replacedByBookingId ? { replacedByBookingId: b.replacedByBookingId } : {}),
     };
   }
 }

@@ -29,6 +29,7 @@ export class SlotDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) coachId: string;
   @ApiProperty({ enum: ['coaching', 'interview'] }) kind: SlotKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'interview slots: the booth they belong to' }) boothId?: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty() available: boolean;
@@ -38,6 +39,7 @@ export class SlotDto {
       id: row.id,
       coachId: row.coachId,
       kind: row.kind,
+      ...(row.boothId ? { boothId: row.boothId } : {}),
       startsAt: row.startsAt.toISOString(),
       endsAt: row.endsAt.toISOString(),
       available: row.available,

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
+import { ListQueryDto } from '@bisang/common';
 import type { CoachingWaitlistEntryEntity, WaitlistStatus } from '@bisang/database';
 
 export class JoinWaitlistDto {
@@ -14,11 +15,30 @@ export class JoinWaitlistDto {
 
 export class WaitlistEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
   @ApiProperty({ format: 'uuid' }) coachId: string;
   @ApiProperty() date: string;
   @ApiProperty({ enum: ['waiting', 'offered', 'accepted', 'expired', 'left'] }) status: WaitlistStatus;
+  @ApiPropertyOptional({ format: 'uuid', description: 'while offered: the slot held for you' }) offeredSlotId?: string;
+  @ApiPropertyOptional({ description: 'while offered: until when the slot is held' }) offerExpiresAt?: string;
 
   static from(e: CoachingWaitlistEntryEntity): WaitlistEntryDto {
-    return { id: e.id, coachId: e.coachId, date: e.day, status: e.status };
+    const offered = e.status === 'offered';
+    return {
+      id: e.id,
+      fairId: e.fairId,
+      coachId: e.coachId,
+      date: e.day,
+      status: e.status,
+      ...(offered && e.offeredSlotId ? { offeredSlotId: e.offeredSlotId } : {}),
+      ...(offered && e.offerExpiresAt ? { offerExpiresAt: e.offerExpiresAt.toISOString() } : {}),
+    };
   }
+}
+
+export class WaitlistListQueryDto extends ListQueryDto {}
+
+export class WaitlistPageDto {
+  @ApiProperty({ type: [WaitlistEntryDto] }) items: WaitlistEntryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

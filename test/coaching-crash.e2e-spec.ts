@@ -1,0 +1,173 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { TokenService } from '@bisang/auth';
+import {
+  HttpClient,
+  HttpResponse,
+  REPO_ROOT,
+  TestPerson,
+  connectTestDb,
+  createLiveFair,
+  createPeople,
+  exited,
+  freePort,
+  hourFromNow,
+  publishAvailability,
+  runEnv,
+  settledBookings,
+  tokenServiceFor,
+} from '@bisang/testing';
+import { bookingInvariantViolations } from './coaching-invariants';
+
+const NO_VIOLATIONS = { slotTwice: [], seekerOverlap: [], overLimit: [], rejectedWithoutReason: [] };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A built Bisang process (dist/) on this run's database and Redis, answering /health on its own port. */
+class BuiltProcess {
+  child?: ChildProcess;
+  url = '';
+  private output = '';
+
+  constructor(
+    private readonly main: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async start(): Promise<void> {
+    const port = await freePort();
+    this.output = '';
+    this.child = spawn(process.execPath, [this.main], {
+      cwd: REPO_ROOT,
+      env: runEnv({ ...this.env, PORT: String(port) }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString('utf8')).slice(-8000));
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
+    const health = new HttpClient(`http://127.0.0.1:${port}`);
+    const until = Date.now() + 30_000;
+    while (Date.now() < until && this.child.exitCode === null) {
+      if (await health.get('/health').then((r) => r.status === 200, () => false)) {
+        this.url = `http://127.0.0.1:${port}`;
+        return;
+      }
+      await sleep(150);
+    }
+    throw new Error(`${this.main} never became healthy:\n${this.output}`);
+  }
+
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill(signal);
+    await exited(this.child);
+  }
+}
+
+/**
+ * The API and the worker as separate processes, as in a multi-node deployment: what happens to booking
+ * requests when the worker dies in the middle of a burst, and to a request whose enqueue was lost.
+ */
+describe('coaching bookings across a worker crash', () => {
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const api = new BuiltProcess('dist/apps/api/src/main.js', { JWT_SECRET: jwtSecret, AUTH_RATE_LIMIT: '0', LOG_LEVEL: 'error' });
+  // Few jobs at once, so that a burst is still being decided when the worker is killed.
+  const worker = new BuiltProcess('dist/apps/worker/src/main.js', {
+    JWT_SECRET: jwtSecret,
+    LOG_LEVEL: 'error',
+    WORKER_CONCURRENCY: '2',
+    COACHING_SWEEP_INTERVAL_MS: '1000',
+  });
+  let http: HttpClient;
+  let db: Client;
+  let tokens: TokenService;
+
+  beforeAll(async () => {
+    db = await connectTestDb();
+    tokens = tokenServiceFor(jwtSecret);
+    await Promise.all([api.start(), worker.start()]);
+    http = new HttpClient(api.url);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL')]);
+    await db.end();
+  });
+
+  const book = (seeker: TestPerson, slotId: string, key: string) =>
+    http.post('/coaching/bookings', { slotId }, seeker.accessToken, { 'idempotency-key': key });
+
+  it('decides a booking whose request was recorded but never enqueued (the sweeper re-enqueues it)', async () => {
+    const fairId = await createLiveFair(db);
+    const [coach] = await createPeople(tokens, db, 'coach', 1);
+    const [seeker] = await createPeople(tokens, db, 'seeker', 1);
+    const start = hourFromNow(30);
+    const [slot] = await publishAvailability(http, coach, fairId, start, new Date(start.getTime() + 30 * 60_000));
+
+    // What `POST /coaching/bookings` records before it enqueues: the process "died" right after this insert.
+    const { rows } = await db.query(
+      `INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, request_hash, requested_at)
+       SELECT id, $2, coach_id, fair_id, kind, starts_at, ends_at, 'lost-enqueue', now() - interval '10 seconds'
+         FROM coaching_slots WHERE id = $1
+       RETURNING id`,
+      [slot.id, seeker.id],
+    );
+    const bookingId: string = rows[0].id;
+    expect((await http.get(`/coaching/bookings/${bookingId}`, seeker.accessToken)).body.status).toBe('pending');
+
+    const [state] = [...(await settledBookings(db, [bookingId], 20_000)).values()];
+    expect(state).toEqual({ status: 'confirmed', reason: null });
+    const seen = await http.get(`/coaching/bookings/${bookingId}`, seeker.accessToken);
+    expect(seen.body).toMatchObject({ id: bookingId, status: 'confirmed' });
+  });
+
+  it('settles every request of a burst when the worker is SIGKILLed mid-burst and restarted; invariants hold', async () => {
+    const fairId = await createLiveFair(db, { maxUpcomingCoachingPerSeeker: 2 });
+    const coaches = await createPeople(tokens, db, 'coach', 2);
+    const seekers = await createPeople(tokens, db, 'seeker', 200);
+    const start = hourFromNow(80);
+    const end = new Date(start.getTime() + 10 * 30 * 60_000);
+    const slots = (await Promise.all(coaches.map((c) => publishAvailability(http, c, fairId, start, end)))).flat();
+    expect(slots).toHaveLength(20);
+
+    // Every seeker asks for one slot (ten per slot) with an idempotency key; 20 of them send it again later.
+    const keyOf = (k: number) => `crash-${k}`;
+    const fire = (from: number, to: number) => seekers.slice(from, to).map((s, i) => book(s, slots[(from + i) % 20].id, keyOf(from + i)));
+    const firstWave = fire(0, 120);
+
+    const decided = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM coaching_bookings WHERE fair_id = $1 AND status <> 'pending'`, [fairId])).rows[0].n;
+    const until = Date.now() + 20_000;
+    while ((await decided()) < 10 && Date.now() < until) await sleep(20);
+    await worker.kill('SIGKILL');
+    const decidedAtKill = await decided();
+    expect(decidedAtKill).toBeGreaterThanOrEqual(10);
+
+    // While no worker runs: the rest of the burst, and 20 duplicates of first-wave requests.
+    const secondWave = fire(120, 200);
+    const duplicates = seekers.slice(0, 20).map((s, k) => book(s, slots[k % 20].id, keyOf(k)));
+    const whileDead: HttpResponse[] = await Promise.all([...secondWave, ...duplicates]);
+    const first = await Promise.all(firstWave);
+    expect([...first, ...whileDead].map((r) => r.status).filter((s) => s !== 201 && s !== 202)).toEqual([]);
+    expect(whileDead.slice(0, 80).every((r) => r.status === 202 && r.body.status === 'pending')).toBe(true);
+    expect(whileDead.slice(80).map((r) => r.body.id)).toEqual(first.slice(0, 20).map((r) => r.body.id));
+    const pendingWhileDead = (await db.query(`SELECT count(*)::int AS n FROM coaching_bookings WHERE fair_id = $1 AND status = 'pending'`, [fairId]))
+      .rows[0].n;
+    expect(pendingWhileDead).toBeGreaterThan(80); // the crash left work: the whole second wave and the undecided rest
+
+    await worker.start();
+    const ids = [...first, ...whileDead.slice(0, 80)].map((r) => r.body.id as string);
+    expect(new Set(ids).size).toBe(200);
+    const states = [...(await settledBookings(db, ids, 90_000)).values()];
+    expect(states.filter((s) => s.status === 'pending')).toEqual([]);
+    expect(states.filter((s) => s.status === 'confirmed')).toHaveLength(20);
+    expect(states.filter((s) => s.status === 'rejected' && s.reason === 'SLOT_TAKEN')).toHaveLength(180);
+
+    const rows = await db.query(`SELECT count(*)::int AS n FROM coaching_bookings WHERE fair_id = $1`, [fairId]);
+    expect(rows.rows[0].n).toBe(200); // the duplicates made no booking
+    // Over the whole table, not only this fair: no slot twice, no overlap, no seeker over the limit, every rejection with a reason.
+    expect(await bookingInvariantViolations(db)).toEqual(NO_VIOLATIONS);
+    // And the public slot list agrees: every slot is taken.
+    const listed = await http.get(`/fairs/${fairId}/coaching/slots?available=false&limit=100`);
+    expect(listed.body.items).toHaveLength(20);
+  }, 150_000);
+});
