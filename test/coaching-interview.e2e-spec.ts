@@ -4,6 +4,8 @@ import {
   SignedIn,
   TestApp,
   TestPerson,
+  advanceTo,
+  applyTo,
   connectTestDb,
   createBooth,
   createFair,
@@ -45,12 +47,12 @@ describe('interview slots', () => {
   const availability = (start: Date, hours = 1) => ({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + hours * 3600_000).toISOString(), slotMinutes: 30 });
   const publish = (who: { accessToken: string }, boothId: string, start: Date, hours = 1) =>
     t.http.post(`/booths/${boothId}/interview-slots/availability`, availability(start, hours), who.accessToken);
-  /** The application row the applications feature will write (its HTTP API lands later). */
-  const applyAt = async (seeker: SignedIn, status: string) =>
-    db.query(
-      `INSERT INTO applications (posting_id, booth_id, company_id, fair_id, seeker_id, status) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [postingId, booth.boothId, booth.companyId, fairId, seeker.id, status],
-    );
+  /** The seeker applies to the booth's posting; its recruiter moves the application on to `status`. */
+  const applyAt = async (seeker: SignedIn, status: 'applied' | 'interview') => {
+    const applicationId = await applyTo(t.http, seeker, postingId);
+    if (status === 'interview') await advanceTo(t.http, booth.recruiter, applicationId, 'interview');
+    return applicationId;
+  };
   const book = (who: { accessToken: string }, slotId: string) => t.http.post('/coaching/bookings', { slotId }, who.accessToken);
 
   it('lets booth staff publish interview slots, listed per booth and not among coaching slots', async () => {
@@ -88,7 +90,7 @@ describe('interview slots', () => {
     const stranger = await registerUser(t.http, 'seeker');
     const [coach] = await createPeople(t.app, db, 'coach', 1);
     await applyAt(interviewing, 'interview');
-    await applyAt(applied, 'applied');
+    const appliedId = await applyAt(applied, 'applied');
 
     const early = await book(applied, slot.id);
     expect([early.status, early.body.code]).toEqual([403, 'NOT_IN_INTERVIEW_STAGE']);
@@ -106,7 +108,7 @@ describe('interview slots', () => {
     expect(recruiterView.body.items.map((b: { id: string }) => b.id)).toContain(ok.body.id);
 
     // Moving the application on to the interview stage makes the other seeker eligible.
-    await db.query(`UPDATE applications SET status = 'interview' WHERE seeker_id = $1`, [applied.id]);
+    await advanceTo(t.http, booth.recruiter, appliedId, 'interview');
     expect((await book(applied, other.id)).body.status).toBe('confirmed');
   });
 
