@@ -163,9 +163,83 @@ describe('web app in a real browser', () => {
     await page.locator('[data-testid=booking][data-status=cancelled]').waitFor();
   });
 
-  it('an organizer signs in and approves a pending booth; its postings then show on the fair', async () => {
+  it('a seeker signs up, applies, books coaching and sees it confirmed; the recruiter moves the application to interview and the seeker sees it live', async () => {
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const coachName = (await db.query(`SELECT name FROM users WHERE id = $1`, [coach!.id])).rows[0].name as string;
+    const start = hourFromNow(50);
+    await publishAvailability(t.http, coach!, fair.id, start, new Date(start.getTime() + 3600_000), 30);
+
+    // The seeker signs up and applies with a cover letter.
+    const seeker = await open();
+    await seeker.goto(`${t.url}/signup`);
+    await seeker.getByLabel('이름').fill('이지원');
+    await seeker.getByLabel('이메일').fill(uniqueEmail('web-applicant'));
+    await seeker.getByLabel('비밀번호').fill(PASSWORD);
+    await seeker.getByLabel('생년월일').fill('1999-08-20');
+    await seeker.getByRole('button', { name: '가입하기' }).click();
+    await seeker.getByRole('link', { name: '내 지원 현황' }).waitFor();
+    await seeker.goto(`${t.url}/postings/${firstPostingId}`);
+    await seeker.getByLabel('자기소개 (선택)').fill('생산관리 현장 실습 6개월 경험이 있습니다.');
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+    await seeker.getByRole('button', { name: '지원서 제출' }).click();
+    expect(await seeker.getByTestId('applied').textContent()).toContain('지원 완료');
+
+    // Books a coaching slot with the named coach and sees it confirmed.
+    await seeker.goto(`${t.url}/fairs/${fair.slug}/coaching`);
+    const coachDay = seeker.locator('section.coach-day', { has: seeker.getByRole('heading', { name: `${coachName} 코치` }) }).first();
+    await coachDay.locator('[data-testid=slot]:not([disabled])').first().click();
+    await seeker.locator('[data-testid=booking-outcome][data-status=confirmed]').waitFor({ timeout: 20_000 });
+
+    // My applications, left open.
+    await seeker.getByRole('link', { name: '내 지원 현황' }).click();
+    const application = seeker.locator('[data-testid=application]', { hasText: '생산관리 사원 (신입)' });
+    await application.waitFor();
+    expect(await application.getAttribute('data-status')).toBe('applied');
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+    await seeker.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
+
+    // The recruiter finds the applicant in the console's pipeline and moves them on, through the UI.
+    const recruiter = await open();
+    await signIn(recruiter, booth.recruiter.email);
+    await recruiter.getByRole('heading', { name: '기업 부스 관리' }).waitFor();
+    await recruiter.locator('#fair-picker').selectOption(fair.id);
+    const card = recruiter.locator('[data-testid=applicant]', { hasText: '이지원' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('생산관리 사원 (신입)');
+    expect(await recruiter.getByTestId('column-applied').locator('[data-testid=applicant]', { hasText: '이지원' }).count()).toBe(1);
+    await card.getByText('메모와 평점').click();
+    await card.getByLabel('평점').selectOption('4');
+    await card.getByLabel('메모').fill('현장 실습 경험, 2차 면접 추천');
+    await card.getByRole('button', { name: '메모 저장' }).click();
+    await recruiter.locator('[data-testid=applicant]', { hasText: '★★★★' }).waitFor();
+    await card.getByRole('button', { name: '다음 단계: 서류 검토' }).click();
+    await recruiter.getByTestId('column-screening').locator('[data-testid=applicant]', { hasText: '이지원' }).waitFor();
+    await seeker.locator('[data-testid=application][data-status=screening]').waitFor();
+    await recruiter.locator('[data-testid=applicant]', { hasText: '이지원' }).getByRole('button', { name: '다음 단계: 면접' }).click();
+    await recruiter.getByTestId('column-interview').locator('[data-testid=applicant]', { hasText: '이지원' }).waitFor();
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+    await saveScreenshot(recruiter, 'recruiter-pipeline-1280');
+
+    // The seeker's open page shows the new status, without a reload; the header counts the unread news.
+    await seeker.locator('[data-testid=application][data-status=interview]').waitFor();
+    expect(await application.getByTestId('application-status').textContent()).toBe('면접');
+    expect(await seeker.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await seeker.locator('[data-testid=unread-count]', { hasText: /^[3-9]/ }).waitFor();
+    await saveScreenshot(seeker, 'my-applications-1280');
+
+    // The inbox lists the moves; marking all read clears the badge.
+    await seeker.getByTestId('nav-notifications').click();
+    await seeker.locator('[data-testid=notification]', { hasText: '면접' }).first().waitFor();
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+    await saveScreenshot(seeker, 'notifications-1280');
+    await seeker.getByRole('button', { name: '모두 읽음으로 표시' }).click();
+    await seeker.getByTestId('unread-count').waitFor({ state: 'detached' });
+    expect(await seeker.locator('[data-testid=notification][data-read=no]').count()).toBe(0);
+  });
+
+  it('an organizer signs in and approves a pending booth; the KPI dashboard gains the company and its hire live; its postings show on the fair', async () => {
     const pending = await createBooth(t.http, fair.id, '비슬에너지');
-    await publishPosting(t.http, pending, '태양광 설비 기사');
+    const energyPosting = await publishPosting(t.http, pending, '태양광 설비 기사');
 
     const page = await open();
     await signIn(page, organizer.email);
@@ -177,13 +251,29 @@ describe('web app in a real browser', () => {
     await card.waitFor();
     // Its hiring intent, read before deciding: one published posting with two openings (postingBody).
     await card.getByText('공개된 공고 1건 · 모집 2명').waitFor();
-    // KPIs come from the outcomes API: shown when present, a plain "not available yet" otherwise.
-    await page.locator('[data-testid=kpis], [data-testid=not-available]').first().waitFor();
+    await page.getByTestId('kpis').waitFor();
+    const companyRow = page.locator('[data-testid=kpi-company]', { hasText: '비슬에너지' });
+    expect(await companyRow.count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'organizer-fair-1280');
+    await page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
     await card.getByRole('button', { name: '승인' }).click();
     expect(await page.getByTestId('approval-done').textContent()).toContain('비슬에너지');
     await card.waitFor({ state: 'detached' });
+
+    // The KPI dashboard follows kpi:update: the approved company joins the per-company table, and a hire made
+    // through the API shows there, all without a reload.
+    await companyRow.waitFor();
+    expect(await companyRow.locator('td').allTextContents()).toEqual(['0', '0', '0', '0']);
+    const seeker = await registerUser(t.http, 'seeker');
+    const applied = await t.http.post(`/postings/${energyPosting}/applications`, {}, seeker.accessToken);
+    expect(applied.status).toBe(201);
+    for (const status of ['screening', 'interview', 'offered', 'hired']) {
+      const moved = await t.http.post(`/applications/${applied.body.id}/status`, { status }, pending.recruiter.accessToken);
+      expect(moved.status).toBe(200);
+    }
+    await page.locator('[data-testid=kpi-company]', { hasText: '비슬에너지' }).filter({ has: page.locator('td:last-child', { hasText: /^1$/ }) }).waitFor();
+    expect(await companyRow.locator('td').allTextContents()).toEqual(['1', '1', '1', '1']);
+    expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
     const booths = await t.http.get(`/fairs/${fair.id}/booths`);
     expect(booths.body.items.map((b: { id: string }) => b.id)).toContain(pending.boothId);

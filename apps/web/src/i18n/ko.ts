@@ -286,7 +286,7 @@ export const ko = {
   'applications.notEmployed': '아니요',
   'applications.answeredYes': '답변: 일하고 있음',
   'applications.answeredNo': '답변: 그만둠',
-  'kpi.offers': '합격 통보',
+  'kpi.offers': '합격 제안',
   'kpi.coachingDetail': '완료 {done} · 불참 {noShows}',
   'kpi.retention': '고용 유지 (입사 후 확인)',
   'kpi.followUp': '확인 시점',
