@@ -207,7 +207,7 @@ describe('web app in a real browser', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('생산관리 사원 (신입)');
     expect(await recruiter.getByTestId('column-applied').locator('[data-testid=applicant]', { hasText: '이지원' }).count()).toBe(1);
-    await card.getByText('메모와 평점').click();
+    await card.getByText('메모·평점').click();
     await card.getByLabel('평점').selectOption('4');
     await card.getByLabel('메모').fill('현장 실습 경험, 2차 면접 추천');
     await card.getByRole('button', { name: '메모 저장' }).click();

@@ -381,6 +381,7 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
       <details className="small">
         <summary>{t('rec.review')}{a.rating !== null ? ` · ${'★'.repeat(a.rating)}` : ''}</summary>
         <form className="stack" onSubmit={(e) => void saveReview(e)}>
+          <p className="muted">{t('rec.reviewPrivate')}</p>
           <div className="field">
             <label htmlFor={`rating-${a.id}`}>{t('rec.rating')}</label>
             <select id={`rating-${a.id}`} name="rating" defaultValue={a.rating ?? ''}>
