@@ -90,7 +90,7 @@ describe('the demo fair in a real browser', () => {
     await page.getByRole('heading', { name: posting.title }).waitFor();
     await check(page, 'posting');
     await page.goto(`${t.url}/fairs/${DEMO_FAIR_SLUG}/coaching`);
-    await page.getByRole('heading', { name: '박코치 코치' }).first().waitFor();
+    await page.getByRole('heading', { name: '코치: 박코치' }).first().waitFor();
     await check(page, 'coaching');
     await page.goto(`${t.url}/signin`);
     await check(page, 'sign-in');

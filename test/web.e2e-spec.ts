@@ -14,7 +14,6 @@ import {
   launchBrowser,
   publishAvailability,
   publishPosting,
-  saveScreenshot,
   seriousA11yViolations,
   startTestApp,
   uniqueEmail,
@@ -92,7 +91,6 @@ describe('web app in a real browser', () => {
     // The newest is on top, and the page was not reloaded to show it.
     expect(await page.locator('[data-testid=posting-card] h3').first().textContent()).toBe('품질검사원 (실시간 채용)');
     expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
-    await saveScreenshot(page, 'fair-home-1280');
   });
 
   it('after the socket drops, the feed catches up from the last seen event, once, and says it is reconnecting meanwhile', async () => {
@@ -144,7 +142,6 @@ describe('web app in a real browser', () => {
     const slot = page.locator('[data-testid=slot]:not([disabled])').first();
     await slot.waitFor();
     expect(await slot.textContent()).toContain(seoulTime);
-    await saveScreenshot(page, 'coaching-1280');
     await slot.click();
 
     const outcome = page.locator('[data-testid=booking-outcome][data-status=confirmed]');
@@ -158,7 +155,6 @@ describe('web app in a real browser', () => {
     expect(await booking.getAttribute('data-status')).toBe('confirmed');
     expect(await booking.textContent()).toContain(seoulTime);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'my-bookings-1280');
     await booking.getByRole('button', { name: '예약 취소' }).click();
     await page.locator('[data-testid=booking][data-status=cancelled]').waitFor();
   });
@@ -186,7 +182,7 @@ describe('web app in a real browser', () => {
 
     // Books a coaching slot with the named coach and sees it confirmed.
     await seeker.goto(`${t.url}/fairs/${fair.slug}/coaching`);
-    const coachDay = seeker.locator('section.coach-day', { has: seeker.getByRole('heading', { name: `${coachName} 코치` }) }).first();
+    const coachDay = seeker.locator('section.coach-day', { has: seeker.getByRole('heading', { name: `코치: ${coachName}` }) }).first();
     await coachDay.locator('[data-testid=slot]:not([disabled])').first().click();
     await seeker.locator('[data-testid=booking-outcome][data-status=confirmed]').waitFor({ timeout: 20_000 });
 
@@ -218,20 +214,17 @@ describe('web app in a real browser', () => {
     await recruiter.locator('[data-testid=applicant]', { hasText: '이지원' }).getByRole('button', { name: '다음 단계: 면접' }).click();
     await recruiter.getByTestId('column-interview').locator('[data-testid=applicant]', { hasText: '이지원' }).waitFor();
     expect(await seriousA11yViolations(recruiter)).toEqual([]);
-    await saveScreenshot(recruiter, 'recruiter-pipeline-1280');
 
     // The seeker's open page shows the new status, without a reload; the header counts the unread news.
     await seeker.locator('[data-testid=application][data-status=interview]').waitFor();
     expect(await application.getByTestId('application-status').textContent()).toBe('면접');
     expect(await seeker.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await seeker.locator('[data-testid=unread-count]', { hasText: /^[3-9]/ }).waitFor();
-    await saveScreenshot(seeker, 'my-applications-1280');
 
     // The inbox lists the moves; marking all read clears the badge.
     await seeker.getByTestId('nav-notifications').click();
     await seeker.locator('[data-testid=notification]', { hasText: '면접' }).first().waitFor();
     expect(await seriousA11yViolations(seeker)).toEqual([]);
-    await saveScreenshot(seeker, 'notifications-1280');
     await seeker.getByRole('button', { name: '모두 읽음으로 표시' }).click();
     await seeker.getByTestId('unread-count').waitFor({ state: 'detached' });
     expect(await seeker.locator('[data-testid=notification][data-read=no]').count()).toBe(0);
@@ -306,7 +299,6 @@ describe('web app in a real browser', () => {
     await row.getByRole('button', { name: '게시' }).click();
     await row.getByText('게시 중').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'recruiter-1280');
 
     const pending = await t.http.get(`/fairs/${fair.id}/booths?status=pending`, organizer.accessToken);
     const booth = pending.body.items.find((b: { companyName: string }) => b.companyName === '팔공식품(주)');
@@ -337,7 +329,6 @@ describe('web app in a real browser', () => {
     ]);
     await page.getByText('오후 2:00–오후 2:30').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'coach-1280');
   });
 
   it('switches between Korean and English on any page, and remembers the choice', async () => {
@@ -384,7 +375,6 @@ describe('web app in a real browser', () => {
           const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
           if (overflow > 0) found[`${name}@360 overflow`] = [`${overflow}px wider than the screen`];
         }
-        if (viewport === PHONE || !['fair-home', 'coaching'].includes(name)) await saveScreenshot(page, `${name}-${viewport.width}`);
       }
     }
     expect(found).toEqual({});

@@ -128,7 +128,7 @@ export const en: Record<MessageKey, string> = {
   'coaching.lead': 'Pick a time: your request is taken at once and you see the outcome on this page.',
   'coaching.signIn': 'Sign in to book coaching',
   'coaching.none': 'No coaching times are available.',
-  'coaching.coachName': 'Coach {name}',
+  'coaching.coachName': 'Coach: {name}',
   'coaching.book': 'Book',
   'coaching.taken': 'Taken',
   'coaching.pendingHint': 'We are processing your request. One moment, please.',

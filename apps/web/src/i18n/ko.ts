@@ -126,7 +126,7 @@ export const ko = {
   'coaching.lead': '원하는 시간을 고르면 바로 예약 요청이 접수되고, 결과를 이 화면에서 확인할 수 있습니다.',
   'coaching.signIn': '로그인하고 코칭 예약하기',
   'coaching.none': '예약 가능한 코칭 시간이 없습니다.',
-  'coaching.coachName': '{name} 코치',
+  'coaching.coachName': '코치: {name}',
   'coaching.book': '예약하기',
   'coaching.taken': '예약 마감',
   'coaching.pendingHint': '예약 요청을 처리하고 있습니다. 잠시만 기다려 주세요.',
