@@ -36,8 +36,9 @@ export function MyNotifications() {
     setError(null);
     try {
       const { unreadCount: left } = await api.markAllNotificationsRead();
+      const now = new Date().toISOString();
+      state.setData((prev) => prev && { ...prev, unreadCount: left, items: prev.items.map((x) => (x.readAt ? x : { ...x, readAt: now })) });
       unreadCount.set(left);
-      state.reload();
     } catch (err) {
       setError(err);
     }
