@@ -4,6 +4,7 @@ import { api, downloadFile, exportUrls } from '../api/client';
 import type { Booth, Fair, Kpis } from '../api/types';
 import { Bars, HiresChart } from '../components/Charts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates } from '../realtime/hooks';
@@ -273,7 +274,7 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
         </div>
       </div>
       {k.companies.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('kpi.perCompany')}>
           <table data-testid="kpi-companies">
             <caption>{t('kpi.perCompany')}</caption>
             <thead>
@@ -297,9 +298,9 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
-      <div className="table-wrap">
+      <TableWrap label={t('kpi.retention')}>
         <table>
           <caption>{t('kpi.retention')}</caption>
           <thead>
@@ -323,7 +324,7 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

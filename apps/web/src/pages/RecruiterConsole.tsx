@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, downloadFile, itemsOf, resumeUrl } from '../api/client';
 import type { ApplicationStatus, Booth, Company, EmploymentType, Fair, Posting, StaffApplication } from '../api/types';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
 import { useJobCategories } from '../components/useJobCategories';
@@ -184,8 +185,8 @@ function Postings({ booth }: { booth: Booth }) {
           postings.length === 0 ? (
             <p className="muted">{t('rec.noPostings')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
+            <TableWrap label={t('rec.postings')}>
+              <table className="postings-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('rec.postingTitle')}</th>
@@ -218,7 +219,7 @@ function Postings({ booth }: { booth: Booth }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Loaded>
