@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
 import {
@@ -229,6 +230,59 @@ describe('web app in a real browser', () => {
     await seeker.getByTestId('unread-count').waitFor({ state: 'detached' });
     await seeker.locator('[data-testid=notification][data-read=no]').first().waitFor({ state: 'detached' });
     expect(await seeker.locator('[data-testid=notification][data-read=yes]').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a seeker uploads a resume; the recruiter opens it from the pipeline and hires with a start date; the seeker answers the 30-day follow-up', async () => {
+    const seeker = await registerUser(t.http, 'seeker', { name: '박이력' });
+    const postingId = await publishPosting(t.http, booth, '설비 보전 기사 (경력)');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+    // The seeker fills in the profile and uploads the resume on the profile page.
+    const seekerPage = await open(PHONE);
+    await signIn(seekerPage, seeker.email);
+    await seekerPage.getByRole('link', { name: '내 프로필' }).click();
+    await seekerPage.getByLabel('지역', { exact: true }).fill('대구 북구');
+    await seekerPage.getByRole('button', { name: '프로필 저장' }).click();
+    await seekerPage.getByText('프로필을 저장했습니다.').waitFor();
+    await seekerPage.getByLabel('이력서 파일').setInputFiles({ name: '박이력_이력서.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await seekerPage.getByRole('button', { name: '이력서 올리기' }).click();
+    expect(await seekerPage.getByTestId('resume').textContent()).toContain('박이력_이력서.pdf');
+    expect(await seriousA11yViolations(seekerPage)).toEqual([]);
+    expect((await t.http.get('/me/profile', seeker.accessToken)).body).toMatchObject({ region: '대구 북구', resume: { fileName: '박이력_이력서.pdf', sizeBytes: pdf.length } });
+
+    const applied = await t.http.post(`/postings/${postingId}/applications`, {}, seeker.accessToken);
+    for (const status of ['screening', 'interview', 'offered']) {
+      expect((await t.http.post(`/applications/${applied.body.id}/status`, { status }, booth.recruiter.accessToken)).status).toBe(200);
+    }
+
+    // The recruiter opens the resume from the applicant's card and hires with a start date.
+    const recruiter = await open();
+    await signIn(recruiter, booth.recruiter.email);
+    await recruiter.getByRole('heading', { name: '기업 부스 관리' }).waitFor();
+    await recruiter.locator('#fair-picker').selectOption(fair.id);
+    await recruiter.locator('#pipeline-posting').selectOption(postingId);
+    const card = recruiter.getByTestId('column-offered').locator('[data-testid=applicant]', { hasText: '박이력' });
+    await card.waitFor();
+    const [download] = await Promise.all([recruiter.waitForEvent('download'), card.getByRole('button', { name: '이력서 보기 (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe('박이력-resume.pdf');
+    expect(readFileSync(await download.path())).toEqual(pdf);
+    const startDate = new Date(Date.now() + 9 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+    await card.getByLabel('입사일').fill(startDate);
+    await card.getByRole('button', { name: '채용 확정' }).click();
+    await recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' }).waitFor();
+    const hired = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
+    expect([hired.body.status, hired.body.hire.startDate]).toEqual(['hired', startDate]);
+
+    // 30 days on, the worker asks (here: marked asked in the database, as its handler does); the seeker answers.
+    await db.query(`UPDATE hire_follow_ups SET asked_at = now() WHERE application_id = $1 AND days_after_start = 30`, [applied.body.id]);
+    await seekerPage.getByRole('link', { name: '내 지원 현황' }).click();
+    const followUp = seekerPage.locator('[data-testid=application][data-status=hired]').getByTestId('follow-up');
+    await followUp.getByText('입사 30일이 지났습니다').waitFor();
+    expect(await seriousA11yViolations(seekerPage)).toEqual([]);
+    await followUp.getByRole('button', { name: '네, 일하고 있어요' }).click();
+    await followUp.getByText('답변: 일하고 있음').waitFor();
+    const answered = await t.http.get(`/applications/${applied.body.id}`, seeker.accessToken);
+    expect(answered.body.hire.followUps.find((f: { daysAfterStart: number }) => f.daysAfterStart === 30)).toMatchObject({ stillEmployed: true });
   });
 
   it('an organizer signs in and approves a pending booth; the KPI dashboard gains the company and its hire live; its postings show on the fair', async () => {
