@@ -219,6 +219,12 @@ describe('coaching booking lifecycle', () => {
         coach.accessToken,
       );
       expect([overlap.status, overlap.body.code]).toEqual([409, 'AVAILABILITY_OVERLAPS']);
+      // The public slot list names the coach, so seekers choose a person, not an id.
+      const listed = await t.http.get(`/fairs/${fairId}/coaching/slots?coachId=${coach.id}`);
+      const name = (await db.query(`SELECT name FROM users WHERE id = $1`, [coach.id])).rows[0].name;
+      const items = listed.body.items as { id: string; coachName: string }[];
+      expect(items.filter((s) => res.body.slots.some((n: { id: string }) => n.id === s.id)).map((s) => s.coachName)).toEqual([name, name, name]);
+      expect(new Set(items.map((s) => s.coachName))).toEqual(new Set([name]));
       const withdrawn = await t.http.post(`/coaching/slots/${res.body.slots[2].id}/withdraw`, {}, coach.accessToken);
       expect(withdrawn.status).toBe(200);
       expect((await t.http.post(`/coaching/slots/${res.body.slots[2].id}/withdraw`, {}, coach.accessToken)).body.code).toBe('SLOT_WITHDRAWN');

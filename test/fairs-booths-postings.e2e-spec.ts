@@ -119,6 +119,35 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
     });
   });
 
+  describe('a recruiter’s own booths', () => {
+    it('GET /me/booths lists the booths of the caller’s companies in any status, per fair on request; nobody else’s', async () => {
+      const fair = await createFair(t.http, organizer);
+      const other = await createFair(t.http, organizer);
+      const booth = await createBooth(t.http, fair.id, '내부스(주)');
+      const stranger = await createBooth(t.http, fair.id, '남의부스(주)');
+      const inOther = await t.http.post(`/fairs/${other.id}/booths`, { companyId: booth.companyId, headline: '두 번째 박람회' }, booth.recruiter.accessToken);
+      expect(inOther.status).toBe(201);
+
+      const all = await t.http.get('/me/booths', booth.recruiter.accessToken);
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([
+        [booth.boothId, 'pending'],
+        [inOther.body.id, 'pending'],
+      ]);
+      const one = await t.http.get(`/me/booths?fairId=${fair.id}`, booth.recruiter.accessToken);
+      expect(one.body.items).toEqual([expect.objectContaining({ id: booth.boothId, companyName: '내부스(주)', fairId: fair.id })]);
+      expect((await t.http.get(`/me/booths?fairId=${fair.id}`, stranger.recruiter.accessToken)).body.items.map((b: { id: string }) => b.id)).toEqual([
+        stranger.boothId,
+      ]);
+
+      const bad = await t.http.get('/me/booths?fairId=nope&extra=1', booth.recruiter.accessToken);
+      expect(bad.status).toBe(400);
+      expect(String(bad.body.message)).toMatch(/fairId/);
+      expect((await t.http.get('/me/booths', organizer.accessToken)).status).toBe(403);
+      expect((await t.http.get('/me/booths')).status).toBe(401);
+    });
+  });
+
   describe('visibility', () => {
     it('hides a pending booth’s published posting until approval; drafts never appear', async () => {
       const fair = await createFair(t.http, organizer);

@@ -325,7 +325,19 @@ describe('seeker profiles and resumes', () => {
       const postingId = (await db.query(`SELECT id FROM postings WHERE booth_id = $1`, [otherBooth.boothId])).rows[0].id;
       const applicationId = await recordApplication(db, postingId, seeker.id);
       expect((await t.http.bytes(path, otherBooth.recruiter.accessToken)).status).toBe(200);
+      // The booth's application list names the resume to open (null for an applicant without one).
+      const listed = async () =>
+        (await t.http.get(`/booths/${otherBooth.boothId}/applications`, otherBooth.recruiter.accessToken)).body.items.find(
+          (a: { id: string }) => a.id === applicationId,
+        ).resumeId;
+      expect(await listed()).toBe(resumeId);
+      const noResumeId = await recordApplication(db, postingId, otherSeeker.id);
+      const noResume = (await t.http.get(`/booths/${otherBooth.boothId}/applications`, otherBooth.recruiter.accessToken)).body.items.find(
+        (a: { id: string }) => a.id === noResumeId,
+      );
+      expect(noResume.resumeId).toBeNull();
       await db.query(`UPDATE applications SET status = 'withdrawn' WHERE id = $1`, [applicationId]);
+      expect(await listed()).toBeNull();
       expect((await t.http.get(path, otherBooth.recruiter.accessToken)).status).toBe(404);
       expect((await t.http.get(`/seekers/${seeker.id}/profile`, otherBooth.recruiter.accessToken)).status).toBe(404);
     });

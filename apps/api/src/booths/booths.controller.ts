@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { BoothsService } from './booths.service';
-import { BoothDto, BoothListQueryDto, CreateBoothDto, RejectBoothDto } from './dto/booth.dto';
+import { BoothDto, BoothListQueryDto, CreateBoothDto, MyBoothsQueryDto, RejectBoothDto } from './dto/booth.dto';
 
 @ApiTags('booths')
 @ApiBearerAuth()
@@ -41,6 +41,13 @@ export class BoothsController {
   @ApiOkResponse({ description: '{ items: BoothDto[], nextCursor } — approved booths (organizers may ask for ?status=pending)' })
   list(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: BoothListQueryDto, @CurrentUser() user?: AuthenticatedUser) {
     return this.booths.list(fairId, user, query.status, query.limit, query.cursor);
+  }
+
+  @Get('me/booths')
+  @Roles('recruiter')
+  @ApiOkResponse({ description: "{ items: BoothDto[] } — the booths of the caller's companies, any status, oldest first; ?fairId= narrows" })
+  mine(@Query() query: MyBoothsQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.booths.mine(user, query.fairId);
   }
 
   @Get('booths/:boothId')

@@ -73,6 +73,11 @@ export class BoothsService {
     return toPage(rows, limit, BoothDto.from, (b) => ({ createdAt: b.createdAt.toISOString(), id: b.id }));
   }
 
+  /** The caller's own booths (staff of their companies), any status; `fairId` narrows to one fair. */
+  async mine(caller: AuthenticatedUser, fairId?: string): Promise<{ items: BoothDto[] }> {
+    return { items: (await this.booths.listForStaff(caller.id, fairId)).map(BoothDto.from) };
+  }
+
   /** A booth: public once approved; before that, only its staff and organizers see it. */
   async get(boothId: string, caller?: AuthenticatedUser): Promise<BoothDto> {
     const booth = await this.booths.findView(boothId);

@@ -16,8 +16,11 @@ const DEMO_ACCOUNTS = [
   { email: 'seeker@demo.bisang.kr', name: '김청년', role: 'seeker' as const, birthDate: '1998-05-09' },
 ];
 
-/** Seeds a demo fair modelled on the 2016 Daegu Youth Bisang online job fair. Idempotent. */
-export async function seedDemo(app: INestApplicationContext): Promise<void> {
+/**
+ * Seeds a demo fair modelled on the 2016 Daegu Youth Bisang online job fair. Idempotent. `trickle: false`
+ * (the web tests' screenshots) leaves out the posting published every 45 s. Returns the fair's id.
+ */
+export async function seedDemo(app: INestApplicationContext, options: { trickle?: boolean } = {}): Promise<{ fairId: string }> {
   const logger = new Logger('Demo');
   const accounts = app.get(AccountsService, { strict: false });
   for (const account of DEMO_ACCOUNTS) {
@@ -28,10 +31,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<void> {
   await seedCoachingDemo(app, fairId);
   await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
   await seedCoachingBookingsDemo(app, fairId);
+  if (options.trickle === false) return { fairId };
   // A new posting now and then, so the live feed visibly moves during the demo.
   const timer = setInterval(() => {
     trickle().catch((err: Error) => logger.warn(`demo trickle: ${err.message}`));
   }, TRICKLE_EVERY_MS);
   timer.unref();
   logger.log(`demo fair live: /api/v1/fairs/${fairId} — a new posting every ${TRICKLE_EVERY_MS / 1000} s`);
+  return { fairId };
 }

@@ -6,6 +6,7 @@
 import type {
   Announcement,
   Application,
+  ApplicationDetail,
   ApplicationStatus,
   AuthResponse,
   Booking,
@@ -13,14 +14,19 @@ import type {
   Company,
   CreateFairInput,
   Fair,
+  HireTerms,
   JobCategories,
   Kpis,
+  NotificationPage,
   Page,
   Posting,
   PostingFilters,
   PostingInput,
+  ProfileInput,
+  Resume,
   SeekerProfile,
   Slot,
+  StaffApplication,
   StoredNotification,
   TokenPair,
   User,
@@ -40,10 +46,6 @@ export class ApiError extends Error {
     super(messages.join('\n') || code);
   }
 
-  /** A 404 for the route itself (an API that is not on this server yet), not for a missing record. */
-  get routeMissing(): boolean {
-    return this.status === 404 && this.messages.some((m) => /^Cannot (GET|POST|PUT|PATCH|DELETE) /.test(m));
-  }
 }
 
 type Listener = () => void;
@@ -212,33 +214,45 @@ export const api = {
   joinWaitlist: (fairId: string, coachId: string, date: string) =>
     request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),
 
-  // applications and outcomes (CONTRACT; served once the outcomes work is merged)
+  myBooths: (fairId?: string) => request<{ items: Booth[] }>('/me/booths', { query: { fairId } }),
+
+  // applications and outcomes
   apply: (postingId: string, coverLetter?: string) =>
     request<Application>(`/postings/${enc(postingId)}/applications`, { method: 'POST', body: coverLetter ? { coverLetter } : {} }),
   myApplications: () => request<Page<Application>>('/me/applications', { query: { limit: 100 } }),
-  boothApplications: (boothId: string) => request<Page<Application>>(`/booths/${enc(boothId)}/applications`, { query: { limit: 100 } }),
-  moveApplication: (applicationId: string, status: ApplicationStatus) =>
-    request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: { status } }),
+  application: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}`),
+  boothApplications: (boothId: string, postingId?: string) =>
+    request<Page<StaffApplication>>(`/booths/${enc(boothId)}/applications`, { query: { limit: 100, postingId } }),
+  moveApplication: (applicationId: string, status: Exclude<ApplicationStatus, 'applied'>, hire?: HireTerms) =>
+    request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: hire ? { status, hire } : { status } }),
+  reviewApplication: (applicationId: string, review: { note?: string | null; rating?: number | null }) =>
+    request<StaffApplication>(`/applications/${enc(applicationId)}/review`, { method: 'PATCH', body: review }),
+  answerFollowUp: (applicationId: string, days: 30 | 60 | 90, stillEmployed: boolean) =>
+    request<unknown>(`/applications/${enc(applicationId)}/follow-ups/${days}`, { method: 'POST', body: { stillEmployed } }),
   kpis: (fairId: string) => request<Kpis>(`/fairs/${enc(fairId)}/kpis`),
 
-  // profiles, resumes and stored notifications (served once those branches are merged)
+  // profiles, resumes and stored notifications
   myProfile: () => request<SeekerProfile>('/me/profile'),
-  saveProfile: (input: Omit<SeekerProfile, 'updatedAt' | 'resume'>) => request<SeekerProfile>('/me/profile', { method: 'PUT', body: input }),
+  saveProfile: (input: ProfileInput) => request<SeekerProfile>('/me/profile', { method: 'PUT', body: input }),
   uploadResume: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return request<SeekerProfile['resume']>('/me/resume', { method: 'PUT', body: form });
+    return request<Resume>('/me/resume', { method: 'PUT', body: form });
   },
-  notifications: () => request<Page<StoredNotification>>('/me/notifications', { query: { limit: 50 } }),
-  markNotificationRead: (id: string) => request<unknown>(`/me/notifications/${enc(id)}/read`, { method: 'POST', body: {} }),
+  notifications: (query: { unread?: boolean; limit?: number; cursor?: string } = {}) =>
+    request<NotificationPage>('/me/notifications', { query: { limit: 50, ...query } }),
+  markNotificationRead: (id: string) => request<StoredNotification>(`/me/notifications/${enc(id)}/read`, { method: 'POST', body: {} }),
+  markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('/me/notifications/read-all', { method: 'POST', body: {} }),
 };
 
-/** Where the CSV exports of a fair are served (CONTRACT additions of the outcomes work). */
+/** Where the CSV exports of a fair are served (organizers). */
 export const exportUrls = (fairId: string) => ({
   hires: `${API_BASE}/fairs/${enc(fairId)}/exports/hires.csv`,
   applications: `${API_BASE}/fairs/${enc(fairId)}/exports/applications.csv`,
-  kpis: `${API_BASE}/fairs/${enc(fairId)}/exports/kpis.csv`,
 });
+
+/** Where a resume's PDF is served (its seeker, and staff of booths the seeker applied to). */
+export const resumeUrl = (resumeId: string) => `${API_BASE}/resumes/${enc(resumeId)}/file`;
 
 /** Items of a list answer that is either a page or a bare array. */
 export const itemsOf = <T,>(answer: Page<T> | T[]): T[] => (Array.isArray(answer) ? answer : answer.items);

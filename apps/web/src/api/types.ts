@@ -1,4 +1,6 @@
 /** Shapes of the public contract (shared/CONTRACT.md) as the web app reads them. */
+import type { FairKpis } from '@bisang/common';
+
 
 export type Role = 'seeker' | 'recruiter' | 'coach' | 'organizer';
 
@@ -134,7 +136,8 @@ export interface PostingFilters {
 export interface Slot {
   id: string;
   coachId: string;
-  kind?: string;
+  coachName: string;
+  kind: 'coaching' | 'interview';
   startsAt: string;
   endsAt: string;
   available: boolean;
@@ -170,45 +173,63 @@ export interface WaitlistEntry {
 export const APPLICATION_STATUSES = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** An application as CONTRACT describes it; the fields beyond id/postingId/status are read when present. */
+/** An application as its seeker sees it (ApplicationDto). */
 export interface Application {
   id: string;
   postingId: string;
-  seekerId?: string;
+  postingTitle: string;
+  boothId: string;
+  companyId: string;
+  companyName: string;
+  fairId: string;
+  seekerId: string;
   status: ApplicationStatus;
-  coverLetter?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-  postingTitle?: string;
-  companyName?: string;
-  seekerName?: string;
-  note?: string | null;
-  rating?: number | null;
-  posting?: { id: string; title: string; companyName?: string };
-  seeker?: { id: string; name: string; email?: string };
+  coverLetter: string | null;
+  appliedAt: string;
+  updatedAt: string;
+  reachedInterviewAt: string | null;
+  reachedOfferAt: string | null;
 }
 
-export interface Kpis {
-  hiringTarget: number;
-  hires: number;
-  targetProgress: number;
-  youthHires: number;
-  youthShare: number;
-  regularHires: number;
-  regularShare: number;
-  professionalHires: number;
-  professionalShare: number;
-  applications: number;
-  interviews: number;
-  coachingBookings: number;
-  coachingNoShows: number;
-  /** Per day of the fair (in its time zone), when the API gives it. */
-  daily?: { date: string; hires: number; applications?: number; interviews?: number }[];
-  /** Per company, when the API gives it. */
-  companies?: { companyId: string; companyName: string; applications?: number; interviews?: number; hires: number }[];
-  perCompany?: { companyId: string; companyName: string; applications?: number; interviews?: number; hires: number }[];
-  boothVisits?: number;
+/** An application as the booth's staff see it (StaffApplicationDto): the applicant, the private note and rating. */
+export interface StaffApplication extends Application {
+  seeker: { id: string; name: string; age: number | null };
+  recruiterNote: string | null;
+  rating: number | null;
+  /** The applicant's current resume (GET /resumes/:id/file); null without one. */
+  resumeId: string | null;
 }
+
+export interface HireTerms {
+  startDate?: string;
+  employmentType?: EmploymentType;
+  jobCategory?: string;
+}
+
+export interface FollowUp {
+  daysAfterStart: 30 | 60 | 90;
+  askedAt: string | null;
+  answeredAt: string | null;
+  stillEmployed: boolean | null;
+}
+
+export interface Hire {
+  employmentType: EmploymentType;
+  employmentTypeLabel: Label;
+  jobCategory: string;
+  jobCategoryLabel: Label;
+  startDate: string;
+  hiredAt: string;
+  followUps: FollowUp[];
+}
+
+export interface ApplicationDetail extends Application {
+  transitions: { from: ApplicationStatus | null; to: ApplicationStatus; by: 'seeker' | 'booth_staff' | null; at: string }[];
+  hire: Hire | null;
+}
+
+/** A fair's KPIs: the HTTP answer and the `kpi:update` payload are the same shared type. */
+export type Kpis = FairKpis;
 
 export interface Announcement {
   id: number;
@@ -220,23 +241,46 @@ export interface Announcement {
 export const EDUCATION_LEVELS = ['middle_school', 'high_school', 'associate', 'bachelor', 'master', 'doctorate', 'other'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
-/** A seeker's profile (GET/PUT /me/profile, served once the profiles work is merged). */
-export interface SeekerProfile {
+/** A resume's metadata (ResumeDto); the bytes are at `downloadPath`. */
+export interface Resume {
+  id: string;
+  seekerId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+  downloadPath: string;
+}
+
+/** What a seeker may change in their profile (PUT /me/profile replaces it). */
+export interface ProfileInput {
   education: EducationLevel | null;
   desiredJobCategories: string[];
   region: string | null;
   uTurn: boolean;
   careerSummary: string | null;
-  updatedAt?: string;
-  resume?: { fileName: string; sizeBytes: number; uploadedAt: string } | null;
 }
 
-/** A stored notification (GET /me/notifications); `at` or `createdAt`, whichever the API gives. */
+/** A seeker's profile (ProfileDto): name and birth date come from the account. */
+export interface SeekerProfile extends ProfileInput {
+  userId: string;
+  name: string;
+  birthDate: string | null;
+  /** null until the profile is first saved. */
+  updatedAt: string | null;
+  resume: Resume | null;
+}
+
+/** A stored notification (NotificationDto): the socket event's shape and id, plus when it was read. */
 export interface StoredNotification {
   id: string;
   type: string;
+  at: string;
   data: Record<string, unknown>;
-  at?: string;
-  createdAt?: string;
-  readAt?: string | null;
+  readAt: string | null;
+}
+
+export interface NotificationPage extends Page<StoredNotification> {
+  unreadCount: number;
 }

@@ -2,9 +2,10 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
 import { useAuth } from '../auth/auth';
 import { LANGS, useI18n } from '../i18n/i18n';
-import { useConnectionState } from '../realtime/hooks';
+import { useConnectionState, useNotifications } from '../realtime/hooks';
 import { fairSocket } from '../realtime/fair-socket';
 import { NotificationToasts } from './NotificationToasts';
+import { unreadCount, useUnreadCount } from './unread';
 
 export function LiveIndicator() {
   const { t } = useI18n();
@@ -38,6 +39,13 @@ export function Layout() {
 
   // After signing in or out the socket reconnects with the new identity.
   useEffect(() => fairSocket.reauthenticate(), [user]);
+  // The unread badge: read when someone signs in, again with each notification that arrives.
+  useEffect(() => {
+    if (user) void unreadCount.refresh();
+    else unreadCount.set(0);
+  }, [user]);
+  useNotifications(() => void unreadCount.refresh());
+  const unread = useUnreadCount();
   // Move focus to the page on navigation, as a page load would, for keyboard and screen-reader users.
   const first = useRef(true);
   useEffect(() => {
@@ -99,7 +107,15 @@ export function Layout() {
             )}
             {user && (
               <li>
-                <NavLink to="/me/notifications">{t('nav.notifications')}</NavLink>
+                <NavLink to="/me/notifications" data-testid="nav-notifications">
+                  {t('nav.notifications')}
+                  {unread > 0 && (
+                    <span className="badge" data-testid="unread-count">
+                      {unread}
+                      <span className="visually-hidden"> {t('notifications.unread')}</span>
+                    </span>
+                  )}
+                </NavLink>
               </li>
             )}
             {user ? (

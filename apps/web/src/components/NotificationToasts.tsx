@@ -6,14 +6,13 @@ import { isMessageKey } from '../i18n/ko';
 
 /** A person's sentence for a notification, in the current language. */
 export function notificationText(e: NotificationEvent, t: Translate): string {
-  const data = e.data as { reason?: string; status?: string; booking?: { reason?: string }; application?: { status?: string } };
+  const data = e.data as { reason?: string; to?: string; postingTitle?: string; companyName?: string; daysAfterStart?: number };
   switch (e.type) {
     case 'booking.confirmed':
       return t('notify.bookingConfirmed');
     case 'booking.rejected': {
-      const reason = data.reason ?? data.booking?.reason ?? '';
-      const key = `reason.${reason}`;
-      return t('notify.bookingRejected', { reason: isMessageKey(key) ? t(key) : reason });
+      const key = `reason.${data.reason ?? ''}`;
+      return t('notify.bookingRejected', { reason: isMessageKey(key) ? t(key) : (data.reason ?? '') });
     }
     case 'booking.cancelled':
       return t('notify.bookingCancelled');
@@ -24,10 +23,14 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
     case 'booking.waitlist_offer':
       return t('notify.waitlistOffer');
     case 'application.status_changed': {
-      const status = data.status ?? data.application?.status ?? '';
-      const key = `appStatus.${status}`;
-      return t('notify.applicationStatus', { status: isMessageKey(key) ? t(key) : status });
+      const key = `appStatus.${data.to ?? ''}`;
+      return t('notify.applicationStatus', {
+        posting: `${data.companyName ?? ''} · ${data.postingTitle ?? ''}`,
+        status: isMessageKey(key) ? t(key) : (data.to ?? ''),
+      });
     }
+    case 'hire.follow_up':
+      return t('notify.followUp', { days: data.daysAfterStart ?? '' });
     default:
       return e.type;
   }

@@ -46,7 +46,6 @@ export function useErrorText(): (error: unknown) => string {
   return (error) => {
     if (error instanceof ApiError) {
       if (error.status === 0) return t('error.network');
-      if (error.routeMissing) return t('common.notAvailable');
       if (error.status === 401) return t('error.signIn');
       if (error.messages.length) return error.messages.map(serverText).join(' · ');
       return t('error.generic');
@@ -65,21 +64,9 @@ export function ErrorNote({ error }: { error: unknown }) {
   );
 }
 
-/** The page's "not available yet" state when the API behind it is not on this server. */
-export function NotAvailable() {
-  const { t } = useI18n();
-  return (
-    <div className="note note-info" role="status" data-testid="not-available">
-      <strong>{t('common.notAvailableTitle')}</strong>
-      <p>{t('common.notAvailable')}</p>
-    </div>
-  );
-}
-
-/** Loading, error (or not available yet) and content, in one place for every page. */
+/** Loading, error and content, in one place for every page. */
 export function Loaded<T>({ state, children }: { state: AsyncState<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
-  if (state.error instanceof ApiError && state.error.routeMissing) return <NotAvailable />;
   if (state.error) return <ErrorNote error={state.error} />;
   if (state.data === undefined) return <p className="muted" role="status">{t('common.loading')}</p>;
   return <>{children(state.data)}</>;

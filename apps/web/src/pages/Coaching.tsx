@@ -13,7 +13,7 @@ const DAYS_AHEAD = 14;
 
 interface DayGroup {
   day: string;
-  coaches: { coachId: string; slots: Slot[] }[];
+  coaches: { coachId: string; coachName: string; slots: Slot[] }[];
 }
 
 function groupByDay(slots: Slot[], timeZone: string): DayGroup[] {
@@ -26,7 +26,7 @@ function groupByDay(slots: Slot[], timeZone: string): DayGroup[] {
   }
   return [...days.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([day, coaches]) => ({ day, coaches: [...coaches.entries()].map(([coachId, list]) => ({ coachId, slots: list })) }));
+    .map(([day, coaches]) => ({ day, coaches: [...coaches.entries()].map(([coachId, list]) => ({ coachId, coachName: list[0]!.coachName, slots: list })) }));
 }
 
 async function allSlots(fairId: string): Promise<Slot[]> {
@@ -59,7 +59,6 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
   const [error, setError] = useState<unknown>(null);
   const [waitlisted, setWaitlisted] = useState<string | null>(null);
   const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
-  const coachNumber = useMemo(() => new Map([...new Set(slots.map((s) => s.coachId))].map((id, i) => [id, i + 1])), [slots]);
   const outcome = useRef<HTMLDivElement>(null);
   const [offer, setOffer] = useState<{ slotId: string; startsAt: string; endsAt: string; expiresAt: string } | null>(null);
 
@@ -82,7 +81,7 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
     if (booking && booking.status !== 'pending') reload();
   }, [booking?.status, reload]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const book = async (slot: Slot) => {
+  const book = async (slot: Pick<Slot, 'id'>) => {
     setError(null);
     try {
       setBooking(await api.book(slot.id, crypto.randomUUID()));
@@ -140,7 +139,7 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
           timeZone={fair.timezone}
           onBook={() => {
             setOffer(null);
-            void book({ id: offer.slotId, coachId: '', startsAt: offer.startsAt, endsAt: offer.endsAt, available: true });
+            void book({ id: offer.slotId });
           }}
         />
       )}
@@ -153,8 +152,8 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
             {d.coaches.map((c) => {
               const free = c.slots.filter((s) => s.available);
               return (
-                <section key={c.coachId} className="coach-day" aria-label={t('coaching.coachN', { n: coachNumber.get(c.coachId) ?? 1 })}>
-                  <h3 className="small-title">{t('coaching.coachN', { n: coachNumber.get(c.coachId) ?? 1 })}</h3>
+                <section key={c.coachId} className="coach-day" aria-label={t('coaching.coachName', { name: c.coachName })}>
+                  <h3 className="small-title">{t('coaching.coachName', { name: c.coachName })}</h3>
                   <ul className="plain slots">
                     {c.slots.map((s) => (
                       <li key={s.id}>

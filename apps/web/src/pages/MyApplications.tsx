@@ -1,17 +1,45 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { Loaded, useAsync } from '../components/async';
+import type { Application, ApplicationStatus, FollowUp } from '../api/types';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
 
+const OPEN: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered'];
+
+/** The seeker's applications with their status, kept current by `application.status_changed` without a reload. */
 export function MyApplications() {
   const { t } = useI18n();
   const state = useAsync(() => api.myApplications(), []);
-  // Status changes arrive live; the list is read again so it shows the new status without a reload.
-  useNotifications((e) => e.type === 'application.status_changed' && state.reload());
+  const { setData, reload } = state;
+  const [error, setError] = useState<unknown>(null);
+  useNotifications((e) => {
+    if (e.type === 'application.status_changed') {
+      const { applicationId, to } = e.data as { applicationId: string; to: ApplicationStatus };
+      // The event says the new status: shown at once; a move of an application not listed yet reloads the list.
+      if (state.data?.items.some((a) => a.id === applicationId)) {
+        setData((prev) => prev && { ...prev, items: prev.items.map((a) => (a.id === applicationId ? { ...a, status: to } : a)) });
+      } else reload();
+    }
+    if (e.type === 'hire.follow_up') reload();
+  });
+  const withdraw = async (a: Application) => {
+    setError(null);
+    try {
+      const moved = await api.moveApplication(a.id, 'withdrawn');
+      setData((prev) => prev && { ...prev, items: prev.items.map((x) => (x.id === a.id ? { ...x, status: moved.status } : x)) });
+    } catch (err) {
+      setError(err);
+    }
+  };
   return (
     <div className="stack">
       <h1>{t('applications.title')}</h1>
+      <div aria-live="polite">
+        <ErrorNote error={error} />
+      </div>
       <Loaded state={state}>
         {(page) =>
           page.items.length === 0 ? (
@@ -19,20 +47,87 @@ export function MyApplications() {
           ) : (
             <ul className="plain cards">
               {page.items.map((a) => (
-                <li key={a.id} className="card" data-testid="application" data-status={a.status}>
-                  <p className="card-title">
-                    <Link to={`/postings/${a.postingId}`}>{a.postingTitle ?? a.posting?.title ?? t('applications.posting')}</Link>
-                  </p>
-                  {(a.companyName ?? a.posting?.companyName) && <p className="company">{a.companyName ?? a.posting?.companyName}</p>}
-                  <p>
-                    <span className={`status status-${a.status}`}>{t(`appStatus.${a.status}`)}</span>
-                  </p>
-                </li>
+                <ApplicationCard key={a.id} a={a} onWithdraw={() => void withdraw(a)} />
               ))}
             </ul>
           )
         }
       </Loaded>
+    </div>
+  );
+}
+
+function ApplicationCard({ a, onWithdraw }: { a: Application; onWithdraw: () => void }) {
+  const { t, lang } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="card" data-testid="application" data-status={a.status}>
+      <p className="card-title">
+        <Link to={`/postings/${a.postingId}`}>{a.postingTitle}</Link>
+      </p>
+      <p className="company">{a.companyName}</p>
+      <p>
+        <span className={`status status-${a.status}`} data-testid="application-status" aria-live="polite">
+          {t(`appStatus.${a.status}`)}
+        </span>{' '}
+        <span className="small muted">{t('applications.appliedAt', { at: formatDateTime(a.appliedAt, 'Asia/Seoul', lang) })}</span>
+      </p>
+      {a.status === 'hired' && <FollowUps applicationId={a.id} />}
+      {OPEN.includes(a.status) &&
+        (confirming ? (
+          <p className="actions">
+            <span>{t('applications.withdrawConfirm')}</span>
+            <button type="button" className="button button-small button-secondary" onClick={onWithdraw}>
+              {t('applications.withdrawYes')}
+            </button>
+            <button type="button" className="linklike" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </p>
+        ) : (
+          <button type="button" className="linklike small" onClick={() => setConfirming(true)}>
+            {t('applications.withdraw')}
+          </button>
+        ))}
+    </li>
+  );
+}
+
+/** A hired seeker's retention questions: the ones asked so far, answered with one click (answering again replaces). */
+function FollowUps({ applicationId }: { applicationId: string }) {
+  const { t } = useI18n();
+  const state = useAsync(() => api.application(applicationId), [applicationId]);
+  const [error, setError] = useState<unknown>(null);
+  const answer = async (f: FollowUp, stillEmployed: boolean) => {
+    setError(null);
+    try {
+      await api.answerFollowUp(applicationId, f.daysAfterStart, stillEmployed);
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const hire = state.data?.hire;
+  if (!hire) return null;
+  const asked = hire.followUps.filter((f) => f.askedAt);
+  return (
+    <div className="stack small">
+      <p>{t('applications.startDate', { date: hire.startDate })}</p>
+      {asked.map((f) => (
+        <div key={f.daysAfterStart} className="note note-info" data-testid="follow-up" role="group" aria-label={t('applications.followUp', { days: f.daysAfterStart })}>
+          <p>{t('applications.followUp', { days: f.daysAfterStart })}</p>
+          {f.answeredAt && <p>{f.stillEmployed ? t('applications.answeredYes') : t('applications.answeredNo')}</p>}
+          <p className="actions">
+            <button type="button" className="button button-small" aria-pressed={f.stillEmployed === true} onClick={() => void answer(f, true)}>
+              {t('applications.stillEmployed')}
+            </button>
+            <button type="button" className="button button-small button-secondary" aria-pressed={f.stillEmployed === false} onClick={() => void answer(f, false)}>
+              {t('applications.notEmployed')}
+            </button>
+          </p>
+        </div>
+      ))}
+      <ErrorNote error={error} />
     </div>
   );
 }

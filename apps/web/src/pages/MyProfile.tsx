@@ -1,35 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client';
-import { EDUCATION_LEVELS, type EducationLevel, type SeekerProfile } from '../api/types';
-import { ErrorNote, NotAvailable, useAsync } from '../components/async';
+import { ApiError, api, downloadFile, resumeUrl } from '../api/client';
+import { EDUCATION_LEVELS, type EducationLevel } from '../api/types';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
-import { formatNumber } from '../format';
+import { formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 const MAX_RESUME_BYTES = 5 * 1024 * 1024;
-const EMPTY: SeekerProfile = { education: null, desiredJobCategories: [], region: null, uTurn: false, careerSummary: null };
 
 /** The seeker's profile and resume (PDF), which recruiters of booths they apply to may see. */
 export function MyProfile() {
   const { t, lang, label } = useI18n();
   const categories = useJobCategories();
-  // A seeker without a profile yet gets a 404 for the record: an empty form, not an error.
-  const state = useAsync(
-    () => api.myProfile().catch((e: unknown) => (e instanceof ApiError && e.status === 404 && !e.routeMissing ? EMPTY : Promise.reject(e))),
-    [],
-  );
+  // A seeker who never saved a profile gets an empty one (updatedAt null), never a 404.
+  const state = useAsync(() => api.myProfile(), []);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  if (state.error instanceof ApiError && state.error.routeMissing) {
-    return (
-      <div className="stack">
-        <h1>{t('profile.title')}</h1>
-        <NotAvailable />
-      </div>
-    );
-  }
-  const profile = state.data;
 
   const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -44,7 +31,7 @@ export function MyProfile() {
         uTurn: data.get('uTurn') === 'on',
         careerSummary: String(data.get('careerSummary')).trim() || null,
       });
-      state.setData((prev) => ({ ...next, resume: next.resume ?? prev?.resume ?? null }));
+      state.setData(() => next);
       setSaved(t('profile.saved'));
     } catch (err) {
       setError(err);
@@ -56,13 +43,14 @@ export function MyProfile() {
     setError(null);
     setSaved(null);
     if (!file || !file.size) return;
-    if (file.type !== 'application/pdf' || file.size > MAX_RESUME_BYTES) {
+    // The server decides by the content (a PDF starts with %PDF-); this only spares a pointless upload.
+    if (file.size > MAX_RESUME_BYTES) {
       setError(new ApiError(400, 'RESUME_INVALID', [t('profile.resumeRule')]));
       return;
     }
     try {
       const resume = await api.uploadResume(file);
-      state.setData((prev) => ({ ...(prev ?? EMPTY), resume: resume ?? { fileName: file.name, sizeBytes: file.size, uploadedAt: new Date().toISOString() } }));
+      state.setData((prev) => prev && { ...prev, resume });
       setSaved(t('profile.uploaded'));
     } catch (err) {
       setError(err);
@@ -75,9 +63,10 @@ export function MyProfile() {
       <p className="muted">{t('profile.privacy')}</p>
       <div aria-live="polite">
         {saved && <p className="note note-ok">{saved}</p>}
-        <ErrorNote error={error ?? state.error} />
+        <ErrorNote error={error} />
       </div>
-      {profile && (
+      <Loaded state={state}>
+        {(profile) => (
         <>
           <form className="card form-grid" onSubmit={(e) => void save(e)}>
             <div className="field">
@@ -120,7 +109,15 @@ export function MyProfile() {
             <h2>{t('profile.resume')}</h2>
             {profile.resume ? (
               <p data-testid="resume">
-                {profile.resume.fileName} ({formatNumber(Math.ceil(profile.resume.sizeBytes / 1024), lang)} KB)
+                {profile.resume.fileName} ({formatNumber(Math.ceil(profile.resume.sizeBytes / 1024), lang)} KB) ·{' '}
+                {t('profile.uploadedAt', { at: formatDateTime(profile.resume.uploadedAt, 'Asia/Seoul', lang) })}{' '}
+                <button
+                  type="button"
+                  className="linklike"
+                  onClick={() => void downloadFile(resumeUrl(profile.resume!.id), profile.resume!.fileName).catch(setError)}
+                >
+                  {t('profile.openResume')}
+                </button>
               </p>
             ) : (
               <p className="muted">{t('profile.noResume')}</p>
@@ -137,7 +134,8 @@ export function MyProfile() {
             </button>
           </form>
         </>
-      )}
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, downloadFile, exportUrls } from '../api/client';
+import { api, downloadFile, exportUrls } from '../api/client';
 import type { Booth, Fair, Kpis } from '../api/types';
 import { Bars, HiresChart } from '../components/Charts';
-import { ErrorNote, Loaded, NotAvailable, useAsync } from '../components/async';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useFairFeed } from '../realtime/hooks';
+import { useKpiUpdates } from '../realtime/hooks';
 
 export function OrganizerFair() {
   const { fairId = '' } = useParams();
@@ -178,36 +179,34 @@ function Announce({ fair }: { fair: Fair }) {
   );
 }
 
-const KPI_POLL_MS = 15_000;
-
+/** Loaded once over HTTP, then kept current by `kpi:update` (the newer snapshot wins, whichever arrives first). */
 function Kpi({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
   const state = useAsync(() => api.kpis(fair.id), [fair.id]);
-  // KPIs move with hires and approvals: read again on feed activity and every few seconds.
-  useFairFeed(fair.id, undefined, () => state.reload());
-  useEffect(() => {
-    if (state.error instanceof ApiError && state.error.routeMissing) return;
-    const timer = setInterval(state.reload, KPI_POLL_MS);
-    return () => clearInterval(timer);
-  }, [state.error, state.reload]);
+  const { setData } = state;
+  useKpiUpdates(fair.id, (u) => setData((prev) => (prev && prev.asOf > u.kpis.asOf ? prev : u.kpis)));
   return (
     <section aria-labelledby="kpi-title" className="card">
       <h2 id="kpi-title">{t('kpi.title')}</h2>
-      {state.error instanceof ApiError && state.error.routeMissing ? <NotAvailable /> : <Loaded state={state}>{(k) => <KpiView k={k} fair={fair} lang={lang} />}</Loaded>}
+      <Loaded state={state}>{(k) => <KpiView k={k} fair={fair} lang={lang} />}</Loaded>
     </section>
   );
 }
 
 function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) {
   const { t } = useI18n();
-  const companies = k.companies ?? k.perCompany ?? [];
   // `daily` dates are the fair's calendar days (YYYY-MM-DD); each is placed by its distance from the first day.
+  // Hires often come after the fair, so the axis runs to the later of the fair's last day and the last row.
   const firstDay = Date.parse(`${dayKey(fair.startsAt, fair.timezone)}T00:00:00Z`);
-  const days = [...(k.daily ?? [])]
+  const lastFairDay = dayKey(fair.endsAt, fair.timezone);
+  const days = [...k.daily]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((d) => ({ label: d.date.slice(5), value: d.hires, at: Math.max(0, Math.round((Date.parse(`${d.date}T00:00:00Z`) - firstDay) / 86_400_000)) }));
+  const lastRow = k.daily.length ? [...k.daily].sort((a, b) => a.date.localeCompare(b.date))[k.daily.length - 1]!.date : lastFairDay;
+  const endDay = lastRow > lastFairDay ? lastRow : lastFairDay;
+  const totalDays = Math.max(1, Math.round((Date.parse(`${endDay}T00:00:00Z`) - firstDay) / 86_400_000));
   return (
-    <div className="stack" data-testid="kpis">
+    <div className="stack" data-testid="kpis" data-as-of={k.asOf}>
       <dl className="counters">
         <div>
           <dt>{t('kpi.hires')}</dt>
@@ -226,7 +225,8 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
         <div>
           <dt>{t('kpi.coaching')}</dt>
           <dd>
-            {formatNumber(k.coachingBookings, lang)} <span className="small muted">({t('kpi.noShows', { n: k.coachingNoShows })})</span>
+            {formatNumber(k.coachingBookings, lang)}{' '}
+            <span className="small muted">({t('kpi.coachingDetail', { done: formatNumber(k.coachingCompletions, lang), noShows: formatNumber(k.coachingNoShows, lang) })})</span>
           </dd>
         </div>
       </dl>
@@ -236,8 +236,8 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
           {days.length ? (
             <HiresChart
               days={days}
-              totalDays={Math.max(1, Math.round((new Date(fair.endsAt).getTime() - new Date(fair.startsAt).getTime()) / 86_400_000))}
-              endLabel={dayKey(fair.endsAt, fair.timezone).slice(5)}
+              totalDays={totalDays}
+              endLabel={endDay.slice(5)}
               target={k.hiringTarget}
               title={t('kpi.overDays')}
               lang={lang}
@@ -255,9 +255,9 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
             lang={lang}
             label={t('kpi.shares')}
             items={[
-              { label: t('kpi.youth'), value: k.youthShare },
-              { label: t('kpi.regular'), value: k.regularShare },
-              { label: t('kpi.professional'), value: k.professionalShare },
+              { label: `${t('kpi.youth')} (${formatNumber(k.youthHires, lang)})`, value: k.youthShare },
+              { label: `${t('kpi.regular')} (${formatNumber(k.regularHires, lang)})`, value: k.regularShare },
+              { label: `${t('kpi.professional')} (${formatNumber(k.professionalHires, lang)})`, value: k.professionalShare },
             ]}
           />
           <h3>{t('kpi.funnel')}</h3>
@@ -267,36 +267,64 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
             items={[
               { label: t('kpi.applications'), value: k.applications },
               { label: t('kpi.interviews'), value: k.interviews },
+              { label: t('kpi.offers'), value: k.offers },
               { label: t('kpi.hires'), value: k.hires },
             ]}
           />
         </div>
       </div>
-      {companies.length > 0 && (
-        <div className="table-wrap">
-          <table>
+      {k.companies.length > 0 && (
+        <TableWrap label={t('kpi.perCompany')}>
+          <table data-testid="kpi-companies">
             <caption>{t('kpi.perCompany')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('kpi.company')}</th>
                 <th scope="col">{t('kpi.applications')}</th>
                 <th scope="col">{t('kpi.interviews')}</th>
+                <th scope="col">{t('kpi.offers')}</th>
                 <th scope="col">{t('kpi.hires')}</th>
               </tr>
             </thead>
             <tbody>
-              {companies.map((c) => (
-                <tr key={c.companyId}>
-                  <th scope="row">{c.companyName}</th>
-                  <td>{formatNumber(c.applications ?? 0, lang)}</td>
-                  <td>{formatNumber(c.interviews ?? 0, lang)}</td>
+              {k.companies.map((c) => (
+                <tr key={c.companyId} data-testid="kpi-company">
+                  <th scope="row">{c.name}</th>
+                  <td>{formatNumber(c.applications, lang)}</td>
+                  <td>{formatNumber(c.interviews, lang)}</td>
+                  <td>{formatNumber(c.offers, lang)}</td>
                   <td>{formatNumber(c.hires, lang)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
+      <TableWrap label={t('kpi.retention')}>
+        <table>
+          <caption>{t('kpi.retention')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('kpi.followUp')}</th>
+              <th scope="col">{t('kpi.asked')}</th>
+              <th scope="col">{t('kpi.answered')}</th>
+              <th scope="col">{t('kpi.stillEmployed')}</th>
+              <th scope="col">{t('kpi.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {k.retention.map((r) => (
+              <tr key={r.days}>
+                <th scope="row">{t('kpi.daysAfter', { days: r.days })}</th>
+                <td>{formatNumber(r.asked, lang)}</td>
+                <td>{formatNumber(r.answered, lang)}</td>
+                <td>{formatNumber(r.stillEmployed, lang)}</td>
+                <td>{r.answered ? formatPercent(r.rate, lang) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Fair } from '../api/types';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { TableWrap } from '../components/TableWrap';
 import { formatDate, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
 
@@ -57,7 +58,7 @@ export function OrganizerFairs() {
         <h2 id="org-fairs">{t('home.fairs')}</h2>
         <Loaded state={state}>
           {(page) => (
-            <div className="table-wrap">
+            <TableWrap label={t('home.fairs')}>
               <table>
                 <caption className="visually-hidden">{t('home.fairs')}</caption>
                 <thead>
@@ -93,7 +94,7 @@ export function OrganizerFairs() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </Loaded>
       </section>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { Application } from '../api/types';
-import { ErrorNote, Loaded, NotAvailable, useAsync } from '../components/async';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
 import { useAuth } from '../auth/auth';
 import { formatDateTime, formatSalary } from '../format';
@@ -76,8 +76,10 @@ export function PostingDetail() {
 function ApplyBox({ postingId }: { postingId: string }) {
   const { t } = useI18n();
   const { user } = useAuth();
-  const [result, setResult] = useState<{ application?: Application; error?: unknown; missing?: boolean }>({});
+  const [result, setResult] = useState<{ application?: Application; error?: unknown }>({});
   const [busy, setBusy] = useState(false);
+  // A seeker who applied before sees that application's status instead of the form.
+  const mine = useAsync(async () => (user?.role === 'seeker' ? (await api.myApplications()).items.find((a) => a.postingId === postingId) ?? null : null), [user?.id, postingId]);
   if (!user) {
     return (
       <p className="note note-info">
@@ -86,14 +88,22 @@ function ApplyBox({ postingId }: { postingId: string }) {
     );
   }
   if (user.role !== 'seeker') return null;
-  if (result.missing) return <NotAvailable />;
-  if (result.application || (result.error instanceof ApiError && result.error.code === 'ALREADY_APPLIED')) {
+  const applied = result.application ?? mine.data;
+  if (applied || (result.error instanceof ApiError && result.error.code === 'ALREADY_APPLIED')) {
     return (
       <p className="note note-ok" role="status" data-testid="applied">
-        {t('apply.done')} <Link to="/me/applications">{t('nav.myApplications')}</Link>
+        {applied ? (
+          <>
+            {t('apply.status')} <span className={`status status-${applied.status}`}>{t(`appStatus.${applied.status}`)}</span>
+          </>
+        ) : (
+          t('apply.done')
+        )}{' '}
+        <Link to="/me/applications">{t('nav.myApplications')}</Link>
       </p>
     );
   }
+  if (mine.data === undefined && !mine.error) return null;
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const coverLetter = String(new FormData(e.currentTarget).get('coverLetter') ?? '').trim();
@@ -101,7 +111,7 @@ function ApplyBox({ postingId }: { postingId: string }) {
     try {
       setResult({ application: await api.apply(postingId, coverLetter || undefined) });
     } catch (error) {
-      setResult(error instanceof ApiError && error.routeMissing ? { missing: true } : { error });
+      setResult({ error });
     } finally {
       setBusy(false);
     }

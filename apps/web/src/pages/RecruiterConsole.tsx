@@ -1,27 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, itemsOf } from '../api/client';
-import { APPLICATION_STATUSES, type Application, type ApplicationStatus, type Booth, type Company, type EmploymentType, type Fair, type Posting } from '../api/types';
-import { ErrorNote, Loaded, NotAvailable, useAsync } from '../components/async';
+import { api, downloadFile, itemsOf, resumeUrl } from '../api/client';
+import type { ApplicationStatus, Booth, Company, EmploymentType, Fair, Posting, StaffApplication } from '../api/types';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { TableWrap } from '../components/TableWrap';
+import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
 import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
 
-const boothKey = (fairId: string, companyId: string) => `bisang.booth.${fairId}.${companyId}`;
-
-/** The company's booth in a fair: an approved one is listed publicly; a pending one is remembered from applying. */
+/** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
 async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
-  const approved = (await api.booths(fair.id)).items.find((b) => b.companyId === company.id);
-  if (approved) return approved;
-  let saved: string | null = null;
-  try {
-    saved = localStorage.getItem(boothKey(fair.id, company.id));
-  } catch {
-    // storage unavailable
-  }
-  if (!saved) return null;
-  return api.booth(saved).catch(() => null);
+  return (await api.myBooths(fair.id)).items.find((b) => b.companyId === company.id) ?? null;
 }
 
 export function RecruiterConsole() {
@@ -108,12 +98,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     try {
-      const created = await api.applyForBooth(fair.id, { companyId: company.id, headline: String(data.get('headline')).trim(), description: String(data.get('description')).trim() || undefined });
-      try {
-        localStorage.setItem(boothKey(fair.id, company.id), created.id);
-      } catch {
-        // storage unavailable
-      }
+      await api.applyForBooth(fair.id, { companyId: company.id, headline: String(data.get('headline')).trim(), description: String(data.get('description')).trim() || undefined });
       booth.reload();
     } catch (err) {
       setError(err);
@@ -153,7 +138,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
               {b.rejectionReason && <p className="note note-error">{serverText(b.rejectionReason)}</p>}
             </section>
             <Postings booth={b} />
-            <Pipeline booth={b} />
+            <Pipeline booth={b} fair={fair} />
           </div>
         )
       }
@@ -200,8 +185,8 @@ function Postings({ booth }: { booth: Booth }) {
           postings.length === 0 ? (
             <p className="muted">{t('rec.noPostings')}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
+            <TableWrap label={t('rec.postings')}>
+              <table className="postings-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('rec.postingTitle')}</th>
@@ -234,7 +219,7 @@ function Postings({ booth }: { booth: Booth }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Loaded>
@@ -286,17 +271,26 @@ function Postings({ booth }: { booth: Booth }) {
   );
 }
 
-const PIPELINE: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected'];
+/** The columns, in pipeline order; staff move an application one stage forward, or reject it from an open stage. */
+const PIPELINE: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected', 'withdrawn'];
+const NEXT: Partial<Record<ApplicationStatus, 'screening' | 'interview' | 'offered' | 'hired'>> = {
+  applied: 'screening',
+  screening: 'interview',
+  interview: 'offered',
+  offered: 'hired',
+};
+const OPEN: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered'];
 
-function Pipeline({ booth }: { booth: Booth }) {
+function Pipeline({ booth, fair }: { booth: Booth; fair: Fair }) {
   const { t } = useI18n();
-  const state = useAsync(() => api.boothApplications(booth.id), [booth.id]);
+  const postings = useAsync(async () => itemsOf(await api.boothPostings(booth.id)), [booth.id]);
+  const [postingId, setPostingId] = useState('');
+  const state = useAsync(() => api.boothApplications(booth.id, postingId || undefined), [booth.id, postingId]);
   const [error, setError] = useState<unknown>(null);
-  useNotifications((e) => e.type === 'application.status_changed' && state.reload());
-  const move = async (a: Application, status: ApplicationStatus) => {
+  const act = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
-      await api.moveApplication(a.id, status);
+      await fn();
       state.reload();
     } catch (err) {
       setError(err);
@@ -305,48 +299,137 @@ function Pipeline({ booth }: { booth: Booth }) {
   return (
     <section aria-labelledby="pipeline-title" className="card">
       <h2 id="pipeline-title">{t('rec.applicants')}</h2>
-      {state.error instanceof ApiError && state.error.routeMissing ? (
-        <NotAvailable />
-      ) : (
-        <Loaded state={state}>
-          {(page) => (
-            <>
-              <ErrorNote error={error} />
-              <div className="pipeline">
-                {PIPELINE.map((status) => {
-                  const column = page.items.filter((a) => a.status === status);
-                  return (
-                    <section key={status} className="column" aria-label={`${t(`appStatus.${status}`)} (${column.length})`} data-testid={`column-${status}`}>
-                      <h3 className="small-title">
-                        {t(`appStatus.${status}`)} <span className="count">{column.length}</span>
-                      </h3>
-                      <ul className="plain">
-                        {column.map((a) => (
-                          <li key={a.id} className="applicant" data-testid="applicant">
-                            <p className="card-title">{a.seekerName ?? a.seeker?.name ?? t('rec.applicant')}</p>
-                            <p className="small muted">{a.postingTitle ?? a.posting?.title ?? ''}</p>
-                            <label className="small" htmlFor={`move-${a.id}`}>
-                              {t('rec.moveTo')}
-                            </label>
-                            <select id={`move-${a.id}`} value="" onChange={(e) => e.target.value && void move(a, e.target.value as ApplicationStatus)}>
-                              <option value="">—</option>
-                              {APPLICATION_STATUSES.filter((s) => s !== a.status && s !== 'withdrawn' && s !== 'applied').map((s) => (
-                                <option key={s} value={s}>
-                                  {t(`appStatus.${s}`)}
-                                </option>
-                              ))}
-                            </select>
-                          </li>
-                        ))}
-                      </ul>
-                    </section>
-                  );
-                })}
-              </div>
-            </>
-          )}
-        </Loaded>
-      )}
+      <div className="field inline-field">
+        <label htmlFor="pipeline-posting">{t('rec.pipelinePosting')}</label>
+        <select id="pipeline-posting" value={postingId} onChange={(e) => setPostingId(e.target.value)}>
+          <option value="">{t('rec.allPostings')}</option>
+          {(postings.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div aria-live="polite">
+        <ErrorNote error={error} />
+      </div>
+      <Loaded state={state}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t('rec.noApplicants')}</p>
+          ) : (
+            <div className="pipeline">
+              {PIPELINE.map((status) => {
+                const column = page.items.filter((a) => a.status === status);
+                if (status === 'withdrawn' && column.length === 0) return null;
+                return (
+                  <section key={status} className="column" aria-labelledby={`col-${status}`} data-testid={`column-${status}`}>
+                    <h3 className="small-title" id={`col-${status}`}>
+                      {t(`appStatus.${status}`)} <span className="count">{column.length}</span>
+                    </h3>
+                    <ul className="plain">
+                      {column.map((a) => (
+                        <Applicant key={a.id} a={a} fair={fair} act={act} />
+                      ))}
+                    </ul>
+                  </section>
+                );
+              })}
+            </div>
+          )
+        }
+      </Loaded>
     </section>
+  );
+}
+
+/** One applicant's card: who, which posting, resume, the private review, and the moves open to staff. */
+function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const { t, lang } = useI18n();
+  const next = NEXT[a.status];
+  const [startDate, setStartDate] = useState(() => dayKey(new Date(), fair.timezone));
+  const saveReview = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const rating = String(data.get('rating'));
+    await act(() => api.reviewApplication(a.id, { note: String(data.get('note')).trim() || null, rating: rating ? Number(rating) : null }));
+  };
+  return (
+    <li className="applicant" data-testid="applicant" data-status={a.status}>
+      <p className="card-title">
+        {a.seeker.name}
+        {a.seeker.age !== null && <span className="small muted"> · {t('rec.age', { age: a.seeker.age })}</span>}
+      </p>
+      <p className="small muted">{a.postingTitle}</p>
+      <p className="small muted">{t('rec.appliedOn', { at: formatDateTime(a.appliedAt, fair.timezone, lang) })}</p>
+      {a.coverLetter && (
+        <details className="small">
+          <summary>{t('apply.coverLetter')}</summary>
+          <p className="pre">{a.coverLetter}</p>
+        </details>
+      )}
+      {a.resumeId ? (
+        <button
+          type="button"
+          className="linklike small"
+          onClick={() => void act(() => downloadFile(resumeUrl(a.resumeId!), `${a.seeker.name}-resume.pdf`))}
+        >
+          {t('rec.resume')}
+        </button>
+      ) : (
+        <p className="small muted">{t('rec.noResume')}</p>
+      )}
+      <details className="small">
+        <summary>{t('rec.review')}{a.rating !== null ? ` · ${'★'.repeat(a.rating)}` : ''}</summary>
+        <form className="stack" onSubmit={(e) => void saveReview(e)}>
+          <p className="muted">{t('rec.reviewPrivate')}</p>
+          <div className="field">
+            <label htmlFor={`rating-${a.id}`}>{t('rec.rating')}</label>
+            <select id={`rating-${a.id}`} name="rating" defaultValue={a.rating ?? ''}>
+              <option value="">—</option>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {'★'.repeat(n)} ({n})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`note-${a.id}`}>{t('rec.note')}</label>
+            <textarea id={`note-${a.id}`} name="note" rows={2} maxLength={5000} defaultValue={a.recruiterNote ?? ''} />
+          </div>
+          <button type="submit" className="button button-small button-secondary">
+            {t('rec.saveReview')}
+          </button>
+        </form>
+      </details>
+      {next && next !== 'hired' && (
+        <button type="button" className="button button-small" onClick={() => void act(() => api.moveApplication(a.id, next))}>
+          {t('rec.moveNext', { status: t(`appStatus.${next}`) })}
+        </button>
+      )}
+      {next === 'hired' && (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => api.moveApplication(a.id, 'hired', { startDate }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`start-${a.id}`}>{t('rec.startDate')}</label>
+            <input id={`start-${a.id}`} type="date" required value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+          </div>
+          <button type="submit" className="button button-small">
+            {t('rec.hire')}
+          </button>
+        </form>
+      )}
+      {OPEN.includes(a.status) && (
+        <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.moveApplication(a.id, 'rejected'))}>
+          {t('rec.reject')}
+        </button>
+      )}
+    </li>
   );
 }

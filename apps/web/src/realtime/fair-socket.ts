@@ -4,7 +4,7 @@
  * server replays exactly what was missed, and drops anything it has already seen.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, NotificationEvent, ServerToClientEvents } from '@bisang/realtime-events';
+import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, NotificationEvent, ServerToClientEvents } from '@bisang/realtime-events';
 import { refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
@@ -18,6 +18,7 @@ class FairSocket {
   private feedListeners = new Set<FeedListener>();
   private notificationListeners = new Set<(e: NotificationEvent) => void>();
   private presenceListeners = new Set<(p: BoothPresence) => void>();
+  private kpiListeners = new Set<(u: KpiUpdate) => void>();
   private stateListeners = new Set<(s: ConnectionState) => void>();
   private booths = new Map<string, number>();
   private token: string | null = null;
@@ -59,6 +60,10 @@ class FairSocket {
     });
     socket.on('notification', (event) => {
       for (const l of this.notificationListeners) l(event);
+    });
+    // Sent to organizers' sockets that joined the fair, whenever a KPI number changed.
+    socket.on('kpi:update', (u) => {
+      for (const l of this.kpiListeners) l(u);
     });
     socket.on('booth:presence', (p) => {
       for (const l of this.presenceListeners) l(p);
@@ -125,6 +130,13 @@ class FairSocket {
     this.ensure();
     this.notificationListeners.add(listener);
     return () => this.notificationListeners.delete(listener);
+  }
+
+  /** KPI snapshots of a fair as they change (an organizer's socket; the fair must be followed to join its room). */
+  onKpiUpdate(listener: (u: KpiUpdate) => void): () => void {
+    this.ensure();
+    this.kpiListeners.add(listener);
+    return () => this.kpiListeners.delete(listener);
   }
 
   onState(listener: (s: ConnectionState) => void): () => void {

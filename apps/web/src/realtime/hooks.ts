@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BoothPresence, FeedEvent, NotificationEvent } from '@bisang/realtime-events';
+import type { BoothPresence, FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/realtime-events';
 import { fairSocket, type ConnectionState } from './fair-socket';
 
 export function useConnectionState(): ConnectionState {
@@ -31,4 +31,22 @@ export function useBoothPresence(boothId: string | undefined): BoothPresence | n
     return fairSocket.enterBooth(boothId, (p) => p.boothId === boothId && setPresence(p));
   }, [boothId]);
   return presence;
+}
+
+/**
+ * Live KPI snapshots of a fair for an organizer: joins the fair (which puts an organizer's socket in its
+ * organizers' room, also after a reconnect) and calls `onUpdate` with each `kpi:update`.
+ */
+export function useKpiUpdates(fairId: string | undefined, onUpdate: (u: KpiUpdate) => void): void {
+  const handler = useRef(onUpdate);
+  handler.current = onUpdate;
+  useEffect(() => {
+    if (!fairId) return;
+    const offKpis = fairSocket.onKpiUpdate((u) => u.fairId === fairId && handler.current(u));
+    const unfollow = fairSocket.followFair(fairId, undefined, () => undefined);
+    return () => {
+      offKpis();
+      unfollow();
+    };
+  }, [fairId]);
 }

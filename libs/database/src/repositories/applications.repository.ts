@@ -31,6 +31,8 @@ export interface ApplicationView {
   seekerName: string;
   /** Whole years today in the fair's time zone (null without a birth date). */
   seekerAge: number | null;
+  /** The seeker's current resume, while the application is not withdrawn (what booth staff may open). */
+  resumeId: string | null;
 }
 
 export interface TransitionView {
@@ -94,7 +96,8 @@ const VIEW_SELECT = `a.id, a.posting_id AS "postingId", a.booth_id AS "boothId",
   a.seeker_id AS "seekerId", a.status, a.cover_letter AS "coverLetter", a.recruiter_note AS "recruiterNote", a.rating,
   a.reached_interview_at AS "reachedInterviewAt", a.reached_offer_at AS "reachedOfferAt", a.applied_at AS "appliedAt",
   a.updated_at AS "updatedAt", p.title AS "postingTitle", c.name AS "companyName", f.timezone AS "fairTimezone",
-  u.name AS "seekerName", date_part('year', age((now() AT TIME ZONE f.timezone)::date, u.birth_date))::int AS "seekerAge"`;
+  u.name AS "seekerName", date_part('year', age((now() AT TIME ZONE f.timezone)::date, u.birth_date))::int AS "seekerAge",
+  CASE WHEN a.status <> 'withdrawn' THEN (SELECT r.id FROM resumes r WHERE r.seeker_id = a.seeker_id) END AS "resumeId"`;
 
 const VIEW_FROM = `FROM applications a JOIN postings p ON p.id = a.posting_id JOIN companies c ON c.id = a.company_id
   JOIN fairs f ON f.id = a.fair_id JOIN users u ON u.id = a.seeker_id`;

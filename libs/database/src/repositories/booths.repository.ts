@@ -66,6 +66,18 @@ export class BoothsRepository {
     return rows.entities.map((e, i) => ({ ...e, companyName: rows.raw[i].company_name }));
   }
 
+  /** Booths, in any status, of the companies the user is staff of; optionally of one fair. Oldest first. */
+  async listForStaff(userId: string, fairId?: string): Promise<BoothView[]> {
+    const qb = this.views()
+      .innerJoin('company_staff', 's', 's.company_id = b.company_id AND s.user_id = :userId', { userId })
+      .orderBy('b.created_at', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .limit(200);
+    if (fairId) qb.where('b.fair_id = :fairId', { fairId });
+    const rows = await qb.getRawAndEntities();
+    return rows.entities.map((e, i) => ({ ...e, companyName: rows.raw[i].company_name }));
+  }
+
   /** Booths of one fair in any status (organizers' review queue). */
   async listForReview(fairId: string, status: string | undefined, limit: number, after?: { createdAt: string; id: string }): Promise<BoothView[]> {
     const qb = this.views().where('b.fair_id = :fairId', { fairId }).orderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC').limit(limit + 1);

@@ -34,6 +34,8 @@ export interface SlotListRow {
   startsAt: Date;
   endsAt: Date;
   available: boolean;
+  /** The coach's display name. */
+  coachName: string;
 }
 
 export type WithdrawOutcome = { outcome: 'withdrawn'; slot: CoachingSlotEntity } | { outcome: 'not_found' | 'booked' | 'already_withdrawn' };
@@ -113,8 +115,9 @@ export class CoachingSlotsRepository {
     }
     params.push(filter.limit + 1);
     return this.dataSource.query(
-      `SELECT s.id, s.coach_id AS "coachId", s.kind, s.booth_id AS "boothId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", ${AVAILABLE} AS available
-         FROM coaching_slots s
+      `SELECT s.id, s.coach_id AS "coachId", s.kind, s.booth_id AS "boothId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", ${AVAILABLE} AS available,
+              u.name AS "coachName"
+         FROM coaching_slots s JOIN users u ON u.id = s.coach_id
         WHERE ${where.join(' AND ')}
         ORDER BY s.starts_at, s.id
         LIMIT $${params.length}`,

@@ -106,6 +106,13 @@ export class StaffApplicationDto extends ApplicationDto {
   @ApiProperty({ type: ApplicantDto }) seeker: ApplicantDto;
   @ApiProperty({ nullable: true, type: String }) recruiterNote: string | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5 }) rating: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "the applicant's current resume (GET /resumes/:resumeId/file); null without one or once withdrawn",
+  })
+  resumeId: string | null;
 
   static fromView(a: ApplicationView): StaffApplicationDto {
     return {
@@ -113,6 +120,7 @@ export class StaffApplicationDto extends ApplicationDto {
       seeker: { id: a.seekerId, name: a.seekerName, age: a.seekerAge },
       recruiterNote: a.recruiterNote,
       rating: a.rating,
+      resumeId: a.resumeId,
     };
   }
 }

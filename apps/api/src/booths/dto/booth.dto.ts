@@ -41,6 +41,13 @@ export class BoothListQueryDto extends ListQueryDto {
   status?: BoothStatus;
 }
 
+export class MyBoothsQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the booths of this fair' })
+  @IsOptional()
+  @IsUUID('all', { message: 'fairId must be a UUID' })
+  fairId?: string;
+}
+
 export class BoothDto {
   @ApiProperty() id: string;
   @ApiProperty() fairId: string;

@@ -33,6 +33,7 @@ export class SlotDto {
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty() available: boolean;
+  @ApiProperty({ description: "the coach's display name" }) coachName: string;
 
   static from(row: SlotListRow): SlotDto {
     return {
@@ -43,6 +44,7 @@ export class SlotDto {
       startsAt: row.startsAt.toISOString(),
       endsAt: row.endsAt.toISOString(),
       available: row.available,
+      coachName: row.coachName,
     };
   }
 }
