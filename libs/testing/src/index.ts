@@ -10,3 +10,4 @@ export type { BoothSetup } from './fair-fixtures';
 export { createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings } from './coaching-fixtures';
 export type { TestPerson } from './coaching-fixtures';
 export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
+export { deleteRedisKeys } from './processes';

@@ -1,0 +1,264 @@
+/**
+ * Does Bisang's live feed reach a crowd as fast as socket.io alone can? (issue #3, the fair feed)
+ *
+ * For each crowd size (default 1,000 and 5,000 sockets on namespace `/fair`, joined with `fair:join {fairId}`)
+ * a publisher publishes postings at a steady rate and every client notes when each event arrives:
+ *   - bisang: the built all-in-one process (dist/apps/bisang/src/main.js) on a throwaway database and
+ *     Redis prefix; a recruiter publishes draft postings of an approved booth in a live fair through
+ *     `POST /api/v1/postings/:id/publish` (the transaction writes the event, a Redis signal wakes the
+ *     gateway, which reads it from PostgreSQL and emits `feed`);
+ *   - bare: a bare socket.io 4 server on plain node http (bench/bare-feed-server.ts), triggered by an
+ *     HTTP POST from the same publisher loop at the same rate, broadcasting the very payloads Bisang sent.
+ * Latency is from just before the publish call to receipt at each client (one machine, one clock);
+ * delivery is the share of expected (client, event) pairs received. Clients live in child processes.
+ *
+ * Usage: `npm run bench:feed-fanout [-- --clients 1000,5000 --rate 4 --events 80 --warmup 5 --procs 4]`
+ */
+import { ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import Redis from 'ioredis';
+import { FeedEvent, channels } from '@bisang/realtime';
+import { BoothSetup, HttpClient } from '@bisang/testing';
+import {
+  ClientFleet,
+  Running,
+  bisangEnv,
+  cpuTimeMs,
+  createDrafts,
+  createOrganizer,
+  feedPayloads,
+  int,
+  liveFairWithApprovedBooth,
+  lpad,
+  machine,
+  ms,
+  pad,
+  pct,
+  percentile,
+  ratio,
+  runBench,
+  scratch,
+  sleep,
+  sortedOf,
+  startBareFeedServer,
+  startBisang,
+  steadily,
+  wallNow,
+} from './bench-support';
+import type { FanoutReport } from './feed-clients';
+
+interface Options {
+  sizes: number[];
+  rate: number;
+  events: number;
+  warmup: number;
+  procs: number;
+}
+
+interface Row {
+  clients: number;
+  target: 'bare' | 'bisang';
+  events: number;
+  delivered: number;
+  p50: number;
+  p99: number;
+  max: number;
+  duplicates: number;
+  outOfOrder: number;
+  publishErrors: number;
+  /** How long the publish call itself took (request to response), median. */
+  callP50: number;
+  /** bisang: from the publish call to the Redis signal "the feed moved" reaching a subscriber, median. */
+  signalP50: number;
+  /** CPU time of the server process(es) per published event. */
+  serverCpuPerEventMs: number;
+}
+
+/** What one run needs to publish an event: `publish(i)` triggers event i (warm-up ones first). */
+interface Publisher {
+  target: Row['target'];
+  url: string;
+  servers: ChildProcess[];
+  /** bisang: the Redis channel of its realtime signals, timed too. */
+  signals?: { redisUrl: string; channel: string };
+  publish(i: number): Promise<boolean>;
+}
+
+async function measure(p: Publisher, fairId: string, clients: number, keys: string[], opts: Options): Promise<Row> {
+  const fleet = await ClientFleet.connect(opts.procs, { url: p.url, fairId, count: clients, mode: 'fanout', keys });
+  try {
+    await sleep(1000);
+    let publishErrors = 0;
+    const calls: number[] = [];
+    const fire = async (i: number) => {
+      const started = performance.now();
+      if (!(await p.publish(i))) publishErrors++;
+      if (i >= opts.warmup) calls.push(performance.now() - started);
+    };
+    // Warm-up: the same path, not counted (its postings are not among the keys).
+    await steadily(opts.warmup, opts.rate, fire);
+    await fleet.settle(clients * opts.warmup, 10_000);
+    await sleep(500);
+    const before = await fleet.received();
+
+    const sentAt = new Float64Array(keys.length);
+    const signalAt: number[] = [];
+    const sub = p.signals ? new Redis(p.signals.redisUrl) : undefined;
+    if (sub && p.signals) {
+      await sub.subscribe(p.signals.channel);
+      sub.on('message', () => signalAt.push(wallNow()));
+    }
+    const cpuBefore = await serverCpu(p.servers);
+    await steadily(keys.length, opts.rate, (i) => {
+      sentAt[i] = wallNow();
+      return fire(opts.warmup + i);
+    });
+    await fleet.settle(before + clients * keys.length, 10_000);
+    const cpu = (await serverCpu(p.servers)) - cpuBefore;
+    sub?.disconnect();
+
+    const reports = await fleet.report<FanoutReport>();
+    const latencies: number[] = [];
+    let delivered = 0;
+    for (const r of reports) {
+      for (let j = 0; j < r.times.length; j++) {
+        const t = r.times[j];
+        if (Number.isNaN(t)) continue;
+        delivered++;
+        latencies.push(t - sentAt[j % keys.length]);
+      }
+    }
+    const sorted = sortedOf(latencies);
+    return {
+      clients,
+      target: p.target,
+      events: keys.length,
+      delivered: delivered / (clients * keys.length),
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? NaN,
+      duplicates: reports.reduce((n, r) => n + r.duplicates, 0),
+      outOfOrder: reports.reduce((n, r) => n + r.outOfOrder, 0),
+      publishErrors,
+      callP50: percentile(sortedOf(calls), 50),
+      // events are 1000/rate ms apart, far more than a publish takes: the k-th signal is the k-th event's
+      signalP50: sub ? percentile(sortedOf(signalAt.slice(0, keys.length).map((t, k) => t - sentAt[k])), 50) : NaN,
+      serverCpuPerEventMs: cpu / keys.length,
+    };
+  } finally {
+    await fleet.close();
+  }
+}
+
+const serverCpu = async (servers: ChildProcess[]) => (await Promise.all(servers.map((s) => cpuTimeMs(s.pid)))).reduce((a, b) => a + b, 0);
+
+function printTable(rows: Row[]): void {
+  const header =
+    `${lpad('clients', 7)} ${pad('target', 7)} ${lpad('events', 6)} ${lpad('delivered', 9)} ${lpad('p50 ms', 8)} ${lpad('p99 ms', 8)}` +
+    ` ${lpad('max ms', 8)} ${lpad('dup', 4)} ${lpad('order', 5)} ${lpad('pub err', 7)} ${lpad('call p50 ms', 11)} ${lpad('signal p50', 10)} ${lpad('server CPU ms/event', 19)}`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  for (const r of rows) {
+    console.log(
+      `${lpad(int(r.clients), 7)} ${pad(r.target, 7)} ${lpad(String(r.events), 6)} ${lpad(pct(r.delivered), 9)} ${lpad(ms(r.p50), 8)} ${lpad(ms(r.p99), 8)}` +
+        ` ${lpad(ms(r.max), 8)} ${lpad(String(r.duplicates), 4)} ${lpad(String(r.outOfOrder), 5)} ${lpad(String(r.publishErrors), 7)} ${lpad(ms(r.callP50), 11)} ${lpad(ms(r.signalP50), 10)} ${lpad(ms(r.serverCpuPerEventMs), 19)}`,
+    );
+  }
+  console.log('\nbisang / bare');
+  for (const clients of new Set(rows.map((r) => r.clients))) {
+    const bare = rows.find((r) => r.clients === clients && r.target === 'bare')!;
+    const bisang = rows.find((r) => r.clients === clients && r.target === 'bisang')!;
+    console.log(
+      `  ${lpad(int(clients), 6)} clients   p50 ${ratio(bisang.p50, bare.p50)}   p99 ${ratio(bisang.p99, bare.p99)}` +
+        `   server CPU/event ${ratio(bisang.serverCpuPerEventMs, bare.serverCpuPerEventMs)}`,
+    );
+  }
+  console.log('\ndup: an event received twice by one client; order: an event received after a newer one (both should be 0).');
+  console.log('call p50: the publish HTTP call alone, request to response (bisang: the whole transaction and the signal).');
+  console.log('signal p50: bisang only, the publish call to its Redis signal reaching a subscriber (the API\'s share of the latency).');
+  console.log('server CPU: bisang counts its one process (API + gateway + worker), not PostgreSQL or Redis.');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      clients: { type: 'string', default: '1000,5000' },
+      rate: { type: 'string', default: '4' },
+      events: { type: 'string', default: '80' },
+      warmup: { type: 'string', default: '5' },
+      procs: { type: 'string', default: '4' },
+    },
+    strict: true,
+  });
+  const opts: Options = {
+    sizes: values.clients.split(',').map(Number),
+    rate: Number(values.rate),
+    events: Number(values.events),
+    warmup: Number(values.warmup),
+    procs: Number(values.procs),
+  };
+  console.log(`Feed fan-out benchmark — ${machine()}`);
+  console.log(
+    `${opts.sizes.map(int).join(' and ')} clients on /fair (websocket) in ${opts.procs} child processes; ` +
+      `${opts.warmup} warm-up + ${opts.events} events at ${opts.rate}/s per run; bisang = all-in-one process from dist/, NODE_ENV=production\n`,
+  );
+
+  const s = scratch('fanout');
+  runBench(async (stopLater) => {
+    const env = bisangEnv(s);
+    const bisang = await startBisang('bisang', env);
+    stopLater(bisang);
+    const bare: Running = await startBareFeedServer();
+    stopLater(bare);
+    const http = new HttpClient(bisang.url);
+    const organizer = await createOrganizer(http, env);
+    const { fairId, booth } = await liveFairWithApprovedBooth(http, organizer);
+
+    const rows: Row[] = [];
+    for (const clients of opts.sizes) {
+      const total = opts.warmup + opts.events;
+      process.stderr.write(`  ${int(clients)} clients: preparing ${total} draft postings …\n`);
+      const since = (await http.get(`/fairs/${fairId}`)).body.lastEventId as number;
+      const drafts = await createDrafts(http, booth, total, (i) => `실시간 공고 #${i} — 백엔드 개발자 (Node.js) / Backend developer`);
+      const keys = drafts.slice(opts.warmup);
+
+      process.stderr.write(`  ${int(clients)} clients: bisang …\n`);
+      rows.push(await measure(bisangPublisher({ ...bisang, redisUrl: s.redisUrl, redisPrefix: s.redisPrefix }, http, booth, drafts), fairId, clients, keys, opts));
+
+      const payloads = await feedPayloads(http, fairId, since);
+      process.stderr.write(`  ${int(clients)} clients: bare …\n`);
+      rows.push(await measure(barePublisher(bare, fairId, drafts.map((id) => payloads.get(id)!)), fairId, clients, keys, opts));
+    }
+    console.log('');
+    printTable(rows);
+  }, s);
+}
+
+function bisangPublisher(bisang: Running & { redisUrl: string; redisPrefix: string }, http: HttpClient, booth: BoothSetup, drafts: string[]): Publisher {
+  return {
+    target: 'bisang',
+    url: bisang.url,
+    servers: [bisang.child],
+    signals: { redisUrl: bisang.redisUrl, channel: channels.signals(bisang.redisPrefix) },
+    publish: async (i) => (await http.post(`/postings/${drafts[i]}/publish`, {}, booth.recruiter.accessToken)).status === 200,
+  };
+}
+
+function barePublisher(bare: Running, fairId: string, payloads: Pick<FeedEvent, 'type' | 'data'>[]): Publisher {
+  return {
+    target: 'bare',
+    url: bare.url,
+    servers: [bare.child],
+    publish: async (i) => {
+      const res = await fetch(`${bare.url}/fairs/${fairId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payloads[i]),
+      });
+      await res.text();
+      return res.status === 201;
+    },
+  };
+}
+
+void main();
