@@ -210,12 +210,16 @@ export function runBench(body: (stopLater: (r: Running | { stop(): Promise<void>
     if (done) return;
     done = true;
     for (const r of running.reverse()) await r.stop().catch(() => undefined);
-    // BENCH_KEEP=1 keeps the database (e.g. for EXPLAIN by hand); its Redis keys go all the same.
+    // BENCH_KEEP=1 keeps the scratch database and Redis keys (e.g. for EXPLAIN by hand).
     if (s && process.env.BENCH_KEEP) console.error(`kept ${s.databaseUrl}`);
     else await s?.cleanup();
     process.exit(code);
   };
   process.once('SIGINT', () => void finish(130));
+  process.once('uncaughtException', (err) => {
+    console.error(err.stack);
+    void finish(1);
+  });
   body((r) => running.push(r)).then(
     () => finish(0),
     (err: unknown) => {
@@ -231,7 +235,12 @@ export function runBench(body: (stopLater: (r: Running | { stop(): Promise<void>
 
 /** socket.io clients spread over `procs` child processes (bench/feed-clients.ts). */
 export class ClientFleet {
-  private constructor(private readonly children: ChildProcess[]) {}
+  private closing?: Promise<void>;
+
+  private constructor(private readonly children: ChildProcess[]) {
+    // A child that dies makes the next IPC write fail; `ask` reports that, the channel need not throw.
+    for (const child of children) child.on('error', () => undefined);
+  }
 
   static async connect(procs: number, opts: Omit<ConnectCommand, 'cmd' | 'count'> & { count: number }): Promise<ClientFleet> {
     const children = Array.from({ length: Math.min(procs, opts.count) }, () =>
@@ -275,14 +284,15 @@ export class ClientFleet {
     return Promise.all(this.children.map((c) => this.ask<R>(c, { cmd: 'report' }, (m) => 'kind' in m)));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(
+  close(): Promise<void> {
+    this.closing ??= Promise.all(
       this.children.map(async (child) => {
         if (child.connected) await this.ask(child, { cmd: 'close' }, (m) => 'closed' in m).catch(() => undefined);
         child.kill('SIGTERM');
         await exited(child);
       }),
-    );
+    ).then(() => undefined);
+    return this.closing;
   }
 
   stop(): Promise<void> {

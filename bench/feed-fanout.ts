@@ -8,11 +8,11 @@
  *     `POST /api/v1/postings/:id/publish` (the transaction writes the event, a Redis signal wakes the
  *     gateway, which reads it from PostgreSQL and emits `feed`);
  *   - bare: a bare socket.io 4 server on plain node http (bench/bare-feed-server.ts), triggered by an
- *     HTTP POST from the same publisher loop at the same rate, broadcasting the very payloads Bisang sent.
+ *     HTTP POST from the same publisher loop at the same rate, broadcasting Bisang's own event payload.
  * Latency is from just before the publish call to receipt at each client (one machine, one clock);
  * delivery is the share of expected (client, event) pairs received. Clients live in child processes.
  *
- * Usage: `npm run bench:feed-fanout [-- --clients 1000,5000 --rate 4 --events 80 --warmup 5 --procs 4]`
+ * Usage: `npm run bench:feed-fanout [-- --clients 1000,5000 --rate 2 --events 80 --rounds 4 --warmup 5 --procs 4]`
  */
 import { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,7 @@ interface Options {
   rate: number;
   events: number;
   warmup: number;
+  rounds: number;
   procs: number;
 }
 
@@ -84,40 +85,67 @@ interface Publisher {
   publish(i: number): Promise<boolean>;
 }
 
-async function measure(p: Publisher, fairId: string, clients: number, keys: string[], opts: Options): Promise<Row> {
-  const fleet = await ClientFleet.connect(opts.procs, { url: p.url, fairId, count: clients, mode: 'fanout', keys });
-  try {
-    await sleep(1000);
-    let publishErrors = 0;
-    const calls: number[] = [];
-    const fire = async (i: number) => {
-      const started = performance.now();
-      if (!(await p.publish(i))) publishErrors++;
-      if (i >= opts.warmup) calls.push(performance.now() - started);
-    };
-    // Warm-up: the same path, not counted (its postings are not among the keys).
-    await steadily(opts.warmup, opts.rate, fire);
-    await fleet.settle(clients * opts.warmup, 10_000);
-    await sleep(500);
-    const before = await fleet.received();
+/** One target's side of a crowd size: its clients stay connected while rounds of events alternate between targets. */
+class TargetRun {
+  private readonly sentAt: Float64Array;
+  private readonly calls: number[] = [];
+  private readonly signalAt: number[] = [];
+  private readonly signalSentAt: number[] = [];
+  private sub?: Redis;
+  private publishErrors = 0;
+  private cpuMs = 0;
+  private published = 0;
 
-    const sentAt = new Float64Array(keys.length);
-    const signalAt: number[] = [];
-    const sub = p.signals ? new Redis(p.signals.redisUrl) : undefined;
-    if (sub && p.signals) {
-      await sub.subscribe(p.signals.channel);
-      sub.on('message', () => signalAt.push(wallNow()));
-    }
-    const cpuBefore = await serverCpu(p.servers);
-    await steadily(keys.length, opts.rate, (i) => {
-      sentAt[i] = wallNow();
-      return fire(opts.warmup + i);
+  private constructor(
+    private readonly p: Publisher,
+    private readonly fleet: ClientFleet,
+    private readonly clients: number,
+    private readonly keys: string[],
+    private readonly opts: Options,
+  ) {
+    this.sentAt = new Float64Array(keys.length);
+  }
+
+  static async connect(p: Publisher, fairId: string, clients: number, keys: string[], opts: Options): Promise<TargetRun> {
+    const fleet = await ClientFleet.connect(opts.procs, { url: p.url, fairId, count: clients, mode: 'fanout', keys });
+    return new TargetRun(p, fleet, clients, keys, opts);
+  }
+
+  /** The same path, not counted (its postings are not among the keys). */
+  async warmUp(): Promise<void> {
+    await steadily(this.opts.warmup, this.opts.rate, async (i) => {
+      if (!(await this.p.publish(i))) this.publishErrors++;
     });
-    await fleet.settle(before + clients * keys.length, 10_000);
-    const cpu = (await serverCpu(p.servers)) - cpuBefore;
-    sub?.disconnect();
+    await this.fleet.settle(this.clients * this.opts.warmup, 10_000);
+    if (this.p.signals) {
+      this.sub = new Redis(this.p.signals.redisUrl);
+      await this.sub.subscribe(this.p.signals.channel);
+      this.sub.on('message', () => this.signalAt.push(wallNow()));
+    }
+  }
 
-    const reports = await fleet.report<FanoutReport>();
+  /** Publishes keys [from, to) at the steady rate and waits until every client has them (or 10 s). */
+  async round(from: number, to: number): Promise<void> {
+    const before = await this.fleet.received();
+    const cpuBefore = await serverCpu(this.p.servers);
+    await steadily(to - from, this.opts.rate, async (k) => {
+      const i = from + k;
+      const started = performance.now();
+      this.sentAt[i] = wallNow();
+      if (this.sub) this.signalSentAt.push(this.sentAt[i]);
+      const ok = await this.p.publish(this.opts.warmup + i);
+      this.calls.push(performance.now() - started);
+      if (!ok) this.publishErrors++;
+    });
+    this.published += to - from;
+    await this.fleet.settle(before + this.clients * (to - from), 10_000);
+    this.cpuMs += (await serverCpu(this.p.servers)) - cpuBefore;
+  }
+
+  async finish(): Promise<Row> {
+    this.sub?.disconnect();
+    const reports = await this.fleet.report<FanoutReport>();
+    await this.fleet.close();
     const latencies: number[] = [];
     let delivered = 0;
     for (const r of reports) {
@@ -125,28 +153,61 @@ async function measure(p: Publisher, fairId: string, clients: number, keys: stri
         const t = r.times[j];
         if (Number.isNaN(t)) continue;
         delivered++;
-        latencies.push(t - sentAt[j % keys.length]);
+        latencies.push(t - this.sentAt[j % this.keys.length]);
       }
     }
     const sorted = sortedOf(latencies);
+    // Events are 1000/rate ms apart, far more than a publish takes: the k-th signal is the k-th event's.
+    const signals = this.signalAt.slice(0, this.signalSentAt.length).map((t, k) => t - this.signalSentAt[k]);
     return {
-      clients,
-      target: p.target,
-      events: keys.length,
-      delivered: delivered / (clients * keys.length),
+      clients: this.clients,
+      target: this.p.target,
+      events: this.published,
+      delivered: delivered / (this.clients * this.published),
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       max: sorted[sorted.length - 1] ?? NaN,
       duplicates: reports.reduce((n, r) => n + r.duplicates, 0),
       outOfOrder: reports.reduce((n, r) => n + r.outOfOrder, 0),
-      publishErrors,
-      callP50: percentile(sortedOf(calls), 50),
-      // events are 1000/rate ms apart, far more than a publish takes: the k-th signal is the k-th event's
-      signalP50: sub ? percentile(sortedOf(signalAt.slice(0, keys.length).map((t, k) => t - sentAt[k])), 50) : NaN,
-      serverCpuPerEventMs: cpu / keys.length,
+      publishErrors: this.publishErrors,
+      callP50: percentile(sortedOf(this.calls), 50),
+      signalP50: this.sub ? percentile(sortedOf(signals), 50) : NaN,
+      serverCpuPerEventMs: this.cpuMs / this.published,
     };
+  }
+
+  stop(): Promise<void> {
+    this.sub?.disconnect();
+    return this.fleet.close();
+  }
+}
+
+/**
+ * Both crowds stay connected; rounds of events alternate between the targets (bisang first in even rounds,
+ * bare first in odd ones), so that whatever else loads the machine falls on both alike.
+ */
+async function measureSize(bisang: Publisher, bare: Publisher, fairId: string, clients: number, keys: string[], opts: Options): Promise<Row[]> {
+  const runs: TargetRun[] = [];
+  try {
+    for (const p of [bisang, bare]) {
+      process.stderr.write(`  ${int(clients)} clients: connecting to ${p.target} …\n`);
+      runs.push(await TargetRun.connect(p, fairId, clients, keys, opts));
+    }
+    await sleep(1000);
+    for (const r of runs) await r.warmUp();
+    const perRound = Math.ceil(keys.length / opts.rounds);
+    for (let round = 0; round * perRound < keys.length; round++) {
+      const from = round * perRound;
+      const to = Math.min(keys.length, from + perRound);
+      process.stderr.write(`  ${int(clients)} clients: round ${round + 1} of ${opts.rounds} …\n`);
+      for (const r of round % 2 === 0 ? runs : [...runs].reverse()) {
+        await r.round(from, to);
+        await sleep(500);
+      }
+    }
+    return await Promise.all(runs.map((r) => r.finish()));
   } finally {
-    await fleet.close();
+    await Promise.all(runs.map((r) => r.stop()));
   }
 }
 
@@ -183,9 +244,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       clients: { type: 'string', default: '1000,5000' },
-      rate: { type: 'string', default: '4' },
+      rate: { type: 'string', default: '2' },
       events: { type: 'string', default: '80' },
       warmup: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '4' },
       procs: { type: 'string', default: '4' },
     },
     strict: true,
@@ -195,12 +257,14 @@ async function main(): Promise<void> {
     rate: Number(values.rate),
     events: Number(values.events),
     warmup: Number(values.warmup),
+    rounds: Number(values.rounds),
     procs: Number(values.procs),
   };
   console.log(`Feed fan-out benchmark — ${machine()}`);
   console.log(
     `${opts.sizes.map(int).join(' and ')} clients on /fair (websocket) in ${opts.procs} child processes; ` +
-      `${opts.warmup} warm-up + ${opts.events} events at ${opts.rate}/s per run; bisang = all-in-one process from dist/, NODE_ENV=production\n`,
+      `${opts.warmup} warm-up + ${opts.events} events per target at ${opts.rate}/s, in ${opts.rounds} rounds alternating between the targets;\n` +
+      `bisang = all-in-one process from dist/, NODE_ENV=production\n`,
   );
 
   const s = scratch('fanout');
@@ -215,19 +279,23 @@ async function main(): Promise<void> {
     const { fairId, booth } = await liveFairWithApprovedBooth(http, organizer);
 
     const rows: Row[] = [];
+    const title = (i: number) => `실시간 공고 #${i} — 백엔드 개발자 (Node.js) / Backend developer`;
     for (const clients of opts.sizes) {
       const total = opts.warmup + opts.events;
       process.stderr.write(`  ${int(clients)} clients: preparing ${total} draft postings …\n`);
       const since = (await http.get(`/fairs/${fairId}`)).body.lastEventId as number;
-      const drafts = await createDrafts(http, booth, total, (i) => `실시간 공고 #${i} — 백엔드 개발자 (Node.js) / Backend developer`);
-      const keys = drafts.slice(opts.warmup);
-
-      process.stderr.write(`  ${int(clients)} clients: bisang …\n`);
-      rows.push(await measure(bisangPublisher({ ...bisang, redisUrl: s.redisUrl, redisPrefix: s.redisPrefix }, http, booth, drafts), fairId, clients, keys, opts));
-
-      const payloads = await feedPayloads(http, fairId, since);
-      process.stderr.write(`  ${int(clients)} clients: bare …\n`);
-      rows.push(await measure(barePublisher(bare, fairId, drafts.map((id) => payloads.get(id)!)), fairId, clients, keys, opts));
+      const drafts = await createDrafts(http, booth, total, title);
+      const bisangSide = bisangPublisher({ ...bisang, redisUrl: s.redisUrl, redisPrefix: s.redisPrefix }, http, booth, drafts);
+      // The bare server broadcasts Bisang's own payload: a posting.published event Bisang sent (its warm-up
+      // runs first), with the id and title of the posting in turn. The clients time both by posting id.
+      let template: Pick<FeedEvent, 'type' | 'data'> | undefined;
+      const payload = async (i: number) => {
+        template ??= [...(await feedPayloads(http, fairId, since)).values()][0];
+        const posting = { ...(template.data.posting as Record<string, unknown>), id: drafts[i], title: title(i), publishedAt: new Date().toISOString() };
+        return { type: template.type, data: { ...template.data, posting } };
+      };
+      const bareSide = barePublisher(bare, fairId, payload);
+      rows.push(...(await measureSize(bisangSide, bareSide, fairId, clients, drafts.slice(opts.warmup), opts)));
     }
     console.log('');
     printTable(rows);
@@ -244,17 +312,14 @@ function bisangPublisher(bisang: Running & { redisUrl: string; redisPrefix: stri
   };
 }
 
-function barePublisher(bare: Running, fairId: string, payloads: Pick<FeedEvent, 'type' | 'data'>[]): Publisher {
+function barePublisher(bare: Running, fairId: string, payload: (i: number) => Promise<Pick<FeedEvent, 'type' | 'data'>>): Publisher {
   return {
     target: 'bare',
     url: bare.url,
     servers: [bare.child],
     publish: async (i) => {
-      const res = await fetch(`${bare.url}/fairs/${fairId}/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payloads[i]),
-      });
+      const body = JSON.stringify(await payload(i));
+      const res = await fetch(`${bare.url}/fairs/${fairId}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       await res.text();
       return res.status === 201;
     },

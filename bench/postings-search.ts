@@ -9,7 +9,7 @@
  * `GET /api/v1/fairs/:fairId/postings` is timed, one request at a time, for a mix of queries, and the plans
  * of the slowest are shown with EXPLAIN ANALYZE.
  *
- * Usage: `npm run bench:postings-search [-- --sizes 1000,100000 --requests 200 --warmup 20]`
+ * Usage: `npm run bench:postings-search [-- --sizes 1000,100000 --requests 100 --warmup 20]`
  */
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -35,6 +35,8 @@ interface Query {
   name: string;
   /** The query string; `cursor` is filled in from the first page of the plain listing. */
   params: Record<string, string>;
+  /** Shown, but outside the target mix and the overall figures (a known weak spot, see the README). */
+  outsideMix?: boolean;
 }
 
 const QUERIES: Query[] = [
@@ -44,6 +46,7 @@ const QUERIES: Query[] = [
   { name: 'q=engineer (English)', params: { q: 'engineer' } },
   { name: 'jobCategory=3', params: { jobCategory: '3' } },
   { name: 'employmentType=intern', params: { employmentType: 'intern' } },
+  { name: '* q=경비 (2 syllables, no match)', params: { q: '경비' }, outsideMix: true },
 ];
 
 /** Title stems: Korean, English, KECO major group. Dev jobs are common, as at a Daegu fair they are. */
@@ -86,6 +89,9 @@ const SENTENCES = [
   'Career growth with a stable, family-run SME.',
 ];
 
+/** Pads for a terminal, where a Hangul syllable takes two columns. */
+const padWide = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length - (s.match(/[\uac00-\ud7a3]/g)?.length ?? 0)));
+
 const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 
 /** Appends `count` visible postings, spread over the fair's approved booths, newest last (published_at). */
@@ -111,7 +117,9 @@ async function seedPostings(db: Client, fairId: string, from: number, count: num
           (SELECT ${sqlArray(DISTRICTS)} AS d, ${sqlArray(SENTENCES)} AS s) t`,
     [fairId, from, count],
   );
-  await db.query('ANALYZE postings');
+  // As autovacuum would soon after such a load: without it the planner believes the booths and companies
+  // inserted above are not there and picks a plan that reads every posting of the fair.
+  await db.query('ANALYZE');
 }
 
 /** Approved booths of other companies, inserted directly: the API path is covered by the fair's first booth. */
@@ -160,7 +168,7 @@ async function timeQueries(
       times.push(performance.now() - started);
       if (res.status !== 200) throw new Error(`${q.name}: ${res.status}`);
     }
-    all.push(...times);
+    if (!q.outsideMix) all.push(...times);
     const sorted = sortedOf(times);
     rows.push({ size, query: q.name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), items: check.body.items.length });
   }
@@ -202,11 +210,12 @@ function printTable(rows: Row[], overall: Map<number, number[]>, sizes: number[]
   console.log('-'.repeat(header.length));
   const line = (name: string, bySize: (n: number) => { p50: number; p99: number }) => {
     const cells = sizes.map((n) => `${lpad(ms(bySize(n).p50), 12)} ${lpad(ms(bySize(n).p99), 12)}`).join(' ');
-    console.log(`${pad(name, 32)} ${cells} ${lpad(ratio(bySize(large).p50, bySize(small).p50), 9)} ${lpad(ratio(bySize(large).p99, bySize(small).p99), 9)}`);
+    console.log(`${padWide(name, 32)} ${cells} ${lpad(ratio(bySize(large).p50, bySize(small).p50), 9)} ${lpad(ratio(bySize(large).p99, bySize(small).p99), 9)}`);
   };
   for (const q of QUERIES) line(q.name, (n) => rows.find((r) => r.size === n && r.query === q.name)!);
   const totals = new Map(sizes.map((n) => [n, sortedOf(overall.get(n)!)]));
   line('overall', (n) => ({ p50: percentile(totals.get(n)!, 50), p99: percentile(totals.get(n)!, 99) }));
+  console.log('* outside the target mix and the overall line.');
   console.log(`\nms per HTTP request (one at a time, keep-alive, limit=20); ratios are ${int(large)} / ${int(small)} postings.`);
 }
 
@@ -214,7 +223,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '1000,100000' },
-      requests: { type: 'string', default: '200' },
+      requests: { type: 'string', default: '100' },
       warmup: { type: 'string', default: '20' },
       explain: { type: 'string', default: '3' },
     },

@@ -244,6 +244,12 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
       expect(await q('없는단어')).toEqual([]);
       expect(await q('%')).toEqual([]);
       expect(await q('_')).toEqual([]);
+      // two characters (served by the bigram index): case-insensitive, literal, in the title or the description
+      expect(await q('DE')).toEqual([p3]);
+      expect(await q('E.')).toEqual([p3]);
+      expect(await q('조립')).toEqual([p4]);
+      expect(await q('1%')).toEqual([]);
+      expect(await q('경비')).toEqual([]);
 
       expect((await listIds(fair.id, '?jobCategory=1')).sort()).toEqual([p1, p3].sort());
       expect(await listIds(fair.id, '?employmentType=contract')).toEqual([p2]);

@@ -27,8 +27,8 @@ export class TokenService {
 
   signAccess(user: AuthenticatedUser): Promise<string> {
     const claims: AccessClaims = { sub: user.id, role: user.role, typ: 'access' };
+    // signed and checked with the module's key (AuthCoreModule)
     return this.jwt.signAsync(claims, {
-      secret: this.config.jwtSecret,
       expiresIn: this.config.accessTtlSeconds,
       algorithm: 'HS256',
     });
@@ -38,7 +38,6 @@ export class TokenService {
   async verifyAccess(token: string): Promise<AuthenticatedUser | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret: this.config.jwtSecret,
         algorithms: ['HS256'],
       });
       if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !USER_ROLES.includes(claims.role)) return null;

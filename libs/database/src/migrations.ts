@@ -2,6 +2,7 @@ import { CreateAccounts1764446400000 } from './migrations/1764446400000-CreateAc
 import { CreateFairsBoothsPostings1764450000000 } from './migrations/1764450000000-CreateFairsBoothsPostings';
 import { CreateCoaching1764460000000 } from './migrations/1764460000000-CreateCoaching';
 import { CreateApplicationsOutcomes1764470000000 } from './migrations/1764470000000-CreateApplicationsOutcomes';
+import { AddPostingsBigramIndex1764510000000 } from './migrations/1764510000000-AddPostingsBigramIndex';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateFairsBoothsPostings1764450000000,
   CreateCoaching1764460000000,
   CreateApplicationsOutcomes1764470000000,
+  AddPostingsBigramIndex1764510000000,
 ];

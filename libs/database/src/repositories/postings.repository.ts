@@ -139,6 +139,11 @@ export class PostingsRepository {
     if (s.q) {
       params.push(`%${s.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
       where.push(`(p.title || ' ' || p.description) ILIKE $${params.length}`);
+      // Two characters make no trigram; their bigram index finds the candidates (see AddPostingsBigramIndex).
+      if ([...s.q].length === 2) {
+        params.push(s.q);
+        where.push(`posting_bigrams(p.title || ' ' || p.description) @> posting_bigrams($${params.length})`);
+      }
     }
     if (s.jobCategory) {
       params.push(s.jobCategory);
