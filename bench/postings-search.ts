@@ -187,6 +187,10 @@ async function explain(db: Client, fairId: string, q: Query, cursor: string): Pr
   if (q.params.q) {
     params.push(`%${q.params.q}%`);
     where.push(`(p.title || ' ' || p.description) ILIKE $${params.length}`);
+    if ([...q.params.q].length === 2) {
+      params.push(q.params.q);
+      where.push(`posting_bigrams(p.title || ' ' || p.description) @> posting_bigrams($${params.length})`);
+    }
   }
   if (q.params.jobCategory) {
     params.push(q.params.jobCategory);
