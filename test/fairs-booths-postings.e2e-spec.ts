@@ -168,6 +168,13 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
       const again = await t.http.patch(`/postings/${b}`, { title: '되살리기' }, booth.recruiter.accessToken);
       expect(again.status).toBe(409);
       expect((await t.http.post(`/postings/${b}/publish`, {}, booth.recruiter.accessToken)).status).toBe(409);
+
+      // publishing a published posting again changes nothing and writes no event
+      const feedLength = (await feedOf(fair.id)).length;
+      const republished = await t.http.post(`/postings/${a}/publish`, {}, booth.recruiter.accessToken);
+      expect(republished.status).toBe(200);
+      expect(republished.body).toMatchObject({ id: a, status: 'published', title: '수정된 공고' });
+      expect((await feedOf(fair.id)).length).toBe(feedLength);
     });
   });
 
