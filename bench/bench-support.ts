@@ -119,6 +119,36 @@ export async function startBisang(app: 'bisang' | 'api' | 'realtime' | 'worker',
   };
 }
 
+/** The processes under test: the all-in-one app, or api + realtime + worker side by side (migrated first, as deployed). */
+export interface BisangDeployment {
+  /** The API's base URL (HTTP) and the gateway's (socket.io). */
+  apiUrl: string;
+  socketUrl: string;
+  processes: Running[];
+  stop(): Promise<void>;
+}
+
+export async function startDeployment(topology: 'all-in-one' | 'split', env: NodeJS.ProcessEnv): Promise<BisangDeployment> {
+  const processes: Running[] = [];
+  const stop = async () => {
+    for (const p of [...processes].reverse()) await p.stop();
+  };
+  try {
+    if (topology === 'all-in-one') {
+      processes.push(await startBisang('bisang', env));
+    } else {
+      await promisify(execFile)(process.execPath, [join(DIST, 'apps', 'cli', 'src', 'main.js'), 'db:migrate'], { env });
+      for (const app of ['api', 'realtime', 'worker'] as const) processes.push(await startBisang(app, env));
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const api = processes.find((p) => p.name === 'api' || p.name === 'bisang')!;
+  const gateway = processes.find((p) => p.name === 'realtime' || p.name === 'bisang')!;
+  return { apiUrl: api.url, socketUrl: gateway.url, processes, stop };
+}
+
 /** Organizers cannot self-register: made with the real CLI (`user:create`), then signed in over HTTP. */
 export async function createOrganizer(http: HttpClient, env: NodeJS.ProcessEnv): Promise<SignedIn> {
   const email = uniqueEmail('organizer');

@@ -3,8 +3,8 @@
  *
  * For each crowd size (default 1,000 and 5,000 sockets on namespace `/fair`, joined with `fair:join {fairId}`)
  * a publisher publishes postings at a steady rate and every client notes when each event arrives:
- *   - bisang: the built all-in-one process (dist/apps/bisang/src/main.js) on a throwaway database and
- *     Redis prefix; a recruiter publishes draft postings of an approved booth in a live fair through
+ *   - bisang: the built all-in-one process (dist/apps/bisang/src/main.js), or with `--topology split` the
+ *     api, realtime and worker processes side by side, on a throwaway database and Redis prefix; a recruiter publishes draft postings of an approved booth in a live fair through
  *     `POST /api/v1/postings/:id/publish` (the transaction writes the event, a Redis signal wakes the
  *     gateway, which reads it from PostgreSQL and emits `feed`);
  *   - bare: a bare socket.io 4 server on plain node http (bench/bare-feed-server.ts), triggered by an
@@ -12,7 +12,7 @@
  * Latency is from just before the publish call to receipt at each client (one machine, one clock);
  * delivery is the share of expected (client, event) pairs received. Clients live in child processes.
  *
- * Usage: `npm run bench:feed-fanout [-- --clients 1000,5000 --rate 2 --events 80 --rounds 4 --warmup 5 --procs 4]`
+ * Usage: `npm run bench:feed-fanout [-- --clients 1000,5000 --rate 2 --events 80 --rounds 4 --warmup 5 --procs 4 --topology all-in-one|split]`
  */
 import { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import Redis from 'ioredis';
 import { FeedEvent, channels } from '@bisang/realtime';
 import { BoothSetup, HttpClient } from '@bisang/testing';
 import {
+  BisangDeployment,
   ClientFleet,
   Running,
   bisangEnv,
@@ -41,7 +42,7 @@ import {
   sleep,
   sortedOf,
   startBareFeedServer,
-  startBisang,
+  startDeployment,
   steadily,
   wallNow,
 } from './bench-support';
@@ -54,6 +55,7 @@ interface Options {
   warmup: number;
   rounds: number;
   procs: number;
+  topology: 'all-in-one' | 'split';
 }
 
 interface Row {
@@ -237,7 +239,7 @@ function printTable(rows: Row[]): void {
   console.log('\ndup: an event received twice by one client; order: an event received after a newer one (both should be 0).');
   console.log('call p50: the publish HTTP call alone, request to response (bisang: the whole transaction and the signal).');
   console.log('signal p50: bisang only, the publish call to its Redis signal reaching a subscriber (the API\'s share of the latency).');
-  console.log('server CPU: bisang counts its one process (API + gateway + worker), not PostgreSQL or Redis.');
+  console.log('server CPU: bisang counts its own processes (API, gateway, worker), not PostgreSQL or Redis.');
 }
 
 async function main(): Promise<void> {
@@ -249,6 +251,7 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '5' },
       rounds: { type: 'string', default: '4' },
       procs: { type: 'string', default: '4' },
+      topology: { type: 'string', default: 'all-in-one' },
     },
     strict: true,
   });
@@ -259,22 +262,23 @@ async function main(): Promise<void> {
     warmup: Number(values.warmup),
     rounds: Number(values.rounds),
     procs: Number(values.procs),
+    topology: values.topology === 'split' ? 'split' : 'all-in-one',
   };
   console.log(`Feed fan-out benchmark — ${machine()}`);
   console.log(
     `${opts.sizes.map(int).join(' and ')} clients on /fair (websocket) in ${opts.procs} child processes; ` +
       `${opts.warmup} warm-up + ${opts.events} events per target at ${opts.rate}/s, in ${opts.rounds} rounds alternating between the targets;\n` +
-      `bisang = all-in-one process from dist/, NODE_ENV=production\n`,
+      `bisang = ${opts.topology === 'split' ? 'api + realtime + worker processes' : 'the all-in-one process'} from dist/, NODE_ENV=production\n`,
   );
 
   const s = scratch('fanout');
   runBench(async (stopLater) => {
     const env = bisangEnv(s);
-    const bisang = await startBisang('bisang', env);
+    const bisang = await startDeployment(opts.topology, env);
     stopLater(bisang);
     const bare: Running = await startBareFeedServer();
     stopLater(bare);
-    const http = new HttpClient(bisang.url);
+    const http = new HttpClient(bisang.apiUrl);
     const organizer = await createOrganizer(http, env);
     const { fairId, booth } = await liveFairWithApprovedBooth(http, organizer);
 
@@ -285,7 +289,7 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${int(clients)} clients: preparing ${total} draft postings …\n`);
       const since = (await http.get(`/fairs/${fairId}`)).body.lastEventId as number;
       const drafts = await createDrafts(http, booth, total, title);
-      const bisangSide = bisangPublisher({ ...bisang, redisUrl: s.redisUrl, redisPrefix: s.redisPrefix }, http, booth, drafts);
+      const bisangSide = bisangPublisher(bisang, channels.signals(s.redisPrefix), s.redisUrl, http, booth, drafts);
       // The bare server broadcasts Bisang's own payload: a posting.published event Bisang sent (its warm-up
       // runs first), with the id and title of the posting in turn. The clients time both by posting id.
       let template: Pick<FeedEvent, 'type' | 'data'> | undefined;
@@ -302,12 +306,12 @@ async function main(): Promise<void> {
   }, s);
 }
 
-function bisangPublisher(bisang: Running & { redisUrl: string; redisPrefix: string }, http: HttpClient, booth: BoothSetup, drafts: string[]): Publisher {
+function bisangPublisher(bisang: BisangDeployment, channel: string, redisUrl: string, http: HttpClient, booth: BoothSetup, drafts: string[]): Publisher {
   return {
     target: 'bisang',
-    url: bisang.url,
-    servers: [bisang.child],
-    signals: { redisUrl: bisang.redisUrl, channel: channels.signals(bisang.redisPrefix) },
+    url: bisang.socketUrl,
+    servers: bisang.processes.map((p) => p.child),
+    signals: { redisUrl, channel },
     publish: async (i) => (await http.post(`/postings/${drafts[i]}/publish`, {}, booth.recruiter.accessToken)).status === 200,
   };
 }
