@@ -197,6 +197,13 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
       const again = await t.http.patch(`/postings/${b}`, { title: '되살리기' }, booth.recruiter.accessToken);
       expect(again.status).toBe(409);
       expect((await t.http.post(`/postings/${b}/publish`, {}, booth.recruiter.accessToken)).status).toBe(409);
+
+      // publishing a published posting again changes nothing and writes no event
+      const feedLength = (await feedOf(fair.id)).length;
+      const republished = await t.http.post(`/postings/${a}/publish`, {}, booth.recruiter.accessToken);
+      expect(republished.status).toBe(200);
+      expect(republished.body).toMatchObject({ id: a, status: 'published', title: '수정된 공고' });
+      expect((await feedOf(fair.id)).length).toBe(feedLength);
     });
   });
 
@@ -273,6 +280,12 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
       expect(await q('없는단어')).toEqual([]);
       expect(await q('%')).toEqual([]);
       expect(await q('_')).toEqual([]);
+      // two characters (served by the bigram index): case-insensitive, literal, in the title or the description
+      expect(await q('DE')).toEqual([p3]);
+      expect(await q('E.')).toEqual([p3]);
+      expect(await q('조립')).toEqual([p4]);
+      expect(await q('1%')).toEqual([]);
+      expect(await q('경비')).toEqual([]);
 
       expect((await listIds(fair.id, '?jobCategory=1')).sort()).toEqual([p1, p3].sort());
       expect(await listIds(fair.id, '?employmentType=contract')).toEqual([p2]);

@@ -2,9 +2,10 @@ import { CreateAccounts1764446400000 } from './migrations/1764446400000-CreateAc
 import { CreateFairsBoothsPostings1764450000000 } from './migrations/1764450000000-CreateFairsBoothsPostings';
 import { CreateCoaching1764460000000 } from './migrations/1764460000000-CreateCoaching';
 import { CreateApplicationsOutcomes1764470000000 } from './migrations/1764470000000-CreateApplicationsOutcomes';
-import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
 import { IndexPendingBookings1764480000000 } from './migrations/1764480000000-IndexPendingBookings';
 import { AddBookingReschedule1764480000001 } from './migrations/1764480000001-AddBookingReschedule';
+import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
+import { AddPostingsBigramIndex1764510000000 } from './migrations/1764510000000-AddPostingsBigramIndex';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -12,7 +13,8 @@ export const MIGRATIONS = [
   CreateFairsBoothsPostings1764450000000,
   CreateCoaching1764460000000,
   CreateApplicationsOutcomes1764470000000,
-  AddKpiIndexes1764505000000,
   IndexPendingBookings1764480000000,
   AddBookingReschedule1764480000001,
+  AddKpiIndexes1764505000000,
+  AddPostingsBigramIndex1764510000000,
 ];

@@ -25,3 +25,4 @@ export { recordApplication, samplePdf, samplePng, filesUnder } from './applicant
 export { openPosting, applyTo, advanceTo } from './application-fixtures';
 export type { OpenPosting } from './application-fixtures';
 export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } from './browser';
+export { deleteRedisKeys } from './processes';

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 
 /** The repository root, where dist/ is (built by the e2e global setup). */
@@ -43,4 +44,19 @@ export async function connectTestDb(): Promise<Client> {
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   return db;
+}
+
+/** Deletes every Redis key under `prefix:` (a test run's or a benchmark's own keys). */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

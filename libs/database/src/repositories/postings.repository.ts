@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EmploymentType } from '../entities/posting.entity';
 import { AppendedEvent, appendFairEvent } from './fair-events.repository';
+import { rowsOf } from './sql-rows';
 import { POSTING_VIEW_SELECT, PostingView, toPostingView } from './posting-view';
 
 export interface PostingFields {
@@ -102,11 +103,19 @@ export class PostingsRepository {
   /** Draft → published; if its booth is approved it becomes visible and a posting.published event is written. */
   publish(id: string, now: Date): Promise<PostingChangeOutcome> {
     return this.dataSource.transaction(async (m) => {
-      const [current] = await m.query(`SELECT status FROM postings WHERE id = $1 FOR UPDATE`, [id]);
-      if (!current) return null;
-      if (current.status === 'published') return { posting: (await this.findView(id, m))! };
-      if (current.status !== 'draft') return { conflict: 'closed' as const };
-      await m.query(`UPDATE postings SET status = 'published', published_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
+      // The usual case in one round trip; the UPDATE locks the row as SELECT … FOR UPDATE would.
+      const published = rowsOf(
+        await m.query(`UPDATE postings SET status = 'published', published_at = $2, updated_at = $2 WHERE id = $1 AND status = 'draft' RETURNING id`, [
+          id,
+          now,
+        ]),
+      );
+      if (!published.length) {
+        const [current] = await m.query(`SELECT status FROM postings WHERE id = $1`, [id]);
+        if (!current) return null;
+        if (current.status === 'published') return { posting: (await this.findView(id, m))! };
+        return { conflict: 'closed' as const };
+      }
       const posting = (await this.findView(id, m))!;
       const event = isVisible(posting) ? await appendFairEvent(m, posting.fairId, 'posting.published', { posting }) : undefined;
       return { posting, event };
@@ -142,6 +151,11 @@ export class PostingsRepository {
     if (s.q) {
       params.push(`%${s.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
       where.push(`(p.title || ' ' || p.description) ILIKE $${params.length}`);
+      // Two characters make no trigram; their bigram index finds the candidates (see AddPostingsBigramIndex).
+      if ([...s.q].length === 2) {
+        params.push(s.q);
+        where.push(`posting_bigrams(p.title || ' ' || p.description) @> posting_bigrams($${params.length})`);
+      }
     }
     if (s.jobCategory) {
       params.push(s.jobCategory);
@@ -165,6 +179,17 @@ export class PostingsRepository {
       params,
     );
     return rows.map(toPostingView);
+  }
+
+  /** What the staff policy needs, in one query: the posting's status, its booth's, and whether the user is the booth's staff. */
+  async findStaffAccess(id: string, userId: string): Promise<{ status: string; boothStatus: string; staff: boolean } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT p.status, b.status AS booth_status,
+              EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = b.company_id AND s.user_id = $2) AS staff
+       FROM postings p JOIN booths b ON b.id = p.booth_id WHERE p.id = $1`,
+      [id, userId],
+    );
+    return row ? { status: row.status, boothStatus: row.booth_status, staff: row.staff === true } : null;
   }
 
   /** Every posting of a booth, any status (its staff's console). */
