@@ -18,6 +18,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.STATE_DIR = `/tmp/bisang-test-${id}`;
+  // Uploaded files (resumes) of the run's apps: never the working tree's ./var/uploads.
+  process.env.STORAGE_DIR = `/tmp/bisang-test-${id}/uploads`;
   await migrateDatabase(process.env.DATABASE_URL);
   execFileSync(process.execPath, ['scripts/build-if-needed.js'], { cwd: join(__dirname, '..', '..', '..'), stdio: 'inherit' });
 }
