@@ -383,5 +383,22 @@ describe('applications and the hiring pipeline', () => {
       const row = (await db.query(`SELECT cover_letter, recruiter_note, rating FROM applications WHERE id = $1`, [id])).rows[0];
       expect(row).toEqual({ cover_letter: '열심히 하겠습니다.', recruiter_note: null, rating: null });
     });
+
+    it('answers 400 naming the field, not 500, for text holding the NUL character PostgreSQL cannot store, and changes nothing', async () => {
+      const newcomer = await registerUser(t.http, 'seeker');
+      const cases: [Promise<{ status: number; body: { code: string; message: string[] | string } }>, string][] = [
+        [apply(newcomer, postingId, { coverLetter: '안녕\u0000하세요' }), 'coverLetter'],
+        [t.http.patch(`/applications/${id}/review`, { note: 'a\u0000b' }, booth.accessToken), 'note'],
+        [t.http.request('PUT', '/me/profile', { body: { region: '대구\u0000' }, token: newcomer.accessToken }), 'region'],
+      ];
+      for (const [pending, field] of cases) {
+        const res = await pending;
+        expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+        expect(JSON.stringify(res.body.message)).toContain(field);
+      }
+      expect((await db.query(`SELECT 1 FROM applications WHERE seeker_id = $1`, [newcomer.id])).rows).toHaveLength(0);
+      expect((await db.query(`SELECT recruiter_note FROM applications WHERE id = $1`, [id])).rows[0].recruiter_note).toBeNull();
+      expect((await db.query(`SELECT 1 FROM seeker_profiles WHERE user_id = $1`, [newcomer.id])).rows).toHaveLength(0);
+    });
   });
 });
