@@ -63,7 +63,7 @@ export class FairsService {
   }
 
   async list(caller: AuthenticatedUser | undefined, limit: number, cursor?: string): Promise<Page<FairDto>> {
-    const after = decodeCursor<{ startsAt: string; id: string }>(cursor, ['startsAt', 'id']);
+    const after = decodeCursor(cursor, { startsAt: 'instant', id: 'uuid' });
     const rows = await this.fairs.list(caller?.role === 'organizer', limit, after);
     return toPage(rows, limit, FairDto.from, (f) => ({ startsAt: f.startsAt.toISOString(), id: f.id }));
   }
