@@ -10,7 +10,7 @@ export { createValidationPipe } from './validation';
 export { API_PREFIX, BODY_LIMIT_BYTES, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
 export type { HttpBootOptions } from './http-app';
 export { uuidParam, isUuid } from './params';
-export { IsIanaTimeZone } from './validators';
+export { IsCalendarDate, IsIanaTimeZone, isCalendarDate } from './validators';
 export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';
 export type { FairKpis, KpiRetention, KpiDay, KpiCompany } from './kpis';
 export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';

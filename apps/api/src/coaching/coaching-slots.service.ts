@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
+import { Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
 import {
   BoothsRepository,
   CoachingSlotEntity,
@@ -162,7 +162,6 @@ export class CoachingSlotsService {
     if (!isFairVisibleTo(fair, user.role)) throw fairNotFound();
     if (fair.status === 'closed') throw fairClosed();
     const day = DateTime.fromISO(dto.date, { zone: fair.timezone });
-    if (!day.isValid) throw badRequest('VALIDATION_FAILED', 'date must be a real calendar date');
     const first = DateTime.fromJSDate(fair.startsAt, { zone: fair.timezone }).startOf('day');
     const last = DateTime.fromJSDate(fair.endsAt, { zone: fair.timezone }).startOf('day');
     if (day < first || day > last) throw dateOutsideFair();
