@@ -13,4 +13,6 @@ export { uuidParam, isUuid } from './params';
 export { IsCalendarDate, IsIanaTimeZone, isCalendarDate } from './validators';
 export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';
 export type { FairKpis, KpiRetention, KpiDay, KpiCompany } from './kpis';
+export { FOLLOW_UP_DAYS } from './follow-ups';
+export type { FollowUpDays } from './follow-ups';
 export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';

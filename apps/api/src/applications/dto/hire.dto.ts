@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { EMPLOYMENT_TYPE_LABELS, IsCalendarDate, KECO_CODES, KECO_MAJOR_GROUPS } from '@bisang/common';
+import { EMPLOYMENT_TYPE_LABELS, FOLLOW_UP_DAYS, IsCalendarDate, KECO_CODES, KECO_MAJOR_GROUPS } from '@bisang/common';
 import { EMPLOYMENT_TYPES, EmploymentType, FollowUpView, HireView } from '@bisang/database';
 
 /** The terms of a hire; each defaults to the posting's (startDate: today in the fair's time zone). */
@@ -30,7 +30,7 @@ export class FollowUpAnswerDto {
 }
 
 export class FollowUpDto {
-  @ApiProperty({ enum: [30, 60, 90] }) daysAfterStart: number;
+  @ApiProperty({ enum: FOLLOW_UP_DAYS }) daysAfterStart: number;
   @ApiProperty({ nullable: true, type: String }) askedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) stillEmployed: boolean | null;
