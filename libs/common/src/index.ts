@@ -7,7 +7,7 @@ export { REDIS, RedisModule, createRedisConnection, checkEvictionPolicy } from '
 export { ListQueryDto, encodeCursor, decodeCursor, toPage } from './pagination';
 export type { Page } from './pagination';
 export { createValidationPipe } from './validation';
-export { API_PREFIX, BODY_LIMIT_BYTES, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
+export { API_PREFIX, BODY_LIMIT_BYTES, MULTIPART_ROUTE, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
 export type { HttpBootOptions } from './http-app';
 export { uuidParam, isUuid } from './params';
 export { IsCalendarDate, IsIanaTimeZone, isCalendarDate } from './validators';
