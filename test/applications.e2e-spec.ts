@@ -323,10 +323,14 @@ describe('applications and the hiring pipeline', () => {
     let booth: { accessToken: string };
     let seeker: SignedIn;
     let id: string;
+    let fairId: string;
+    let boothId: string;
 
     beforeAll(async () => {
       const open = await openPosting(t.http, organizer);
       postingId = open.postingId;
+      fairId = open.fairId;
+      boothId = open.booth.boothId;
       booth = open.booth.recruiter;
       seeker = await registerUser(t.http, 'seeker');
       id = await applyTo(t.http, seeker, postingId);
@@ -382,6 +386,51 @@ describe('applications and the hiring pipeline', () => {
       expect(await statusOf(id)).toBe('applied');
       const row = (await db.query(`SELECT cover_letter, recruiter_note, rating FROM applications WHERE id = $1`, [id])).rows[0];
       expect(row).toEqual({ cover_letter: '열심히 하겠습니다.', recruiter_note: null, rating: null });
+    });
+
+    it('answers 400 INVALID_CURSOR, not 500, for forged cursors on every list (instants PostgreSQL cannot hold, free text, non-UUID ids)', async () => {
+      const forge = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+      const uuid = '00000000-0000-4000-8000-000000000000';
+      const lists: [string, string, string, string][] = [
+        [`/fairs`, 'startsAt', 'id', seeker.accessToken],
+        [`/fairs/${fairId}/booths`, 'createdAt', 'id', seeker.accessToken],
+        [`/fairs/${fairId}/postings`, 'publishedAt', 'id', seeker.accessToken],
+        [`/me/applications`, 't', 'i', seeker.accessToken],
+        [`/booths/${boothId}/applications`, 't', 'i', booth.accessToken],
+        [`/me/notifications`, 'k', 'i', seeker.accessToken],
+        [`/me/coaching/bookings`, 's', 'i', seeker.accessToken],
+        [`/me/coaching/waitlist`, 'c', 'i', seeker.accessToken],
+        [`/fairs/${fairId}/coaching/slots`, 's', 'i', seeker.accessToken],
+      ];
+      for (const [path, at, idField, token] of lists) {
+        for (const key of [
+          { [at]: -8.64e15, [idField]: uuid },
+          { [at]: '-100000-01-01T00:00:00Z', [idField]: uuid },
+          { [at]: '2026-02-30T00:00:00Z', [idField]: uuid },
+          { [at]: 'zzz', [idField]: uuid },
+          { [at]: '2026-05-09T00:00:00Z', [idField]: 'y' },
+        ]) {
+          const res = await t.http.get(`${path}?cursor=${forge(key)}`, token);
+          expect([path, res.status, res.body.code]).toEqual([path, 400, 'INVALID_CURSOR']);
+        }
+      }
+    });
+
+    it('answers 400 naming the field, not 500, for text holding the NUL character PostgreSQL cannot store, and changes nothing', async () => {
+      const newcomer = await registerUser(t.http, 'seeker');
+      const cases: [Promise<{ status: number; body: { code: string; message: string[] | string } }>, string][] = [
+        [apply(newcomer, postingId, { coverLetter: '안녕\u0000하세요' }), 'coverLetter'],
+        [t.http.patch(`/applications/${id}/review`, { note: 'a\u0000b' }, booth.accessToken), 'note'],
+        [t.http.request('PUT', '/me/profile', { body: { region: '대구\u0000' }, token: newcomer.accessToken }), 'region'],
+      ];
+      for (const [pending, field] of cases) {
+        const res = await pending;
+        expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+        expect(JSON.stringify(res.body.message)).toContain(field);
+      }
+      expect((await db.query(`SELECT 1 FROM applications WHERE seeker_id = $1`, [newcomer.id])).rows).toHaveLength(0);
+      expect((await db.query(`SELECT recruiter_note FROM applications WHERE id = $1`, [id])).rows[0].recruiter_note).toBeNull();
+      expect((await db.query(`SELECT 1 FROM seeker_profiles WHERE user_id = $1`, [newcomer.id])).rows).toHaveLength(0);
     });
   });
 });

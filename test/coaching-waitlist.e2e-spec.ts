@@ -69,6 +69,18 @@ describe('coaching waitlist: leave and list', () => {
     expect((await join(seeker, coach.id, dayOf(start))).status).toBe(201);
   });
 
+  it('refuses a date that is not a real calendar day with a 400 naming date, and adds nothing', async () => {
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const start = hourFromNow(60);
+    await publishAvailability(t.http, coach, fairId, start, new Date(start.getTime() + 30 * 60_000));
+    for (const date of ['2026-02-30', '2026-13-01', '26-05-09', '2026-5-9']) {
+      const res = await join(seeker, coach.id, date);
+      expect([date, res.status, res.body.code, res.body.message]).toEqual([date, 400, 'VALIDATION_FAILED', ['date must be a real date as YYYY-MM-DD']]);
+    }
+    expect((await t.http.get('/me/coaching/waitlist', seeker.accessToken)).body.items).toEqual([]);
+  });
+
   it('passes a held slot to the next waiter at once when the one it was offered to leaves', async () => {
     const [coach] = await createPeople(t.app, db, 'coach', 1);
     const [holder, first, second] = await createPeople(t.app, db, 'seeker', 3);

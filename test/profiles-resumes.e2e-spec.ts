@@ -238,6 +238,18 @@ describe('seeker profiles and resumes', () => {
       expect((await upload(undefined, samplePdf())).status).toBe(401);
     });
 
+    it('answers 415 for multipart sent to a JSON route instead of running it as if no body came', async () => {
+      const other = await registerUser(t.http, 'seeker');
+      const body = { region: '대구 중구', uTurn: true };
+      expect((await t.http.request('PUT', '/me/profile', { body, token: other.accessToken })).status).toBe(200);
+      const form = new FormData();
+      form.append('region', '서울');
+      const put = await t.http.form('PUT', '/me/profile', form, other.accessToken);
+      expect([put.status, put.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      // Before, this PUT answered 200 and cleared the profile (a field left out is cleared).
+      expect((await t.http.get('/me/profile', other.accessToken)).body).toMatchObject(body);
+    });
+
     it('keeps exactly one resume and one file when a seeker uploads several at once', async () => {
       const other = await registerUser(t.http, 'seeker');
       const pdfs = [1, 2, 3, 4, 5, 6].map((i) => samplePdf(`race-${i}`));

@@ -13,6 +13,11 @@ import { createValidationPipe } from './validation';
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const MULTIPART_NOT_HERE =
+  '이 경로는 multipart/form-data를 받지 않습니다 (application/json) / This route does not take multipart/form-data; send application/json';
+
+/** Fastify route config of a route that reads a multipart/form-data body itself: `@RouteConfig(MULTIPART_ROUTE)`. */
+export const MULTIPART_ROUTE = { multipart: true } as const;
 
 /**
  * Fastify, chosen by measurement (see bench/http-adapter.ts), with a 1 MB body limit and request ids.
@@ -46,6 +51,13 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   // these defaults keep every other route to one small part.
   void app.register(fastifyMultipart, { limits: { fileSize: BODY_LIMIT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   const fastify = app.getHttpAdapter().getInstance();
+  // Only a route that reads parts itself says so (@RouteConfig(MULTIPART_ROUTE)). Anywhere else a multipart body would
+  // be left unread and the route run as if no body came: a profile PUT cleared, a cover letter silently lost.
+  fastify.addHook('preValidation', async (req, reply) => {
+    if (req.isMultipart() && !(req.routeOptions.config as { multipart?: boolean } | undefined)?.multipart) {
+      await reply.code(415).send({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: MULTIPART_NOT_HERE });
+    }
+  });
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     requestContext.run({ requestId: req.id }, done);

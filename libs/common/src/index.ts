@@ -7,10 +7,12 @@ export { REDIS, RedisModule, createRedisConnection, checkEvictionPolicy } from '
 export { ListQueryDto, encodeCursor, decodeCursor, toPage } from './pagination';
 export type { Page } from './pagination';
 export { createValidationPipe } from './validation';
-export { API_PREFIX, BODY_LIMIT_BYTES, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
+export { API_PREFIX, BODY_LIMIT_BYTES, MULTIPART_ROUTE, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
 export type { HttpBootOptions } from './http-app';
 export { uuidParam, isUuid } from './params';
-export { IsIanaTimeZone } from './validators';
+export { IsCalendarDate, IsIanaTimeZone, isCalendarDate } from './validators';
 export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';
 export type { FairKpis, KpiRetention, KpiDay, KpiCompany } from './kpis';
+export { FOLLOW_UP_DAYS } from './follow-ups';
+export type { FollowUpDays } from './follow-ups';
 export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';

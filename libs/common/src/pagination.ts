@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { badRequest } from './domain-error';
+import { isUuid } from './params';
 
 export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -29,11 +30,39 @@ export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<K extends Record<string, string | number>>(cursor: string | undefined, fields: (keyof K)[]): K | undefined {
+/** What a cursor field holds: an instant (ISO 8601, or PostgreSQL's timestamptz text) or a UUID. */
+export type CursorField = 'instant' | 'uuid';
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2})(?::?\d{2})?)$/;
+
+/** An instant PostgreSQL accepts as timestamptz: a real calendar date in years 1–9999, a real time, a sane offset. */
+function isCursorInstant(value: string): boolean {
+  const m = INSTANT.exec(value);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y);
+  const realDate = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return realDate && h < 24 && mi < 60 && sec < 60 && (m[7] === undefined || Number(m[7]) <= 15);
+}
+
+const CURSOR_FIELD_OK: Record<CursorField, (value: string) => boolean> = { instant: isCursorInstant, uuid: isUuid };
+
+/**
+ * The sort key a cursor carries, each field checked against `shape` (so that a forged cursor is a 400, never a
+ * query PostgreSQL refuses); undefined without a cursor.
+ */
+export function decodeCursor<F extends string>(cursor: string | undefined, shape: Record<F, CursorField>): Record<F, string> | undefined {
   if (!cursor) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && fields.every((f) => f in parsed)) return parsed as K;
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object') {
+      const key = parsed as Record<string, unknown>;
+      const fields = Object.entries(shape) as [F, CursorField][];
+      if (fields.every(([f, kind]) => typeof key[f] === 'string' && CURSOR_FIELD_OK[kind](key[f] as string))) {
+        return Object.fromEntries(fields.map(([f]) => [f, key[f]])) as Record<F, string>;
+      }
+    }
   } catch {
     // fall through
   }

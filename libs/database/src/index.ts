@@ -55,7 +55,6 @@ export type { EducationLevel } from './entities/seeker-profile.entity';
 export { ResumeEntity } from './entities/resume.entity';
 export {
   APPLICATION_STATUSES,
-  FOLLOW_UP_DAYS,
   ApplicationEntity,
   ApplicationTransitionEntity,
   HireEntity,

@@ -1,3 +1,4 @@
+import type { FollowUpDays } from '@bisang/common';
 /**
  * Every BullMQ queue and job of Bisang: names and payloads in one place, so that a typo is a compile error.
  * Payloads carry ids, never entities; every handler is idempotent (BullMQ delivers at least once).
@@ -32,7 +33,7 @@ export interface JobMap {
   /** Ends an unanswered waitlist offer and passes the slot to the next waiter. */
   'coaching.expire-hold': { slotId: string; entryId: string };
   /** Asks a hired seeker, `daysAfterStart` days after the start date, whether they are still employed. */
-  'hire.follow-up': { applicationId: string; daysAfterStart: 30 | 60 | 90; startDate: string };
+  'hire.follow-up': { applicationId: string; daysAfterStart: FollowUpDays; startDate: string };
   /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
   'kpi.refresh': { fairId: string };
   /** Repeated by a job scheduler: re-enqueues the decision of bookings left pending (their enqueue was lost). */

@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
+import { FOLLOW_UP_DAYS } from '@bisang/common';
 import { jobIds } from './job-ids';
 import type { JobMap } from './job-map';
-
-/** Retention follow-ups: days after a hire's start date when the seeker is asked whether they are still employed. */
-export const HIRE_FOLLOW_UP_DAYS = [30, 60, 90] as const;
 
 /** Fair-local time of day at which a follow-up is asked. */
 export const HIRE_FOLLOW_UP_LOCAL_TIME = { hour: 9, minute: 0 } as const;
@@ -22,7 +20,7 @@ export interface HireFollowUpJob {
  */
 export function hireFollowUpJobs(applicationId: string, startDate: string, timezone: string): HireFollowUpJob[] {
   const start = DateTime.fromISO(startDate, { zone: timezone }).set({ ...HIRE_FOLLOW_UP_LOCAL_TIME, second: 0, millisecond: 0 });
-  return HIRE_FOLLOW_UP_DAYS.map((daysAfterStart) => ({
+  return FOLLOW_UP_DAYS.map((daysAfterStart) => ({
     name: 'hire.follow-up' as const,
     jobId: jobIds.hireFollowUp(applicationId, daysAfterStart, startDate),
     payload: { applicationId, daysAfterStart, startDate },

@@ -26,16 +26,13 @@ const FORWARD: readonly [OpenStatus, ApplicationStatus][] = [
 /**
  * Every legal move of the hiring pipeline, and who may make it: staff move one stage forward or reject
  * from any open stage; the seeker withdraws from any open stage. Nothing leaves hired, rejected or
- * withdrawn through this table (undoing a mistaken hire is a separate correction, see HIRE_UNDO).
+ * withdrawn through this table (undoing a mistaken hire is a separate staff correction back to offered: `POST /applications/:id/hire/undo`).
  */
 export const PIPELINE_MOVES: readonly PipelineMove[] = [
   ...FORWARD.map(([from, to]) => ({ from, to, by: 'booth_staff' as const })),
   ...OPEN_STATUSES.map((from) => ({ from, to: 'rejected' as const, by: 'booth_staff' as const })),
   ...OPEN_STATUSES.map((from) => ({ from, to: 'withdrawn' as const, by: 'seeker' as const })),
 ];
-
-/** The correction for a mistaken hire: back to offered, by booth staff only (`POST /applications/:id/hire/undo`). */
-export const HIRE_UNDO: PipelineMove = { from: 'hired', to: 'offered', by: 'booth_staff' };
 
 export type MoveVerdict = 'allowed' | 'forbidden' | 'illegal';
 
@@ -50,5 +47,3 @@ export function judgeMove(from: ApplicationStatus, to: ApplicationStatus, actor:
   if (actor === 'booth_staff' && to === 'withdrawn') return 'forbidden';
   return PIPELINE_MOVES.some((m) => m.from === from && m.to === to && m.by === actor) ? 'allowed' : 'illegal';
 }
-
-export const isOpen = (status: ApplicationStatus): status is OpenStatus => (OPEN_STATUSES as readonly string[]).includes(status);

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
-import { badRequest, uuidParam } from '@bisang/common';
-import { FOLLOW_UP_DAYS, FollowUpDays } from '@bisang/database';
+import { FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { ApplicationsService } from './applications.service';
 import {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, isUuid, notFound, toPage } from '@bisang/common';
+import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
 import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
 import { JobProducer, KpiSignals, hireFollowUpJobs } from '@bisang/queues';
 import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
@@ -229,13 +229,8 @@ export class ApplicationsService {
   }
 
   private after(cursor: string | undefined) {
-    const key = decodeCursor<{ t: string; i: string }>(cursor, ['t', 'i']);
-    if (!key) return undefined;
-    const appliedAt = new Date(key.t);
-    if (Number.isNaN(appliedAt.getTime()) || !isUuid(String(key.i))) {
-      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
-    }
-    return { appliedAt, id: key.i };
+    const key = decodeCursor(cursor, { t: 'instant', i: 'uuid' });
+    return key ? { appliedAt: new Date(key.t), id: key.i } : undefined;
   }
 }
 

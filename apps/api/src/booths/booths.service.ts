@@ -65,7 +65,7 @@ export class BoothsService {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw notFound('Fair', '박람회');
     const organizer = caller?.role === 'organizer';
-    const after = decodeCursor<{ createdAt: string; id: string }>(cursor, ['createdAt', 'id']);
+    const after = decodeCursor(cursor, { createdAt: 'instant', id: 'uuid' });
     const rows =
       organizer && status && status !== 'approved'
         ? await this.booths.listForReview(fairId, status, limit, after)

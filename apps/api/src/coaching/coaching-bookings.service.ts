@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, forbidden, isUuid, toPage } from '@bisang/common';
+import { Page, decodeCursor, forbidden, toPage } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { BookingRequest, CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotEntity, CoachingSlotsRepository } from '@bisang/database';
 import { JobProducer, KpiSignals, bookingTimeJobs, jobIds } from '@bisang/queues';
@@ -141,11 +141,8 @@ export class CoachingBookingsService {
   }
 
   async listMyBookings(user: AuthenticatedUser, query: BookingListQueryDto): Promise<Page<BookingDto>> {
-    const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
+    const cursor = decodeCursor(query.cursor, { s: 'instant', i: 'uuid' });
     const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
-    if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
-      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
-    }
     const rows = await this.bookings.findForUserPage({
       userId: user.id,
       as: user.role === 'seeker' ? 'seeker' : 'coach',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, forbidden, isUuid, notFound, toPage } from '@bisang/common';
+import { Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
 import {
   BoothsRepository,
   CoachingSlotEntity,
@@ -127,11 +127,8 @@ export class CoachingSlotsService {
     query: SlotListQueryDto,
     now: Date,
   ): Promise<Page<SlotDto>> {
-    const cursor = decodeCursor<{ s: string; i: string }>(query.cursor, ['s', 'i']);
+    const cursor = decodeCursor(query.cursor, { s: 'instant', i: 'uuid' });
     const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
-    if (after && (Number.isNaN(after.startsAt.getTime()) || !isUuid(after.id))) {
-      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
-    }
     const rows = await this.slots.findSlotsPage({
       ...scope,
       now,
@@ -165,7 +162,6 @@ export class CoachingSlotsService {
     if (!isFairVisibleTo(fair, user.role)) throw fairNotFound();
     if (fair.status === 'closed') throw fairClosed();
     const day = DateTime.fromISO(dto.date, { zone: fair.timezone });
-    if (!day.isValid) throw badRequest('VALIDATION_FAILED', 'date must be a real calendar date');
     const first = DateTime.fromJSDate(fair.startsAt, { zone: fair.timezone }).startOf('day');
     const last = DateTime.fromJSDate(fair.endsAt, { zone: fair.timezone }).startOf('day');
     if (day < first || day > last) throw dateOutsideFair();
@@ -187,11 +183,8 @@ export class CoachingSlotsService {
   }
 
   async listMyWaitlist(user: AuthenticatedUser, query: WaitlistListQueryDto): Promise<WaitlistPageDto> {
-    const cursor = decodeCursor<{ c: string; i: string }>(query.cursor, ['c', 'i']);
+    const cursor = decodeCursor(query.cursor, { c: 'instant', i: 'uuid' });
     const after = cursor ? { createdAt: new Date(cursor.c), id: cursor.i } : undefined;
-    if (after && (Number.isNaN(after.createdAt.getTime()) || !isUuid(after.id))) {
-      throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
-    }
     const rows = await this.waitlist.findForSeekerPage(user.id, query.limit, after);
     return toPage(rows, query.limit, WaitlistEntryDto.from, (e) => ({ c: e.createdAt.toISOString(), i: e.id }));
   }

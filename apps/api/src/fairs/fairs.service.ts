@@ -6,7 +6,7 @@ import { JobProducer, jobIds } from '@bisang/queues';
 import { FeedSignal } from '@bisang/realtime';
 import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
 import { FairDto } from './dto/fair.dto';
-import { fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken } from './fairs.errors';
+import { fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken, unknownTimeZone } from './fairs.errors';
 
 @Injectable()
 export class FairsService {
@@ -23,6 +23,7 @@ export class FairsService {
     const youthAgeMin = dto.youthAgeMin ?? 15;
     const youthAgeMax = dto.youthAgeMax ?? 34;
     if (youthAgeMin > youthAgeMax) throw invalidYouthRange();
+    if (!(await this.fairs.isTimeZoneKnown(dto.timezone))) throw unknownTimeZone();
     const fair = await this.fairs.createUnlessSlugTaken({
       slug: dto.slug,
       title: dto.title,
@@ -63,7 +64,7 @@ export class FairsService {
   }
 
   async list(caller: AuthenticatedUser | undefined, limit: number, cursor?: string): Promise<Page<FairDto>> {
-    const after = decodeCursor<{ startsAt: string; id: string }>(cursor, ['startsAt', 'id']);
+    const after = decodeCursor(cursor, { startsAt: 'instant', id: 'uuid' });
     const rows = await this.fairs.list(caller?.role === 'organizer', limit, after);
     return toPage(rows, limit, FairDto.from, (f) => ({ startsAt: f.startsAt.toISOString(), id: f.id }));
   }

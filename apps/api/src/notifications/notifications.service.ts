@@ -12,12 +12,12 @@ export class NotificationsService {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   async list(userId: string, query: NotificationListQueryDto): Promise<NotificationPageDto> {
-    const cursor = decodeCursor<{ k: string; i: string }>(query.cursor, ['k', 'i']);
+    const cursor = decodeCursor(query.cursor, { k: 'instant', i: 'uuid' });
     const [rows, unreadCount] = await Promise.all([
       this.notifications.findPageForUser({
         userId,
         unreadOnly: query.unread === true,
-        after: cursor ? { sortKey: String(cursor.k), id: String(cursor.i) } : undefined,
+        after: cursor ? { sortKey: cursor.k, id: cursor.i } : undefined,
         limit: query.limit,
       }),
       this.notifications.countUnread(userId),

@@ -63,7 +63,7 @@ export class PostingsService {
   async search(fairId: string, query: PostingQueryDto, caller?: AuthenticatedUser): Promise<Page<PostingDto>> {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw notFound('Fair', '박람회');
-    const after = decodeCursor<{ publishedAt: string; id: string }>(query.cursor, ['publishedAt', 'id']);
+    const after = decodeCursor(query.cursor, { publishedAt: 'instant', id: 'uuid' });
     const rows = await this.postings.searchVisible({
       fairId,
       q: query.q,

@@ -1,8 +1,9 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Put, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
-import { uuidParam } from '@bisang/common';
+import { MULTIPART_ROUTE, uuidParam } from '@bisang/common';
 import { ResumeDto } from './dto/resume.dto';
 import { readFilePart } from './file-part';
 import { attachmentDisposition } from './file-name';
@@ -18,6 +19,7 @@ export class ResumesController {
 
   @Put('me/resume')
   @Roles('seeker')
+  @RouteConfig(MULTIPART_ROUTE)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: ResumeDto, description: 'replaces the previous resume; 400 NOT_A_PDF, 413 FILE_TOO_LARGE (5 MB)' })

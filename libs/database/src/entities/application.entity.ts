@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { FollowUpDays } from '@bisang/common';
 import type { EmploymentType } from './posting.entity';
 
 export const APPLICATION_STATUSES = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
@@ -50,8 +51,7 @@ export class HireEntity {
   @Column({ name: 'hired_at', type: 'timestamptz' }) hiredAt: Date;
 }
 
-export const FOLLOW_UP_DAYS = [30, 60, 90] as const;
-export type FollowUpDays = (typeof FOLLOW_UP_DAYS)[number];
+export type { FollowUpDays };
 
 /** "Are you still employed?" asked 30, 60 and 90 days after a hire's start date. */
 @Entity({ name: 'hire_follow_ups' })

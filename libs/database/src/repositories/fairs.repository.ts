@@ -33,6 +33,15 @@ export class FairsRepository {
     return this.dataSource.getRepository(FairEntity);
   }
 
+  /**
+   * Whether PostgreSQL knows the time zone. Fair-local days and ages are computed in SQL (AT TIME ZONE), and
+   * PostgreSQL's zone list is not Node's: Node accepts names (US/Pacific-New) that PostgreSQL refuses.
+   */
+  async isTimeZoneKnown(name: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM pg_timezone_names WHERE lower(name) = lower($1) LIMIT 1`, [name]);
+    return rows.length > 0;
+  }
+
   /** Inserts a draft fair; null when the slug is taken. */
   async createUnlessSlugTaken(fair: NewFair): Promise<FairEntity | null> {
     try {

@@ -1,30 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, ValidationOptions, registerDecorator } from 'class-validator';
-import { EMPLOYMENT_TYPE_LABELS, KECO_CODES, KECO_MAJOR_GROUPS } from '@bisang/common';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { EMPLOYMENT_TYPE_LABELS, FOLLOW_UP_DAYS, IsCalendarDate, KECO_CODES, KECO_MAJOR_GROUPS } from '@bisang/common';
 import { EMPLOYMENT_TYPES, EmploymentType, FollowUpView, HireView } from '@bisang/database';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-function IsCalendarDate(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a real date as YYYY-MM-DD`, ...options },
-      validator: { validate: isCalendarDate },
-    });
-}
 
 /** The terms of a hire; each defaults to the posting's (startDate: today in the fair's time zone). */
 export class HireTermsDto {
@@ -53,7 +30,7 @@ export class FollowUpAnswerDto {
 }
 
 export class FollowUpDto {
-  @ApiProperty({ enum: [30, 60, 90] }) daysAfterStart: number;
+  @ApiProperty({ enum: FOLLOW_UP_DAYS }) daysAfterStart: number;
   @ApiProperty({ nullable: true, type: String }) askedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) stillEmployed: boolean | null;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsUUID, Matches } from 'class-validator';
-import { ListQueryDto } from '@bisang/common';
+import { IsUUID } from 'class-validator';
+import { IsCalendarDate, ListQueryDto } from '@bisang/common';
 import type { CoachingWaitlistEntryEntity, WaitlistStatus } from '@bisang/database';
 
 export class JoinWaitlistDto {
@@ -9,7 +9,7 @@ export class JoinWaitlistDto {
   coachId: string;
 
   @ApiProperty({ example: '2026-05-11', description: "a day in the fair's time zone" })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate()
   date: string;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { FairKpis, KpiCompany, KpiDay, KpiRetention } from '@bisang/common';
+import { FOLLOW_UP_DAYS } from '@bisang/common';
+import type { FairKpis, FollowUpDays, KpiCompany, KpiDay, KpiRetention } from '@bisang/common';
 
 export class KpiRetentionDto implements KpiRetention {
-  @ApiProperty({ enum: [30, 60, 90], description: 'days after the start date' }) days: 30 | 60 | 90;
+  @ApiProperty({ enum: FOLLOW_UP_DAYS, description: 'days after the start date' }) days: FollowUpDays;
   @ApiProperty() asked: number;
   @ApiProperty() answered: number;
   @ApiProperty() stillEmployed: number;
