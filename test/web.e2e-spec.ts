@@ -121,6 +121,56 @@ describe('web app in a real browser', () => {
     expect(await page.locator('[data-testid=posting-card]', { hasText: '물류 관리자 (오프라인 중 게시)' }).count()).toBe(1);
   });
 
+  it('stays signed in when pages load while the refresh token rotates: reloads mid-refresh, and two tabs refreshing at once', async () => {
+    const seeker = await registerUser(t.http, 'seeker');
+    const page = await open();
+    const context = page.context();
+    await signIn(page, seeker.email);
+    await page.getByRole('button', { name: '로그아웃' }).waitFor();
+    // Every refresh reaches the server (which rotates the token) but its answer comes late, so a page load can
+    // start while one is in flight: the answer of an unloaded page is lost for good.
+    const refreshes: number[] = [];
+    await context.route('**/api/v1/auth/refresh', async (route) => {
+      const answer = await route.fetch();
+      refreshes.push(answer.status());
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.fulfill({ response: answer }).catch(() => undefined); // the page may be gone
+    });
+    const signedIn = async (p: Page) => {
+      await p.getByRole('button', { name: '로그아웃' }).waitFor();
+      expect(await p.getByRole('link', { name: '로그인' }).count()).toBe(0);
+    };
+
+    // Reloads in quick succession, each starting while the previous load may be refreshing.
+    await page.reload({ waitUntil: 'commit' });
+    await page.reload({ waitUntil: 'commit' });
+    await page.goto(`${t.url}/me/applications`);
+    await signedIn(page);
+
+    // The access token is refused (expired, say): two tabs opening at once each get a 401 and need a new one.
+    await page.evaluate(() =>
+      localStorage.setItem('bisang.accessToken', JSON.stringify({ token: 'x.eyJleHAiOjQxMDI0NDQ4MDB9.x', expiresAt: 4102444800000 })),
+    );
+    const second = await context.newPage();
+    await Promise.all([page.goto(`${t.url}/me/applications`), second.goto(`${t.url}/me/bookings`)]);
+    await Promise.all([signedIn(page), signedIn(second)]);
+    // A reload after the access token expired refreshes once, with the newest refresh token.
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('bisang.accessToken') ?? '{}') as { expiresAt: number };
+      localStorage.setItem('bisang.accessToken', JSON.stringify({ ...stored, expiresAt: Date.now() - 1000 }));
+    });
+    await page.reload();
+    await signedIn(page);
+    await page.getByRole('heading', { name: '내 지원 현황' }).waitFor();
+
+    // No refresh token was ever refused, and the session still works from the API's side.
+    expect(refreshes.length).toBeGreaterThan(0);
+    expect(refreshes.every((s) => s === 200)).toBe(true);
+    const stored = await page.evaluate(() => localStorage.getItem('bisang.refreshToken'));
+    const check = await t.http.post('/auth/refresh', { refreshToken: stored });
+    expect(check.status).toBe(200);
+  });
+
   it('a seeker signs up, books a coaching slot, sees it confirmed in the fair’s time, and can cancel it', async () => {
     const liveFairId = await createLiveFair(db);
     const [coach] = await createPeople(t.app, db, 'coach', 1);
