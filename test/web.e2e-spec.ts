@@ -280,6 +280,46 @@ describe('web app in a real browser', () => {
     await seeker.getByTestId('unread-count').waitFor({ state: 'detached' });
     await seeker.locator('[data-testid=notification][data-read=no]').first().waitFor({ state: 'detached' });
     expect(await seeker.locator('[data-testid=notification][data-read=yes]').count()).toBeGreaterThanOrEqual(3);
+
+    // The recruiter publishes interview times for the booth in the console, in the fair's time zone (Seoul
+    // 10:00–11:30 three days on: 3 slots), and withdraws the last one.
+    const interviewDay = new Date(Date.now() + 3 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+    const interviews = recruiter.getByRole('region', { name: '면접 시간' });
+    await interviews.getByLabel('날짜').fill(interviewDay);
+    await interviews.getByLabel('시작 시각').fill('10:00');
+    await interviews.getByLabel('종료 시각').fill('11:30');
+    await interviews.getByLabel('면접 시간(분)').fill('30');
+    await interviews.getByRole('button', { name: '면접 시간 등록' }).click();
+    await recruiter.getByText('면접 시간 3개를 등록했습니다.').waitFor();
+    const published = await t.http.get(`/booths/${booth.boothId}/interview-slots?from=${new Date().toISOString()}`);
+    expect(published.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual(
+      ['01:00', '01:30', '02:00'].map((utc) => new Date(`${interviewDay}T${utc}:00Z`).toISOString()),
+    );
+    await interviews.locator('[data-testid=interview-slot]', { hasText: '오전 11:00–' }).getByRole('button', { name: /철회/ }).click();
+    await interviews.locator('[data-testid=interview-slot]', { hasText: '오전 11:00–' }).waitFor({ state: 'detached' });
+    expect(await interviews.getByTestId('interview-slot').count()).toBe(2);
+    expect(await interviews.getByTestId('interview-booking').count()).toBe(0);
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+
+    // The seeker books one from "my applications" and sees it confirmed, in Seoul time.
+    await seeker.getByRole('link', { name: '내 지원 현황' }).click();
+    await application.getByRole('button', { name: '면접 시간 예약' }).click();
+    expect(await application.getByRole('button', { name: '면접 시간 예약' }).getAttribute('aria-expanded')).toBe('true');
+    await application.getByTestId('interview-slot-choice').first().waitFor();
+    expect(await application.getByTestId('interview-slot-choice').count()).toBe(2);
+    await application.getByTestId('interview-slot-choice').filter({ hasText: '오전 10:30–' }).click();
+    const interviewOutcome = application.locator('[data-testid=booking-outcome][data-status=confirmed]');
+    await interviewOutcome.waitFor({ timeout: 20_000 });
+    expect(await interviewOutcome.textContent()).toContain('오전 10:30');
+    expect(await application.getByTestId('interview-slot-choice').count()).toBe(1); // the booked time is gone
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+
+    // The recruiter's console shows who booked, live, and the time as booked.
+    const bookedBy = interviews.locator('[data-testid=interview-booking]', { hasText: '이지원' });
+    await bookedBy.waitFor();
+    expect(await bookedBy.textContent()).toContain('오전 10:30');
+    expect(await bookedBy.textContent()).toContain('예약 확정');
+    await interviews.locator('[data-testid=interview-slot]', { hasText: '예약됨' }).waitFor();
   });
 
   it('a seeker uploads a resume; the recruiter opens it from the pipeline and hires with a start date; the seeker answers the 30-day follow-up', async () => {

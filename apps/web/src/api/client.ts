@@ -15,6 +15,7 @@ import type {
   Company,
   CreateFairInput,
   Fair,
+  Hire,
   HireTerms,
   JobCategories,
   Kpis,
@@ -306,6 +307,12 @@ export const api = {
   joinWaitlist: (fairId: string, coachId: string, date: string) =>
     request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),
 
+  // interview slots of a booth: published by its recruiters, booked by its applicants in the interview stage
+  interviewSlots: (boothId: string, query: { from?: string; available?: boolean; cursor?: string } = {}) =>
+    request<Page<Slot>>(`/booths/${enc(boothId)}/interview-slots`, { query: { limit: 100, ...query } }),
+  publishInterviewAvailability: (boothId: string, input: { startsAt: string; endsAt: string; slotMinutes: number; bufferMinutes?: number }) =>
+    request<{ slots: { id: string; startsAt: string; endsAt: string }[] }>(`/booths/${enc(boothId)}/interview-slots/availability`, { method: 'POST', body: input }),
+
   myBooths: (fairId?: string) => request<{ items: Booth[] }>('/me/booths', { query: { fairId } }),
 
   // applications and outcomes
@@ -319,6 +326,9 @@ export const api = {
     request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: hire ? { status, hire } : { status } }),
   reviewApplication: (applicationId: string, review: { note?: string | null; rating?: number | null }) =>
     request<StaffApplication>(`/applications/${enc(applicationId)}/review`, { method: 'PATCH', body: review }),
+  correctHire: (applicationId: string, terms: HireTerms) =>
+    request<Hire>(`/applications/${enc(applicationId)}/hire`, { method: 'PATCH', body: terms }),
+  undoHire: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/hire/undo`, { method: 'POST', body: {} }),
   answerFollowUp: (applicationId: string, days: 30 | 60 | 90, stillEmployed: boolean) =>
     request<unknown>(`/applications/${enc(applicationId)}/follow-ups/${days}`, { method: 'POST', body: { stillEmployed } }),
   kpis: (fairId: string) => request<Kpis>(`/fairs/${enc(fairId)}/kpis`),

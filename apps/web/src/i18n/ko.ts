@@ -317,6 +317,21 @@ export const ko = {
   'rec.startDate': '입사일',
   'rec.hire': '채용 확정',
   'rec.reject': '불합격 처리',
+  'interview.title': '면접 시간',
+  'interview.hint': '면접 단계의 지원자만 예약할 수 있습니다. 시간은 박람회 시간대({zone}) 기준입니다.',
+  'interview.afterApproval': '부스가 승인되면 면접 시간을 등록할 수 있습니다.',
+  'interview.publishForm': '면접 시간 등록',
+  'interview.slotMinutes': '면접 시간(분)',
+  'interview.publish': '면접 시간 등록',
+  'interview.created': '면접 시간 {n}개를 등록했습니다.',
+  'interview.slots': '등록한 면접 시간',
+  'interview.noSlots': '등록한 면접 시간이 없습니다.',
+  'interview.withdrawLabel': '{when} 면접 시간 철회',
+  'interview.bookings': '면접 예약',
+  'interview.noBookings': '아직 면접 예약이 없습니다.',
+  'interview.book': '면접 시간 예약',
+  'interview.none': '지금 예약할 수 있는 면접 시간이 없습니다. 기업이 시간을 등록하면 여기에 표시됩니다.',
+  'interview.slotsLabel': '예약할 수 있는 면접 시간',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -8,6 +8,7 @@ import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
 import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
+import { InterviewSlotsConsole } from './InterviewSlots';
 
 /** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
 async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
@@ -139,6 +140,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
             </section>
             <Postings booth={b} />
             <Pipeline booth={b} fair={fair} />
+            {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}
           </div>
         )
       }
