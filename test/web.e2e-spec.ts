@@ -142,23 +142,18 @@ describe('web app in a real browser', () => {
     };
 
     // Reloads in quick succession, each starting while the previous load may be refreshing.
-    await page.reload({ waitUntil: 'commit' });
-    await page.reload({ waitUntil: 'commit' });
+    await page.goto(`${t.url}/me/bookings`, { waitUntil: 'commit' });
+    await page.goto(`${t.url}/me/profile`, { waitUntil: 'commit' });
     await page.goto(`${t.url}/me/applications`);
     await signedIn(page);
 
     // The access token is refused (expired, say): two tabs opening at once each get a 401 and need a new one.
-    await page.evaluate(() =>
-      localStorage.setItem('bisang.accessToken', JSON.stringify({ token: 'x.eyJleHAiOjQxMDI0NDQ4MDB9.x', expiresAt: 4102444800000 })),
-    );
+    await page.evaluate(`localStorage.setItem('bisang.accessToken', JSON.stringify({ token: 'x.eyJleHAiOjQxMDI0NDQ4MDB9.x', expiresAt: 4102444800000 }))`);
     const second = await context.newPage();
     await Promise.all([page.goto(`${t.url}/me/applications`), second.goto(`${t.url}/me/bookings`)]);
     await Promise.all([signedIn(page), signedIn(second)]);
     // A reload after the access token expired refreshes once, with the newest refresh token.
-    await page.evaluate(() => {
-      const stored = JSON.parse(localStorage.getItem('bisang.accessToken') ?? '{}') as { expiresAt: number };
-      localStorage.setItem('bisang.accessToken', JSON.stringify({ ...stored, expiresAt: Date.now() - 1000 }));
-    });
+    await page.evaluate(`localStorage.setItem('bisang.accessToken', JSON.stringify({ ...JSON.parse(localStorage.getItem('bisang.accessToken')), expiresAt: Date.now() - 1000 }))`);
     await page.reload();
     await signedIn(page);
     await page.getByRole('heading', { name: '내 지원 현황' }).waitFor();
@@ -166,7 +161,7 @@ describe('web app in a real browser', () => {
     // No refresh token was ever refused, and the session still works from the API's side.
     expect(refreshes.length).toBeGreaterThan(0);
     expect(refreshes.every((s) => s === 200)).toBe(true);
-    const stored = await page.evaluate(() => localStorage.getItem('bisang.refreshToken'));
+    const stored = await page.evaluate<string | null>(`localStorage.getItem('bisang.refreshToken')`);
     const check = await t.http.post('/auth/refresh', { refreshToken: stored });
     expect(check.status).toBe(200);
   });
@@ -311,7 +306,12 @@ describe('web app in a real browser', () => {
     const interviewOutcome = application.locator('[data-testid=booking-outcome][data-status=confirmed]');
     await interviewOutcome.waitFor({ timeout: 20_000 });
     expect(await interviewOutcome.textContent()).toContain('오전 10:30');
-    expect(await application.getByTestId('interview-slot-choice').count()).toBe(1); // the booked time is gone
+    await application.getByTestId('interview-slot-choice').nth(1).waitFor({ state: 'detached' }); // the booked time is gone
+    expect(await application.getByTestId('interview-slot-choice').count()).toBe(1);
+    await interviewOutcome.waitFor();
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+    await seeker.setViewportSize(PHONE);
+    expect(await seeker.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(seeker)).toEqual([]);
 
     // The recruiter's console shows who booked, live, and the time as booked.
@@ -320,6 +320,9 @@ describe('web app in a real browser', () => {
     expect(await bookedBy.textContent()).toContain('오전 10:30');
     expect(await bookedBy.textContent()).toContain('예약 확정');
     await interviews.locator('[data-testid=interview-slot]', { hasText: '예약됨' }).waitFor();
+    await recruiter.setViewportSize(PHONE);
+    expect(await recruiter.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
   });
 
   it('a seeker uploads a resume; the recruiter opens it from the pipeline and hires with a start date; the seeker answers the 30-day follow-up', async () => {
@@ -373,6 +376,36 @@ describe('web app in a real browser', () => {
     await followUp.getByText('답변: 일하고 있음').waitFor();
     const answered = await t.http.get(`/applications/${applied.body.id}`, seeker.accessToken);
     expect(answered.body.hire.followUps.find((f: { daysAfterStart: number }) => f.daysAfterStart === 30)).toMatchObject({ stillEmployed: true });
+
+    // The recruiter corrects the hire: a later start date, and a contract job rather than a permanent one.
+    const hiredCard = recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' });
+    await hiredCard.getByText(`입사일 ${startDate} · 상용직(정규직)`).waitFor();
+    await hiredCard.getByText('채용 조건 정정').click();
+    const laterStart = new Date(Date.now() + 9 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
+    await hiredCard.getByLabel('입사일').fill(laterStart);
+    await hiredCard.getByLabel('고용 형태').selectOption('contract');
+    await hiredCard.getByRole('button', { name: '정정 저장' }).click();
+    await hiredCard.getByText('채용 조건을 정정했습니다.').waitFor();
+    await hiredCard.getByText(`입사일 ${laterStart} · 계약직`).waitFor();
+    const corrected = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
+    expect([corrected.body.status, corrected.body.hire.startDate, corrected.body.hire.employmentType]).toEqual(['hired', laterStart, 'contract']);
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+
+    // Undoing a hire asks first (focus on the answer); "cancel" changes nothing.
+    await hiredCard.getByRole('button', { name: '채용 취소' }).click();
+    await hiredCard.getByText('이 채용을 취소할까요?').waitFor();
+    expect(await recruiter.evaluate<string | null>('document.activeElement && document.activeElement.textContent')).toBe('네, 취소합니다');
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+    await hiredCard.getByRole('button', { name: '취소', exact: true }).click();
+    await hiredCard.getByRole('button', { name: '채용 취소' }).waitFor();
+    expect((await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken)).body.status).toBe('hired');
+    // Confirmed with the keyboard: the applicant goes back to the offered column and the hire is gone.
+    await hiredCard.getByRole('button', { name: '채용 취소' }).click();
+    await recruiter.keyboard.press('Enter');
+    await recruiter.getByTestId('column-offered').locator('[data-testid=applicant]', { hasText: '박이력' }).waitFor();
+    expect(await recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' }).count()).toBe(0);
+    const undone = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
+    expect([undone.body.status, undone.body.hire]).toEqual(['offered', null]);
   });
 
   it('an organizer signs in and approves a pending booth; the KPI dashboard gains the company and its hire live; its postings show on the fair', async () => {

@@ -196,7 +196,9 @@ export function refreshSession(stale: string | null = null): Promise<boolean> {
         if (tokens.refreshToken === refreshToken) tokens.set(null);
         return false;
       }
-      tokens.set((await res.json()) as TokenPair);
+      const pair = (await res.json()) as TokenPair;
+      if (!tokens.refreshToken) return false; // signed out while the answer was on its way
+      tokens.set(pair);
       return true;
     } catch {
       return false;

@@ -148,9 +148,9 @@ export const ko = {
   'bookings.none': '예약이 없습니다.',
   'bookings.cancel': '예약 취소',
   'bookings.feedback': '코치 피드백:',
-  'notify.bookingConfirmed': '코칭 예약이 확정되었습니다.',
+  'notify.bookingConfirmed': '예약이 확정되었습니다.',
   'notify.bookingRejected': '코칭 예약이 되지 않았습니다: {reason}',
-  'notify.bookingCancelled': '코칭 예약이 취소되었습니다.',
+  'notify.bookingCancelled': '예약이 취소되었습니다.',
   'notify.bookingReminder': '곧 코칭이 시작됩니다.',
   'notify.sessionOpen': '코칭 세션이 열렸습니다.',
   'notify.waitlistOffer': '기다리던 코칭 시간에 자리가 났습니다. 서둘러 예약하세요.',
@@ -332,6 +332,13 @@ export const ko = {
   'interview.book': '면접 시간 예약',
   'interview.none': '지금 예약할 수 있는 면접 시간이 없습니다. 기업이 시간을 등록하면 여기에 표시됩니다.',
   'interview.slotsLabel': '예약할 수 있는 면접 시간',
+  'rec.hireTerms': '입사일 {date} · {type}',
+  'rec.correctHire': '채용 조건 정정',
+  'rec.saveHire': '정정 저장',
+  'rec.hireSaved': '채용 조건을 정정했습니다.',
+  'rec.undoHire': '채용 취소',
+  'rec.undoHireConfirm': '이 채용을 취소할까요? 지원은 합격 단계로 돌아가고 입사 후 확인 질문은 지워집니다.',
+  'rec.undoHireYes': '네, 취소합니다',
 } as const;
 
 export type MessageKey = keyof typeof ko;
