@@ -121,6 +121,51 @@ describe('web app in a real browser', () => {
     expect(await page.locator('[data-testid=posting-card]', { hasText: '물류 관리자 (오프라인 중 게시)' }).count()).toBe(1);
   });
 
+  it('stays signed in when pages load while the refresh token rotates: reloads mid-refresh, and two tabs refreshing at once', async () => {
+    const seeker = await registerUser(t.http, 'seeker');
+    const page = await open();
+    const context = page.context();
+    await signIn(page, seeker.email);
+    await page.getByRole('button', { name: '로그아웃' }).waitFor();
+    // Every refresh reaches the server (which rotates the token) but its answer comes late, so a page load can
+    // start while one is in flight: the answer of an unloaded page is lost for good.
+    const refreshes: number[] = [];
+    await context.route('**/api/v1/auth/refresh', async (route) => {
+      const answer = await route.fetch();
+      refreshes.push(answer.status());
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.fulfill({ response: answer }).catch(() => undefined); // the page may be gone
+    });
+    const signedIn = async (p: Page) => {
+      await p.getByRole('button', { name: '로그아웃' }).waitFor();
+      expect(await p.getByRole('link', { name: '로그인' }).count()).toBe(0);
+    };
+
+    // Reloads in quick succession, each starting while the previous load may be refreshing.
+    await page.goto(`${t.url}/me/bookings`, { waitUntil: 'commit' });
+    await page.goto(`${t.url}/me/profile`, { waitUntil: 'commit' });
+    await page.goto(`${t.url}/me/applications`);
+    await signedIn(page);
+
+    // The access token is refused (expired, say): two tabs opening at once each get a 401 and need a new one.
+    await page.evaluate(`localStorage.setItem('bisang.accessToken', JSON.stringify({ token: 'x.eyJleHAiOjQxMDI0NDQ4MDB9.x', expiresAt: 4102444800000 }))`);
+    const second = await context.newPage();
+    await Promise.all([page.goto(`${t.url}/me/applications`), second.goto(`${t.url}/me/bookings`)]);
+    await Promise.all([signedIn(page), signedIn(second)]);
+    // A reload after the access token expired refreshes once, with the newest refresh token.
+    await page.evaluate(`localStorage.setItem('bisang.accessToken', JSON.stringify({ ...JSON.parse(localStorage.getItem('bisang.accessToken')), expiresAt: Date.now() - 1000 }))`);
+    await page.reload();
+    await signedIn(page);
+    await page.getByRole('heading', { name: '내 지원 현황' }).waitFor();
+
+    // No refresh token was ever refused, and the session still works from the API's side.
+    expect(refreshes.length).toBeGreaterThan(0);
+    expect(refreshes.every((s) => s === 200)).toBe(true);
+    const stored = await page.evaluate<string | null>(`localStorage.getItem('bisang.refreshToken')`);
+    const check = await t.http.post('/auth/refresh', { refreshToken: stored });
+    expect(check.status).toBe(200);
+  });
+
   it('a seeker signs up, books a coaching slot, sees it confirmed in the fair’s time, and can cancel it', async () => {
     const liveFairId = await createLiveFair(db);
     const [coach] = await createPeople(t.app, db, 'coach', 1);
@@ -230,6 +275,54 @@ describe('web app in a real browser', () => {
     await seeker.getByTestId('unread-count').waitFor({ state: 'detached' });
     await seeker.locator('[data-testid=notification][data-read=no]').first().waitFor({ state: 'detached' });
     expect(await seeker.locator('[data-testid=notification][data-read=yes]').count()).toBeGreaterThanOrEqual(3);
+
+    // The recruiter publishes interview times for the booth in the console, in the fair's time zone (Seoul
+    // 10:00–11:30 three days on: 3 slots), and withdraws the last one.
+    const interviewDay = new Date(Date.now() + 3 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+    const interviews = recruiter.getByRole('region', { name: '면접 시간' });
+    await interviews.getByLabel('날짜').fill(interviewDay);
+    await interviews.getByLabel('시작 시각').fill('10:00');
+    await interviews.getByLabel('종료 시각').fill('11:30');
+    await interviews.getByLabel('면접 시간(분)').fill('30');
+    await interviews.getByRole('button', { name: '면접 시간 등록' }).click();
+    await recruiter.getByText('면접 시간 3개를 등록했습니다.').waitFor();
+    const published = await t.http.get(`/booths/${booth.boothId}/interview-slots?from=${new Date().toISOString()}`);
+    expect(published.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual(
+      ['01:00', '01:30', '02:00'].map((utc) => new Date(`${interviewDay}T${utc}:00Z`).toISOString()),
+    );
+    await interviews.locator('[data-testid=interview-slot]', { hasText: '오전 11:00–' }).getByRole('button', { name: /철회/ }).click();
+    await interviews.locator('[data-testid=interview-slot]', { hasText: '오전 11:00–' }).waitFor({ state: 'detached' });
+    expect(await interviews.getByTestId('interview-slot').count()).toBe(2);
+    expect(await interviews.getByTestId('interview-booking').count()).toBe(0);
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+
+    // The seeker books one from "my applications" and sees it confirmed, in Seoul time.
+    await seeker.getByRole('link', { name: '내 지원 현황' }).click();
+    await application.getByRole('button', { name: '면접 시간 예약' }).click();
+    expect(await application.getByRole('button', { name: '면접 시간 예약' }).getAttribute('aria-expanded')).toBe('true');
+    await application.getByTestId('interview-slot-choice').first().waitFor();
+    expect(await application.getByTestId('interview-slot-choice').count()).toBe(2);
+    await application.getByTestId('interview-slot-choice').filter({ hasText: '오전 10:30–' }).click();
+    const interviewOutcome = application.locator('[data-testid=booking-outcome][data-status=confirmed]');
+    await interviewOutcome.waitFor({ timeout: 20_000 });
+    expect(await interviewOutcome.textContent()).toContain('오전 10:30');
+    await application.getByTestId('interview-slot-choice').nth(1).waitFor({ state: 'detached' }); // the booked time is gone
+    expect(await application.getByTestId('interview-slot-choice').count()).toBe(1);
+    await interviewOutcome.waitFor();
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+    await seeker.setViewportSize(PHONE);
+    expect(await seeker.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(seeker)).toEqual([]);
+
+    // The recruiter's console shows who booked, live, and the time as booked.
+    const bookedBy = interviews.locator('[data-testid=interview-booking]', { hasText: '이지원' });
+    await bookedBy.waitFor();
+    expect(await bookedBy.textContent()).toContain('오전 10:30');
+    expect(await bookedBy.textContent()).toContain('예약 확정');
+    await interviews.locator('[data-testid=interview-slot]', { hasText: '예약됨' }).waitFor();
+    await recruiter.setViewportSize(PHONE);
+    expect(await recruiter.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
   });
 
   it('a seeker uploads a resume; the recruiter opens it from the pipeline and hires with a start date; the seeker answers the 30-day follow-up', async () => {
@@ -283,6 +376,36 @@ describe('web app in a real browser', () => {
     await followUp.getByText('답변: 일하고 있음').waitFor();
     const answered = await t.http.get(`/applications/${applied.body.id}`, seeker.accessToken);
     expect(answered.body.hire.followUps.find((f: { daysAfterStart: number }) => f.daysAfterStart === 30)).toMatchObject({ stillEmployed: true });
+
+    // The recruiter corrects the hire: a later start date, and a contract job rather than a permanent one.
+    const hiredCard = recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' });
+    await hiredCard.getByText(`입사일 ${startDate} · 상용직(정규직)`).waitFor();
+    await hiredCard.getByText('채용 조건 정정').click();
+    const laterStart = new Date(Date.now() + 9 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
+    await hiredCard.getByLabel('입사일').fill(laterStart);
+    await hiredCard.getByLabel('고용 형태').selectOption('contract');
+    await hiredCard.getByRole('button', { name: '정정 저장' }).click();
+    await hiredCard.getByText('채용 조건을 정정했습니다.').waitFor();
+    await hiredCard.getByText(`입사일 ${laterStart} · 계약직`).waitFor();
+    const corrected = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
+    expect([corrected.body.status, corrected.body.hire.startDate, corrected.body.hire.employmentType]).toEqual(['hired', laterStart, 'contract']);
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+
+    // Undoing a hire asks first (focus on the answer); "cancel" changes nothing.
+    await hiredCard.getByRole('button', { name: '채용 취소' }).click();
+    await hiredCard.getByText('이 채용을 취소할까요?').waitFor();
+    expect(await recruiter.evaluate<string | null>('document.activeElement && document.activeElement.textContent')).toBe('네, 취소합니다');
+    expect(await seriousA11yViolations(recruiter)).toEqual([]);
+    await hiredCard.getByRole('button', { name: '취소', exact: true }).click();
+    await hiredCard.getByRole('button', { name: '채용 취소' }).waitFor();
+    expect((await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken)).body.status).toBe('hired');
+    // Confirmed with the keyboard: the applicant goes back to the offered column and the hire is gone.
+    await hiredCard.getByRole('button', { name: '채용 취소' }).click();
+    await recruiter.keyboard.press('Enter');
+    await recruiter.getByTestId('column-offered').locator('[data-testid=applicant]', { hasText: '박이력' }).waitFor();
+    expect(await recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' }).count()).toBe(0);
+    const undone = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
+    expect([undone.body.status, undone.body.hire]).toEqual(['offered', null]);
   });
 
   it('an organizer signs in and approves a pending booth; the KPI dashboard gains the company and its hire live; its postings show on the fair', async () => {

@@ -1,7 +1,8 @@
 /**
  * The one typed client of the Bisang HTTP API (/api/v1). Access tokens live in memory only; the refresh
- * token is kept in localStorage so a reload stays signed in. A 401 on a signed-in call refreshes once
- * (single-flight, since a refresh token works only once) and retries.
+ * token and the current access token are kept in localStorage so a reload or a second tab stays signed in
+ * without spending the refresh token. A 401 on a signed-in call refreshes once (single-flight within the tab
+ * and across tabs, since a refresh token works only once) and retries.
  */
 import type {
   Announcement,
@@ -14,6 +15,7 @@ import type {
   Company,
   CreateFairInput,
   Fair,
+  Hire,
   HireTerms,
   JobCategories,
   Kpis,
@@ -36,6 +38,11 @@ import type { FeedEvent } from '@bisang/realtime-events';
 
 export const API_BASE = '/api/v1';
 const REFRESH_KEY = 'bisang.refreshToken';
+/** The current access token and when it expires, shared by the tabs so a reload or a new tab need not refresh. */
+const ACCESS_KEY = 'bisang.accessToken';
+const REFRESH_LOCK = 'bisang.refresh';
+/** An access token this close to its expiry is not worth using any more. */
+const EXPIRY_MARGIN_MS = 5_000;
 
 export class ApiError extends Error {
   constructor(
@@ -50,36 +57,103 @@ export class ApiError extends Error {
 
 type Listener = () => void;
 
+interface StoredAccess {
+  token: string;
+  /** Epoch milliseconds, from the token's own `exp`. */
+  expiresAt: number;
+}
+
+/** The `exp` of a JWT in epoch ms (0 when it cannot be read: such a token is treated as expired). */
+function expiryOf(jwt: string): number {
+  try {
+    const payload = jwt.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the session lives. The refresh token and the current access token are written to localStorage
+ * synchronously the moment a new pair arrives, before anyone is told, so a page load that starts at any later
+ * instant finds the new pair and never sends the spent refresh token again.
+ */
 class TokenStore {
   private access: string | null = null;
   private listeners = new Set<Listener>();
+
+  constructor() {
+    // Another tab rotated or ended the session: follow it.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('storage', (e) => {
+        if (e.key !== REFRESH_KEY && e.key !== ACCESS_KEY && e.key !== null) return;
+        const stored = this.storedAccess();
+        if (!this.refreshToken) this.access = null;
+        else if (stored) this.access = stored;
+        this.emit();
+      });
+    }
+  }
 
   get accessToken(): string | null {
     return this.access;
   }
 
   get refreshToken(): string | null {
+    return readStorage(REFRESH_KEY);
+  }
+
+  /** The access token stored by this tab's last load or by another tab, when it is still good for a while. */
+  storedAccess(): string | null {
+    const raw = readStorage(ACCESS_KEY);
+    if (!raw || !this.refreshToken) return null;
     try {
-      return localStorage.getItem(REFRESH_KEY);
+      const stored = JSON.parse(raw) as StoredAccess;
+      return typeof stored.token === 'string' && stored.expiresAt - EXPIRY_MARGIN_MS > Date.now() ? stored.token : null;
     } catch {
       return null;
     }
   }
 
+  /** Uses an access token found in storage (no refresh token is spent). */
+  adopt(accessToken: string): void {
+    this.access = accessToken;
+    this.emit();
+  }
+
   set(pair: TokenPair | null): void {
     this.access = pair?.accessToken ?? null;
     try {
-      if (pair) localStorage.setItem(REFRESH_KEY, pair.refreshToken);
-      else localStorage.removeItem(REFRESH_KEY);
+      if (pair) {
+        localStorage.setItem(REFRESH_KEY, pair.refreshToken);
+        localStorage.setItem(ACCESS_KEY, JSON.stringify({ token: pair.accessToken, expiresAt: expiryOf(pair.accessToken) } satisfies StoredAccess));
+      } else {
+        localStorage.removeItem(REFRESH_KEY);
+        localStorage.removeItem(ACCESS_KEY);
+      }
     } catch {
       // storage unavailable (private mode): the session simply ends with the tab
     }
-    for (const l of this.listeners) l();
+    this.emit();
   }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
   }
 }
 
@@ -87,12 +161,31 @@ export const tokens = new TokenStore();
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Exchanges the stored refresh token for a new pair; false (and signed out) when it no longer works. */
-export function refreshSession(): Promise<boolean> {
+/** Runs `task` holding the tabs' refresh lock (Web Locks), or directly where the browser has none. */
+function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  return locks ? (locks.request(REFRESH_LOCK, task) as Promise<T>) : task();
+}
+
+/**
+ * Makes sure this tab holds a working access token, spending the stored refresh token only when no tab has a
+ * newer access token than `stale` (the one that was refused, or none on start-up). Single-flight within the
+ * tab and, through a Web Lock, across tabs: a refresh token works once, and sending a spent one revokes the
+ * whole session. False (and signed out) only when the server refused the refresh token.
+ */
+export function refreshSession(stale: string | null = null): Promise<boolean> {
+  if (tokens.accessToken && tokens.accessToken !== stale) return Promise.resolve(true); // refreshed meanwhile
   if (refreshing) return refreshing;
-  const refreshToken = tokens.refreshToken;
-  if (!refreshToken) return Promise.resolve(false);
-  refreshing = (async () => {
+  if (!tokens.refreshToken) return Promise.resolve(false);
+  refreshing = withRefreshLock(async () => {
+    // Another tab, or an earlier load of this one, may have refreshed while we waited for the lock.
+    const stored = tokens.storedAccess();
+    if (stored && stored !== stale) {
+      tokens.adopt(stored);
+      return true;
+    }
+    const refreshToken = tokens.refreshToken;
+    if (!refreshToken) return false;
     try {
       const res = await fetch(`${API_BASE}/auth/refresh`, {
         method: 'POST',
@@ -100,17 +193,19 @@ export function refreshSession(): Promise<boolean> {
         body: JSON.stringify({ refreshToken }),
       });
       if (!res.ok) {
-        tokens.set(null);
+        if (tokens.refreshToken === refreshToken) tokens.set(null);
         return false;
       }
-      tokens.set((await res.json()) as TokenPair);
+      const pair = (await res.json()) as TokenPair;
+      if (!tokens.refreshToken) return false; // signed out while the answer was on its way
+      tokens.set(pair);
       return true;
     } catch {
       return false;
-    } finally {
-      refreshing = null;
     }
-  })();
+  }).finally(() => {
+    refreshing = null;
+  });
   return refreshing;
 }
 
@@ -149,7 +244,7 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
   } catch {
     throw new ApiError(0, 'NETWORK', []);
   }
-  if (res.status === 401 && !retried && tokens.refreshToken && (await refreshSession())) {
+  if (res.status === 401 && !retried && tokens.refreshToken && (await refreshSession(token))) {
     return request<T>(path, options, true);
   }
   if (!res.ok) throw await toError(res);
@@ -214,6 +309,12 @@ export const api = {
   joinWaitlist: (fairId: string, coachId: string, date: string) =>
     request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),
 
+  // interview slots of a booth: published by its recruiters, booked by its applicants in the interview stage
+  interviewSlots: (boothId: string, query: { from?: string; available?: boolean; cursor?: string } = {}) =>
+    request<Page<Slot>>(`/booths/${enc(boothId)}/interview-slots`, { query: { limit: 100, ...query } }),
+  publishInterviewAvailability: (boothId: string, input: { startsAt: string; endsAt: string; slotMinutes: number; bufferMinutes?: number }) =>
+    request<{ slots: { id: string; startsAt: string; endsAt: string }[] }>(`/booths/${enc(boothId)}/interview-slots/availability`, { method: 'POST', body: input }),
+
   myBooths: (fairId?: string) => request<{ items: Booth[] }>('/me/booths', { query: { fairId } }),
 
   // applications and outcomes
@@ -227,6 +328,9 @@ export const api = {
     request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: hire ? { status, hire } : { status } }),
   reviewApplication: (applicationId: string, review: { note?: string | null; rating?: number | null }) =>
     request<StaffApplication>(`/applications/${enc(applicationId)}/review`, { method: 'PATCH', body: review }),
+  correctHire: (applicationId: string, terms: HireTerms) =>
+    request<Hire>(`/applications/${enc(applicationId)}/hire`, { method: 'PATCH', body: terms }),
+  undoHire: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/hire/undo`, { method: 'POST', body: {} }),
   answerFollowUp: (applicationId: string, days: 30 | 60 | 90, stillEmployed: boolean) =>
     request<unknown>(`/applications/${enc(applicationId)}/follow-ups/${days}`, { method: 'POST', body: { stillEmployed } }),
   kpis: (fairId: string) => request<Kpis>(`/fairs/${enc(fairId)}/kpis`),
@@ -261,7 +365,7 @@ export const itemsOf = <T,>(answer: Page<T> | T[]): T[] => (Array.isArray(answer
 export async function downloadFile(path: string, filename: string, retried = false): Promise<void> {
   const token = tokens.accessToken;
   const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (res.status === 401 && !retried && (await refreshSession())) return downloadFile(path, filename, true);
+  if (res.status === 401 && !retried && (await refreshSession(token))) return downloadFile(path, filename, true);
   if (!res.ok) throw await toError(res);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

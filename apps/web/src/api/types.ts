@@ -138,6 +138,8 @@ export interface Slot {
   coachId: string;
   coachName: string;
   kind: 'coaching' | 'interview';
+  /** Interview slots: the booth they belong to. */
+  boothId?: string;
   startsAt: string;
   endsAt: string;
   available: boolean;

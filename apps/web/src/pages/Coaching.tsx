@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Booking, Fair, Slot } from '../api/types';
+import type { Fair, Slot } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
-import { bookingStatusText, reasonText } from '../components/bookingText';
+import { BookingOutcome, useLiveBooking } from '../components/BookingOutcome';
 import { dayKey, formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
@@ -55,31 +55,18 @@ export function Coaching() {
 function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; reload: () => void }) {
   const { t, lang } = useI18n();
   const { user, restoring } = useAuth();
-  const [booking, setBooking] = useState<Booking | null>(null);
+  const [booking, setBooking] = useLiveBooking(reload);
   const [error, setError] = useState<unknown>(null);
   const [waitlisted, setWaitlisted] = useState<string | null>(null);
   const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
   const outcome = useRef<HTMLDivElement>(null);
   const [offer, setOffer] = useState<{ slotId: string; startsAt: string; endsAt: string; expiresAt: string } | null>(null);
 
-  // The decision arrives as a notification; polling covers a socket that is not connected.
   useNotifications((e) => {
-    if (e.type === 'booking.waitlist_offer') {
-      const d = e.data as { slotId?: string; startsAt?: string; endsAt?: string; expiresAt?: string };
-      if (d.slotId && d.startsAt && d.endsAt && d.expiresAt) setOffer({ slotId: d.slotId, startsAt: d.startsAt, endsAt: d.endsAt, expiresAt: d.expiresAt });
-      return;
-    }
-    const data = e.data as { bookingId?: string };
-    if (booking && data.bookingId === booking.id) void api.booking(booking.id).then(setBooking, () => undefined);
+    if (e.type !== 'booking.waitlist_offer') return;
+    const d = e.data as { slotId?: string; startsAt?: string; endsAt?: string; expiresAt?: string };
+    if (d.slotId && d.startsAt && d.endsAt && d.expiresAt) setOffer({ slotId: d.slotId, startsAt: d.startsAt, endsAt: d.endsAt, expiresAt: d.expiresAt });
   });
-  useEffect(() => {
-    if (booking?.status !== 'pending') return;
-    const timer = setInterval(() => void api.booking(booking.id).then(setBooking, () => undefined), 1500);
-    return () => clearInterval(timer);
-  }, [booking]);
-  useEffect(() => {
-    if (booking && booking.status !== 'pending') reload();
-  }, [booking?.status, reload]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const book = async (slot: Pick<Slot, 'id'>) => {
     setError(null);
@@ -119,19 +106,7 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
         </p>
       )}
       <div ref={outcome} tabIndex={-1} aria-live="polite" className="outcome">
-        {booking && (
-          <div className={`note note-${booking.status === 'confirmed' ? 'ok' : booking.status === 'rejected' ? 'error' : 'info'}`} data-testid="booking-outcome" data-status={booking.status}>
-            <strong>{bookingStatusText(booking, t)}</strong>{' '}
-            {formatDate(booking.startsAt, fair.timezone, lang)} {formatTime(booking.startsAt, fair.timezone, lang)}
-            {booking.status === 'pending' && <p>{t('coaching.pendingHint')}</p>}
-            {booking.status === 'rejected' && <p>{reasonText(booking.reason, t)}</p>}
-            {booking.status === 'confirmed' && (
-              <p>
-                <Link to="/me/bookings">{t('nav.myBookings')}</Link>
-              </p>
-            )}
-          </div>
-        )}
+        {booking && <BookingOutcome booking={booking} timeZone={fair.timezone} />}
       </div>
       {offer && (
         <WaitlistOffer

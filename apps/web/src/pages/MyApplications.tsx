@@ -6,6 +6,7 @@ import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
+import { InterviewBooking } from './InterviewSlots';
 
 const OPEN: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered'];
 
@@ -72,6 +73,7 @@ function ApplicationCard({ a, onWithdraw }: { a: Application; onWithdraw: () => 
         </span>{' '}
         <span className="small muted">{t('applications.appliedAt', { at: formatDateTime(a.appliedAt, 'Asia/Seoul', lang) })}</span>
       </p>
+      {a.status === 'interview' && <InterviewBooking application={a} />}
       {a.status === 'hired' && <FollowUps applicationId={a.id} />}
       {OPEN.includes(a.status) &&
         (confirming ? (

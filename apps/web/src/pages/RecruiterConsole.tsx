@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, downloadFile, itemsOf, resumeUrl } from '../api/client';
 import type { ApplicationStatus, Booth, Company, EmploymentType, Fair, Posting, StaffApplication } from '../api/types';
@@ -8,6 +8,7 @@ import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
 import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
+import { InterviewSlotsConsole } from './InterviewSlots';
 
 /** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
 async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
@@ -139,6 +140,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
             </section>
             <Postings booth={b} />
             <Pipeline booth={b} fair={fair} />
+            {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}
           </div>
         )
       }
@@ -425,11 +427,94 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
           </button>
         </form>
       )}
+      {a.status === 'hired' && <HireCorrection a={a} act={act} />}
       {OPEN.includes(a.status) && (
         <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.moveApplication(a.id, 'rejected'))}>
           {t('rec.reject')}
         </button>
       )}
     </li>
+  );
+}
+
+/** A hired applicant: correct the start date or employment type, or undo a mistaken hire (after confirming). */
+function HireCorrection({ a, act }: { a: StaffApplication; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const { t, label } = useI18n();
+  const categories = useJobCategories();
+  const detail = useAsync(() => api.application(a.id), [a.id]);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const save = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setSaved(false);
+    setError(null);
+    try {
+      await api.correctHire(a.id, { startDate: String(data.get('startDate')), employmentType: String(data.get('employmentType')) as EmploymentType });
+      detail.reload();
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const hire = detail.data?.hire;
+  return (
+    <div className="stack small" data-testid="hire-terms">
+      {hire && <p>{t('rec.hireTerms', { date: hire.startDate, type: label(hire.employmentTypeLabel, hire.employmentType) })}</p>}
+      <details>
+        <summary>{t('rec.correctHire')}</summary>
+        {hire && (
+          <form className="stack" onSubmit={(e) => void save(e)} key={`${hire.startDate}:${hire.employmentType}`}>
+            <div className="field">
+              <label htmlFor={`hire-start-${a.id}`}>{t('rec.startDate')}</label>
+              <input id={`hire-start-${a.id}`} name="startDate" type="date" required defaultValue={hire.startDate} />
+            </div>
+            <div className="field">
+              <label htmlFor={`hire-type-${a.id}`}>{t('search.type')}</label>
+              <select id={`hire-type-${a.id}`} name="employmentType" required defaultValue={hire.employmentType}>
+                {(categories?.employmentTypes ?? [{ code: hire.employmentType, ...hire.employmentTypeLabel }]).map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {label(c)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-small button-secondary">
+              {t('rec.saveHire')}
+            </button>
+          </form>
+        )}
+        <div aria-live="polite">
+          {saved && <p className="note note-ok">{t('rec.hireSaved')}</p>}
+          <ErrorNote error={error} />
+        </div>
+      </details>
+      {confirming ? (
+        <div className="note note-info" role="group" aria-labelledby={`undo-q-${a.id}`}>
+          <p id={`undo-q-${a.id}`}>{t('rec.undoHireConfirm')}</p>
+          <p className="actions">
+            <button type="button" className="button button-small" autoFocus onClick={() => void act(() => api.undoHire(a.id))}>
+              {t('rec.undoHireYes')}
+            </button>
+            <button
+              type="button"
+              className="linklike"
+              onClick={() => {
+                setConfirming(false);
+                setTimeout(() => undoButton.current?.focus());
+              }}
+            >
+              {t('common.cancel')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <button type="button" ref={undoButton} className="linklike small" onClick={() => setConfirming(true)}>
+          {t('rec.undoHire')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -45,7 +45,7 @@ class FairSocket {
       // A refused handshake is not retried by socket.io: an expired access token is refreshed (or, if the
       // session is gone, the socket goes on as a visitor) and the connection tried again.
       if (err.message === 'unauthorized' && !socket.active) {
-        void refreshSession().then((ok) => {
+        void refreshSession(this.token).then((ok) => {
           if (!ok) tokens.set(null);
           this.token = tokens.accessToken;
           socket.connect();

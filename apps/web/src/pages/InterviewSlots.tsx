@@ -1,0 +1,217 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Application, Booth, Fair, Slot } from '../api/types';
+import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { BookingOutcome, useLiveBooking } from '../components/BookingOutcome';
+import { bookingStatusText } from '../components/bookingText';
+import { formatDate, formatTime, zonedToUtc } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useNotifications } from '../realtime/hooks';
+import { loadBookings } from './MyBookings';
+
+/** Every upcoming interview slot of a booth (booked ones included for its staff). */
+async function upcomingSlots(boothId: string, available?: boolean): Promise<Slot[]> {
+  return (await api.interviewSlots(boothId, { from: new Date().toISOString(), available })).items;
+}
+
+/** Booth console: publish interview times in the fair's time zone, withdraw unbooked ones, see who booked. */
+export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fair }) {
+  const { t, lang } = useI18n();
+  const slots = useAsync(() => upcomingSlots(booth.id), [booth.id]);
+  // The recruiter's interview bookings (GET /me/coaching/bookings), named from the booth's applicants.
+  const bookings = useAsync(async () => {
+    const [mine, applicants] = await Promise.all([loadBookings(), api.boothApplications(booth.id)]);
+    const names = new Map(applicants.items.map((a) => [a.seeker.id, a.seeker.name]));
+    return mine.filter((b) => names.has(b.seekerId) && b.status !== 'rejected').map((b) => ({ ...b, name: names.get(b.seekerId)! }));
+  }, [booth.id]);
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<number | null>(null);
+  useNotifications((e) => {
+    if (!e.type.startsWith('booking.')) return;
+    slots.reload();
+    bookings.reload();
+  });
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const day = String(data.get('day'));
+    setError(null);
+    setCreated(null);
+    try {
+      const res = await api.publishInterviewAvailability(booth.id, {
+        startsAt: zonedToUtc(`${day}T${String(data.get('from'))}`, fair.timezone).toISOString(),
+        endsAt: zonedToUtc(`${day}T${String(data.get('to'))}`, fair.timezone).toISOString(),
+        slotMinutes: Number(data.get('slotMinutes')),
+        bufferMinutes: Number(data.get('bufferMinutes')),
+      });
+      setCreated(res.slots.length);
+      slots.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const withdraw = async (slotId: string) => {
+    setError(null);
+    try {
+      await api.withdrawSlot(slotId);
+      slots.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const when = (s: { startsAt: string; endsAt: string }) =>
+    `${formatDate(s.startsAt, fair.timezone, lang)} ${formatTime(s.startsAt, fair.timezone, lang)}–${formatTime(s.endsAt, fair.timezone, lang)}`;
+  return (
+    <section aria-labelledby="interview-title" className="card">
+      <h2 id="interview-title">{t('interview.title')}</h2>
+      <p className="muted">{t('interview.hint', { zone: fair.timezone })}</p>
+      {booth.status !== 'approved' ? (
+        <p className="muted">{t('interview.afterApproval')}</p>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} className="form-grid" aria-label={t('interview.publishForm')}>
+          <div className="field">
+            <label htmlFor="iv-day">{t('coach.day')}</label>
+            <input id="iv-day" name="day" type="date" required />
+          </div>
+          <div className="field">
+            <label htmlFor="iv-from">{t('coach.from')}</label>
+            <input id="iv-from" name="from" type="time" required defaultValue="14:00" />
+          </div>
+          <div className="field">
+            <label htmlFor="iv-to">{t('coach.to')}</label>
+            <input id="iv-to" name="to" type="time" required defaultValue="16:00" />
+          </div>
+          <div className="field">
+            <label htmlFor="iv-len">{t('interview.slotMinutes')}</label>
+            <input id="iv-len" name="slotMinutes" type="number" min={15} max={120} defaultValue={30} required />
+          </div>
+          <div className="field">
+            <label htmlFor="iv-buf">{t('coach.bufferMinutes')}</label>
+            <input id="iv-buf" name="bufferMinutes" type="number" min={0} max={60} defaultValue={0} required />
+          </div>
+          <button type="submit" className="button">
+            {t('interview.publish')}
+          </button>
+        </form>
+      )}
+      <div aria-live="polite">
+        {created !== null && <p className="note note-ok">{t('interview.created', { n: created })}</p>}
+        <ErrorNote error={error} />
+      </div>
+      <h3>{t('interview.slots')}</h3>
+      <Loaded state={slots}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('interview.noSlots')}</p>
+          ) : (
+            <ul className="plain slots">
+              {list.map((s) => (
+                <li key={s.id} className={`slot-chip ${s.available ? 'slot-chip-open' : 'slot-chip-booked'}`} data-testid="interview-slot">
+                  <span>{when(s)}</span>
+                  <span className={s.available ? 'visually-hidden' : 'small'}>{s.available ? t('coach.open') : t('coach.booked')}</span>
+                  {s.available && (
+                    <button type="button" className="linklike small" onClick={() => void withdraw(s.id)} aria-label={t('interview.withdrawLabel', { when: when(s) })}>
+                      {t('coach.withdraw')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      <h3>{t('interview.bookings')}</h3>
+      <Loaded state={bookings}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('interview.noBookings')}</p>
+          ) : (
+            <ul className="plain">
+              {list.map((b) => (
+                <li key={b.id} data-testid="interview-booking">
+                  <strong>{b.name}</strong> · {when(b)} · <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+/** My applications: an application in the interview stage books one of the booth's free interview times. */
+export function InterviewBooking({ application }: { application: Application }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const panelId = `interview-${application.id}`;
+  return (
+    <div className="stack small">
+      <button type="button" className="button button-small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        {t('interview.book')}
+      </button>
+      {open && (
+        <div id={panelId}>
+          <InterviewPicker application={application} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function InterviewPicker({ application }: { application: Application }) {
+  const { t, lang } = useI18n();
+  const state = useAsync(async () => {
+    const [fair, slots, mine] = await Promise.all([api.fair(application.fairId), upcomingSlots(application.boothId), api.myBookings()]);
+    const ids = new Set(slots.map((s) => s.id));
+    const held = mine.items.find((b) => ids.has(b.slotId) && (b.status === 'confirmed' || b.status === 'pending')) ?? null;
+    return { zone: fair.timezone, free: slots.filter((s) => s.available), held };
+  }, [application.id]);
+  const [booking, setBooking] = useLiveBooking(state.reload);
+  const [error, setError] = useState<unknown>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const book = async (slot: Slot) => {
+    setError(null);
+    try {
+      setBooking(await api.book(slot.id, crypto.randomUUID()));
+      outcome.current?.focus();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Loaded state={state}>
+      {({ zone, free, held }) => {
+        const shown = booking ?? held;
+        return (
+          <div className="stack">
+            <div ref={outcome} tabIndex={-1} aria-live="polite" className="outcome">
+              {shown && <BookingOutcome booking={shown} timeZone={zone} />}
+            </div>
+            <ErrorNote error={error} />
+            {free.length === 0 ? (
+              <p className="muted">{t('interview.none')}</p>
+            ) : (
+              <ul className="plain slots" aria-label={t('interview.slotsLabel')}>
+                {free.map((s) => (
+                  <li key={s.id}>
+                    <button
+                      type="button"
+                      className="slot"
+                      data-testid="interview-slot-choice"
+                      disabled={booking?.status === 'pending' || held?.status === 'confirmed' || booking?.status === 'confirmed'}
+                      onClick={() => void book(s)}
+                    >
+                      {formatDate(s.startsAt, zone, lang)} {formatTime(s.startsAt, zone, lang)}–{formatTime(s.endsAt, zone, lang)}
+                      <span className="visually-hidden"> {t('coaching.book')}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      }}
+    </Loaded>
+  );
+}
