@@ -16,12 +16,17 @@ const KPI_REFRESH_GRACE_MS = 250;
 @Injectable()
 export class KpiSignals {
   private readonly logger = new Logger(KpiSignals.name);
+  /** The window this process last enqueued a refresh for, per fair: a burst costs one Redis call per second, not one per change. */
+  private readonly enqueued = new Map<string, number>();
 
   constructor(private readonly jobs: JobProducer) {}
 
   async kpisChanged(fairId: string): Promise<void> {
     const now = Date.now();
     const windowStart = now - (now % KPI_REFRESH_WINDOW_MS);
+    if (this.enqueued.get(fairId) === windowStart) return;
+    this.enqueued.set(fairId, windowStart);
+    if (this.enqueued.size > 10_000) this.forgetPastWindows(windowStart);
     try {
       await this.jobs.enqueue('kpi.refresh', { fairId }, {
         jobId: jobIds.kpiRefresh(fairId, windowStart),
@@ -29,8 +34,13 @@ export class KpiSignals {
         attempts: 3,
       });
     } catch (err) {
+      this.enqueued.delete(fairId);
       // Live KPIs are a convenience on top of committed data: a lost refresh must not fail the change itself.
       this.logger.warn(`kpi refresh for fair ${fairId} not enqueued: ${(err as Error).message}`);
     }
+  }
+
+  private forgetPastWindows(current: number): void {
+    for (const [fairId, window] of this.enqueued) if (window < current) this.enqueued.delete(fairId);
   }
 }
