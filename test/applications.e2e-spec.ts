@@ -230,6 +230,23 @@ describe('applications and the hiring pipeline', () => {
     });
   });
 
+  describe('what the booth staff hear', () => {
+    it('tells every recruiter of the company about a new applicant, and nobody else', async () => {
+      const { postingId, booth } = await openPosting(t.http, organizer, {}, '새지원(주)');
+      const other = await openPosting(t.http, organizer, {}, '다른회사(주)');
+      const seeker = await registerUser(t.http, 'seeker');
+      const id = await applyTo(t.http, seeker, postingId);
+      const inbox = async (who: { accessToken: string }) =>
+        ((await t.http.get('/me/notifications', who.accessToken)).body.items as NotificationEvent[]).filter((n) => n.type === 'application.received');
+      const received = await inbox(booth.recruiter);
+      expect(received.map((n) => n.data)).toEqual([
+        { applicationId: id, postingId, postingTitle: '생산관리 담당 (신입)', boothId: booth.boothId, seekerName: expect.any(String) },
+      ]);
+      expect(await inbox(other.booth.recruiter)).toEqual([]);
+      expect(await inbox(seeker)).toEqual([]);
+    });
+  });
+
   describe('what seekers and staff see', () => {
     it("lists a seeker's applications newest first with posting title and company, page by page, without the staff's note", async () => {
       const seeker = await registerUser(t.http, 'seeker');

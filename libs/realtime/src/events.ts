@@ -31,6 +31,7 @@ export const NOTIFICATION_TYPES = [
   'booking.session_open',
   'booking.waitlist_offer',
   'application.status_changed',
+  'application.received',
   'hire.follow_up',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

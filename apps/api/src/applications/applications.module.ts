@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsRepository, PostingsRepository } from '@bisang/database';
+import { ApplicationsRepository, CompaniesRepository, PostingsRepository } from '@bisang/database';
 import { BoothsModule } from '../booths/booths.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
@@ -8,7 +8,7 @@ import { ApplicationsService } from './applications.service';
 @Module({
   imports: [BoothsModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsRepository, PostingsRepository, ApplicationsService],
+  providers: [ApplicationsRepository, CompaniesRepository, PostingsRepository, ApplicationsService],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

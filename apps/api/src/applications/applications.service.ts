@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
-import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
+import { ApplicationView, ApplicationsRepository, BoothsRepository, CompaniesRepository, FollowUpDays, HireTerms } from '@bisang/database';
 import { JobProducer, KpiSignals, hireFollowUpJobs } from '@bisang/queues';
 import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
 import { PipelineActor, judgeMove } from './application-pipeline';
@@ -36,6 +36,7 @@ export class ApplicationsService {
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly booths: BoothsRepository,
+    private readonly companies: CompaniesRepository,
     private readonly jobs: JobProducer,
     private readonly realtime: RealtimePublisher,
     private readonly feed: FeedSignal,
@@ -47,6 +48,7 @@ export class ApplicationsService {
     switch (result.outcome) {
       case 'applied':
         await this.kpis.kpisChanged(result.application.fairId);
+        await this.notifyStaff(result.application);
         return ApplicationDto.from(result.application);
       case 'already_applied':
         throw alreadyApplied();
@@ -215,6 +217,20 @@ export class ApplicationsService {
 
   private async removeFollowUps(applicationId: string, startDate: string, timezone: string): Promise<void> {
     await Promise.all(hireFollowUpJobs(applicationId, startDate, timezone).map((j) => this.jobs.cancel(j.name, j.jobId)));
+  }
+
+  /** The booth's recruiters hear of a new applicant (name only; the rest is behind their console). */
+  private async notifyStaff(application: ApplicationView): Promise<void> {
+    const data = {
+      applicationId: application.id,
+      postingId: application.postingId,
+      postingTitle: application.postingTitle,
+      boothId: application.boothId,
+      seekerName: application.seekerName,
+    };
+    for (const staffId of await this.companies.findStaffIds(application.companyId)) {
+      await this.realtime.notifyUser(staffId, 'application.received', data);
+    }
   }
 
   private async notifyMove(application: ApplicationView, from: ApplicationView['status']): Promise<void> {

@@ -6,7 +6,7 @@ import { isMessageKey } from '../i18n/ko';
 
 /** A person's sentence for a notification, in the current language. */
 export function notificationText(e: NotificationEvent, t: Translate): string {
-  const data = e.data as { reason?: string; to?: string; postingTitle?: string; companyName?: string; daysAfterStart?: number };
+  const data = e.data as { reason?: string; to?: string; postingTitle?: string; companyName?: string; daysAfterStart?: number; seekerName?: string };
   switch (e.type) {
     case 'booking.confirmed':
       return t('notify.bookingConfirmed');
@@ -29,6 +29,8 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
         status: isMessageKey(key) ? t(key) : (data.to ?? ''),
       });
     }
+    case 'application.received':
+      return t('notify.applicationReceived', { seeker: data.seekerName ?? '', posting: data.postingTitle ?? '' });
     case 'hire.follow_up':
       return t('notify.followUp', { days: data.daysAfterStart ?? '' });
     default:

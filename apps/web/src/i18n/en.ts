@@ -156,6 +156,7 @@ export const en: Record<MessageKey, string> = {
   'notify.bookingReminder': 'Your coaching session starts soon.',
   'notify.sessionOpen': 'Your coaching session is open.',
   'notify.waitlistOffer': 'A coaching time you waited for is free. Book it quickly.',
+  'notify.applicationReceived': 'New applicant: {seeker} — {posting}',
   'notify.applicationStatus': '{posting} — your application status changed: {status}',
   'org.title': 'Fair management',
   'org.queues': 'Job queue dashboard',

@@ -154,6 +154,7 @@ export const ko = {
   'notify.bookingReminder': '곧 코칭이 시작됩니다.',
   'notify.sessionOpen': '코칭 세션이 열렸습니다.',
   'notify.waitlistOffer': '기다리던 코칭 시간에 자리가 났습니다. 서둘러 예약하세요.',
+  'notify.applicationReceived': '새 지원자: {seeker} — {posting}',
   'notify.applicationStatus': '{posting} — 지원 상태가 바뀌었습니다: {status}',
   'org.title': '박람회 운영',
   'org.queues': '작업 큐 대시보드',

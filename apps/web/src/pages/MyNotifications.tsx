@@ -12,9 +12,11 @@ import { useNotifications } from '../realtime/hooks';
 
 const asEvent = (n: StoredNotification): NotificationEvent => ({ id: n.id, type: n.type as NotificationType, at: n.at, data: n.data });
 
-/** Where a notification leads: the applications page for application and hire news, bookings for coaching. */
+/** Where a notification leads: the booth console for a new applicant, the applications page for application and hire news, bookings for coaching. */
 const linkOf = (n: StoredNotification): string | null =>
-  n.type.startsWith('application.') || n.type.startsWith('hire.') ? '/me/applications' : n.type.startsWith('booking.') ? '/me/bookings' : null;
+  n.type === 'application.received'
+    ? '/recruiter'
+    : n.type.startsWith('application.') || n.type.startsWith('hire.') ? '/me/applications' : n.type.startsWith('booking.') ? '/me/bookings' : null;
 
 /** Stored notifications, newest first (also those that came while offline); new ones arrive live. */
 export function MyNotifications() {

@@ -23,6 +23,12 @@ export class CompaniesRepository {
     return this.dataSource.getRepository(CompanyStaffEntity).existsBy({ companyId, userId });
   }
 
+  /** Who acts for the company: the recruiters to tell about its applicants. */
+  async findStaffIds(companyId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(CompanyStaffEntity).find({ where: { companyId }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
   /** Adds a recruiter to the company's staff (no-op when already staff). */
   async addStaff(companyId: string, userId: string): Promise<void> {
     await this.dataSource.query(
