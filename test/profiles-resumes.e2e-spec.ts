@@ -22,6 +22,15 @@ import {
 
 const MB5 = 5 * 1024 * 1024;
 
+/** Whole years from a YYYY-MM-DD birth date to today's UTC date. */
+function ageToday(birthDate: string): number {
+  const born = new Date(`${birthDate}T00:00:00Z`);
+  const today = new Date();
+  const hadBirthday =
+    today.getUTCMonth() > born.getUTCMonth() || (today.getUTCMonth() === born.getUTCMonth() && today.getUTCDate() >= born.getUTCDate());
+  return today.getUTCFullYear() - born.getUTCFullYear() - (hadBirthday ? 0 : 1);
+}
+
 /** Seeker profiles and resumes through HTTP: validation, uploads checked by content, and who may see what. */
 describe('seeker profiles and resumes', () => {
   let t: TestApp;
@@ -63,6 +72,7 @@ describe('seeker profiles and resumes', () => {
         userId: seeker.id,
         name: '김비상',
         birthDate: '1998-03-15',
+        age: ageToday('1998-03-15'),
         education: null,
         desiredJobCategories: [],
         region: null,
@@ -328,7 +338,13 @@ describe('seeker profiles and resumes', () => {
       const staff = await t.http.get(path, appliedBooth.recruiter.accessToken);
       expect(staff.status).toBe(200);
       expect(staff.body).toMatchObject({ userId: seeker.id, resume: { id: resumeId } });
-      expect((await t.http.get(path, seeker.accessToken)).status).toBe(200);
+      // Staff learn the age, never the birth date itself; the seeker sees their own.
+      const own = await t.http.get(path, seeker.accessToken);
+      expect(own.status).toBe(200);
+      expect(own.body.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const age = ageToday(own.body.birthDate);
+      expect([staff.body.birthDate, staff.body.age]).toEqual([null, age]);
+      expect(own.body.age).toBe(age);
       for (const who of [otherBooth.recruiter, otherSeeker, organizer, coach]) {
         expect((await t.http.get(path, who.accessToken)).status).toBe(404);
       }

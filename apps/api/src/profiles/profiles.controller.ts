@@ -16,7 +16,7 @@ export class ProfilesController {
   @Roles('seeker')
   @ApiOkResponse({ type: ProfileDto })
   getOwn(@CurrentUser() user: AuthenticatedUser): Promise<ProfileDto> {
-    return this.profiles.get(user.id);
+    return this.profiles.get(user.id, user);
   }
 
   @Put('me/profile')
@@ -30,7 +30,7 @@ export class ProfilesController {
   @OwnedBy(SeekerAccessPolicy, 'seekerId')
   @ApiOkResponse({ type: ProfileDto, description: 'the seeker, or staff of a booth the seeker applied to' })
   @ApiNotFoundResponse({ description: 'for anyone else' })
-  getSeeker(@Param('seekerId', uuidParam('seekerId')) seekerId: string): Promise<ProfileDto> {
-    return this.profiles.get(seekerId);
+  getSeeker(@CurrentUser() viewer: AuthenticatedUser, @Param('seekerId', uuidParam('seekerId')) seekerId: string): Promise<ProfileDto> {
+    return this.profiles.get(seekerId, viewer);
   }
 }

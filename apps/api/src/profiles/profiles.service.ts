@@ -13,11 +13,11 @@ export class ProfilesService {
     private readonly resumes: ResumesRepository,
   ) {}
 
-  /** A seeker's profile with their resume's metadata; the caller has passed SeekerAccessPolicy. */
-  async get(seekerId: string): Promise<ProfileDto> {
+  /** A seeker's profile with their resume's metadata; the viewer has passed SeekerAccessPolicy. */
+  async get(seekerId: string, viewer: AuthenticatedUser): Promise<ProfileDto> {
     const [view, resume] = await Promise.all([this.profiles.findView(seekerId), this.resumes.findBySeeker(seekerId)]);
     if (!view) throw profileNotFound();
-    return ProfileDto.from(view, resume);
+    return ProfileDto.from(view, resume, viewer.id === seekerId);
   }
 
   async replaceOwn(user: AuthenticatedUser, dto: UpdateProfileDto): Promise<ProfileDto> {
@@ -28,6 +28,6 @@ export class ProfilesService {
       uTurn: dto.uTurn ?? false,
       careerSummary: dto.careerSummary ?? null,
     });
-    return this.get(user.id);
+    return this.get(user.id, user);
   }
 }

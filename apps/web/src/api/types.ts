@@ -268,7 +268,9 @@ export interface ProfileInput {
 export interface SeekerProfile extends ProfileInput {
   userId: string;
   name: string;
+  /** Only in the seeker's own profile; others get null and the age. */
   birthDate: string | null;
+  age: number | null;
   /** null until the profile is first saved. */
   updatedAt: string | null;
   resume: Resume | null;

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
@@ -46,7 +47,13 @@ export class UpdateProfileDto {
 export class ProfileDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String, description: 'YYYY-MM-DD, from the account (read-only here)' }) birthDate: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'YYYY-MM-DD, from the account (read-only here); shown to the seeker only — booth staff get `age`',
+  })
+  birthDate: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'whole years today (UTC date)' }) age: number | null;
   @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) education: EducationLevel | null;
   @ApiProperty({ type: [String] }) desiredJobCategories: string[];
   @ApiProperty({ nullable: true, type: String }) region: string | null;
@@ -55,11 +62,13 @@ export class ProfileDto {
   @ApiProperty({ nullable: true, type: String, description: 'null until the profile is first saved' }) updatedAt: string | null;
   @ApiProperty({ type: ResumeDto, nullable: true }) resume: ResumeDto | null;
 
-  static from(p: SeekerProfileView, resume: ResumeEntity | null): ProfileDto {
+  /** `forOwner`: the seeker themself sees their birth date; anyone else (booth staff) only the age it gives. */
+  static from(p: SeekerProfileView, resume: ResumeEntity | null, forOwner: boolean): ProfileDto {
     return {
       userId: p.userId,
       name: p.name,
-      birthDate: p.birthDate,
+      birthDate: forOwner ? p.birthDate : null,
+      age: p.birthDate ? Math.floor(-DateTime.fromISO(p.birthDate, { zone: 'utc' }).diffNow('years').years) : null,
       education: p.education,
       desiredJobCategories: [...p.desiredJobCategories].sort(),
       region: p.region,
