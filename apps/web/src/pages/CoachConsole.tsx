@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { Booking, Fair } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { bookingStatusText } from '../components/bookingText';
 import { FairPicker } from '../components/FairPicker';
-import { dayKey, formatDate, formatTime, zonedToUtc } from '../format';
+import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
+import { dayKey, formatDate, formatTime } from '../format';
 import type { Slot } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
@@ -39,19 +40,11 @@ function Availability({ fair }: { fair: Fair }) {
   const slots = useAsync(() => api.slots(fair.id, { coachId: user?.id, from: new Date().toISOString() }), [fair.id, user?.id]);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<number | null>(null);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const day = String(data.get('day'));
+  const publish = async (availability: AvailabilityWindow) => {
     setError(null);
     setCreated(null);
     try {
-      const res = await api.publishAvailability(fair.id, {
-        startsAt: zonedToUtc(`${day}T${String(data.get('from'))}`, fair.timezone).toISOString(),
-        endsAt: zonedToUtc(`${day}T${String(data.get('to'))}`, fair.timezone).toISOString(),
-        slotMinutes: Number(data.get('slotMinutes')),
-        bufferMinutes: Number(data.get('bufferMinutes')),
-      });
+      const res = await api.publishAvailability(fair.id, availability);
       setCreated(res.slots.length);
       slots.reload();
     } catch (err) {
@@ -71,31 +64,15 @@ function Availability({ fair }: { fair: Fair }) {
     <section aria-labelledby="avail-title" className="card">
       <h2 id="avail-title">{t('coach.availability')}</h2>
       <p className="muted">{t('coach.zone', { zone: fair.timezone })}</p>
-      <form onSubmit={(e) => void submit(e)} className="form-grid">
-        <div className="field">
-          <label htmlFor="av-day">{t('coach.day')}</label>
-          <input id="av-day" name="day" type="date" required />
-        </div>
-        <div className="field">
-          <label htmlFor="av-from">{t('coach.from')}</label>
-          <input id="av-from" name="from" type="time" required defaultValue="10:00" />
-        </div>
-        <div className="field">
-          <label htmlFor="av-to">{t('coach.to')}</label>
-          <input id="av-to" name="to" type="time" required defaultValue="12:00" />
-        </div>
-        <div className="field">
-          <label htmlFor="av-len">{t('coach.slotMinutes')}</label>
-          <input id="av-len" name="slotMinutes" type="number" min={15} max={120} defaultValue={30} required />
-        </div>
-        <div className="field">
-          <label htmlFor="av-buf">{t('coach.bufferMinutes')}</label>
-          <input id="av-buf" name="bufferMinutes" type="number" min={0} max={60} defaultValue={0} required />
-        </div>
-        <button type="submit" className="button">
-          {t('coach.publish')}
-        </button>
-      </form>
+      <AvailabilityForm
+        idPrefix="av"
+        timeZone={fair.timezone}
+        defaultFrom="10:00"
+        defaultTo="12:00"
+        slotMinutesLabel={t('coach.slotMinutes')}
+        submitLabel={t('coach.publish')}
+        onSubmit={(availability) => void publish(availability)}
+      />
       <div aria-live="polite">
         {created !== null && <p className="note note-ok">{t('coach.created', { n: created })}</p>}
         <ErrorNote error={error} />

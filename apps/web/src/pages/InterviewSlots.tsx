@@ -1,10 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { Application, Booth, Fair, Slot } from '../api/types';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { BookingOutcome, useLiveBooking } from '../components/BookingOutcome';
 import { bookingStatusText } from '../components/bookingText';
-import { formatDate, formatTime, zonedToUtc } from '../format';
+import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
+import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
@@ -31,19 +32,11 @@ export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fai
     slots.reload();
     bookings.reload();
   });
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const day = String(data.get('day'));
+  const publish = async (availability: AvailabilityWindow) => {
     setError(null);
     setCreated(null);
     try {
-      const res = await api.publishInterviewAvailability(booth.id, {
-        startsAt: zonedToUtc(`${day}T${String(data.get('from'))}`, fair.timezone).toISOString(),
-        endsAt: zonedToUtc(`${day}T${String(data.get('to'))}`, fair.timezone).toISOString(),
-        slotMinutes: Number(data.get('slotMinutes')),
-        bufferMinutes: Number(data.get('bufferMinutes')),
-      });
+      const res = await api.publishInterviewAvailability(booth.id, availability);
       setCreated(res.slots.length);
       slots.reload();
     } catch (err) {
@@ -68,31 +61,16 @@ export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fai
       {booth.status !== 'approved' ? (
         <p className="muted">{t('interview.afterApproval')}</p>
       ) : (
-        <form onSubmit={(e) => void submit(e)} className="form-grid" aria-label={t('interview.publishForm')}>
-          <div className="field">
-            <label htmlFor="iv-day">{t('coach.day')}</label>
-            <input id="iv-day" name="day" type="date" required />
-          </div>
-          <div className="field">
-            <label htmlFor="iv-from">{t('coach.from')}</label>
-            <input id="iv-from" name="from" type="time" required defaultValue="14:00" />
-          </div>
-          <div className="field">
-            <label htmlFor="iv-to">{t('coach.to')}</label>
-            <input id="iv-to" name="to" type="time" required defaultValue="16:00" />
-          </div>
-          <div className="field">
-            <label htmlFor="iv-len">{t('interview.slotMinutes')}</label>
-            <input id="iv-len" name="slotMinutes" type="number" min={15} max={120} defaultValue={30} required />
-          </div>
-          <div className="field">
-            <label htmlFor="iv-buf">{t('coach.bufferMinutes')}</label>
-            <input id="iv-buf" name="bufferMinutes" type="number" min={0} max={60} defaultValue={0} required />
-          </div>
-          <button type="submit" className="button">
-            {t('interview.publish')}
-          </button>
-        </form>
+        <AvailabilityForm
+          idPrefix="iv"
+          timeZone={fair.timezone}
+          defaultFrom="14:00"
+          defaultTo="16:00"
+          slotMinutesLabel={t('interview.slotMinutes')}
+          submitLabel={t('interview.publish')}
+          formLabel={t('interview.publishForm')}
+          onSubmit={(availability) => void publish(availability)}
+        />
       )}
       <div aria-live="polite">
         {created !== null && <p className="note note-ok">{t('interview.created', { n: created })}</p>}
