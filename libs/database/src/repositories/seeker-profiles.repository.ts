@@ -7,6 +7,8 @@ export interface SeekerProfileView {
   userId: string;
   name: string;
   birthDate: string | null;
+  /** Whole years today (UTC date), as PostgreSQL's age() counts them. */
+  age: number | null;
   education: EducationLevel | null;
   desiredJobCategories: string[];
   region: string | null;
@@ -25,6 +27,7 @@ export interface SeekerProfileFields {
 }
 
 const VIEW = `SELECT u.id AS "userId", u.name, to_char(u.birth_date, 'YYYY-MM-DD') AS "birthDate",
+                     date_part('year', age((now() AT TIME ZONE 'UTC')::date, u.birth_date))::int AS age,
                      p.education, COALESCE(p.desired_job_categories, '{}') AS "desiredJobCategories", p.region,
                      COALESCE(p.u_turn, false) AS "uTurn", p.career_summary AS "careerSummary", p.updated_at AS "updatedAt"
                 FROM users u LEFT JOIN seeker_profiles p ON p.user_id = u.id

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
@@ -68,7 +67,7 @@ export class ProfileDto {
       userId: p.userId,
       name: p.name,
       birthDate: forOwner ? p.birthDate : null,
-      age: p.birthDate ? Math.floor(-DateTime.fromISO(p.birthDate, { zone: 'utc' }).diffNow('years').years) : null,
+      age: p.age,
       education: p.education,
       desiredJobCategories: [...p.desiredJobCategories].sort(),
       region: p.region,
