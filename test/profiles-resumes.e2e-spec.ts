@@ -13,7 +13,7 @@ import {
   createOrganizer,
   filesUnder,
   publishPosting,
-  recordApplication,
+  applyTo,
   registerUser,
   samplePdf,
   samplePng,
@@ -299,6 +299,7 @@ describe('seeker profiles and resumes', () => {
     let coach: SignedIn;
     let resumeId: string;
     let pdf: Buffer;
+    let otherPostingId: string;
 
     beforeAll(async () => {
       organizer = await createOrganizer(t.app, t.http);
@@ -306,13 +307,16 @@ describe('seeker profiles and resumes', () => {
       appliedBooth = await createBooth(t.http, fair.id, '대구정밀(주)');
       otherBooth = await createBooth(t.http, fair.id, '달구벌소프트');
       const postingId = await publishPosting(t.http, appliedBooth);
-      await publishPosting(t.http, otherBooth);
+      otherPostingId = await publishPosting(t.http, otherBooth);
+      for (const booth of [appliedBooth, otherBooth]) {
+        expect((await t.http.post(`/booths/${booth.boothId}/approve`, {}, organizer.accessToken)).status).toBe(200);
+      }
       seeker = await registerUser(t.http, 'seeker');
       otherSeeker = await registerUser(t.http, 'seeker');
       coach = await registerUser(t.http, 'coach');
       pdf = samplePdf('consent');
       resumeId = (await upload(seeker.accessToken, pdf)).body.id;
-      await recordApplication(db, postingId, seeker.id);
+      await applyTo(t.http, seeker, postingId);
     });
 
     it('lets the seeker and staff of a booth applied to download it; 404 for everyone else, 401 anonymous', async () => {
@@ -355,8 +359,7 @@ describe('seeker profiles and resumes', () => {
     it('grants a booth access only once the seeker applies there, and takes it back when they withdraw', async () => {
       const path = `/resumes/${resumeId}/file`;
       expect((await t.http.get(path, otherBooth.recruiter.accessToken)).status).toBe(404);
-      const postingId = (await db.query(`SELECT id FROM postings WHERE booth_id = $1`, [otherBooth.boothId])).rows[0].id;
-      const applicationId = await recordApplication(db, postingId, seeker.id);
+      const applicationId = await applyTo(t.http, seeker, otherPostingId);
       expect((await t.http.bytes(path, otherBooth.recruiter.accessToken)).status).toBe(200);
       // The booth's application list names the resume to open (null for an applicant without one).
       const listed = async () =>
@@ -364,12 +367,12 @@ describe('seeker profiles and resumes', () => {
           (a: { id: string }) => a.id === applicationId,
         ).resumeId;
       expect(await listed()).toBe(resumeId);
-      const noResumeId = await recordApplication(db, postingId, otherSeeker.id);
+      const noResumeId = await applyTo(t.http, otherSeeker, otherPostingId);
       const noResume = (await t.http.get(`/booths/${otherBooth.boothId}/applications`, otherBooth.recruiter.accessToken)).body.items.find(
         (a: { id: string }) => a.id === noResumeId,
       );
       expect(noResume.resumeId).toBeNull();
-      await db.query(`UPDATE applications SET status = 'withdrawn' WHERE id = $1`, [applicationId]);
+      expect((await t.http.post(`/applications/${applicationId}/status`, { status: 'withdrawn' }, seeker.accessToken)).status).toBe(200);
       expect(await listed()).toBeNull();
       expect((await t.http.get(path, otherBooth.recruiter.accessToken)).status).toBe(404);
       expect((await t.http.get(`/seekers/${seeker.id}/profile`, otherBooth.recruiter.accessToken)).status).toBe(404);

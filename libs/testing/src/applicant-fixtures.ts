@@ -1,22 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from 'pg';
-
-/**
- * An application straight in SQL (the applications API is not needed to test who may see an applicant):
- * the booth, company and fair are taken from the posting.
- */
-export async function recordApplication(db: Client, postingId: string, seekerId: string, status = 'applied'): Promise<string> {
-  const res = await db.query(
-    `INSERT INTO applications (posting_id, booth_id, company_id, fair_id, seeker_id, status)
-     SELECT p.id, p.booth_id, b.company_id, b.fair_id, $2, $3 FROM postings p JOIN booths b ON b.id = p.booth_id WHERE p.id = $1
-     RETURNING id`,
-    [postingId, seekerId, status],
-  );
-  if (!res.rows[0]) throw new Error(`no posting ${postingId}`);
-  return res.rows[0].id;
-}
 
 /** A small but complete PDF (with binary bytes, so that a download proves it came back byte for byte). */
 export function samplePdf(label = randomBytes(4).toString('hex')): Buffer {

@@ -21,7 +21,7 @@ export {
 } from './outcome-fixtures';
 export type { OutcomeFairOptions, CompanyBooth, ApplicationFixture } from './outcome-fixtures';
 export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes';
-export { recordApplication, samplePdf, samplePng, filesUnder } from './applicant-fixtures';
+export { samplePdf, samplePng, filesUnder } from './applicant-fixtures';
 export { openPosting, applyTo, advanceTo } from './application-fixtures';
 export type { OpenPosting } from './application-fixtures';
 export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } from './browser';
