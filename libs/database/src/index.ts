@@ -67,7 +67,9 @@ export type { SeekerProfileView, SeekerProfileFields } from './repositories/seek
 export { ResumesRepository } from './repositories/resumes.repository';
 export type { NewResume } from './repositories/resumes.repository';
 export { NotificationsRepository } from './repositories/notifications.repository';
-export type { NotificationRow, NotificationListFilter } from './repositories/notifications.repository';
+export type { NotificationRow, NotificationListFilter, NewNotification } from './repositories/notifications.repository';
+export { DomainEventsRepository, appendDomainEvents, OUTBOX_CHANNEL } from './repositories/domain-events.repository';
+export type { OutboxCursor, OutboxBatch, EventFailure } from './repositories/domain-events.repository';
 export { ApplicationsRepository } from './repositories/applications.repository';
 export type {
   ApplicationView,

@@ -6,6 +6,7 @@ import { IndexPendingBookings1764480000000 } from './migrations/1764480000000-In
 import { AddBookingReschedule1764480000001 } from './migrations/1764480000001-AddBookingReschedule';
 import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
 import { AddPostingsBigramIndex1764510000000 } from './migrations/1764510000000-AddPostingsBigramIndex';
+import { CreateDomainEvents1764600000000 } from './migrations/1764600000000-CreateDomainEvents';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddBookingReschedule1764480000001,
   AddKpiIndexes1764505000000,
   AddPostingsBigramIndex1764510000000,
+  CreateDomainEvents1764600000000,
 ];

@@ -1,9 +1,12 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { FollowUpDays } from '@bisang/common';
 import type { EmploymentType } from './posting.entity';
+import { APPLICATION_STATUSES } from '@bisang/contracts';
+import type { ApplicationStatus } from '@bisang/contracts';
+export { APPLICATION_STATUSES };
+export type { ApplicationStatus };
 
-export const APPLICATION_STATUSES = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
 
 @Entity({ name: 'applications' })
 export class ApplicationEntity {

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { BOOTH_STATUSES } from '@bisang/contracts';
+import type { BoothStatus } from '@bisang/contracts';
+export { BOOTH_STATUSES };
+export type { BoothStatus };
 
-export const BOOTH_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export type BoothStatus = (typeof BOOTH_STATUSES)[number];
+
 
 @Entity({ name: 'booths' })
 export class BoothEntity {

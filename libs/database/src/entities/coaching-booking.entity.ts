@@ -1,12 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { SlotKind } from './coaching-slot.entity';
+import { BOOKING_STATUSES, REJECTION_REASONS } from '@bisang/contracts';
+import type { BookingStatus, RejectionReason } from '@bisang/contracts';
+export { BOOKING_STATUSES, REJECTION_REASONS };
+export type { BookingStatus, RejectionReason };
 
-export const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
 
 /** BOOKING_NOT_RESCHEDULABLE: a rescheduling whose booking to replace was cancelled or moved before it was decided. */
-export const REJECTION_REASONS = ['SLOT_TAKEN', 'LIMIT_REACHED', 'OVERLAP', 'SLOT_IN_PAST', 'FAIR_NOT_LIVE', 'BOOKING_NOT_RESCHEDULABLE'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 @Entity({ name: 'coaching_bookings' })
 export class CoachingBookingEntity {

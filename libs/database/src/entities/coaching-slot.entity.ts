@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { SLOT_KINDS } from '@bisang/contracts';
+import type { SlotKind } from '@bisang/contracts';
+export { SLOT_KINDS };
+export type { SlotKind };
+
 
 /** What a slot is for: a coach's 1:1 coaching, or a recruiter's interview for a booth. */
-export const SLOT_KINDS = ['coaching', 'interview'] as const;
-export type SlotKind = (typeof SLOT_KINDS)[number];
 
 @Entity({ name: 'coaching_slots' })
 export class CoachingSlotEntity {

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { WAITLIST_STATUSES } from '@bisang/contracts';
+import type { WaitlistStatus } from '@bisang/contracts';
+export { WAITLIST_STATUSES };
+export type { WaitlistStatus };
 
-export const WAITLIST_STATUSES = ['waiting', 'offered', 'accepted', 'expired', 'left'] as const;
-export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+
 
 /** A seeker waiting for a freed slot of one coach on one day (in the fair's time zone). */
 @Entity({ name: 'coaching_waitlist' })

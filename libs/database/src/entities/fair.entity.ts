@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { FAIR_STATUSES } from '@bisang/contracts';
+import type { FairStatus } from '@bisang/contracts';
+export { FAIR_STATUSES };
+export type { FairStatus };
 
-export const FAIR_STATUSES = ['draft', 'scheduled', 'live', 'closed'] as const;
-export type FairStatus = (typeof FAIR_STATUSES)[number];
+
 
 @Entity({ name: 'fairs' })
 export class FairEntity {

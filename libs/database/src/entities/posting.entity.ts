@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EMPLOYMENT_TYPES, POSTING_STATUSES } from '@bisang/contracts';
+import type { EmploymentType, PostingStatus } from '@bisang/contracts';
+export { EMPLOYMENT_TYPES, POSTING_STATUSES };
+export type { EmploymentType, PostingStatus };
 
-export const EMPLOYMENT_TYPES = ['regular', 'contract', 'intern', 'part_time'] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-export const POSTING_STATUSES = ['draft', 'published', 'closed'] as const;
-export type PostingStatus = (typeof POSTING_STATUSES)[number];
+
 
 @Entity({ name: 'postings' })
 export class PostingEntity {

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { EDUCATION_LEVELS } from '@bisang/contracts';
+import type { EducationLevel } from '@bisang/contracts';
+export { EDUCATION_LEVELS };
+export type { EducationLevel };
 
-export const EDUCATION_LEVELS = ['middle_school', 'high_school', 'associate', 'bachelor', 'master', 'doctorate', 'other'] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
 
 /** What a seeker tells recruiters about themselves; the birth date stays on the user. */
 @Entity({ name: 'seeker_profiles' })

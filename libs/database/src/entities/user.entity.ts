@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { USER_ROLES } from '@bisang/contracts';
+import type { UserRole } from '@bisang/contracts';
+export { USER_ROLES };
+export type { UserRole };
 
-export const USER_ROLES = ['seeker', 'recruiter', 'coach', 'organizer'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+
 
 @Entity({ name: 'users' })
 export class UserEntity {

@@ -5,6 +5,8 @@ import type { EmploymentType } from '../entities/posting.entity';
 import { isUniqueViolation } from '../pg-errors';
 import type { AppendedEvent } from './fair-events.repository';
 import { PostingsRepository } from './postings.repository';
+import { domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 /** An application with what its lists and pages show: the posting, the company, the seeker. */
@@ -107,6 +109,18 @@ const HIRE_SELECT = `h.application_id AS "applicationId", h.posting_id AS "posti
 
 const FOLLOW_UP_SELECT = `days_after_start::int AS "daysAfterStart", asked_at AS "askedAt", answered_at AS "answeredAt", still_employed AS "stillEmployed"`;
 
+/** The facts every application event carries. */
+const applicationFacts = (a: ApplicationView) => ({
+  applicationId: a.id,
+  fairId: a.fairId,
+  boothId: a.boothId,
+  companyId: a.companyId,
+  postingId: a.postingId,
+  postingTitle: a.postingTitle,
+  companyName: a.companyName,
+  seekerId: a.seekerId,
+});
+
 /** Thrown inside a transaction to roll it back when the posting has no opening left. */
 class NoOpeningsLeft extends Error {}
 
@@ -138,6 +152,8 @@ export class ApplicationsRepository {
         );
         if (!row) return null;
         await this.recordTransition(m, row.id, null, 'applied', seekerId, now);
+        const view = (await this.findView(row.id, m))!;
+        await appendDomainEvents(m, [domainEvent('application.submitted', { ...applicationFacts(view), seekerName: view.seekerName })]);
         return row.id;
       });
       if (id) return { outcome: 'applied', application: (await this.findView(id))! };
@@ -224,7 +240,9 @@ export class ApplicationsRepository {
       const moved = await this.guardedMove(m, applicationId, from, to, now);
       if (!moved) return { outcome: 'stale' as const };
       await this.recordTransition(m, applicationId, from, to, actorId, now);
-      return { outcome: 'moved' as const, application: (await this.findView(applicationId, m))! };
+      const application = (await this.findView(applicationId, m))!;
+      await appendDomainEvents(m, [domainEvent('application.moved', { ...applicationFacts(application), from, to, movedBy: actorId })]);
+      return { outcome: 'moved' as const, application };
     });
   }
 
@@ -258,6 +276,10 @@ export class ApplicationsRepository {
         await this.recordTransition(m, applicationId, 'offered', 'hired', actorId, now);
         const application = (await this.findView(applicationId, m))!;
         const hire = (await this.findHire(applicationId, m))!;
+        await appendDomainEvents(m, [
+          domainEvent('application.moved', { ...applicationFacts(application), from: 'offered', to: 'hired', movedBy: actorId }),
+          domainEvent('hire.recorded', { applicationId, fairId: application.fairId, startDate: hire.startDate, timezone: application.fairTimezone }),
+        ]);
         // Last, as appendFairEvent asks: it holds the fair's event counter until commit.
         let postingClosed: AppendedEvent | undefined;
         if (Number(posting.openings) === 0) {
@@ -285,16 +307,23 @@ export class ApplicationsRepository {
       );
       await m.query(`UPDATE postings SET openings = openings + 1, updated_at = $2 WHERE id = $1`, [moved.postingId, now]);
       await this.recordTransition(m, applicationId, 'hired', 'offered', actorId, now);
-      return { outcome: 'undone' as const, application: (await this.findView(applicationId, m))!, startDate: hire.startDate };
+      const application = (await this.findView(applicationId, m))!;
+      await appendDomainEvents(m, [
+        domainEvent('application.moved', { ...applicationFacts(application), from: 'hired', to: 'offered', movedBy: actorId }),
+        domainEvent('hire.undone', { applicationId, fairId: application.fairId, startDate: hire.startDate, timezone: application.fairTimezone }),
+      ]);
+      return { outcome: 'undone' as const, application, startDate: hire.startDate };
     });
   }
 
   /** Corrects a hire's terms (the final contract may differ from the posting). */
   async updateHire(applicationId: string, patch: Partial<HireTerms>): Promise<HireUpdateOutcome> {
     return this.dataSource.transaction(async (m) => {
-      const [current] = (await m.query(`SELECT start_date::text AS "startDate" FROM hires WHERE application_id = $1 FOR UPDATE`, [
-        applicationId,
-      ])) as { startDate: string }[];
+      const [current] = (await m.query(
+        `SELECT h.start_date::text AS "startDate", h.fair_id AS "fairId", f.timezone FROM hires h JOIN fairs f ON f.id = h.fair_id
+          WHERE h.application_id = $1 FOR UPDATE OF h`,
+        [applicationId],
+      )) as { startDate: string; fairId: string; timezone: string }[];
       if (!current) return { outcome: 'not_hired' as const };
       await m.query(
         `UPDATE hires SET employment_type = COALESCE($2, employment_type), job_category = COALESCE($3, job_category),
@@ -302,7 +331,17 @@ export class ApplicationsRepository {
           WHERE application_id = $1`,
         [applicationId, patch.employmentType ?? null, patch.jobCategory ?? null, patch.startDate ?? null],
       );
-      return { outcome: 'updated' as const, hire: (await this.findHire(applicationId, m))!, previousStartDate: current.startDate };
+      const hire = (await this.findHire(applicationId, m))!;
+      await appendDomainEvents(m, [
+        domainEvent('hire.updated', {
+          applicationId,
+          fairId: current.fairId,
+          startDate: hire.startDate,
+          previousStartDate: current.startDate,
+          timezone: current.timezone,
+        }),
+      ]);
+      return { outcome: 'updated' as const, hire, previousStartDate: current.startDate };
     });
   }
 
@@ -340,30 +379,44 @@ export class ApplicationsRepository {
    * moved start date or an undone hire does nothing). Returns the seeker to ask, or null when there is nothing to do.
    */
   async markFollowUpAsked(applicationId: string, days: FollowUpDays, startDate: string, now: Date): Promise<{ seekerId: string } | null> {
-    const [row] = rowsOf<{ seekerId: string }>(
-      await this.dataSource.query(
-        `UPDATE hire_follow_ups fu SET asked_at = $4
-           FROM hires h
-          WHERE fu.application_id = $1 AND fu.days_after_start = $2 AND fu.asked_at IS NULL
-            AND h.application_id = fu.application_id AND h.start_date = $3::date
-         RETURNING h.seeker_id AS "seekerId"`,
-        [applicationId, days, startDate, now],
-      ),
-    );
-    return row ?? null;
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ seekerId: string; fairId: string }>(
+        await m.query(
+          `UPDATE hire_follow_ups fu SET asked_at = $4
+             FROM hires h
+            WHERE fu.application_id = $1 AND fu.days_after_start = $2 AND fu.asked_at IS NULL
+              AND h.application_id = fu.application_id AND h.start_date = $3::date
+           RETURNING h.seeker_id AS "seekerId", h.fair_id AS "fairId"`,
+          [applicationId, days, startDate, now],
+        ),
+      );
+      if (!row) return null;
+      await appendDomainEvents(m, [domainEvent('follow_up.asked', { applicationId, fairId: row.fairId, seekerId: row.seekerId, daysAfterStart: days })]);
+      return { seekerId: row.seekerId };
+    });
   }
 
   /** The seeker's answer to a follow-up that was asked; a later answer replaces an earlier one. */
   async answerFollowUp(applicationId: string, days: FollowUpDays, stillEmployed: boolean, now: Date): Promise<FollowUpAnswerOutcome> {
-    const [row] = rowsOf<FollowUpView>(
-      await this.dataSource.query(
-        `UPDATE hire_follow_ups SET still_employed = $3, answered_at = $4
-          WHERE application_id = $1 AND days_after_start = $2 AND asked_at IS NOT NULL
-         RETURNING ${FOLLOW_UP_SELECT}`,
-        [applicationId, days, stillEmployed, now],
-      ),
-    );
-    if (row) return { outcome: 'answered', followUp: row };
+    const row = await this.dataSource.transaction(async (m) => {
+      const [answered] = rowsOf<FollowUpView & { fairId: string }>(
+        await m.query(
+          `UPDATE hire_follow_ups fu SET still_employed = $3, answered_at = $4 FROM hires h
+            WHERE fu.application_id = $1 AND fu.days_after_start = $2 AND fu.asked_at IS NOT NULL AND h.application_id = fu.application_id
+           RETURNING fu.days_after_start::int AS "daysAfterStart", fu.asked_at AS "askedAt", fu.answered_at AS "answeredAt",
+                     fu.still_employed AS "stillEmployed", h.fair_id AS "fairId"`,
+          [applicationId, days, stillEmployed, now],
+        ),
+      );
+      if (answered) {
+        await appendDomainEvents(m, [domainEvent('follow_up.answered', { applicationId, fairId: answered.fairId, daysAfterStart: days, stillEmployed })]);
+      }
+      return answered;
+    });
+    if (row) {
+      const { fairId: _, ...followUp } = row;
+      return { outcome: 'answered', followUp };
+    }
     const hired = await this.dataSource.query(`SELECT 1 FROM hires WHERE application_id = $1`, [applicationId]);
     return { outcome: hired.length ? 'not_asked' : 'not_hired' };
   }

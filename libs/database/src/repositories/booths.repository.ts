@@ -1,3 +1,5 @@
+import { domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BoothEntity } from '../entities/booth.entity';
@@ -108,6 +110,7 @@ export class BoothsRepository {
           WHERE p.booth_id = $1 AND p.status = 'published' ORDER BY p.published_at, p.id`,
         [id],
       );
+      await appendDomainEvents(m, [domainEvent('booth.approved', { boothId: booth.id, fairId: booth.fairId, companyId: booth.companyId })]);
       const events: AppendedEvent[] = [];
       events.push(
         await appendFairEvent(m, booth.fairId, 'booth.approved', {

@@ -4,6 +4,8 @@ import { BookingStatus, CoachingBookingEntity, RejectionReason } from '../entiti
 import type { SlotKind } from '../entities/coaching-slot.entity';
 import type { FairStatus } from '../entities/fair.entity';
 import { isExclusionViolation, isRetryableTransactionError, isUniqueViolation } from '../pg-errors';
+import { NewDomainEvent, domainEvent } from '@bisang/contracts';
+import { OUTBOX_CHANNEL, appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 export const BOOKING_COLUMNS = `id, slot_id AS "slotId", seeker_id AS "seekerId", coach_id AS "coachId", fair_id AS "fairId", kind, status,
@@ -65,6 +67,18 @@ export interface BookingListFilter {
   limit: number;
 }
 
+/** The facts every booking event carries. */
+export const bookingFacts = (b: CoachingBookingEntity) => ({
+  bookingId: b.id,
+  slotId: b.slotId,
+  fairId: b.fairId,
+  kind: b.kind,
+  seekerId: b.seekerId,
+  coachId: b.coachId,
+  startsAt: b.startsAt.toISOString(),
+  endsAt: b.endsAt.toISOString(),
+});
+
 const LIVE_BOOKING = `status IN ('confirmed', 'completed', 'no_show')`;
 
 @Injectable()
@@ -78,10 +92,17 @@ export class CoachingBookingsRepository {
   async recordRequest(req: BookingRequest): Promise<{ booking: CoachingBookingEntity; created: boolean }> {
     const inserted = rowsOf<CoachingBookingEntity>(
       await this.dataSource.query(
-        `INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash, replaces_booking_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (seeker_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${BOOKING_COLUMNS}`,
+        // One statement: the request and its `booking.requested` commit together (the relay queues the decision).
+        `WITH recorded AS (
+           INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash, replaces_booking_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (seeker_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+           RETURNING ${BOOKING_COLUMNS}
+         ), outbox AS (
+           INSERT INTO domain_events (type, fair_id, payload)
+           SELECT 'booking.requested', "fairId", jsonb_build_object('bookingId', id, 'fairId', "fairId") FROM recorded
+         )
+         SELECT recorded.*, pg_notify('${OUTBOX_CHANNEL}', '') AS "notified" FROM recorded`,
         [
           req.slotId,
           req.seekerId,
@@ -96,7 +117,10 @@ export class CoachingBookingsRepository {
         ],
       ),
     );
-    if (inserted[0]) return { booking: inserted[0], created: true };
+    if (inserted[0]) {
+      const { notified: _, ...booking } = inserted[0] as CoachingBookingEntity & { notified?: string };
+      return { booking, created: true };
+    }
     const [existing] = (await this.dataSource.query(
       `SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE seeker_id = $1 AND idempotency_key = $2`,
       [req.seekerId, req.idempotencyKey],
@@ -269,6 +293,16 @@ export class CoachingBookingsRepository {
         [bookingId, decision.status, reason, message, now],
       ),
     );
+    const events: NewDomainEvent[] = [];
+    if (cancelledOld) {
+      events.push(domainEvent('booking.cancelled', { ...bookingFacts(cancelledOld), cancelledBy: 'seeker', rescheduledTo: bookingId }));
+    }
+    events.push(
+      booking.status === 'confirmed'
+        ? domainEvent('booking.confirmed', { ...bookingFacts(booking), ...(cancelledOld ? { rescheduledFrom: cancelledOld.id } : {}) })
+        : domainEvent('booking.rejected', { ...bookingFacts(booking), reason: booking.reason, message: booking.reasonMessage }),
+    );
+    await appendDomainEvents(m, events);
     if (decision.status === 'confirmed' && slot.heldFor === head.seekerId) {
       // The waiter took the slot offered to them: the hold is spent.
       await m.query(`UPDATE coaching_slots SET held_for_seeker_id = NULL, held_until = NULL, hold_entry_id = NULL WHERE id = $1`, [head.slotId]);
@@ -286,16 +320,25 @@ export class CoachingBookingsRepository {
   }
 
   private async rejectPending(bookingId: string, now: Date, reason: RejectionReason): Promise<DecideResult> {
-    const [booking] = rowsOf<CoachingBookingEntity>(
-      await this.dataSource.query(
-        `UPDATE coaching_bookings SET status = 'rejected', reason = $2, decided_at = $3
-          WHERE id = $1 AND status = 'pending' RETURNING ${BOOKING_COLUMNS}`,
-        [bookingId, reason, now],
-      ),
+    const booking = await this.updateWithEvents(
+      `UPDATE coaching_bookings SET status = 'rejected', reason = $2, decided_at = $3
+        WHERE id = $1 AND status = 'pending' RETURNING ${BOOKING_COLUMNS}`,
+      [bookingId, reason, now],
+      (b) => [domainEvent('booking.rejected', { ...bookingFacts(b), reason: b.reason, message: b.reasonMessage })],
     );
     if (booking) return { outcome: 'decided', booking };
     const current = await this.findById(bookingId);
     return current ? { outcome: 'already_decided', booking: current } : { outcome: 'missing' };
+  }
+
+  /** Runs an UPDATE … RETURNING of one booking and, when it changed one, appends its events in the same transaction. */
+  private updateWithEvents(sql: string, params: unknown[], eventsFor: (b: CoachingBookingEntity) => NewDomainEvent[]): Promise<CoachingBookingEntity | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [booking] = rowsOf<CoachingBookingEntity>(await m.query(sql, params));
+      if (!booking) return null;
+      await appendDomainEvents(m, eventsFor(booking));
+      return booking;
+    });
   }
 
   /** Cancels a confirmed booking until `cutoffMs` before its start; locks the slot first, like every writer. */
@@ -314,6 +357,9 @@ export class CoachingBookingsRepository {
           [bookingId, now, byUserId],
         ),
       );
+      await appendDomainEvents(m, [
+        domainEvent('booking.cancelled', { ...bookingFacts(cancelled), cancelledBy: byUserId === cancelled.seekerId ? 'seeker' : 'coach' }),
+      ]);
       return { outcome: 'cancelled', booking: cancelled } as const;
     });
   }
@@ -329,51 +375,50 @@ export class CoachingBookingsRepository {
     if (!current) return { outcome: 'not_found' };
     if (current.status !== 'confirmed') return { outcome: 'not_markable' };
     if (current.startsAt > now) return { outcome: 'not_started' };
-    const [booking] = rowsOf<CoachingBookingEntity>(
-      await this.dataSource.query(
-        `UPDATE coaching_bookings SET status = $2, feedback = $3, completed_at = $4
-          WHERE id = $1 AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
-        [bookingId, outcome, feedback, now],
-      ),
+    const booking = await this.updateWithEvents(
+      `UPDATE coaching_bookings SET status = $2, feedback = $3, completed_at = $4
+        WHERE id = $1 AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
+      [bookingId, outcome, feedback, now],
+      (b) => [outcome === 'completed' ? domainEvent('booking.completed', { ...bookingFacts(b), auto: false }) : domainEvent('booking.no_show', bookingFacts(b))],
     );
     return booking ? { outcome: 'marked', booking } : { outcome: 'not_markable' };
   }
 
   /** Records a reminder as sent; null when the booking is no longer confirmed, has started, or already had it. */
   async markReminderSent(bookingId: string, offsetMinutes: number, now: Date): Promise<CoachingBookingEntity | null> {
-    const [booking] = rowsOf<CoachingBookingEntity>(
-      await this.dataSource.query(
-        `UPDATE coaching_bookings SET reminders_sent = array_append(reminders_sent, $2::int)
-          WHERE id = $1 AND status = 'confirmed' AND starts_at > $3 AND NOT ($2::int = ANY (reminders_sent))
-          RETURNING ${BOOKING_COLUMNS}`,
-        [bookingId, offsetMinutes, now],
-      ),
+    return this.updateWithEvents(
+      `UPDATE coaching_bookings SET reminders_sent = array_append(reminders_sent, $2::int)
+        WHERE id = $1 AND status = 'confirmed' AND starts_at > $3 AND NOT ($2::int = ANY (reminders_sent))
+        RETURNING ${BOOKING_COLUMNS}`,
+      [bookingId, offsetMinutes, now],
+      (b) => [
+        domainEvent('booking.reminded', {
+          ...bookingFacts(b),
+          minutesBefore: offsetMinutes,
+          minutesLeft: Math.max(0, Math.round((b.startsAt.getTime() - now.getTime()) / 60_000)),
+        }),
+      ],
     );
-    return booking ?? null;
   }
 
   /** Opens the session once; null when the booking is no longer confirmed or it is already open. */
   async markSessionOpened(bookingId: string, now: Date): Promise<CoachingBookingEntity | null> {
-    const [booking] = rowsOf<CoachingBookingEntity>(
-      await this.dataSource.query(
-        `UPDATE coaching_bookings SET session_opened_at = $2
-          WHERE id = $1 AND status = 'confirmed' AND session_opened_at IS NULL RETURNING ${BOOKING_COLUMNS}`,
-        [bookingId, now],
-      ),
+    return this.updateWithEvents(
+      `UPDATE coaching_bookings SET session_opened_at = $2
+        WHERE id = $1 AND status = 'confirmed' AND session_opened_at IS NULL RETURNING ${BOOKING_COLUMNS}`,
+      [bookingId, now],
+      (b) => [domainEvent('booking.session_opened', bookingFacts(b))],
     );
-    return booking ?? null;
   }
 
   /** Completes a session nobody marked; null when it was marked, cancelled or has not ended. */
   async completeUnmarked(bookingId: string, now: Date): Promise<CoachingBookingEntity | null> {
-    const [booking] = rowsOf<CoachingBookingEntity>(
-      await this.dataSource.query(
-        `UPDATE coaching_bookings SET status = 'completed', completed_at = $2
-          WHERE id = $1 AND status = 'confirmed' AND ends_at <= $2 RETURNING ${BOOKING_COLUMNS}`,
-        [bookingId, now],
-      ),
+    return this.updateWithEvents(
+      `UPDATE coaching_bookings SET status = 'completed', completed_at = $2
+        WHERE id = $1 AND status = 'confirmed' AND ends_at <= $2 RETURNING ${BOOKING_COLUMNS}`,
+      [bookingId, now],
+      (b) => [domainEvent('booking.completed', { ...bookingFacts(b), auto: true })],
     );
-    return booking ?? null;
   }
 
   private async findIn(m: EntityManager, bookingId: string, forUpdate = false): Promise<CoachingBookingEntity | null> {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoachingWaitlistEntryEntity } from '../entities/coaching-waitlist-entry.entity';
 import { isUniqueViolation } from '../pg-errors';
+import { domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 const ENTRY_COLUMNS = `id, fair_id AS "fairId", coach_id AS "coachId", seeker_id AS "seekerId", to_char(day, 'YYYY-MM-DD') AS day, status,
@@ -76,7 +78,10 @@ export class CoachingWaitlistRepository {
             [head.slotId, entryId],
           ),
         );
-        if (released.length) releasedSlotId = head.slotId;
+        if (released.length) {
+          releasedSlotId = head.slotId;
+          await appendDomainEvents(m, [domainEvent('waitlist.hold_released', { slotId: head.slotId, entryId, fairId })]);
+        }
       }
       return { outcome: 'left', entry, releasedSlotId } as const;
     });
@@ -104,13 +109,13 @@ export class CoachingWaitlistRepository {
   async holdSlotForNextWaiter(slotId: string, now: Date, holdMs: number): Promise<SlotOffer | null> {
     return this.dataSource.transaction(async (m) => {
       const [slot] = (await m.query(
-        `SELECT s.id, s.coach_id AS "coachId", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+        `SELECT s.id, s.coach_id AS "coachId", s.fair_id AS "fairId", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
                 (s.starts_at AT TIME ZONE f.timezone)::date AS day,
                 s.withdrawn_at AS "withdrawnAt", s.held_until AS "heldUntil"
            FROM coaching_slots s JOIN fairs f ON f.id = s.fair_id
           WHERE s.id = $1 FOR UPDATE OF s`,
         [slotId],
-      )) as { id: string; coachId: string; startsAt: Date; endsAt: Date; day: string; withdrawnAt: Date | null; heldUntil: Date | null }[];
+      )) as { id: string; coachId: string; fairId: string; startsAt: Date; endsAt: Date; day: string; withdrawnAt: Date | null; heldUntil: Date | null }[];
       if (!slot || slot.withdrawnAt || slot.startsAt <= now || (slot.heldUntil && slot.heldUntil > now)) return null;
       const [booked] = await m.query(
         `SELECT 1 FROM coaching_bookings WHERE slot_id = $1 AND status IN ('confirmed', 'completed', 'no_show') LIMIT 1`,
@@ -139,6 +144,17 @@ export class CoachingWaitlistRepository {
         next.seekerId,
         expiresAt,
         next.id,
+      ]);
+      await appendDomainEvents(m, [
+        domainEvent('waitlist.offered', {
+          slotId,
+          entryId: next.id,
+          seekerId: next.seekerId,
+          fairId: slot.fairId,
+          startsAt: slot.startsAt.toISOString(),
+          endsAt: slot.endsAt.toISOString(),
+          expiresAt: expiresAt.toISOString(),
+        }),
       ]);
       return { entryId: next.id, seekerId: next.seekerId, slotId, startsAt: slot.startsAt, endsAt: slot.endsAt, expiresAt };
     });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FairEventEntity } from '../entities/fair-event.entity';
+import type { FeedDataMap, FeedEventType } from '@bisang/contracts';
+import { OUTBOX_CHANNEL } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 export interface AppendedEvent {
@@ -14,17 +16,24 @@ export interface AppendedEvent {
  * commit, so a fair's events commit in id order with no gaps, and a reader that sees id N has seen 1..N-1.
  * Call it last in the transaction to keep that lock short.
  */
-export async function appendFairEvent(
+export async function appendFairEvent<T extends FeedEventType>(
   manager: EntityManager,
   fairId: string,
-  type: string,
-  data: Record<string, unknown>,
+  type: T,
+  data: FeedDataMap[T],
 ): Promise<AppendedEvent> {
-  // One statement, one round trip: the UPDATE still takes the fair's row lock, held until commit.
+  // One statement, one round trip: the UPDATE still takes the fair's row lock, held until commit. The domain
+  // event `feed.appended` commits with it: the relay's feed signal tells the gateways to read the feed.
   const [appended] = rowsOf<{ id: string }>(
     await manager.query(
-      `WITH bumped AS (UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id)
-       INSERT INTO fair_events (fair_id, id, type, data, at) SELECT $1::uuid, last_event_id, $2::text, $3::jsonb, now() FROM bumped RETURNING id`,
+      `WITH bumped AS (UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id),
+       feed AS (
+         INSERT INTO fair_events (fair_id, id, type, data, at) SELECT $1::uuid, last_event_id, $2::text, $3::jsonb, now() FROM bumped RETURNING id
+       ), outbox AS (
+         INSERT INTO domain_events (type, fair_id, payload)
+         SELECT 'feed.appended', $1::uuid, jsonb_build_object('fairId', $1::uuid, 'feedEventId', id, 'type', $2::text) FROM feed
+       )
+       SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM feed`,
       [fairId, type, JSON.stringify(data)],
     ),
   );

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FairEntity, FairStatus } from '../entities/fair.entity';
 import { isUniqueViolation } from '../pg-errors';
+import { NewDomainEvent, domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { AppendedEvent, appendFairEvent } from './fair-events.repository';
 import { rowsOf } from './sql-rows';
 
@@ -80,7 +82,10 @@ export class FairsRepository {
       `UPDATE fairs SET status = CASE WHEN starts_at <= $2 THEN 'live' ELSE 'scheduled' END, published_at = $2
         WHERE id = $1 AND status = 'draft' AND ends_at > $2 RETURNING status`,
       now,
-      (status) => (status === 'live' ? 'fair.opened' : undefined),
+      (fair) => [
+        domainEvent('fair.published', { fairId: fair.id, status: fair.status, startsAt: fair.startsAt.toISOString(), endsAt: fair.endsAt.toISOString() }),
+        ...(fair.status === 'live' ? [domainEvent('fair.opened', { fairId: fair.id })] : []),
+      ],
     );
   }
 
@@ -90,7 +95,7 @@ export class FairsRepository {
       id,
       `UPDATE fairs SET status = 'live' WHERE id = $1 AND status = 'scheduled' AND starts_at <= $2 AND ends_at > $2 RETURNING status`,
       now,
-      () => 'fair.opened',
+      (fair) => [domainEvent('fair.opened', { fairId: fair.id })],
     );
   }
 
@@ -100,7 +105,7 @@ export class FairsRepository {
       id,
       `UPDATE fairs SET status = 'closed' WHERE id = $1 AND status IN ('scheduled', 'live') AND ends_at <= $2 RETURNING status`,
       now,
-      () => 'fair.closed',
+      (fair) => [domainEvent('fair.closed', { fairId: fair.id })],
     );
   }
 
@@ -118,21 +123,25 @@ export class FairsRepository {
   }
 
   /**
-   * Runs a status UPDATE (params: id, now; it must RETURN status) and, when it changed a row, writes the
-   * event `eventFor(newStatus)` names, in the same transaction. Null when the UPDATE matched nothing.
+   * Runs a status UPDATE (params: id, now; it must RETURN status) and, when it changed a row, writes the domain
+   * events `eventsFor(fair)` gives and, for fair.opened / fair.closed, the feed event, in the same transaction.
+   * Null when the UPDATE matched nothing.
    */
-  private moveWithEvent(id: string, update: string, now: Date, eventFor: (status: FairStatus) => string | undefined): Promise<FairTransition | null> {
+  private moveWithEvent(id: string, update: string, now: Date, eventsFor: (fair: FairEntity) => NewDomainEvent[]): Promise<FairTransition | null> {
     return this.dataSource.transaction(async (m) => {
       const [moved] = rowsOf<{ status: FairStatus }>(await m.query(update, [id, now]));
       if (!moved) return null;
-      const type = eventFor(moved.status);
-      const event = type ? await appendFairEvent(m, id, type, { fairId: id }) : undefined;
-      return { fair: await m.getRepository(FairEntity).findOneByOrFail({ id }), event };
+      const fair = await m.getRepository(FairEntity).findOneByOrFail({ id });
+      const events = eventsFor(fair);
+      await appendDomainEvents(m, events);
+      const feedType = events.find((e) => e.type === 'fair.opened' || e.type === 'fair.closed')?.type as 'fair.opened' | 'fair.closed' | undefined;
+      const event = feedType ? await appendFairEvent(m, id, feedType, { fairId: id }) : undefined;
+      return { fair, event };
     });
   }
 
   /** Writes an announcement to the fair's feed. */
-  announce(fairId: string, data: Record<string, unknown>): Promise<AppendedEvent> {
+  announce(fairId: string, data: { title: string; body: string }): Promise<AppendedEvent> {
     return this.dataSource.transaction((m) => appendFairEvent(m, fairId, 'announcement', data));
   }
 }

@@ -1,26 +1,6 @@
-/** The public shape of a posting, as served over HTTP and written into feed events. */
-export interface PostingView {
-  id: string;
-  fairId: string;
-  boothId: string;
-  companyId: string;
-  companyName: string;
-  title: string;
-  description: string;
-  jobCategory: string;
-  employmentType: string;
-  openings: number;
-  location: string | null;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  closesAt: string | null;
-  status: string;
-  boothStatus: string;
-  publishedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { BoothStatus, EmploymentType, PostingStatus, PostingView } from '@bisang/contracts';
+
+export type { PostingView };
 
 /** Columns for PostingView; expects aliases p (postings), b (booths), c (companies). */
 export const POSTING_VIEW_SELECT = `p.id, p.fair_id, p.booth_id, p.company_id, c.name AS company_name, p.title, p.description,
@@ -39,14 +19,14 @@ export function toPostingView(r: Record<string, unknown>): PostingView {
     title: r.title as string,
     description: r.description as string,
     jobCategory: r.job_category as string,
-    employmentType: r.employment_type as string,
+    employmentType: r.employment_type as EmploymentType,
     openings: Number(r.openings),
     location: (r.location as string) ?? null,
     salaryMin: r.salary_min == null ? null : Number(r.salary_min),
     salaryMax: r.salary_max == null ? null : Number(r.salary_max),
     closesAt: iso(r.closes_at),
-    status: r.status as string,
-    boothStatus: r.booth_status as string,
+    status: r.status as PostingStatus,
+    boothStatus: r.booth_status as BoothStatus,
     publishedAt: iso(r.published_at),
     closedAt: iso(r.closed_at),
     createdAt: iso(r.created_at)!,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EmploymentType } from '../entities/posting.entity';
+import { domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { AppendedEvent, appendFairEvent } from './fair-events.repository';
 import { rowsOf } from './sql-rows';
 import { POSTING_VIEW_SELECT, PostingView, toPostingView } from './posting-view';
@@ -52,27 +54,34 @@ const FROM = `FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies 
 export class PostingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Inserts a draft; `posting.created` commits with it (a closing time gets its job from there). */
   async create(booth: { id: string; fairId: string; companyId: string }, fields: PostingFields): Promise<PostingView> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO postings (booth_id, fair_id, company_id, title, description, job_category, employment_type, openings,
-                             location, salary_min, salary_max, closes_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        booth.id,
-        booth.fairId,
-        booth.companyId,
-        fields.title,
-        fields.description,
-        fields.jobCategory,
-        fields.employmentType,
-        fields.openings,
-        fields.location,
-        fields.salaryMin,
-        fields.salaryMax,
-        fields.closesAt,
-      ],
-    );
-    return (await this.findView(row.id))!;
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO postings (booth_id, fair_id, company_id, title, description, job_category, employment_type, openings,
+                               location, salary_min, salary_max, closes_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          booth.id,
+          booth.fairId,
+          booth.companyId,
+          fields.title,
+          fields.description,
+          fields.jobCategory,
+          fields.employmentType,
+          fields.openings,
+          fields.location,
+          fields.salaryMin,
+          fields.salaryMax,
+          fields.closesAt,
+        ],
+      );
+      await appendDomainEvents(m, [
+        domainEvent('posting.created', { postingId: row.id, fairId: booth.fairId, closesAt: fields.closesAt?.toISOString() ?? null }),
+      ]);
+      return row.id as string;
+    });
+    return (await this.findView(id))!;
   }
 
   async findView(id: string, manager: EntityManager = this.dataSource.manager): Promise<PostingView | null> {
@@ -95,7 +104,9 @@ export class PostingsRepository {
         await m.query(`UPDATE postings SET ${sets}, updated_at = now() WHERE id = $1`, [id, ...keys.map((k) => patch[k])]);
       }
       const posting = (await this.findView(id, m))!;
-      const event = keys.length && isVisible(posting) ? await appendFairEvent(m, posting.fairId, 'posting.updated', { posting }) : undefined;
+      if (!keys.length) return { posting };
+      await appendDomainEvents(m, [domainEvent('posting.updated', { postingId: id, fairId: posting.fairId, closesAt: posting.closesAt })]);
+      const event = isVisible(posting) ? await appendFairEvent(m, posting.fairId, 'posting.updated', { posting }) : undefined;
       return { posting, event };
     });
   }
@@ -117,6 +128,7 @@ export class PostingsRepository {
         return { conflict: 'closed' as const };
       }
       const posting = (await this.findView(id, m))!;
+      await appendDomainEvents(m, [domainEvent('posting.published', { postingId: id, fairId: posting.fairId, closesAt: posting.closesAt })]);
       const event = isVisible(posting) ? await appendFairEvent(m, posting.fairId, 'posting.published', { posting }) : undefined;
       return { posting, event };
     });
@@ -138,6 +150,7 @@ export class PostingsRepository {
     const before = (await this.findView(id, m))!;
     await m.query(`UPDATE postings SET status = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1`, [id, now]);
     const posting = (await this.findView(id, m))!;
+    await appendDomainEvents(m, [domainEvent('posting.closed', { postingId: id, fairId: posting.fairId })]);
     const event = isVisible(before)
       ? await appendFairEvent(m, posting.fairId, 'posting.closed', { posting })
       : undefined;

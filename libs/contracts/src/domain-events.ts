@@ -1,0 +1,81 @@
+/**
+ * Every domain event of Bisang: what changed, written in the same transaction as the change (the outbox,
+ * table `domain_events`). Everything that follows from a change subscribes to its event: "what happens when
+ * a booking is confirmed?" is a search for `'booking.confirmed'`. Payloads carry ids and the facts the
+ * consequences need, never entities.
+ */
+import type { FeedEventType } from './socket-events';
+import type { ApplicationStatus, FairStatus, FollowUpDays, RejectionReason, SlotKind } from './vocabulary';
+
+interface BookingFacts {
+  bookingId: string;
+  slotId: string;
+  fairId: string;
+  kind: SlotKind;
+  seekerId: string;
+  coachId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+interface ApplicationFacts {
+  applicationId: string;
+  fairId: string;
+  boothId: string;
+  companyId: string;
+  postingId: string;
+  postingTitle: string;
+  companyName: string;
+  seekerId: string;
+}
+
+export interface DomainEventMap {
+  /** An organizer published a fair: its opening and closing are scheduled. */
+  'fair.published': { fairId: string; status: FairStatus; startsAt: string; endsAt: string };
+  'fair.opened': { fairId: string };
+  'fair.closed': { fairId: string };
+  /** An event was appended to a fair's public feed (its own dense per-fair id). */
+  'feed.appended': { fairId: string; feedEventId: number; type: FeedEventType };
+  'booth.approved': { boothId: string; fairId: string; companyId: string };
+  /** A draft was written; `closesAt` gets its closing job. */
+  'posting.created': { postingId: string; fairId: string; closesAt: string | null };
+  'posting.published': { postingId: string; fairId: string; closesAt: string | null };
+  'posting.updated': { postingId: string; fairId: string; closesAt: string | null };
+  'posting.closed': { postingId: string; fairId: string };
+
+  /** A seeker asked for a slot: the request waits for the queue's decision. */
+  'booking.requested': { bookingId: string; fairId: string };
+  'booking.confirmed': BookingFacts & { rescheduledFrom?: string };
+  'booking.rejected': BookingFacts & { reason: RejectionReason | null; message: string | null };
+  'booking.cancelled': BookingFacts & { cancelledBy: 'seeker' | 'coach' | 'system'; rescheduledTo?: string; reason?: string };
+  'booking.reminded': BookingFacts & { minutesBefore: number; minutesLeft: number };
+  'booking.session_opened': BookingFacts;
+  'booking.completed': BookingFacts & { auto: boolean };
+  'booking.no_show': BookingFacts;
+  /** A freed slot is held for a waiter until `expiresAt`. */
+  'waitlist.offered': { slotId: string; entryId: string; seekerId: string; fairId: string; startsAt: string; endsAt: string; expiresAt: string };
+  /** A waiter left while holding an offer: the slot passes on. */
+  'waitlist.hold_released': { slotId: string; entryId: string; fairId: string };
+
+  'application.submitted': ApplicationFacts & { seekerName: string };
+  'application.moved': ApplicationFacts & { from: ApplicationStatus; to: ApplicationStatus; movedBy: string };
+  'hire.recorded': { applicationId: string; fairId: string; startDate: string; timezone: string };
+  'hire.updated': { applicationId: string; fairId: string; startDate: string; previousStartDate: string; timezone: string };
+  'hire.undone': { applicationId: string; fairId: string; startDate: string; timezone: string };
+  'follow_up.asked': { applicationId: string; fairId: string; seekerId: string; daysAfterStart: FollowUpDays };
+  'follow_up.answered': { applicationId: string; fairId: string; daysAfterStart: FollowUpDays; stillEmployed: boolean };
+}
+export type DomainEventName = keyof DomainEventMap;
+
+/** A domain event as the relay hands it to subscribers. `id` is global and unique. */
+export type DomainEvent<N extends DomainEventName = DomainEventName> = {
+  [T in N]: { id: number; type: T; fairId: string | null; payload: DomainEventMap[T]; occurredAt: string };
+}[N];
+
+/** An event to append: its name and payload, typed together. */
+export type NewDomainEvent<N extends DomainEventName = DomainEventName> = {
+  [T in N]: { type: T; payload: DomainEventMap[T] };
+}[N];
+
+export const domainEvent = <T extends DomainEventName>(type: T, payload: DomainEventMap[T]): NewDomainEvent<T> =>
+  ({ type, payload }) as NewDomainEvent<T>;

@@ -1,0 +1,63 @@
+/**
+ * The organizer's KPI snapshot of a fair: the answer of `GET /fairs/:fairId/kpis` and the payload of the
+ * `kpi:update` socket event. Definitions (also in README, "KPIs and exports"):
+ * - hires: rows of `hires` of the fair; targetProgress = hires / hiringTarget (0 when the target is 0);
+ * - youthHires: hires whose seeker's age on the hire date (hired_at in the fair's time zone, whole years as
+ *   PostgreSQL's age() counts them, so a birthday counts from its day) is within youthAgeMin..youthAgeMax;
+ * - regularHires: employment type `regular`; professionalHires: job category in the fair's professional groups;
+ * - shares: fractions 0–1 of hires, 0 when there are no hires;
+ * - applications: every application of the fair whatever its status; interviews / offers: applications that
+ *   ever reached the interview / offer stage;
+ * - coachingBookings: coaching-kind bookings confirmed, completed or no-show; coachingCompletions / NoShows;
+ * - retention: hire follow-ups asked / answered / still employed 30, 60 and 90 days after the start date;
+ *   rate = stillEmployed / answered (0 when none answered).
+ */
+export interface FairKpis {
+  fairId: string;
+  /** When the snapshot was read (every number comes from this one snapshot). */
+  asOf: string;
+  hiringTarget: number;
+  hires: number;
+  targetProgress: number;
+  youthHires: number;
+  youthShare: number;
+  regularHires: number;
+  regularShare: number;
+  professionalHires: number;
+  professionalShare: number;
+  applications: number;
+  interviews: number;
+  offers: number;
+  coachingBookings: number;
+  coachingCompletions: number;
+  coachingNoShows: number;
+  retention: KpiRetention[];
+  /** One row per day of the fair in its time zone, from its first day to today (or its last day). */
+  daily: KpiDay[];
+  companies: KpiCompany[];
+}
+
+export interface KpiRetention {
+  days: 30 | 60 | 90;
+  asked: number;
+  answered: number;
+  stillEmployed: number;
+  rate: number;
+}
+
+export interface KpiDay {
+  /** YYYY-MM-DD in the fair's time zone. */
+  date: string;
+  hires: number;
+  cumulativeHires: number;
+  applications: number;
+}
+
+export interface KpiCompany {
+  companyId: string;
+  name: string;
+  applications: number;
+  interviews: number;
+  offers: number;
+  hires: number;
+}

@@ -1,0 +1,126 @@
+/** The socket.io contract of namespace /fair: every event name and payload, typed for the server and the web app. */
+import type { FairKpis } from './kpis';
+import type { PostingView } from './posting-view';
+import type { ApplicationStatus, BookingStatus, FollowUpDays, RejectionReason, SlotKind } from './vocabulary';
+
+export const FAIR_NAMESPACE = '/fair';
+
+/** What each type of a fair's public feed carries. */
+export interface FeedDataMap {
+  'posting.published': { posting: PostingView };
+  'posting.updated': { posting: PostingView };
+  'posting.closed': { posting: PostingView };
+  'booth.approved': { booth: { id: string; companyId: string; companyName: string; headline: string } };
+  'fair.opened': { fairId: string };
+  'fair.closed': { fairId: string };
+  announcement: { title: string; body: string };
+}
+export type FeedEventType = keyof FeedDataMap;
+export const FEED_EVENT_TYPES = [
+  'posting.published',
+  'posting.updated',
+  'posting.closed',
+  'booth.approved',
+  'fair.opened',
+  'fair.closed',
+  'announcement',
+] as const satisfies readonly FeedEventType[];
+
+/** One event of a fair's feed. `id` strictly increases within a fair, without gaps. */
+export type FeedEvent = {
+  [T in FeedEventType]: { id: number; fairId: string; type: T; at: string; data: FeedDataMap[T] };
+}[FeedEventType];
+
+interface BookingRef {
+  bookingId: string;
+  slotId: string;
+  /** coaching or interview; absent on notifications stored before it was recorded. */
+  kind?: SlotKind;
+}
+
+/** What each type of a user's notification carries. */
+export interface NotificationDataMap {
+  'booking.confirmed': BookingRef & {
+    status: BookingStatus;
+    startsAt: string;
+    endsAt: string;
+    rescheduledFrom?: string;
+    /** To the seeker: who coaches or interviews them. */
+    coachId?: string;
+    /** To the coach or interviewer: who booked. */
+    seekerId?: string;
+  };
+  'booking.rejected': BookingRef & { status: BookingStatus; reason: RejectionReason | null; message: string | null };
+  'booking.cancelled': BookingRef & {
+    status: BookingStatus;
+    cancelledBy: 'seeker' | 'coach' | 'system';
+    rescheduledTo?: string;
+    /** Why the system cancelled it, e.g. the application left the interview stage. */
+    reason?: string;
+  };
+  'booking.reminder': { bookingId: string; startsAt: string; endsAt: string; minutesBefore: number; minutesLeft: number };
+  'booking.session_open': { bookingId: string; room: string; link: string; startsAt: string; endsAt: string };
+  'booking.waitlist_offer': { slotId: string; waitlistEntryId: string; startsAt: string; endsAt: string; expiresAt: string };
+  'application.status_changed': {
+    applicationId: string;
+    postingId: string;
+    postingTitle: string;
+    companyName: string;
+    from: ApplicationStatus;
+    to: ApplicationStatus;
+  };
+  'application.received': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string };
+  'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
+}
+export type NotificationType = keyof NotificationDataMap;
+export const NOTIFICATION_TYPES = [
+  'booking.confirmed',
+  'booking.rejected',
+  'booking.cancelled',
+  'booking.reminder',
+  'booking.session_open',
+  'booking.waitlist_offer',
+  'application.status_changed',
+  'application.received',
+  'hire.follow_up',
+] as const satisfies readonly NotificationType[];
+
+/**
+ * One notification of a user. `id` strictly increases per user (1, 2, 3, …): `me:join {since}` and
+ * `GET /me/notifications?since=` replay from it.
+ */
+export type NotificationEvent = {
+  [T in NotificationType]: { id: number; type: T; at: string; data: NotificationDataMap[T] };
+}[NotificationType];
+
+export interface BoothPresence {
+  boothId: string;
+  visitors: number;
+  recruitersOnline: number;
+}
+
+/** To a fair's organizers (sockets that joined it): its KPIs, when a number changed. */
+export interface KpiUpdate {
+  fairId: string;
+  kpis: FairKpis;
+}
+
+export type Nack = { ok: false; code: string; message?: string };
+export type JoinAck = { ok: true; lastEventId: number } | Nack;
+export type MeJoinAck = { ok: true; lastNotificationId: number } | Nack;
+export type SimpleAck = { ok: true } | Nack;
+
+export interface ServerToClientEvents {
+  feed: (event: FeedEvent) => void;
+  notification: (event: NotificationEvent) => void;
+  'booth:presence': (presence: BoothPresence) => void;
+  'kpi:update': (update: KpiUpdate) => void;
+}
+
+export interface ClientToServerEvents {
+  'fair:join': (payload: { fairId: string; since?: number }, ack?: (reply: JoinAck) => void) => void;
+  'fair:leave': (payload: { fairId: string }, ack?: (reply: SimpleAck) => void) => void;
+  'me:join': (payload: { since?: number }, ack?: (reply: MeJoinAck) => void) => void;
+  'booth:enter': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+  'booth:leave': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+}
