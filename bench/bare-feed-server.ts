@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, FeedEvent, ServerToClientEvents } from '@bisang/realtime';
+import type { ClientToServerEvents, FeedEvent, ServerToClientEvents } from '@bisang/contracts';
 
 async function main(): Promise<void> {
   const lastIds = new Map<string, number>();

@@ -24,7 +24,7 @@ import {
   publishPosting,
   uniqueEmail,
 } from '@bisang/testing';
-import type { FeedEvent } from '@bisang/realtime';
+import type { FeedEvent } from '@bisang/contracts';
 import type { ClientAnswer, ClientCommand, ConnectCommand, DurableReport, FanoutReport } from './feed-clients';
 
 export const HOST = '127.0.0.1';

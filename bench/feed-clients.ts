@@ -10,7 +10,7 @@
  * id it saw when `replay` is on.
  */
 import { io, Socket } from 'socket.io-client';
-import type { ClientToServerEvents, FeedEvent, JoinAck, ServerToClientEvents } from '@bisang/realtime';
+import type { ClientToServerEvents, FeedEvent, JoinAck, ServerToClientEvents } from '@bisang/contracts';
 
 type FairClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 

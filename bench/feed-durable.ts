@@ -16,7 +16,7 @@
  * Usage: `npm run bench:feed-durable [-- --clients 200 --rate 5 --seconds 75 --kill-every 15 --procs 4]`
  */
 import { parseArgs } from 'node:util';
-import { FeedEvent } from '@bisang/realtime';
+import { FeedEvent } from '@bisang/contracts';
 import { HttpClient } from '@bisang/testing';
 import {
   ClientFleet,

@@ -17,7 +17,8 @@
 import { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
-import { FeedEvent, channels } from '@bisang/realtime';
+import { channels } from '@bisang/realtime';
+import { FeedEvent } from '@bisang/contracts';
 import { BoothSetup, HttpClient } from '@bisang/testing';
 import {
   BisangDeployment,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { NotificationEvent } from '@bisang/realtime';
+import type { NotificationEvent } from '@bisang/contracts';
 import {
   SignedIn,
   TestApp,

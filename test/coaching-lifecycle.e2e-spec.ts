@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
-import type { NotificationEvent } from '@bisang/realtime';
+import type { NotificationEvent } from '@bisang/contracts';
 import { JobProducer, QUEUE_OF, bookingTimeJobs, jobIds } from '@bisang/queues';
 import {
   TestApp,

@@ -1,5 +1,5 @@
 import { JobProducer, jobIds } from '@bisang/queues';
-import type { FeedEvent } from '@bisang/realtime';
+import type { FeedEvent } from '@bisang/contracts';
 import { SignedIn, TestApp, connectTestDb, createFair, createOrganizer, startTestApp } from '@bisang/testing';
 import type { Client } from 'pg';
 

@@ -1,4 +1,4 @@
-import type { FeedEvent } from '@bisang/realtime';
+import type { FeedEvent } from '@bisang/contracts';
 import {
   SignedIn,
   TestApp,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { ApplicationsRepository } from '@bisang/database';
 import { JobProducer, QUEUES, jobIds } from '@bisang/queues';
-import type { FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/realtime';
+import type { FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/contracts';
 import {
   SignedIn,
   TestApp,

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { Client } from 'pg';
-import type { KpiUpdate } from '@bisang/realtime';
+import type { KpiUpdate } from '@bisang/contracts';
 import { JobProducer, KPI_REFRESH_WINDOW_MS, KpiSignals, QUEUES } from '@bisang/queues';
 import {
   SignedIn,

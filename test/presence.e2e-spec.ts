@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { BoothPresence } from '@bisang/realtime';
+import type { BoothPresence } from '@bisang/contracts';
 import {
   SignedIn,
   TestApp,

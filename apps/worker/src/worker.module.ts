@@ -1,11 +1,25 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from './events/events.module';
 import { FairsWorkerModule } from './fairs/fairs-worker.module';
 import { CoachingWorkerModule } from './coaching/coaching-worker.module';
 import { OutcomesWorkerModule } from './outcomes/outcomes-worker.module';
 import { KpisWorkerModule } from './kpis/kpis-worker.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { RealtimeWorkerModule } from './realtime/realtime-worker.module';
 
-/** BullMQ processors: one per queue, one handler file per job. */
+/**
+ * BullMQ processors (one per queue, one handler file per job) and the outbox relay with its subscribers
+ * (one file per consequence, `*.subscriber.ts`).
+ */
 @Module({
-  imports: [FairsWorkerModule, CoachingWorkerModule, OutcomesWorkerModule, KpisWorkerModule],
+  imports: [
+    EventsModule,
+    FairsWorkerModule,
+    CoachingWorkerModule,
+    OutcomesWorkerModule,
+    KpisWorkerModule,
+    NotificationsWorkerModule,
+    RealtimeWorkerModule,
+  ],
 })
 export class WorkerModule {}

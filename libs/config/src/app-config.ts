@@ -72,8 +72,14 @@ export class AppConfig {
       },
     };
   }
-  get coachingSweepIntervalMs() {
-    return this.env.COACHING_SWEEP_INTERVAL_MS;
+  /** The outbox relay's settings (see EnvSchema). */
+  get eventRelay() {
+    return {
+      pollMs: this.env.EVENT_POLL_MS,
+      leaseMs: this.env.EVENT_LEASE_MS,
+      retryBaseMs: this.env.EVENT_RETRY_BASE_MS,
+      maxAttempts: this.env.EVENT_MAX_ATTEMPTS,
+    };
   }
 }
 

@@ -93,12 +93,33 @@ export class EnvSchema {
   @Max(10_000)
   COACHING_DECISION_WAIT_MS = 1500;
 
-  /** How often the worker sweeps bookings left pending (their enqueue was lost) back onto the queue. */
+  /** The outbox relay looks for new domain events this often even when no commit notified it. */
   @Transform(toInt)
   @IsInt()
-  @Min(1000)
+  @Min(50)
+  @Max(60_000)
+  EVENT_POLL_MS = 1000;
+
+  /** A relay process holds a subscription this long per renewal; a crashed one's subscriptions pass on after it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(300_000)
+  EVENT_LEASE_MS = 5000;
+
+  /** A subscriber's failed event is retried after this, doubling each time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   @Max(3_600_000)
-  COACHING_SWEEP_INTERVAL_MS = 30_000;
+  EVENT_RETRY_BASE_MS = 1000;
+
+  /** After this many failed attempts an event is parked for an organizer to replay. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EVENT_MAX_ATTEMPTS = 5;
 
   /** Where uploaded files (resumes) live: `local` disk under STORAGE_DIR, or an S3-compatible bucket. */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })

@@ -13,7 +13,7 @@ export interface FeedDataMap {
   'booth.approved': { booth: { id: string; companyId: string; companyName: string; headline: string } };
   'fair.opened': { fairId: string };
   'fair.closed': { fairId: string };
-  announcement: { title: string; body: string };
+  announcement: { title: string; body: string; by?: string };
 }
 export type FeedEventType = keyof FeedDataMap;
 export const FEED_EVENT_TYPES = [

@@ -2,14 +2,13 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthCoreModule } from '@bisang/auth';
 import { RedisModule } from '@bisang/common';
 import { ConfigModule } from '@bisang/config';
-import { DatabaseModule, NotificationsRepository } from '@bisang/database';
+import { DatabaseModule } from '@bisang/database';
 import { QueuesModule } from '@bisang/queues';
-import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
+import { RealtimePublisher } from '@bisang/realtime';
 
 /**
  * The infrastructure every Bisang process stands on: validated config, one PostgreSQL pool,
- * one Redis connection, BullMQ queues, token checking and the realtime publisher (which also stores
- * each user's notifications, so it brings the notifications repository).
+ * one Redis connection, BullMQ queues, token checking and the realtime publisher.
  * Apps import this once, at their root, then their features.
  */
 @Global()
@@ -19,8 +18,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(overrides), DatabaseModule, RedisModule, QueuesModule, AuthCoreModule],
-      providers: [NotificationsRepository, RealtimePublisher, FeedSignal],
-      exports: [RealtimePublisher, FeedSignal],
+      providers: [RealtimePublisher],
+      exports: [RealtimePublisher],
     };
   }
 }

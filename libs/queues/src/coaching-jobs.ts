@@ -7,12 +7,6 @@ export const COACHING_REMINDER_OFFSETS_MINUTES = [24 * 60, 60] as const;
 /** Auto-completion of an unmarked session, after its end. */
 export const COACHING_AUTO_COMPLETE_AFTER_MS = 24 * 3600 * 1000;
 
-/**
- * A booking still pending this long after its request is swept: its `coaching.decide` is enqueued again
- * (same deterministic id) or retried when it failed. Long enough never to race a healthy request.
- */
-export const COACHING_PENDING_SWEEP_AFTER_MS = 5_000;
-
 /** Every job scheduled for a confirmed booking's time: what cancelling (or rescheduling) must remove. */
 export function bookingTimeJobs(bookingId: string): { name: JobName; jobId: string }[] {
   return [

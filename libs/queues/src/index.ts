@@ -4,7 +4,7 @@ export { JobProducer } from './job-producer';
 export type { EnqueueOptions } from './job-producer';
 export { QueuesModule } from './queues.module';
 export { jobIds } from './job-ids';
-export { COACHING_REMINDER_OFFSETS_MINUTES, COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_PENDING_SWEEP_AFTER_MS, bookingTimeJobs } from './coaching-jobs';
+export { COACHING_REMINDER_OFFSETS_MINUTES, COACHING_AUTO_COMPLETE_AFTER_MS, bookingTimeJobs } from './coaching-jobs';
 export { HIRE_FOLLOW_UP_LOCAL_TIME, hireFollowUpJobs } from './outcome-jobs';
 export type { HireFollowUpJob } from './outcome-jobs';
 export { KpiSignals, KPI_REFRESH_WINDOW_MS } from './kpi-signals';

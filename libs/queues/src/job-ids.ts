@@ -16,6 +16,4 @@ export const jobIds = {
   hireFollowUp: (applicationId: string, daysAfterStart: number, startDate: string) => `hire-follow-up-${applicationId}-${daysAfterStart}-${startDate}`,
   kpiRefresh: (fairId: string, windowStartMs: number) => `kpi-refresh-${fairId}-${windowStartMs}`,
   offerSlotAfterLeave: (leftEntryId: string) => `offer-slot-left-${leftEntryId}`,
-  /** The job scheduler (repeatable job) of `coaching.sweep-pending`. */
-  sweepPendingScheduler: 'coaching-sweep-pending',
 } as const;

@@ -36,8 +36,6 @@ export interface JobMap {
   'hire.follow-up': { applicationId: string; daysAfterStart: FollowUpDays; startDate: string };
   /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
   'kpi.refresh': { fairId: string };
-  /** Repeated by a job scheduler: re-enqueues the decision of bookings left pending (their enqueue was lost). */
-  'coaching.sweep-pending': Record<string, never>;
 }
 export type JobName = keyof JobMap;
 
@@ -52,7 +50,6 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.auto-complete': QUEUES.coachingSchedule,
   'coaching.offer-slot': QUEUES.coaching,
   'coaching.expire-hold': QUEUES.coachingSchedule,
-  'coaching.sweep-pending': QUEUES.coaching,
   'hire.follow-up': QUEUES.outcomes,
   'kpi.refresh': QUEUES.kpis,
 };

@@ -3,8 +3,9 @@ import type Redis from 'ioredis';
 import type { FairKpis } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { REDIS } from '@bisang/common';
-import { NotificationsRepository } from '@bisang/database';
-import { NotificationEvent, NotificationType, RealtimeSignal } from './events';
+import type { NotificationRow } from '@bisang/database';
+import type { NotificationEvent } from '@bisang/contracts';
+import { RealtimeSignal } from './events';
 import { channels } from './rooms';
 
 /**
@@ -19,7 +20,6 @@ export class RealtimePublisher {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
-    private readonly notifications: NotificationsRepository,
   ) {}
 
   /** Call after the transaction that wrote the fair's events has committed. */
@@ -27,15 +27,12 @@ export class RealtimePublisher {
     await this.signal({ kind: 'feed', fairId, lastEventId });
   }
 
-  /**
-   * Stores the notification in the user's inbox (GET /me/notifications), then pushes it, with the same id,
-   * to the user's sockets. A user who was offline finds it in the inbox; storing fails loudly, pushing never does.
-   */
-  async notifyUser(userId: string, type: NotificationType, data: Record<string, unknown>): Promise<NotificationEvent> {
-    const stored = await this.notifications.record(userId, type, data);
-    const event: NotificationEvent = { id: stored.id, type, at: stored.createdAt.toISOString(), data: stored.data };
-    await this.signal({ kind: 'notification', userId, event });
-    return event;
+  /** Pushes stored notifications to their users' sockets, on whatever node they are (same id as in the inbox). */
+  async notificationsStored(rows: readonly NotificationRow[]): Promise<void> {
+    for (const row of rows) {
+      const event = { id: row.id, type: row.type, at: row.createdAt.toISOString(), data: row.data } as NotificationEvent;
+      await this.signal({ kind: 'notification', userId: row.userId, event });
+    }
   }
 
   private async signal(signal: RealtimeSignal): Promise<void> {

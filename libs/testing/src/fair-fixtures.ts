@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { FeedEvent, JoinAck } from '@bisang/realtime';
+import type { FeedEvent, JoinAck } from '@bisang/contracts';
 import { HttpClient } from './http-client';
 import { SignedIn, registerUser } from './factories';
 

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
-import { ApplicationView, ApplicationsRepository, BoothsRepository, CompaniesRepository, FollowUpDays, HireTerms } from '@bisang/database';
-import { JobProducer, KpiSignals, hireFollowUpJobs } from '@bisang/queues';
-import { FeedSignal, RealtimePublisher } from '@bisang/realtime';
+import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
 import { PipelineActor, judgeMove } from './application-pipeline';
 import {
   alreadyApplied,
@@ -36,19 +34,12 @@ export class ApplicationsService {
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly booths: BoothsRepository,
-    private readonly companies: CompaniesRepository,
-    private readonly jobs: JobProducer,
-    private readonly realtime: RealtimePublisher,
-    private readonly feed: FeedSignal,
-    private readonly kpis: KpiSignals,
   ) {}
 
   async apply(seeker: AuthenticatedUser, postingId: string, coverLetter: string | undefined): Promise<ApplicationDto> {
     const result = await this.applications.apply(postingId, seeker.id, coverLetter ?? null, new Date());
     switch (result.outcome) {
       case 'applied':
-        await this.kpis.kpisChanged(result.application.fairId);
-        await this.notifyStaff(result.application);
         return ApplicationDto.from(result.application);
       case 'already_applied':
         throw alreadyApplied();
@@ -84,7 +75,8 @@ export class ApplicationsService {
 
   /**
    * Moves an application along the pipeline (see application-pipeline.ts). Moving to hired takes an opening of
-   * the posting and records the hire; the seeker is told of every move after it committed.
+   * the posting and records the hire. Every move is an `application.moved` event (the seeker's notification,
+   * the KPIs and interview bookings follow from it).
    */
   async changeStatus(user: AuthenticatedUser, applicationId: string, dto: ChangeStatusDto) {
     if (dto.hire !== undefined && dto.status !== 'hired') {
@@ -107,47 +99,31 @@ export class ApplicationsService {
         };
         const result = await this.applications.hire(applicationId, terms, user.id, now);
         if (result.outcome === 'no_openings') throw noOpeningsLeft();
-        if (result.outcome === 'hired') {
-          await this.feed.afterCommit([result.postingClosed]);
-          await this.scheduleFollowUps(applicationId, result.hire.startDate, application.fairTimezone);
-          moved = result.application;
-        }
+        if (result.outcome === 'hired') moved = result.application;
       } else {
         const result = await this.applications.move(applicationId, from, dto.status, user.id, now);
         if (result.outcome === 'moved') moved = result.application;
       }
-      if (moved) {
-        await this.kpis.kpisChanged(moved.fairId);
-        await this.notifyMove(moved, from);
-        return this.detail(party, moved);
-      }
+      if (moved) return this.detail(party, moved);
       if (attempt >= MOVE_ATTEMPTS) throw illegalTransition(from, dto.status);
     }
   }
 
-  /** Staff correct a hire's terms; a new start date moves its follow-ups. */
+  /** Staff correct a hire's terms; a new start date moves its follow-ups (`hire.updated`). */
   async updateHire(user: AuthenticatedUser, applicationId: string, dto: HireTermsDto): Promise<HireDto> {
     const { application } = await this.staffOnly(user, applicationId);
     const patch: Partial<HireTerms> = { employmentType: dto.employmentType, jobCategory: dto.jobCategory };
     if (dto.startDate !== undefined) patch.startDate = this.startDate(dto.startDate, application.fairTimezone);
     const result = await this.applications.updateHire(applicationId, patch);
     if (result.outcome === 'not_hired') throw notHired();
-    await this.kpis.kpisChanged(application.fairId);
-    if (result.hire.startDate !== result.previousStartDate) {
-      await this.removeFollowUps(applicationId, result.previousStartDate, application.fairTimezone);
-      await this.scheduleFollowUps(applicationId, result.hire.startDate, application.fairTimezone);
-    }
     return HireDto.from(result.hire);
   }
 
   /** Staff undo a mistaken hire: back to offered, the opening restored, the follow-ups gone. */
   async undoHire(user: AuthenticatedUser, applicationId: string) {
-    const { application } = await this.staffOnly(user, applicationId);
+    await this.staffOnly(user, applicationId);
     const result = await this.applications.undoHire(applicationId, user.id, new Date());
     if (result.outcome === 'not_hired') throw notHired();
-    await this.kpis.kpisChanged(application.fairId);
-    await this.removeFollowUps(applicationId, result.startDate, application.fairTimezone);
-    await this.notifyMove(result.application, 'hired');
     return this.detail('booth_staff', result.application);
   }
 
@@ -160,11 +136,10 @@ export class ApplicationsService {
 
   /** The seeker answers a follow-up once it was asked; answering again replaces the answer. */
   async answerFollowUp(user: AuthenticatedUser, applicationId: string, days: FollowUpDays, stillEmployed: boolean): Promise<FollowUpDto> {
-    const { application, party } = await this.partyOf(user, applicationId);
+    const { party } = await this.partyOf(user, applicationId);
     if (party !== 'seeker') throw onlySeekerAnswers();
     const result = await this.applications.answerFollowUp(applicationId, days, stillEmployed, new Date());
     if (result.outcome !== 'answered') throw result.outcome === 'not_hired' ? notHired() : followUpNotAsked();
-    await this.kpis.kpisChanged(application.fairId);
     return FollowUpDto.from(result.followUp);
   }
 
@@ -203,45 +178,6 @@ export class ApplicationsService {
       );
     }
     return startDate;
-  }
-
-  /** Follow-ups at start + 30/60/90 days, 09:00 fair time (at once when that has passed). */
-  private async scheduleFollowUps(applicationId: string, startDate: string, timezone: string): Promise<void> {
-    const now = Date.now();
-    for (const job of hireFollowUpJobs(applicationId, startDate, timezone)) {
-      // A finished job kept under the same id (an undone and redone hire) would swallow the new one.
-      await this.jobs.cancel(job.name, job.jobId);
-      await this.jobs.enqueue(job.name, job.payload, { jobId: job.jobId, delayMs: job.fireAt.getTime() - now });
-    }
-  }
-
-  private async removeFollowUps(applicationId: string, startDate: string, timezone: string): Promise<void> {
-    await Promise.all(hireFollowUpJobs(applicationId, startDate, timezone).map((j) => this.jobs.cancel(j.name, j.jobId)));
-  }
-
-  /** The booth's recruiters hear of a new applicant (name only; the rest is behind their console). */
-  private async notifyStaff(application: ApplicationView): Promise<void> {
-    const data = {
-      applicationId: application.id,
-      postingId: application.postingId,
-      postingTitle: application.postingTitle,
-      boothId: application.boothId,
-      seekerName: application.seekerName,
-    };
-    for (const staffId of await this.companies.findStaffIds(application.companyId)) {
-      await this.realtime.notifyUser(staffId, 'application.received', data);
-    }
-  }
-
-  private async notifyMove(application: ApplicationView, from: ApplicationView['status']): Promise<void> {
-    await this.realtime.notifyUser(application.seekerId, 'application.status_changed', {
-      applicationId: application.id,
-      postingId: application.postingId,
-      postingTitle: application.postingTitle,
-      companyName: application.companyName,
-      from,
-      to: application.status,
-    });
   }
 
   private after(cursor: string | undefined) {

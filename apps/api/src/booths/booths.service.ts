@@ -2,8 +2,6 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { DomainError, Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
 import { BoothsRepository, CompaniesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
-import { KpiSignals } from '@bisang/queues';
-import { FeedSignal } from '@bisang/realtime';
 import { BoothDto, CreateBoothDto } from './dto/booth.dto';
 
 const boothNotFound = () => notFound('Booth', '부스');
@@ -14,8 +12,6 @@ export class BoothsService {
     private readonly booths: BoothsRepository,
     private readonly companies: CompaniesRepository,
     private readonly fairs: FairsRepository,
-    private readonly feed: FeedSignal,
-    private readonly kpis: KpiSignals,
   ) {}
 
   async apply(fairId: string, dto: CreateBoothDto, caller: AuthenticatedUser): Promise<BoothDto> {
@@ -47,11 +43,6 @@ export class BoothsService {
       );
     }
     const booth = (await this.booths.findView(boothId))!;
-    if (result.outcome === 'approved') {
-      await this.feed.afterCommit(result.events);
-      // the organizers' per-company table lists every approved booth's company
-      await this.kpis.kpisChanged(booth.fairId);
-    }
     return BoothDto.from(booth);
   }
 

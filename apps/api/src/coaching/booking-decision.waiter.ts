@@ -29,11 +29,11 @@ export class BookingDecisionWaiter implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Runs `enqueue` and resolves when the job has finished or after `ms`, whichever comes first. Listening
-   * starts before the job is enqueued, so a decision faster than the enqueue's answer is not missed.
+   * Resolves when the job has finished, when `settled()` says the work is already done, or after `ms`, whichever
+   * comes first. Listening starts before `settled()` is asked, so a job finishing in between is not missed.
    */
-  async enqueueAndWait(jobId: string, ms: number, enqueue: () => Promise<void>): Promise<void> {
-    if (!this.events || ms <= 0) return enqueue();
+  async waitFor(jobId: string, ms: number, settled: () => Promise<boolean>): Promise<void> {
+    if (!this.events || ms <= 0) return;
     let wake!: () => void;
     let timer: NodeJS.Timeout | undefined;
     const done = new Promise<void>((resolve) => {
@@ -44,7 +44,7 @@ export class BookingDecisionWaiter implements OnModuleInit, OnModuleDestroy {
     waiters.add(wake);
     this.waiting.set(jobId, waiters);
     try {
-      await enqueue();
+      if (await settled()) return;
       await done;
     } finally {
       clearTimeout(timer);

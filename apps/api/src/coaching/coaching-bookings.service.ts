@@ -4,8 +4,7 @@ import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, forbidden, toPage } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { BookingRequest, CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotEntity, CoachingSlotsRepository } from '@bisang/database';
-import { JobProducer, KpiSignals, bookingTimeJobs, jobIds } from '@bisang/queues';
-import { RealtimePublisher } from '@bisang/realtime';
+import { jobIds } from '@bisang/queues';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import {
   bookingNotCancellable,
@@ -38,11 +37,8 @@ export class CoachingBookingsService {
     private readonly bookings: CoachingBookingsRepository,
     private readonly slots: CoachingSlotsRepository,
     private readonly policies: SlotKindPolicies,
-    private readonly jobs: JobProducer,
     private readonly waiter: BookingDecisionWaiter,
-    private readonly realtime: RealtimePublisher,
     private readonly config: AppConfig,
-    private readonly kpis: KpiSignals,
   ) {}
 
   /**
@@ -121,15 +117,17 @@ export class CoachingBookingsService {
     };
   }
 
-  /** Queues the decision of a pending booking and waits briefly for it; a settled one comes back as it is. */
+  /**
+   * Waits briefly for the decision of a pending booking (its `booking.requested` event puts it on the queue); a
+   * settled one comes back as it is. The wait starts before the status is read again, so a decision taken in
+   * between is not missed.
+   */
   private async awaitDecision(booking: CoachingBookingEntity): Promise<CoachingBookingEntity> {
     if (booking.status !== 'pending') return booking;
-    // Enqueued again on a replay too: the deterministic id keeps one job, and a request whose first try
-    // died between recording and enqueuing still gets decided.
-    const jobId = jobIds.decideBooking(booking.id);
-    await this.waiter.enqueueAndWait(jobId, this.config.coachingDecisionWaitMs, () =>
-      this.jobs.enqueue('coaching.decide', { bookingId: booking.id }, { jobId }),
-    );
+    await this.waiter.waitFor(jobIds.decideBooking(booking.id), this.config.coachingDecisionWaitMs, async () => {
+      const now = await this.bookings.findById(booking.id);
+      return now !== null && now.status !== 'pending';
+    });
     return (await this.bookings.findById(booking.id)) ?? booking;
   }
 
@@ -152,7 +150,7 @@ export class CoachingBookingsService {
     return toPage(rows, query.limit, BookingDto.from, (b) => ({ s: b.startsAt.toISOString(), i: b.id }));
   }
 
-  /** Its seeker or coach cancels a confirmed booking until the cut-off; the slot is free again (waiters first). */
+  /** Its seeker or coach cancels a confirmed booking until the cut-off; `booking.cancelled` frees the slot (waiters first). */
   async cancelBooking(user: AuthenticatedUser, bookingId: string): Promise<CoachingBookingEntity> {
     const found = await this.bookings.findById(bookingId);
     const party = found ? partyOf(user, found) : 'none';
@@ -164,14 +162,7 @@ export class CoachingBookingsService {
       if (result.outcome === 'cutoff_passed') throw cancelCutoffPassed(this.config.coachingCancelCutoffMs / 60_000);
       throw bookingNotCancellable();
     }
-    const booking = result.booking;
-    await this.kpis.kpisChanged(booking.fairId);
-    await this.removeTimeJobs(booking.id);
-    await this.jobs.enqueue('coaching.offer-slot', { slotId: booking.slotId }, { jobId: jobIds.offerSlot(booking.id) });
-    const data = { bookingId: booking.id, slotId: booking.slotId, status: booking.status, cancelledBy: party };
-    await this.realtime.notifyUser(booking.seekerId, 'booking.cancelled', data);
-    await this.realtime.notifyUser(booking.coachId, 'booking.cancelled', data);
-    return booking;
+    return result.booking;
   }
 
   /** The coach records how a started session went: completed (with feedback the seeker sees) or no_show. */
@@ -191,12 +182,6 @@ export class CoachingBookingsService {
       if (result.outcome === 'not_started') throw sessionNotStarted();
       throw bookingNotMarkable();
     }
-    await this.kpis.kpisChanged(result.booking.fairId);
-    await this.removeTimeJobs(bookingId);
     return result.booking;
-  }
-
-  private async removeTimeJobs(bookingId: string): Promise<void> {
-    await Promise.all(bookingTimeJobs(bookingId).map((j) => this.jobs.cancel(j.name, j.jobId)));
   }
 }

@@ -171,14 +171,10 @@ export class CoachingSlotsService {
     return WaitlistEntryDto.from(entry);
   }
 
-  /** The seeker leaves a waitlist entry of theirs; a slot it held passes to the next waiter at once. */
+  /** The seeker leaves a waitlist entry of theirs; a slot it held passes to the next waiter (`waitlist.hold_released`). */
   async leaveWaitlist(user: AuthenticatedUser, fairId: string, entryId: string): Promise<WaitlistEntryDto> {
     const result = await this.waitlist.leaveWaitlist(entryId, user.id, fairId);
     if (result.outcome !== 'left') throw result.outcome === 'not_found' ? waitlistEntryNotFound() : waitlistEntryClosed();
-    if (result.releasedSlotId) {
-      await this.jobs.cancel('coaching.expire-hold', jobIds.expireHold(entryId));
-      await this.jobs.enqueue('coaching.offer-slot', { slotId: result.releasedSlotId }, { jobId: jobIds.offerSlotAfterLeave(entryId) });
-    }
     return WaitlistEntryDto.from(result.entry);
   }
 

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, toPage } from '@bisang/common';
 import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
-import { JobProducer, jobIds } from '@bisang/queues';
-import { FeedSignal } from '@bisang/realtime';
 import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
 import { FairDto } from './dto/fair.dto';
 import { fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken, unknownTimeZone } from './fairs.errors';
@@ -12,8 +10,6 @@ import { fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slu
 export class FairsService {
   constructor(
     private readonly fairs: FairsRepository,
-    private readonly jobs: JobProducer,
-    private readonly feed: FeedSignal,
   ) {}
 
   async create(dto: CreateFairDto, organizer: AuthenticatedUser): Promise<FairDto> {
@@ -41,26 +37,13 @@ export class FairsService {
     return FairDto.from(fair);
   }
 
-  /** Publishes a draft and schedules its opening and closing. */
+  /** Publishes a draft; `fair.published` schedules its opening and closing. */
   async publish(fairId: string): Promise<FairDto> {
     const existing = await this.fairs.findById(fairId);
     if (!existing) throw fairNotFound();
     const published = await this.fairs.publish(fairId, new Date());
     if (!published) throw fairNotPublishable();
-    await this.scheduleLifecycle(published.fair);
-    await this.feed.afterCommit([published.event]);
     return FairDto.from(published.fair);
-  }
-
-  /** Ensures the fair's open/close jobs exist (idempotent thanks to deterministic ids). */
-  async scheduleLifecycle(fair: FairEntity): Promise<void> {
-    const now = Date.now();
-    if (fair.status === 'scheduled') {
-      await this.jobs.enqueue('fair.open', { fairId: fair.id }, { jobId: jobIds.fairOpen(fair.id), delayMs: fair.startsAt.getTime() - now });
-    }
-    if (fair.status === 'scheduled' || fair.status === 'live') {
-      await this.jobs.enqueue('fair.close', { fairId: fair.id }, { jobId: jobIds.fairClose(fair.id), delayMs: fair.endsAt.getTime() - now });
-    }
   }
 
   async list(caller: AuthenticatedUser | undefined, limit: number, cursor?: string): Promise<Page<FairDto>> {
@@ -85,7 +68,6 @@ export class FairsService {
     if (!fair) throw fairNotFound();
     const data = { title: dto.title, body: dto.body, by: organizer.id };
     const event = await this.fairs.announce(fairId, data);
-    await this.feed.afterCommit([event]);
     return { id: event.id, fairId, type: 'announcement', ...data };
   }
 }

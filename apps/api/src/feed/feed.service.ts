@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { notFound } from '@bisang/common';
 import { FairEventsRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
-import { FeedEvent, toFeedEvent } from '@bisang/realtime';
+import { toFeedEvent } from '@bisang/realtime';
+import { FeedEvent } from '@bisang/contracts';
 
 @Injectable()
 export class FeedService {

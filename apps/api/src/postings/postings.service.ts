@@ -2,8 +2,6 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { DomainError, Page, decodeCursor, notFound, toPage } from '@bisang/common';
 import { BoothsRepository, FairsRepository, isFairVisibleTo, PostingChangeOutcome, PostingFields, PostingsRepository } from '@bisang/database';
-import { JobProducer, jobIds } from '@bisang/queues';
-import { FeedSignal } from '@bisang/realtime';
 import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
 
 const postingNotFound = () => notFound('Posting', '채용공고');
@@ -14,8 +12,6 @@ export class PostingsService {
     private readonly postings: PostingsRepository,
     private readonly booths: BoothsRepository,
     private readonly fairs: FairsRepository,
-    private readonly jobs: JobProducer,
-    private readonly feed: FeedSignal,
   ) {}
 
   async create(boothId: string, dto: CreatePostingDto): Promise<PostingDto> {
@@ -36,27 +32,22 @@ export class PostingsService {
       salaryMax: dto.salaryMax ?? null,
       closesAt,
     });
-    if (closesAt) await this.scheduleClose(posting.id, closesAt);
     return PostingDto.from(posting);
   }
 
   async update(postingId: string, dto: UpdatePostingDto): Promise<PostingDto> {
     const patch: Partial<PostingFields> = { ...dto, closesAt: dto.closesAt === undefined ? undefined : this.futureOrNull(dto.closesAt) };
     const result = this.settle(await this.postings.update(postingId, patch));
-    if (patch.closesAt) await this.scheduleClose(postingId, patch.closesAt);
-    await this.feed.afterCommit([result.event]);
     return PostingDto.from(result.posting);
   }
 
   async publish(postingId: string): Promise<PostingDto> {
     const result = this.settle(await this.postings.publish(postingId, new Date()));
-    await this.feed.afterCommit([result.event]);
     return PostingDto.from(result.posting);
   }
 
   async close(postingId: string): Promise<PostingDto> {
     const result = this.settle(await this.postings.close(postingId, new Date()));
-    await this.feed.afterCommit([result.event]);
     return PostingDto.from(result.posting);
   }
 
@@ -89,10 +80,6 @@ export class PostingsService {
 
   async listForBooth(boothId: string): Promise<PostingDto[]> {
     return (await this.postings.listForBooth(boothId)).map(PostingDto.from);
-  }
-
-  private async scheduleClose(postingId: string, closesAt: Date) {
-    await this.jobs.enqueue('posting.close', { postingId }, { jobId: jobIds.postingClose(postingId, closesAt), delayMs: closesAt.getTime() - Date.now() });
   }
 
   private futureOrNull(value: string | undefined): Date | null {

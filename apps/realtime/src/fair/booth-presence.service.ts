@@ -2,7 +2,8 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '@bisang/config';
 import { REDIS } from '@bisang/common';
-import { BoothPresence, rooms } from '@bisang/realtime';
+import { rooms } from '@bisang/realtime';
+import { BoothPresence } from '@bisang/contracts';
 import type { FairNamespace, FairSocket } from './fair-socket';
 
 const ENTRY_TTL_MS = 30_000;

@@ -10,7 +10,8 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import { TokenService } from '@bisang/auth';
-import { FAIR_NAMESPACE, JoinAck, RealtimeSignal, SimpleAck, rooms } from '@bisang/realtime';
+import { RealtimeSignal, rooms } from '@bisang/realtime';
+import { FAIR_NAMESPACE, JoinAck, SimpleAck } from '@bisang/contracts';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
 import { FairAccess } from './fair-access.service';

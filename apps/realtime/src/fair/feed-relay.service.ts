@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { FairEventsRepository } from '@bisang/database';
-import { FeedEvent, JoinAck, rooms, toFeedEvent } from '@bisang/realtime';
+import { rooms, toFeedEvent } from '@bisang/realtime';
+import { FeedEvent, JoinAck } from '@bisang/contracts';
 import type { FairNamespace, FairSocket } from './fair-socket';
 
 const PAGE = 500;

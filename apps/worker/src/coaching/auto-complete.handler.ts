@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingsRepository } from '@bisang/database';
-import { JobMap, KpiSignals } from '@bisang/queues';
+import { JobMap } from '@bisang/queues';
 
-/** `coaching.auto-complete`: a session its coach did not mark is completed a day after its end. */
+/** `coaching.auto-complete`: a session its coach did not mark is completed a day after its end (`booking.completed`). */
 @Injectable()
 export class AutoCompleteHandler {
-  constructor(
-    private readonly bookings: CoachingBookingsRepository,
-    private readonly kpis: KpiSignals,
-  ) {}
+  constructor(private readonly bookings: CoachingBookingsRepository) {}
 
   async handle({ bookingId }: JobMap['coaching.auto-complete']): Promise<void> {
-    const completed = await this.bookings.completeUnmarked(bookingId, new Date());
-    if (completed) await this.kpis.kpisChanged(completed.fairId);
+    await this.bookings.completeUnmarked(bookingId, new Date());
   }
 }

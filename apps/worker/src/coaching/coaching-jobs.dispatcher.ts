@@ -7,7 +7,6 @@ import { ExpireHoldHandler } from './expire-hold.handler';
 import { OfferSlotHandler } from './offer-slot.handler';
 import { OpenSessionHandler } from './open-session.handler';
 import { SendReminderHandler } from './send-reminder.handler';
-import { SweepPendingHandler } from './sweep-pending.handler';
 
 type CoachingJob = Extract<keyof JobMap, `coaching.${string}`>;
 
@@ -23,7 +22,6 @@ export class CoachingJobsDispatcher {
     autoComplete: AutoCompleteHandler,
     offerSlot: OfferSlotHandler,
     expireHold: ExpireHoldHandler,
-    sweepPending: SweepPendingHandler,
   ) {
     this.handlers = {
       'coaching.decide': (p) => decide.handle(p),
@@ -32,7 +30,6 @@ export class CoachingJobsDispatcher {
       'coaching.auto-complete': (p) => autoComplete.handle(p),
       'coaching.offer-slot': (p) => offerSlot.handle(p),
       'coaching.expire-hold': (p) => expireHold.handle(p),
-      'coaching.sweep-pending': () => sweepPending.handle(),
     };
   }
 

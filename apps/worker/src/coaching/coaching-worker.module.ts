@@ -9,10 +9,14 @@ import { ExpireHoldHandler } from './expire-hold.handler';
 import { OfferSlotHandler } from './offer-slot.handler';
 import { OpenSessionHandler } from './open-session.handler';
 import { SendReminderHandler } from './send-reminder.handler';
-import { SweepPendingHandler } from './sweep-pending.handler';
-import { PendingSweepScheduler } from './pending-sweep.scheduler';
+import { BookingDecisionSubscriber } from './booking-decision.subscriber';
+import { FreedSlotSubscriber } from './freed-slot.subscriber';
+import { HoldExpirySubscriber } from './hold-expiry.subscriber';
+import { InterviewStageSubscriber } from './interview-stage.subscriber';
+import { SessionJobsSubscriber } from './session-jobs.subscriber';
 
-/** The coaching engine's worker side: booking decisions and everything scheduled around a session. */
+/** The coaching engine's worker side: booking decisions, everything scheduled around a session,
+ * and the subscribers that follow from booking and waitlist events. */
 @Module({
   providers: [
     CoachingBookingsRepository,
@@ -23,11 +27,14 @@ import { PendingSweepScheduler } from './pending-sweep.scheduler';
     AutoCompleteHandler,
     OfferSlotHandler,
     ExpireHoldHandler,
-    SweepPendingHandler,
     CoachingJobsDispatcher,
     CoachingProcessor,
     CoachingScheduleProcessor,
-    PendingSweepScheduler,
+    BookingDecisionSubscriber,
+    SessionJobsSubscriber,
+    FreedSlotSubscriber,
+    HoldExpirySubscriber,
+    InterviewStageSubscriber,
   ],
 })
 export class CoachingWorkerModule {}

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { FairsRepository } from '@bisang/database';
 import { JobMap, JobProducer, jobIds } from '@bisang/queues';
-import { FeedSignal } from '@bisang/realtime';
 
 /** `fair.close`: a fair closes at its end (re-checks state; a second run does nothing). */
 @Injectable()
 export class FairCloseHandler {
   constructor(
     private readonly fairs: FairsRepository,
-    private readonly feed: FeedSignal,
     private readonly jobs: JobProducer,
   ) {}
 
@@ -20,7 +18,6 @@ export class FairCloseHandler {
       await this.jobs.enqueue('fair.close', { fairId }, { jobId: `${jobIds.fairClose(fairId)}-${fair.endsAt.getTime()}`, delayMs: early });
       return;
     }
-    const closed = await this.fairs.closeIfDue(fairId, new Date());
-    if (closed) await this.feed.afterCommit([closed.event]);
+    await this.fairs.closeIfDue(fairId, new Date());
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { FairsRepository } from '@bisang/database';
 import { JobMap, JobProducer, jobIds } from '@bisang/queues';
-import { FeedSignal } from '@bisang/realtime';
 
 /** `fair.open`: a scheduled fair goes live at its start (re-checks state; a second run does nothing). */
 @Injectable()
 export class FairOpenHandler {
   constructor(
     private readonly fairs: FairsRepository,
-    private readonly feed: FeedSignal,
     private readonly jobs: JobProducer,
   ) {}
 
@@ -21,7 +19,6 @@ export class FairOpenHandler {
       await this.jobs.enqueue('fair.open', { fairId }, { jobId: `${jobIds.fairOpen(fairId)}-${fair.startsAt.getTime()}`, delayMs: early });
       return;
     }
-    const opened = await this.fairs.openIfDue(fairId, new Date());
-    if (opened) await this.feed.afterCommit([opened.event]);
+    await this.fairs.openIfDue(fairId, new Date());
   }
 }

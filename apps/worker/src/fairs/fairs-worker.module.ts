@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { FairsRepository, PostingsRepository } from '@bisang/database';
 import { FairCloseHandler } from './fair-close.handler';
-import { FairLifecycleReconciler } from './fair-lifecycle.reconciler';
 import { FairOpenHandler } from './fair-open.handler';
+import { FairScheduleSubscriber } from './fair-schedule.subscriber';
 import { FairsProcessor } from './fairs.processor';
 import { PostingCloseHandler } from './posting-close.handler';
 
 @Module({
-  providers: [FairsProcessor, FairOpenHandler, FairCloseHandler, PostingCloseHandler, FairLifecycleReconciler, FairsRepository, PostingsRepository],
+  providers: [FairsProcessor, FairOpenHandler, FairCloseHandler, PostingCloseHandler, FairScheduleSubscriber, FairsRepository, PostingsRepository],
 })
 export class FairsWorkerModule {}

@@ -364,6 +364,37 @@ export class CoachingBookingsRepository {
     });
   }
 
+  /**
+   * Cancels the seeker's upcoming interview bookings at the booth once none of their applications there is in the
+   * interview stage any more (the application moved on, was rejected or withdrawn). Slots are locked first, like
+   * every writer; each cancellation's `booking.cancelled` commits with it. Returns how many it cancelled.
+   */
+  async cancelInterviewsWithoutStage(seekerId: string, boothId: string, now: Date, reason: string): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const slots = (await m.query(
+        `SELECT s.id FROM coaching_slots s JOIN coaching_bookings b ON b.slot_id = s.id
+          WHERE s.booth_id = $1 AND b.seeker_id = $2 AND b.kind = 'interview' AND b.status = 'confirmed' AND b.starts_at > $3
+          ORDER BY s.id FOR UPDATE OF s`,
+        [boothId, seekerId, now],
+      )) as { id: string }[];
+      if (!slots.length) return 0;
+      const cancelled = rowsOf<CoachingBookingEntity>(
+        await m.query(
+          `UPDATE coaching_bookings SET status = 'cancelled', cancelled_at = $3
+            WHERE slot_id = ANY($1::uuid[]) AND seeker_id = $2 AND kind = 'interview' AND status = 'confirmed' AND starts_at > $3
+              AND NOT EXISTS (SELECT 1 FROM applications WHERE seeker_id = $2 AND booth_id = $4 AND status = 'interview')
+            RETURNING ${BOOKING_COLUMNS}`,
+          [slots.map((r) => r.id), seekerId, now, boothId],
+        ),
+      );
+      await appendDomainEvents(
+        m,
+        cancelled.map((b) => domainEvent('booking.cancelled', { ...bookingFacts(b), cancelledBy: 'system', reason })),
+      );
+      return cancelled.length;
+    });
+  }
+
   /** The one running the session records how it went, once it has started. */
   async markSessionOutcome(
     bookingId: string,

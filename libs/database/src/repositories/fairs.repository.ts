@@ -141,7 +141,7 @@ export class FairsRepository {
   }
 
   /** Writes an announcement to the fair's feed. */
-  announce(fairId: string, data: { title: string; body: string }): Promise<AppendedEvent> {
+  announce(fairId: string, data: { title: string; body: string; by: string }): Promise<AppendedEvent> {
     return this.dataSource.transaction((m) => appendFairEvent(m, fairId, 'announcement', data));
   }
 }

@@ -16,7 +16,7 @@ export interface NotificationRow {
 export interface NewNotification {
   userId: string;
   type: string;
-  data: Record<string, unknown>;
+  data: object;
 }
 
 export interface NotificationListFilter {

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Client } from 'pg';
+import type { DomainEvent, DomainEventName } from '@bisang/contracts';
+import { AppConfig } from '@bisang/config';
+import { DomainEventsRepository, OUTBOX_CHANNEL, OutboxCursor } from '@bisang/database';
+import { DomainEventHandler, SUBSCRIBER_METADATA, SubscriberOptions } from './domain-event-subscriber';
+
+const BATCH = 200;
+
+interface Subscription {
+  name: string;
+  events: readonly DomainEventName[];
+  handler: DomainEventHandler<DomainEventName>;
+  /** A drain is under way; `again` asks it for one more round when it ends. */
+  running?: Promise<void>;
+  again: boolean;
+}
+
+/**
+ * Hands the outbox's domain events to every subscriber, each at its own durable cursor, so a slow or failing
+ * subscriber never holds the others back. Several processes may run it: a subscriber's cursor is leased to one
+ * process at a time (a crashed holder's lease runs out and another takes over). An event that throws is
+ * recorded and the cursor moves on; it is retried with back-off and, after its last attempt, parked until an
+ * organizer replays it (GET /admin/events/parked). Woken by PostgreSQL NOTIFY at commit, and by a poll.
+ */
+@Injectable()
+export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventRelay.name);
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private subscriptions: Subscription[] = [];
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly outbox: DomainEventsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscriptions = this.discovery
+      .getProviders()
+      .filter((w) => w.instance && w.metatype && Reflect.getMetadata(SUBSCRIBER_METADATA, w.metatype))
+      .map((w) => {
+        const options = Reflect.getMetadata(SUBSCRIBER_METADATA, w.metatype!) as SubscriberOptions<DomainEventName>;
+        return { name: options.name, events: options.events, handler: w.instance as DomainEventHandler<DomainEventName>, again: false };
+      });
+    const names = new Set<string>();
+    for (const s of this.subscriptions) {
+      if (names.has(s.name)) throw new Error(`two domain event subscribers are named ${s.name}`);
+      names.add(s.name);
+      await this.outbox.ensureSubscription(s.name);
+    }
+    await this.listen();
+    this.timer = setInterval(() => this.wakeAll(), this.config.eventRelay.pollMs);
+    this.timer.unref();
+    this.wakeAll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.listener?.end().catch(() => undefined);
+    await Promise.all(this.subscriptions.map((s) => s.running));
+    // Give the leases back so that another process takes over at once rather than after the lease runs out.
+    await Promise.all(this.subscriptions.map((s) => this.outbox.release(s.name, this.holder).catch(() => undefined)));
+  }
+
+  /** The subscribers this relay runs, by name (for tests and operators). */
+  get subscriberNames(): string[] {
+    return this.subscriptions.map((s) => s.name);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'bisang-relay' });
+    client.on('notification', () => this.wakeAll());
+    client.on('error', (err) => {
+      // The poll goes on; a new listener is made on the next start. Nothing is lost, only later.
+      this.logger.warn(`outbox listener lost: ${err.message}`);
+      if (this.listener === client) this.listener = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.config.eventRelay.pollMs).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private wakeAll(): void {
+    if (this.stopped) return;
+    for (const s of this.subscriptions) this.wake(s);
+  }
+
+  private wake(s: Subscription): void {
+    if (s.running) {
+      s.again = true;
+      return;
+    }
+    s.running = (async () => {
+      do {
+        s.again = false;
+        try {
+          await this.drain(s);
+        } catch (err) {
+          this.logger.warn(`relay ${s.name}: ${(err as Error).message}`);
+        }
+      } while (s.again && !this.stopped);
+    })().finally(() => {
+      s.running = undefined;
+    });
+  }
+
+  /** Handles everything after the subscription's cursor, then its due retries, while this process holds the lease. */
+  private async drain(s: Subscription): Promise<void> {
+    let cursor: OutboxCursor | null = await this.outbox.lease(s.name, this.holder, this.config.eventRelay.leaseMs);
+    if (!cursor) return;
+    for (;;) {
+      const batch = await this.outbox.readAfter(cursor, s.events, BATCH);
+      for (const event of batch.events) {
+        if (this.stopped) return;
+        await this.deliver(s, event, 0);
+      }
+      if (!(await this.outbox.advance(s.name, this.holder, batch.next))) return; // the lease passed on meanwhile
+      cursor = batch.next;
+      if (batch.events.length < BATCH || this.stopped) break;
+      if (!(await this.outbox.lease(s.name, this.holder, this.config.eventRelay.leaseMs))) return;
+    }
+    for (const event of await this.outbox.dueRetries(s.name, BATCH)) {
+      if (this.stopped) return;
+      const ok = await this.deliver(s, event, await this.outbox.attempts(s.name, event.id));
+      if (ok) await this.outbox.markHandled(s.name, event.id);
+    }
+  }
+
+  /** Runs the handler; on failure records it for a retry after back-off, or parks the event after its last attempt. */
+  private async deliver(s: Subscription, event: DomainEvent, failedBefore: number): Promise<boolean> {
+    try {
+      await s.handler.handle(event);
+      return true;
+    } catch (err) {
+      const { retryBaseMs, maxAttempts } = this.config.eventRelay;
+      const attempt = failedBefore + 1;
+      const retryAt = attempt >= maxAttempts ? null : new Date(Date.now() + retryBaseMs * 2 ** (attempt - 1));
+      await this.outbox.recordFailure(s.name, event.id, (err as Error).message ?? String(err), retryAt);
+      this.logger.warn(`${s.name} failed on event ${event.id} (${event.type}), attempt ${attempt}${retryAt ? '' : ': parked'}`);
+      return false;
+    }
+  }
+}

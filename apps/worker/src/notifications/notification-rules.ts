@@ -1,0 +1,112 @@
+import type { DomainEvent, NotificationDataMap, NotificationType } from '@bisang/contracts';
+
+/** One notification to store and push: to whom, of which type, with its typed data. */
+export type Notice = { [T in NotificationType]: { userId: string; type: T; data: NotificationDataMap[T] } }[NotificationType];
+
+const notice = <T extends NotificationType>(userId: string, type: T, data: NotificationDataMap[T]): Notice => ({ userId, type, data }) as Notice;
+
+/** The events that notify someone. */
+export const NOTIFYING_EVENTS = [
+  'booking.confirmed',
+  'booking.rejected',
+  'booking.cancelled',
+  'booking.reminded',
+  'booking.session_opened',
+  'waitlist.offered',
+  'application.submitted',
+  'application.moved',
+  'follow_up.asked',
+] as const;
+export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
+
+/**
+ * Who hears of an event, and what they read. Pure: the recipients that are not in the event (a company's staff)
+ * come in `staffIds`.
+ */
+export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonly string[] = []): Notice[] {
+  switch (event.type) {
+    case 'booking.confirmed': {
+      const p = event.payload;
+      const data = {
+        bookingId: p.bookingId,
+        slotId: p.slotId,
+        kind: p.kind,
+        status: 'confirmed' as const,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+        ...(p.rescheduledFrom ? { rescheduledFrom: p.rescheduledFrom } : {}),
+      };
+      return [notice(p.seekerId, 'booking.confirmed', { ...data, coachId: p.coachId }), notice(p.coachId, 'booking.confirmed', { ...data, seekerId: p.seekerId })];
+    }
+    case 'booking.rejected': {
+      const p = event.payload;
+      return [
+        notice(p.seekerId, 'booking.rejected', { bookingId: p.bookingId, slotId: p.slotId, kind: p.kind, status: 'rejected', reason: p.reason, message: p.message }),
+      ];
+    }
+    case 'booking.cancelled': {
+      const p = event.payload;
+      const data = {
+        bookingId: p.bookingId,
+        slotId: p.slotId,
+        kind: p.kind,
+        status: 'cancelled' as const,
+        cancelledBy: p.cancelledBy,
+        ...(p.rescheduledTo ? { rescheduledTo: p.rescheduledTo } : {}),
+        ...(p.reason ? { reason: p.reason } : {}),
+      };
+      return [notice(p.seekerId, 'booking.cancelled', data), notice(p.coachId, 'booking.cancelled', data)];
+    }
+    case 'booking.reminded': {
+      const p = event.payload;
+      const data = { bookingId: p.bookingId, startsAt: p.startsAt, endsAt: p.endsAt, minutesBefore: p.minutesBefore, minutesLeft: p.minutesLeft };
+      return [notice(p.seekerId, 'booking.reminder', data), notice(p.coachId, 'booking.reminder', data)];
+    }
+    case 'booking.session_opened': {
+      const p = event.payload;
+      const data = {
+        bookingId: p.bookingId,
+        room: `coaching-session-${p.bookingId}`,
+        link: `/coaching/sessions/${p.bookingId}`,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+      };
+      return [notice(p.seekerId, 'booking.session_open', data), notice(p.coachId, 'booking.session_open', data)];
+    }
+    case 'waitlist.offered': {
+      const p = event.payload;
+      return [
+        notice(p.seekerId, 'booking.waitlist_offer', {
+          slotId: p.slotId,
+          waitlistEntryId: p.entryId,
+          startsAt: p.startsAt,
+          endsAt: p.endsAt,
+          expiresAt: p.expiresAt,
+        }),
+      ];
+    }
+    case 'application.submitted': {
+      const p = event.payload;
+      // The booth's recruiters hear of a new applicant (name only; the rest is behind their console).
+      const data = { applicationId: p.applicationId, postingId: p.postingId, postingTitle: p.postingTitle, boothId: p.boothId, seekerName: p.seekerName };
+      return staffIds.map((id) => notice(id, 'application.received', data));
+    }
+    case 'application.moved': {
+      const p = event.payload;
+      return [
+        notice(p.seekerId, 'application.status_changed', {
+          applicationId: p.applicationId,
+          postingId: p.postingId,
+          postingTitle: p.postingTitle,
+          companyName: p.companyName,
+          from: p.from,
+          to: p.to,
+        }),
+      ];
+    }
+    case 'follow_up.asked': {
+      const p = event.payload;
+      return [notice(p.seekerId, 'hire.follow_up', { applicationId: p.applicationId, daysAfterStart: p.daysAfterStart })];
+    }
+  }
+}

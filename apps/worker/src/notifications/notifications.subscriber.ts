@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@bisang/contracts';
+import { CompaniesRepository, NotificationsRepository } from '@bisang/database';
+import { RealtimePublisher } from '@bisang/realtime';
+import { DomainEventHandler, OnDomainEvents } from '../events/domain-event-subscriber';
+import { NOTIFYING_EVENTS, NotifyingEvent, noticesFor } from './notification-rules';
+
+/**
+ * The inbox and the socket: an event's notifications are stored (once per user and event, with the user's next
+ * id) and pushed to the users' sockets. A redelivered event stores nothing new and pushes the same ids again,
+ * which the gateways drop as already sent.
+ */
+@Injectable()
+@OnDomainEvents({ name: 'notifications', events: NOTIFYING_EVENTS })
+export class NotificationsSubscriber implements DomainEventHandler<NotifyingEvent> {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly companies: CompaniesRepository,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  async handle(event: DomainEvent<NotifyingEvent>): Promise<void> {
+    const staffIds = event.type === 'application.submitted' ? await this.companies.findStaffIds(event.payload.companyId) : [];
+    const stored = await this.notifications.recordForEvent(event.id, noticesFor(event, staffIds));
+    await this.realtime.notificationsStored(stored);
+  }
+}
