@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       const fairId = match[1];
       const id = (lastIds.get(fairId) ?? 0) + 1;
       lastIds.set(fairId, id);
-      const event: FeedEvent = { id, fairId, type: body.type, at: new Date().toISOString(), data: body.data };
+      const event: FeedEvent = { id, fairId, type: body.type, at: new Date().toISOString(), data: body.data } as FeedEvent;
       fair.to(`fair:${fairId}`).emit('feed', event);
       const text = JSON.stringify({ id });
       res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);

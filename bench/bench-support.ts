@@ -206,7 +206,7 @@ export async function feedPayloads(http: HttpClient, fairId: string, since: numb
   for (let cursor: string | null = String(since); cursor !== null; ) {
     const res: HttpResponse = await http.get(`/fairs/${fairId}/feed?since=${cursor}&limit=100`);
     if (res.status !== 200) throw new Error(`feed: ${res.status}`);
-    for (const e of res.body.items as FeedEvent[]) byPosting.set((e.data.posting as { id: string }).id, { type: e.type, data: e.data });
+    for (const e of res.body.items as FeedEvent[]) byPosting.set((e.data as { posting: { id: string } }).posting.id, { type: e.type, data: e.data });
     cursor = res.body.nextCursor;
   }
   return byPosting;

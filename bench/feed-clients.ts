@@ -110,7 +110,7 @@ function openClient(i: number): Promise<boolean> {
       const at = wallNow();
       if (e.id <= lastId) outOfOrder++;
       lastId = Math.max(lastId, e.id);
-      const k = keyIndex.get((e.data.posting as { id?: string } | undefined)?.id ?? '');
+      const k = keyIndex.get((e.data as { posting?: { id?: string } }).posting?.id ?? '');
       if (k === undefined) return;
       if (Number.isNaN(times[base + k])) times[base + k] = at;
       else duplicates++;

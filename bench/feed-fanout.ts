@@ -296,8 +296,8 @@ async function main(): Promise<void> {
       let template: Pick<FeedEvent, 'type' | 'data'> | undefined;
       const payload = async (i: number) => {
         template ??= [...(await feedPayloads(http, fairId, since)).values()][0];
-        const posting = { ...(template.data.posting as Record<string, unknown>), id: drafts[i], title: title(i), publishedAt: new Date().toISOString() };
-        return { type: template.type, data: { ...template.data, posting } };
+        const posting = { ...(template.data as { posting: object }).posting, id: drafts[i], title: title(i), publishedAt: new Date().toISOString() };
+        return { type: template.type, data: { ...template.data, posting } } as Pick<FeedEvent, 'type' | 'data'>;
       };
       const bareSide = barePublisher(bare, fairId, payload);
       rows.push(...(await measureSize(bisangSide, bareSide, fairId, clients, drafts.slice(opts.warmup), opts)));

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { PASSWORD, TestApp, startTestApp, uniqueEmail, connectTestDb } from '@bisang/testing';
+import { PASSWORD, uniqueEmail, connectTestDb } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** Every bad input gets a 4xx naming the problem, and writes nothing. */
 describe('accounts: bad input', () => {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { PASSWORD, TestApp, registerUser, startTestApp, uniqueEmail, connectTestDb } from '@bisang/testing';
+import { PASSWORD, registerUser, uniqueEmail, connectTestDb } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 describe('accounts (HTTP)', () => {
   let t: TestApp;

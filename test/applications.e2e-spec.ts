@@ -1,22 +1,7 @@
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/contracts';
-import {
-  SignedIn,
-  TestApp,
-  advanceTo,
-  applyTo,
-  connectTestDb,
-  connected,
-  createBooth,
-  createFair,
-  createOrganizer,
-  createPeople,
-  eventually,
-  openPosting,
-  publishPosting,
-  registerUser,
-  startTestApp,
-} from '@bisang/testing';
+import { SignedIn, advanceTo, applyTo, connectTestDb, connected, createBooth, createFair, createOrganizer, createPeople, eventually, openPosting, publishPosting, registerUser } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** Applying, the hiring pipeline through HTTP, who may see and move what, and the seeker's notifications. */
 describe('applications and the hiring pipeline', () => {

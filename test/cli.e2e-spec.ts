@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { Client } from 'pg';
-import { REPO_ROOT, TestApp, connectTestDb, runEnv, startTestApp, uniqueEmail } from '@bisang/testing';
+import { REPO_ROOT, connectTestDb, runEnv, uniqueEmail } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 interface CliResult {
   code: number | null;

@@ -1,23 +1,6 @@
 import { Client } from 'pg';
-import {
-  BoothSetup,
-  SignedIn,
-  TestApp,
-  TestPerson,
-  advanceTo,
-  applyTo,
-  connectTestDb,
-  createBooth,
-  createFair,
-  createOrganizer,
-  createPeople,
-  hourFromNow,
-  publishAvailability,
-  publishPosting,
-  registerUser,
-  settledBookings,
-  startTestApp,
-} from '@bisang/testing';
+import { BoothSetup, SignedIn, TestPerson, advanceTo, applyTo, connectTestDb, createBooth, createFair, createOrganizer, createPeople, hourFromNow, publishAvailability, publishPosting, registerUser, settledBookings } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 import { bookingInvariantViolations } from './coaching-invariants';
 
 /** Interview slots: a booth's recruiters publish them; only its applicants in the interview stage book them, through the same engine. */

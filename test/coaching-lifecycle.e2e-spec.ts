@@ -2,19 +2,8 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/contracts';
 import { JobProducer, QUEUE_OF, bookingTimeJobs, jobIds } from '@bisang/queues';
-import {
-  TestApp,
-  TestPerson,
-  createLiveFair,
-  createOrganizer,
-  createPeople,
-  eventually,
-  hourFromNow,
-  publishAvailability,
-  settledBookings,
-  startTestApp,
-  connectTestDb,
-} from '@bisang/testing';
+import { TestPerson, createLiveFair, createOrganizer, createPeople, eventually, hourFromNow, publishAvailability, settledBookings, connectTestDb } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 import { bookingInvariantViolations } from './coaching-invariants';
 
 /** What is scheduled around a booking, cancellation, the waitlist, notifications and bad input. */

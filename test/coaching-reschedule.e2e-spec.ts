@@ -1,19 +1,8 @@
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/contracts';
 import { JobProducer, bookingTimeJobs } from '@bisang/queues';
-import {
-  TestApp,
-  TestPerson,
-  connected,
-  connectTestDb,
-  createLiveFair,
-  createPeople,
-  eventually,
-  hourFromNow,
-  publishAvailability,
-  settledBookings,
-  startTestApp,
-} from '@bisang/testing';
+import { TestPerson, connected, connectTestDb, createLiveFair, createPeople, eventually, hourFromNow, publishAvailability, settledBookings } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 import { bookingInvariantViolations } from './coaching-invariants';
 
 /** Moving a confirmed booking to another slot: through the same engine, never both bookings, never neither. */

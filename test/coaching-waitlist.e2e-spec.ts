@@ -2,19 +2,8 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/contracts';
 import { JobProducer, jobIds } from '@bisang/queues';
-import {
-  TestApp,
-  TestPerson,
-  connected,
-  connectTestDb,
-  createLiveFair,
-  createPeople,
-  eventually,
-  hourFromNow,
-  publishAvailability,
-  settledBookings,
-  startTestApp,
-} from '@bisang/testing';
+import { TestPerson, connected, connectTestDb, createLiveFair, createPeople, eventually, hourFromNow, publishAvailability, settledBookings } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** Leaving a coach's waitlist, and reading one's own entries. */
 describe('coaching waitlist: leave and list', () => {
@@ -106,7 +95,7 @@ describe('coaching waitlist: leave and list', () => {
     const left = await leave(first, firstEntry);
     expect([left.status, left.body.status]).toEqual([200, 'left']);
     await eventually(async () => (await heldFor()) === second.id, 5000, 'held for the second waiter');
-    await eventually(() => offers.some((o) => o.data.slotId === slot.id && o.data.waitlistEntryId === secondEntry), 5000, 'offer notified');
+    await eventually(() => offers.some((o) => o.type === 'booking.waitlist_offer' && o.data.slotId === slot.id && o.data.waitlistEntryId === secondEntry), 5000, 'offer notified');
     expect(await jobs.isScheduled('coaching.expire-hold', jobIds.expireHold(firstEntry))).toBe(false);
 
     const taken = await t.http.post('/coaching/bookings', { slotId: slot.id }, second.accessToken);

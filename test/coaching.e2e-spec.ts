@@ -1,15 +1,6 @@
 import { Client } from 'pg';
-import {
-  TestApp,
-  TestPerson,
-  createLiveFair,
-  createPeople,
-  hourFromNow,
-  publishAvailability,
-  settledBookings,
-  startTestApp,
-  connectTestDb,
-} from '@bisang/testing';
+import { TestPerson, createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings, connectTestDb } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 import { bookingInvariantViolations } from './coaching-invariants';
 
 /** Booking races through real HTTP, the real queue and worker, and PostgreSQL's constraints. */

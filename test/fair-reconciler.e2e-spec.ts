@@ -1,6 +1,7 @@
 import { JobProducer, jobIds } from '@bisang/queues';
 import type { FeedEvent } from '@bisang/contracts';
-import { SignedIn, TestApp, connectTestDb, createFair, createOrganizer, startTestApp } from '@bisang/testing';
+import { SignedIn, connectTestDb, createFair, createOrganizer } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 import type { Client } from 'pg';
 
 /**

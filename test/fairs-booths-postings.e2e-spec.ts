@@ -1,19 +1,6 @@
 import type { FeedEvent } from '@bisang/contracts';
-import {
-  BoothSetup,
-  SignedIn,
-  TestApp,
-  collectFeed,
-  createBooth,
-  createFair,
-  createOrganizer,
-  eventually,
-  joinFair,
-  postingBody,
-  publishPosting,
-  registerUser,
-  startTestApp,
-} from '@bisang/testing';
+import { BoothSetup, SignedIn, collectFeed, createBooth, createFair, createOrganizer, eventually, joinFair, postingBody, publishPosting, registerUser } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -86,7 +73,7 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
 
       const events = await boothFeedOf(fair.id);
       expect(events.map((e) => e.type)).toEqual(['booth.approved', 'posting.published']);
-      expect((events[1].data.posting as { id: string }).id).toBe(postingId);
+      expect((events[1].data as { posting: { id: string } }).posting.id).toBe(postingId);
       await eventually(() => live.length >= 2, 2000, 'live booth.approved + posting.published');
       await new Promise((r) => setTimeout(r, 200));
       expect(live.map((e) => e.type)).toEqual(['booth.approved', 'posting.published']);

@@ -1,17 +1,6 @@
 import type { FeedEvent } from '@bisang/contracts';
-import {
-  SignedIn,
-  TestApp,
-  collectFeed,
-  connected,
-  createBooth,
-  createFair,
-  createOrganizer,
-  eventually,
-  joinFair,
-  publishPosting,
-  startTestApp,
-} from '@bisang/testing';
+import { SignedIn, collectFeed, connected, createBooth, createFair, createOrganizer, eventually, joinFair, publishPosting } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 describe('the live feed (HTTP + socket.io)', () => {
   let t: TestApp;
@@ -93,7 +82,7 @@ describe('the live feed (HTTP + socket.io)', () => {
     expect(events).toHaveLength(50);
     const ids = events.map((e) => e.id);
     expect(ids).toEqual(Array.from({ length: 50 }, (_, i) => start + 1 + i));
-    const postingIds = new Set(events.map((e) => (e.data.posting as { id: string }).id));
+    const postingIds = new Set(events.map((e) => (e.data as { posting: { id: string } }).posting.id));
     expect(postingIds.size).toBe(50);
 
     const http = await t.http.get(`/fairs/${fair.id}/feed?since=${start}&limit=100`);

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { Socket } from 'node:net';
-import { TestApp, exited, freePort, startTestApp } from '@bisang/testing';
+import { exited, freePort } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** Resolves once something accepts TCP connections on the port. */
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {

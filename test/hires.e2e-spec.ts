@@ -3,21 +3,8 @@ import { Client } from 'pg';
 import { ApplicationsRepository } from '@bisang/database';
 import { JobProducer, QUEUES, jobIds } from '@bisang/queues';
 import type { FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/contracts';
-import {
-  SignedIn,
-  TestApp,
-  advanceTo,
-  applyTo,
-  connectTestDb,
-  connected,
-  createOrganizer,
-  createPeople,
-  eventually,
-  joinFair,
-  openPosting,
-  registerUser,
-  startTestApp,
-} from '@bisang/testing';
+import { SignedIn, advanceTo, applyTo, connectTestDb, connected, createOrganizer, createPeople, eventually, joinFair, openPosting, registerUser } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 const SEOUL = 'Asia/Seoul';
 const todayInSeoul = () => DateTime.now().setZone(SEOUL).toISODate()!;

@@ -2,29 +2,8 @@ import { request } from 'node:http';
 import { Client } from 'pg';
 import type { KpiUpdate } from '@bisang/contracts';
 import { JobProducer, KPI_REFRESH_WINDOW_MS, KpiSignals, QUEUES } from '@bisang/queues';
-import {
-  SignedIn,
-  TestApp,
-  connectTestDb,
-  createLiveFair,
-  createOrganizer,
-  createPeople,
-  eventually,
-  hourFromNow,
-  insertApplication,
-  insertCoachingBooking,
-  insertCompanyBooth,
-  insertFair,
-  insertFollowUp,
-  insertHire,
-  insertPosting,
-  insertUser,
-  joinFair,
-  publishAvailability,
-  registerUser,
-  settledBookings,
-  startTestApp,
-} from '@bisang/testing';
+import { SignedIn, connectTestDb, createLiveFair, createOrganizer, createPeople, eventually, hourFromNow, insertApplication, insertCoachingBooking, insertCompanyBooth, insertFair, insertFollowUp, insertHire, insertPosting, insertUser, joinFair, publishAvailability, registerUser, settledBookings } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

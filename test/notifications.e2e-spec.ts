@@ -1,17 +1,7 @@
 import { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/contracts';
-import {
-  TestApp,
-  TestPerson,
-  connectTestDb,
-  connected,
-  createLiveFair,
-  createPeople,
-  eventually,
-  hourFromNow,
-  publishAvailability,
-  startTestApp,
-} from '@bisang/testing';
+import { TestPerson, connectTestDb, connected, createLiveFair, createPeople, eventually, hourFromNow, publishAvailability } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** The stored inbox: every notification pushed over socket.io is also kept, with the same id, for GET /me/notifications. */
 describe('stored notifications', () => {

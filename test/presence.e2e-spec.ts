@@ -1,18 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { BoothPresence } from '@bisang/contracts';
-import {
-  SignedIn,
-  TestApp,
-  collectFeed,
-  connected,
-  createBooth,
-  createFair,
-  createOrganizer,
-  eventually,
-  joinFair,
-  publishPosting,
-  startTestApp,
-} from '@bisang/testing';
+import { SignedIn, collectFeed, connected, createBooth, createFair, createOrganizer, eventually, joinFair, publishPosting } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** Records every booth:presence a socket receives; `last` is the newest. */
 function watchPresence(socket: Socket) {
@@ -103,7 +92,7 @@ describe('booth presence and multi-node delivery', () => {
     await eventually(() => events.some((e) => e.type === 'posting.published'), 2000, 'posting.published on node A');
     await new Promise((r) => setTimeout(r, 200));
     expect(events).toHaveLength(1);
-    expect((events[0].data.posting as { id: string }).id).toBe(id);
+    expect((events[0].data as { posting: { id: string } }).posting.id).toBe(id);
     expect(events[0].id).toBe((ack as { lastEventId: number }).lastEventId + 1);
   });
 

@@ -3,22 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  BoothSetup,
-  SignedIn,
-  TestApp,
-  connectTestDb,
-  createBooth,
-  createFair,
-  createOrganizer,
-  filesUnder,
-  publishPosting,
-  applyTo,
-  registerUser,
-  samplePdf,
-  samplePng,
-  startTestApp,
-} from '@bisang/testing';
+import { BoothSetup, SignedIn, connectTestDb, createBooth, createFair, createOrganizer, filesUnder, publishPosting, applyTo, registerUser, samplePdf, samplePng } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 const MB5 = 5 * 1024 * 1024;
 

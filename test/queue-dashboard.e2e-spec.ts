@@ -1,5 +1,6 @@
 import { ALL_QUEUES } from '@bisang/queues';
-import { SignedIn, TestApp, createOrganizer, registerUser, startTestApp } from '@bisang/testing';
+import { SignedIn, createOrganizer, registerUser } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /** Bull Board at /admin/queues: organizers only, through a short-lived cookie a browser can carry. */
 describe('queue dashboard', () => {

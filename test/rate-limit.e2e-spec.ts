@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { HttpResponse, PASSWORD, TestApp, registerUser, startTestApp, uniqueEmail, connectTestDb } from '@bisang/testing';
+import { HttpResponse, PASSWORD, registerUser, uniqueEmail, connectTestDb } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /**
  * AUTH_RATE_LIMIT: sign-in and registration attempts per minute per client, counted in Redis so that

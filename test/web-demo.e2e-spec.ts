@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { TestApp, launchBrowser, saveScreenshot, seriousA11yViolations, startTestApp } from '@bisang/testing';
+import { launchBrowser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 import { DEMO_PASSWORD, seedDemo } from '../apps/bisang/src/demo/demo-seed';
 import { DEMO_FAIR_SLUG } from '../apps/bisang/src/demo/fair-demo';
 

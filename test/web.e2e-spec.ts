@@ -1,24 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
-import {
-  PASSWORD,
-  TestApp,
-  registerUser,
-  connectTestDb,
-  createBooth,
-  createFair,
-  createLiveFair,
-  createOrganizer,
-  createPeople,
-  hourFromNow,
-  launchBrowser,
-  publishAvailability,
-  publishPosting,
-  seriousA11yViolations,
-  startTestApp,
-  uniqueEmail,
-} from '@bisang/testing';
+import { PASSWORD, registerUser, connectTestDb, createBooth, createFair, createLiveFair, createOrganizer, createPeople, hourFromNow, launchBrowser, publishAvailability, publishPosting, seriousA11yViolations, uniqueEmail } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
 
 /**
  * The web app in headless Chromium, served by the all-in-one app at `/` (the built dist/web). The browser

@@ -5,6 +5,7 @@ const api = process.env.BISANG_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: import.meta.dirname,
+  resolve: { alias: { '@bisang/contracts': `${import.meta.dirname}/../../libs/contracts/src/index.ts` } },
   base: '/',
   build: {
     outDir: '../../dist/web',

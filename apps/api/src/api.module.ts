@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { KpisModule } from './kpis/kpis.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { DomainEventsModule } from './domain-events/domain-events.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -33,6 +34,7 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
     ApplicationsModule,
     KpisModule,
     QueueDashboardModule,
+    DomainEventsModule,
   ],
 })
 export class ApiModule {}

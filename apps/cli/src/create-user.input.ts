@@ -1,6 +1,6 @@
 import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { USER_ROLES, UserRole } from '@bisang/database';
-import { IsPastCalendarDate } from '../../api/src/auth/dto/is-past-calendar-date';
+import { IsPastCalendarDate } from '@bisang/common';
 
 /** What `user:create` accepts: the same rules as registration, and any role. */
 export class CreateUserInput {

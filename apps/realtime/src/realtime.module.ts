@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { BoothsRepository, FairEventsRepository, FairsRepository } from '@bisang/database';
+import { BoothsRepository, FairEventsRepository, FairsRepository, NotificationsRepository } from '@bisang/database';
 import { BoothPresenceService } from './fair/booth-presence.service';
 import { FairAccess } from './fair/fair-access.service';
 import { FairGateway } from './fair/fair.gateway';
 import { FeedRelay } from './fair/feed-relay.service';
+import { NotificationRelay } from './fair/notification-relay.service';
 import { RealtimeSignals } from './fair/realtime-signals.service';
 
 /** The socket.io gateway's features (namespace /fair): the live feed, notifications and booth presence. */
 @Module({
-  providers: [RealtimeSignals, FeedRelay, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
+  providers: [RealtimeSignals, FeedRelay, NotificationRelay, NotificationsRepository, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
 })
 export class RealtimeModule {}

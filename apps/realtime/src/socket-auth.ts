@@ -3,6 +3,8 @@ import type { AuthenticatedUser, TokenService } from '@bisang/auth';
 
 export interface SocketData {
   user?: AuthenticatedUser;
+  /** The id of the last notification this socket was sent (see NotificationRelay). */
+  lastNotificationId?: number;
 }
 
 /**

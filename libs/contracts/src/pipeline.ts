@@ -1,4 +1,4 @@
-import { APPLICATION_STATUSES, ApplicationStatus } from './vocabulary';
+import { APPLICATION_STATUSES, type ApplicationStatus } from './vocabulary';
 
 /** Who moves an application: the seeker who applied, or staff of the booth's company. */
 export type PipelineActor = 'seeker' | 'booth_staff';

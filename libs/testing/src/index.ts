@@ -1,5 +1,3 @@
-export { startTestApp } from './test-app';
-export type { TestApp } from './test-app';
 export { HttpClient } from './http-client';
 export type { HttpResponse } from './http-client';
 export { registerUser, uniqueEmail, PASSWORD } from './factories';

@@ -11,14 +11,15 @@ import {
 } from '@nestjs/websockets';
 import { TokenService } from '@bisang/auth';
 import { RealtimeSignal, rooms } from '@bisang/realtime';
-import { FAIR_NAMESPACE, JoinAck, SimpleAck } from '@bisang/contracts';
+import { FAIR_NAMESPACE, JoinAck, MeJoinAck, SimpleAck } from '@bisang/contracts';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
 import { FairAccess } from './fair-access.service';
 import type { FairNamespace, FairSocket } from './fair-socket';
 import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
-import { parseBoothPayload, parseJoinPayload } from './socket-payloads';
+import { NotificationRelay } from './notification-relay.service';
+import { parseBoothPayload, parseJoinPayload, parseMeJoinPayload } from './socket-payloads';
 
 export type { FairNamespace, FairSocket } from './fair-socket';
 
@@ -33,11 +34,13 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly relay: FeedRelay,
     private readonly presence: BoothPresenceService,
     private readonly access: FairAccess,
+    private readonly notifications: NotificationRelay,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
     namespace.use(socketAuth(this.tokens));
     this.relay.start(namespace);
+    this.notifications.start(namespace);
     this.presence.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
   }
@@ -64,6 +67,17 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (!answer.ok && organizerRoom) void socket.leave(organizerRoom);
       reply(answer);
     });
+  }
+
+  /** The signed-in user's notifications: replayed after `since`, then live, with no gap and no duplicate. */
+  @SubscribeMessage('me:join')
+  async joinMe(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: MeJoinAck) => void) {
+    const reply = ack ?? (() => undefined);
+    const user = socket.data.user;
+    if (!user) return reply({ ok: false, code: 'UNAUTHORIZED', message: 'sign in to follow your notifications' });
+    const payload = parseMeJoinPayload(body);
+    if (!payload.ok) return reply(payload);
+    await this.notifications.join(socket, user.id, payload.since, reply);
   }
 
   @SubscribeMessage('fair:leave')
@@ -97,8 +111,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (signal.kind === 'feed') {
       this.relay.signalled(signal.fairId, signal.lastEventId);
     } else if (signal.kind === 'notification') {
-      // Every node receives the signal; each delivers to its own sockets only.
-      this.namespace.local.to(rooms.user(signal.userId)).emit('notification', signal.event);
+      // Every node receives the signal; each delivers to its own sockets only, in order and once.
+      this.notifications.signalled(signal.userId, signal.event);
     } else if (signal.kind === 'kpis') {
       this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
     }

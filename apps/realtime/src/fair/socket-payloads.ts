@@ -13,6 +13,17 @@ export function parseJoinPayload(body: unknown): { ok: true; fairId: string; sin
   return { ok: true, fairId, since: typeof since === 'number' ? since : undefined };
 }
 
+/** Checks a `me:join` payload: `{since?}` (a notification id, or none for "from now"). */
+export function parseMeJoinPayload(body: unknown): { ok: true; since?: number } | Invalid {
+  if (body === undefined || body === null) return { ok: true };
+  if (typeof body !== 'object') return invalid('payload must be an object {since?}');
+  const { since } = body as Record<string, unknown>;
+  if (since !== undefined && since !== null && !(typeof since === 'number' && Number.isSafeInteger(since) && since >= 0)) {
+    return invalid('since must be a non-negative integer');
+  }
+  return { ok: true, since: typeof since === 'number' ? since : undefined };
+}
+
 export function parseBoothPayload(body: unknown): { ok: true; boothId: string } | Invalid {
   if (!body || typeof body !== 'object') return invalid('payload must be an object {boothId}');
   const { boothId } = body as Record<string, unknown>;

@@ -34,7 +34,7 @@ import type {
   User,
   WaitlistEntry,
 } from './types';
-import type { FeedEvent } from '@bisang/realtime-events';
+import type { FeedEvent } from '@bisang/contracts';
 
 export const API_BASE = '/api/v1';
 const REFRESH_KEY = 'bisang.refreshToken';
@@ -345,7 +345,7 @@ export const api = {
   },
   notifications: (query: { unread?: boolean; limit?: number; cursor?: string } = {}) =>
     request<NotificationPage>('/me/notifications', { query: { limit: 50, ...query } }),
-  markNotificationRead: (id: string) => request<StoredNotification>(`/me/notifications/${enc(id)}/read`, { method: 'POST', body: {} }),
+  markNotificationRead: (id: number) => request<StoredNotification>(`/me/notifications/${id}/read`, { method: 'POST', body: {} }),
   markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('/me/notifications/read-all', { method: 'POST', body: {} }),
 };
 

@@ -1,5 +1,5 @@
 /** Shapes of the public contract (shared/CONTRACT.md) as the web app reads them. */
-import type { FairKpis } from '@bisang/common';
+import type { FairKpis, NotificationEvent } from '@bisang/contracts';
 
 
 export type Role = 'seeker' | 'recruiter' | 'coach' | 'organizer';
@@ -277,14 +277,9 @@ export interface SeekerProfile extends ProfileInput {
 }
 
 /** A stored notification (NotificationDto): the socket event's shape and id, plus when it was read. */
-export interface StoredNotification {
-  id: string;
-  type: string;
-  at: string;
-  data: Record<string, unknown>;
-  readAt: string | null;
-}
+export type StoredNotification = NotificationEvent & { readAt: string | null };
 
 export interface NotificationPage extends Page<StoredNotification> {
   unreadCount: number;
+  lastNotificationId: number;
 }

@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import type { NotificationEvent } from '@bisang/realtime-events';
+import type { NotificationEvent } from '@bisang/contracts';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
 import { isMessageKey } from '../i18n/ko';
 
 /** A person's sentence for a notification, in the current language. */
 export function notificationText(e: NotificationEvent, t: Translate): string {
-  const data = e.data as { reason?: string; to?: string; postingTitle?: string; companyName?: string; daysAfterStart?: number; seekerName?: string };
   switch (e.type) {
     case 'booking.confirmed':
       return t('notify.bookingConfirmed');
     case 'booking.rejected': {
-      const key = `reason.${data.reason ?? ''}`;
-      return t('notify.bookingRejected', { reason: isMessageKey(key) ? t(key) : (data.reason ?? '') });
+      const key = `reason.${e.data.reason ?? ''}`;
+      return t('notify.bookingRejected', { reason: isMessageKey(key) ? t(key) : (e.data.reason ?? '') });
     }
     case 'booking.cancelled':
       return t('notify.bookingCancelled');
@@ -23,18 +22,16 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
     case 'booking.waitlist_offer':
       return t('notify.waitlistOffer');
     case 'application.status_changed': {
-      const key = `appStatus.${data.to ?? ''}`;
+      const key = `appStatus.${e.data.to}`;
       return t('notify.applicationStatus', {
-        posting: `${data.companyName ?? ''} · ${data.postingTitle ?? ''}`,
-        status: isMessageKey(key) ? t(key) : (data.to ?? ''),
+        posting: `${e.data.companyName} · ${e.data.postingTitle}`,
+        status: isMessageKey(key) ? t(key) : e.data.to,
       });
     }
     case 'application.received':
-      return t('notify.applicationReceived', { seeker: data.seekerName ?? '', posting: data.postingTitle ?? '' });
+      return t('notify.applicationReceived', { seeker: e.data.seekerName, posting: e.data.postingTitle });
     case 'hire.follow_up':
-      return t('notify.followUp', { days: data.daysAfterStart ?? '' });
-    default:
-      return e.type;
+      return t('notify.followUp', { days: e.data.daysAfterStart });
   }
 }
 

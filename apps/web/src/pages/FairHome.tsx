@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { FeedEvent } from '@bisang/realtime-events';
+import type { FeedEvent } from '@bisang/contracts';
 import { api } from '../api/client';
 import type { Announcement, Fair, Posting } from '../api/types';
 import { Loaded, useAsync } from '../components/async';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { NotificationEvent, NotificationType } from '@bisang/realtime-events';
 import { api } from '../api/client';
 import type { StoredNotification } from '../api/types';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
@@ -10,7 +9,6 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications } from '../realtime/hooks';
 
-const asEvent = (n: StoredNotification): NotificationEvent => ({ id: n.id, type: n.type as NotificationType, at: n.at, data: n.data });
 
 /** Where a notification leads: the booth console for a new applicant, the applications page for application and hire news, bookings for coaching. */
 const linkOf = (n: StoredNotification): string | null =>
@@ -72,7 +70,7 @@ export function MyNotifications() {
                     <li key={n.id} className={`card${n.readAt ? '' : ' unread'}`} data-testid="notification" data-read={n.readAt ? 'yes' : 'no'}>
                       <p className="card-title">
                         {!n.readAt && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-                        {to ? <Link to={to}>{notificationText(asEvent(n), t)}</Link> : notificationText(asEvent(n), t)}
+                        {to ? <Link to={to}>{notificationText(n, t)}</Link> : notificationText(n, t)}
                       </p>
                       <p className="small muted">{formatDateTime(n.at, 'Asia/Seoul', lang)}</p>
                       {!n.readAt && (

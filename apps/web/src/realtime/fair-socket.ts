@@ -4,7 +4,7 @@
  * server replays exactly what was missed, and drops anything it has already seen.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, NotificationEvent, ServerToClientEvents } from '@bisang/realtime-events';
+import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, NotificationEvent, ServerToClientEvents } from '@bisang/contracts';
 import { refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';

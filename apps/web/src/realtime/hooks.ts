@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BoothPresence, FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/realtime-events';
+import type { BoothPresence, FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/contracts';
 import { fairSocket, type ConnectionState } from './fair-socket';
 
 export function useConnectionState(): ConnectionState {

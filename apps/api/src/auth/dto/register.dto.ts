@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsPastCalendarDate } from './is-past-calendar-date';
+import { IsPastCalendarDate } from '@bisang/common';
 
 export const SELF_REGISTER_ROLES = ['seeker', 'recruiter', 'coach'] as const;
 export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];

@@ -1,5 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isCalendarDate } from '@bisang/common';
+import { isCalendarDate } from './validators';
 
 /** True when `value` is a real calendar date "YYYY-MM-DD" (no 2023-02-30) strictly before today and after 1900. */
 export function isPastCalendarDate(value: unknown, today = new Date()): boolean {

@@ -2,9 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { io, Socket } from 'socket.io-client';
 import { join } from 'node:path';
 import { createHttpApp, createLogger, serveWebApp } from '@bisang/common';
-import { BisangModule } from '../../../apps/bisang/src/bisang.module';
-import { RedisIoAdapter } from '../../../apps/realtime/src/redis-io.adapter';
-import { HttpClient } from './http-client';
+import { BisangModule } from '../../apps/bisang/src/bisang.module';
+import { RedisIoAdapter } from '../../apps/realtime/src/redis-io.adapter';
+import { HttpClient } from '@bisang/testing';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -26,7 +26,7 @@ export async function startTestApp(overrides: Record<string, string | number> = 
     beforeListen: async (a) => {
       a.useWebSocketAdapter(new RedisIoAdapter(a, process.env.REDIS_URL!, process.env.REDIS_PREFIX!));
       // The built web app (dist/web, made by the global setup), as the all-in-one process serves it.
-      if (options.web && !(await serveWebApp(a, join(__dirname, '..', '..', '..', 'dist', 'web')))) {
+      if (options.web && !(await serveWebApp(a, join(__dirname, '..', '..', 'dist', 'web')))) {
         throw new Error('dist/web/index.html is missing: run `npm run build`');
       }
     },
