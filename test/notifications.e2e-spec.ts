@@ -41,17 +41,16 @@ describe('stored notifications', () => {
     expect(list.body.items).toEqual([{ ...event, readAt: null }]);
     expect(list.body).toMatchObject({ nextCursor: null, unreadCount: 1 });
 
-    // The coach got their own copy, with another id; the stranger has nothing.
+    // Ids are each user's own numbers: the seeker's first is 1, and so is the coach's copy; the stranger has nothing.
+    expect(event.id).toBe(1);
+    expect(list.body.lastNotificationId).toBe(1);
     const coachInbox = await inbox(coach);
     expect(coachInbox.body.items).toHaveLength(1);
-    expect(coachInbox.body.items[0]).toMatchObject({ type: 'booking.confirmed', data: { bookingId: booking.body.id, seekerId: seeker.id } });
-    expect(coachInbox.body.items[0].id).not.toBe(event.id);
-    expect((await inbox(stranger)).body).toEqual({ items: [], nextCursor: null, unreadCount: 0 });
+    expect(coachInbox.body.items[0]).toMatchObject({ id: 1, type: 'booking.confirmed', data: { bookingId: booking.body.id, seekerId: seeker.id } });
+    expect((await inbox(stranger)).body).toEqual({ items: [], nextCursor: null, unreadCount: 0, lastNotificationId: 0 });
 
-    for (const other of [stranger, coach]) {
-      const res = await t.http.post(`/me/notifications/${event.id}/read`, {}, other.accessToken);
-      expect([res.status, res.body.code]).toEqual([404, 'NOTIFICATION_NOT_FOUND']);
-    }
+    const res = await t.http.post(`/me/notifications/${event.id}/read`, {}, stranger.accessToken);
+    expect([res.status, res.body.code]).toEqual([404, 'NOTIFICATION_NOT_FOUND']);
     expect((await inbox(seeker)).body.unreadCount).toBe(1);
 
     const read = await t.http.post(`/me/notifications/${event.id}/read`, {}, seeker.accessToken);
@@ -63,30 +62,28 @@ describe('stored notifications', () => {
 
     const after = await inbox(seeker);
     expect(after.body).toMatchObject({ unreadCount: 0, items: [{ id: event.id, readAt: read.body.readAt }] });
-    expect((await inbox(seeker, '?unread=true')).body).toEqual({ items: [], nextCursor: null, unreadCount: 0 });
+    expect((await inbox(seeker, '?unread=true')).body).toEqual({ items: [], nextCursor: null, unreadCount: 0, lastNotificationId: 1 });
     expect((await inbox(coach)).body.unreadCount).toBe(1);
   });
 
-  it('pages newest first with a keyset cursor (ties on the instant broken by id), filters unread, and reads all', async () => {
+  it('pages newest first with a keyset cursor, filters unread, and reads all', async () => {
     const [user, other] = await createPeople(t.app, db, 'seeker', 2);
-    // Seven at one instant (one statement), then three later: every one must appear exactly once across pages.
+    // Ten stored notifications (seven at one instant), as the notifications subscriber numbers them: 1..10.
     await db.query(
-      `INSERT INTO notifications (user_id, type, data, created_at)
-       SELECT $1, 'booking.reminder', jsonb_build_object('n', i), now() - interval '1 hour' FROM generate_series(1, 7) AS i`,
+      `INSERT INTO notifications (user_id, seq, type, data, created_at)
+       SELECT $1, i, 'booking.reminder', jsonb_build_object('n', i), now() - interval '1 hour' + (CASE WHEN i > 7 THEN i ELSE 0 END) * interval '1 minute'
+         FROM generate_series(1, 10) AS i`,
       [user.id],
     );
-    await db.query(
-      `INSERT INTO notifications (user_id, type, data, created_at)
-       SELECT $1, 'booking.reminder', jsonb_build_object('n', i), now() - (10 - i) * interval '1 minute' FROM generate_series(8, 10) AS i`,
-      [user.id],
-    );
-    await db.query(`INSERT INTO notifications (user_id, type, data) VALUES ($1, 'booking.reminder', '{"n": 0}')`, [other.id]);
+    await db.query(`UPDATE users SET last_notification_seq = 10 WHERE id = $1`, [user.id]);
+    await db.query(`INSERT INTO notifications (user_id, seq, type, data) VALUES ($1, 1, 'booking.reminder', '{"n": 0}')`, [other.id]);
+    await db.query(`UPDATE users SET last_notification_seq = 1 WHERE id = $1`, [other.id]);
 
-    const seen: { id: string; n: number }[] = [];
+    const seen: { id: number; n: number }[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: { items: { id: string; data: { n: number } }[]; nextCursor: string | null; unreadCount: number } } =
+      const res: { status: number; body: { items: { id: number; data: { n: number } }[]; nextCursor: string | null; unreadCount: number } } =
         await inbox(user, `?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       expect(res.body.unreadCount).toBe(10);
@@ -96,13 +93,19 @@ describe('stored notifications', () => {
     } while (cursor && pages < 10);
     expect(pages).toBe(4);
     expect(new Set(seen.map((s) => s.id)).size).toBe(10);
-    expect(seen.slice(0, 3).map((s) => s.n)).toEqual([10, 9, 8]);
-    expect(seen.slice(3).map((s) => s.n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seen.map((s) => s.n)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+
+    // The replay over HTTP: after an id, oldest first, paged by `since`.
+    const replay = await inbox(user, '?since=4&limit=4');
+    expect(replay.body.items.map((i: { id: number }) => i.id)).toEqual([5, 6, 7, 8]);
+    expect(replay.body.nextCursor).toBe('8');
+    const rest = await inbox(user, `?since=${replay.body.nextCursor}&limit=4`);
+    expect([rest.body.items.map((i: { id: number }) => i.id), rest.body.nextCursor]).toEqual([[9, 10], null]);
 
     await t.http.post(`/me/notifications/${seen[0].id}/read`, {}, user.accessToken);
     const unread = await inbox(user, '?unread=true&limit=100');
     expect(unread.body.items).toHaveLength(9);
-    expect(unread.body.items.map((i: { id: string }) => i.id)).not.toContain(seen[0].id);
+    expect(unread.body.items.map((i: { id: number }) => i.id)).not.toContain(seen[0].id);
     expect(unread.body.unreadCount).toBe(9);
 
     const all = await t.http.post('/me/notifications/read-all', {}, user.accessToken);
@@ -113,14 +116,66 @@ describe('stored notifications', () => {
 
   it('answers 400 for bad queries and ids, 401 anonymous', async () => {
     const [user] = await createPeople(t.app, db, 'recruiter', 1);
-    for (const query of ['?unread=yes', '?limit=0', '?limit=101', '?cursor=nope', '?since=3']) {
+    for (const query of ['?unread=yes', '?limit=0', '?limit=101', '?cursor=nope', '?cursor=99999999999999999999', '?since=-1', '?since=1.5', '?since=99999999999999999999', '?since=1&unread=true']) {
       const res = await inbox(user, query);
       expect([res.status, query]).toEqual([400, query]);
     }
     expect((await inbox(user, '?unread=false')).status).toBe(200);
-    expect((await t.http.post('/me/notifications/not-a-uuid/read', {}, user.accessToken)).body.code).toBe('INVALID_ID');
-    expect((await t.http.post('/me/notifications/00000000-0000-4000-8000-000000000000/read', {}, user.accessToken)).status).toBe(404);
+    for (const id of ['not-a-number', '0', '-1', '1.5', '99999999999999999999']) {
+      const res = await t.http.post(`/me/notifications/${id}/read`, {}, user.accessToken);
+      expect([res.status, res.body.code, id]).toEqual([400, 'VALIDATION_FAILED', id]);
+    }
+    expect((await t.http.post('/me/notifications/12345/read', {}, user.accessToken)).status).toBe(404);
     expect((await t.http.get('/me/notifications')).status).toBe(401);
     expect((await t.http.post('/me/notifications/read-all', {})).status).toBe(401);
+  });
+
+  it('replays on me:join {since} every notification missed, in order, then live ones, with no gap and no duplicate', async () => {
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const slots = await publishAvailability(t.http, coach, fairId, hourFromNow(80), hourFromNow(82));
+    const book = async (slotId: string) => {
+      const res = await t.http.post('/coaching/bookings', { slotId }, seeker.accessToken);
+      await eventually(async () => (await t.http.get(`/coaching/bookings/${res.body.id}`, seeker.accessToken)).body.status === 'confirmed', 10_000, 'confirmed');
+      return res.body.id as string;
+    };
+    const first = await book(slots[0].id);
+    const second = await book(slots[1].id);
+    await eventually(async () => (await inbox(seeker)).body.lastNotificationId === 2, 10_000, 'two notifications stored');
+
+    // A client that saw notification 1 comes back: it gets 2 from the replay, then 3 and 4 live (two cancellations).
+    const socket = t.socket({ token: seeker.accessToken });
+    const got: NotificationEvent[] = [];
+    socket.on('notification', (n) => got.push(n));
+    await connected(socket);
+    const ack = await socket.emitWithAck('me:join', { since: 1 });
+    expect(ack).toEqual({ ok: true, lastNotificationId: 2 });
+    await eventually(() => got.length >= 1, 10_000, 'replayed');
+    expect(got[0]).toMatchObject({ id: 2, type: 'booking.confirmed', data: { bookingId: second } });
+
+    for (const id of [first, second]) expect((await t.http.post(`/coaching/bookings/${id}/cancel`, {}, seeker.accessToken)).status).toBe(200);
+    await eventually(() => got.length >= 3, 10_000, 'live cancellations');
+    expect(got.map((n) => [n.id, n.type])).toEqual([
+      [2, 'booking.confirmed'],
+      [3, 'booking.cancelled'],
+      [4, 'booking.cancelled'],
+    ]);
+    // The HTTP replay serves the same, and nothing was stored twice.
+    const replay = await inbox(seeker, '?since=0');
+    expect(replay.body.items.map((n: { id: number; type: string }) => [n.id, n.type])).toEqual([
+      [1, 'booking.confirmed'],
+      [2, 'booking.confirmed'],
+      [3, 'booking.cancelled'],
+      [4, 'booking.cancelled'],
+    ]);
+
+    // A `since` past the newest, a bad payload, or no token: refused with a code.
+    expect(await socket.emitWithAck('me:join', { since: 99 })).toMatchObject({ ok: false, code: 'INVALID_SINCE' });
+    expect(await socket.emitWithAck('me:join', { since: 'x' })).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
+    const visitor = t.socket();
+    await connected(visitor);
+    expect(await visitor.emitWithAck('me:join', {})).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(got).toHaveLength(3);
   });
 });
