@@ -14,6 +14,12 @@ interface Subscription {
   name: string;
   events: readonly DomainEventName[];
   handler: DomainEventHandler<DomainEventName>;
+  /** Until when (this process's clock, with a margin) the lease is surely ours without renewing it. */
+  leasedUntil: number;
+  /** When the cursor was last written; an idle subscription writes it at most once per poll interval. */
+  advancedAt: number;
+  /** The cursor as this process last read or wrote it, while it holds the lease. */
+  cursor?: OutboxCursor;
   /** A drain is under way; `again` asks it for one more round when it ends. */
   running?: Promise<void>;
   again: boolean;
@@ -47,7 +53,14 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       .filter((w) => w.instance && w.metatype && Reflect.getMetadata(SUBSCRIBER_METADATA, w.metatype))
       .map((w) => {
         const options = Reflect.getMetadata(SUBSCRIBER_METADATA, w.metatype!) as SubscriberOptions<DomainEventName>;
-        return { name: options.name, events: options.events, handler: w.instance as DomainEventHandler<DomainEventName>, again: false };
+        return {
+          name: options.name,
+          events: options.events,
+          handler: w.instance as DomainEventHandler<DomainEventName>,
+          again: false,
+          leasedUntil: 0,
+          advancedAt: 0,
+        };
       });
     const names = new Set<string>();
     for (const s of this.subscriptions) {
@@ -77,7 +90,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'bisang-relay' });
-    client.on('notification', () => this.wakeAll());
+    // The payload names the committed events' types: only their subscribers look (an empty one wakes all).
+    client.on('notification', (n) => this.wakeFor(n.payload ? n.payload.split(',') : undefined));
     client.on('error', (err) => {
       // The poll goes on; a new listener is made on the next start. Nothing is lost, only later.
       this.logger.warn(`outbox listener lost: ${err.message}`);
@@ -90,8 +104,14 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private wakeAll(): void {
+    this.wakeFor(undefined);
+  }
+
+  private wakeFor(types: string[] | undefined): void {
     if (this.stopped) return;
-    for (const s of this.subscriptions) this.wake(s);
+    for (const s of this.subscriptions) {
+      if (!types || s.events.some((e) => types.includes(e))) this.wake(s);
+    }
   }
 
   private wake(s: Subscription): void {
@@ -115,7 +135,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Handles everything after the subscription's cursor, then its due retries, while this process holds the lease. */
   private async drain(s: Subscription): Promise<void> {
-    let cursor: OutboxCursor | null = await this.outbox.lease(s.name, this.holder, this.config.eventRelay.leaseMs);
+    let cursor = await this.renewLease(s);
     if (!cursor) return;
     for (;;) {
       const batch = await this.outbox.readAfter(cursor, s.events, BATCH);
@@ -123,16 +143,38 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
         if (this.stopped) return;
         await this.deliver(s, event, 0);
       }
-      if (!(await this.outbox.advance(s.name, this.holder, batch.next))) return; // the lease passed on meanwhile
+      // Nothing handled: the cursor may stay where it is a little longer (the next read skips the same rows).
+      if (batch.events.length || Date.now() - s.advancedAt >= this.config.eventRelay.pollMs) {
+        if (!(await this.outbox.advance(s.name, this.holder, batch.next))) {
+          s.leasedUntil = 0; // the lease passed on meanwhile
+          return;
+        }
+        s.advancedAt = Date.now();
+        s.cursor = batch.next;
+      }
       cursor = batch.next;
       if (batch.events.length < BATCH || this.stopped) break;
-      if (!(await this.outbox.lease(s.name, this.holder, this.config.eventRelay.leaseMs))) return;
+      if (!(await this.renewLease(s))) return;
     }
     for (const event of await this.outbox.dueRetries(s.name, BATCH)) {
       if (this.stopped) return;
       const ok = await this.deliver(s, event, await this.outbox.attempts(s.name, event.id));
       if (ok) await this.outbox.markHandled(s.name, event.id);
     }
+  }
+
+  /**
+   * The subscription's cursor when its lease is ours: renewed in the database only once half of it has run out
+   * (by this process's clock), so a busy subscription does not write its lease on every batch.
+   */
+  private async renewLease(s: Subscription): Promise<OutboxCursor | null> {
+    const { leaseMs } = this.config.eventRelay;
+    if (s.cursor && Date.now() < s.leasedUntil) return s.cursor;
+    const asked = Date.now();
+    const cursor = await this.outbox.lease(s.name, this.holder, leaseMs);
+    s.leasedUntil = cursor ? asked + leaseMs / 2 : 0;
+    s.cursor = cursor ?? undefined;
+    return cursor;
   }
 
   /** Runs the handler; on failure records it for a retry after back-off, or parks the event after its last attempt. */

@@ -102,7 +102,7 @@ export class CoachingBookingsRepository {
            INSERT INTO domain_events (type, fair_id, payload)
            SELECT 'booking.requested', "fairId", jsonb_build_object('bookingId', id, 'fairId', "fairId") FROM recorded
          )
-         SELECT recorded.*, pg_notify('${OUTBOX_CHANNEL}', '') AS "notified" FROM recorded`,
+         SELECT recorded.*, pg_notify('${OUTBOX_CHANNEL}', 'booking.requested') AS "notified" FROM recorded`,
         [
           req.slotId,
           req.seekerId,

@@ -8,7 +8,8 @@ export const OUTBOX_CHANNEL = 'bisang_outbox';
 
 /**
  * Appends domain events inside the caller's transaction: they commit with the change or not at all.
- * The NOTIFY wakes the relay at commit (a rolled back transaction notifies nobody); the relay polls too.
+ * The NOTIFY wakes the relay at commit (a rolled back transaction notifies nobody), naming the event types so
+ * that only their subscribers look; the relay polls too.
  */
 export async function appendDomainEvents(manager: EntityManager, events: readonly NewDomainEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -17,8 +18,8 @@ export async function appendDomainEvents(manager: EntityManager, events: readonl
     `WITH appended AS (
        INSERT INTO domain_events (type, fair_id, payload)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::jsonb[]) RETURNING 1
-     ) SELECT pg_notify('${OUTBOX_CHANNEL}', '')`,
-    [events.map((e) => e.type), fairIds, events.map((e) => JSON.stringify(e.payload))],
+     ) SELECT pg_notify('${OUTBOX_CHANNEL}', $4)`,
+    [events.map((e) => e.type), fairIds, events.map((e) => JSON.stringify(e.payload)), [...new Set(events.map((e) => e.type))].join(',')],
   );
 }
 

@@ -33,7 +33,7 @@ export async function appendFairEvent<T extends FeedEventType>(
          INSERT INTO domain_events (type, fair_id, payload)
          SELECT 'feed.appended', $1::uuid, jsonb_build_object('fairId', $1::uuid, 'feedEventId', id, 'type', $2::text) FROM feed
        )
-       SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM feed`,
+       SELECT id, pg_notify('${OUTBOX_CHANNEL}', 'feed.appended') FROM feed`,
       [fairId, type, JSON.stringify(data)],
     ),
   );
