@@ -9,6 +9,8 @@ import { DomainEventsRepository, OUTBOX_CHANNEL, OutboxCursor } from '@bisang/da
 import { DomainEventHandler, SUBSCRIBER_METADATA, SubscriberOptions } from './domain-event-subscriber';
 
 const BATCH = 200;
+/** How long a woken subscription waits before reading, so that events committed together are read together. */
+const GATHER_MS = 2;
 
 interface Subscription {
   name: string;
@@ -120,6 +122,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       return;
     }
     s.running = (async () => {
+      // A moment for the burst a commit is often part of: one read then serves many events.
+      await new Promise((r) => setTimeout(r, GATHER_MS));
       do {
         s.again = false;
         try {
@@ -139,9 +143,11 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     if (!cursor) return;
     for (;;) {
       const batch = await this.outbox.readAfter(cursor, s.events, BATCH);
-      for (const event of batch.events) {
-        if (this.stopped) return;
-        await this.deliver(s, event, 0);
+      if (!(await this.deliverBatch(s, batch.events))) {
+        for (const event of batch.events) {
+          if (this.stopped) return;
+          await this.deliver(s, event, 0);
+        }
       }
       // Nothing handled: the cursor may stay where it is a little longer (the next read skips the same rows).
       if (batch.events.length || Date.now() - s.advancedAt >= this.config.eventRelay.pollMs) {
@@ -175,6 +181,18 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     s.leasedUntil = cursor ? asked + leaseMs / 2 : 0;
     s.cursor = cursor ?? undefined;
     return cursor;
+  }
+
+  /** Hands the events to the subscriber's `handleBatch`, when it has one; false when it has none or it threw. */
+  private async deliverBatch(s: Subscription, events: DomainEvent[]): Promise<boolean> {
+    if (!s.handler.handleBatch || events.length === 0) return events.length === 0;
+    try {
+      await s.handler.handleBatch(events);
+      return true;
+    } catch (err) {
+      this.logger.warn(`${s.name} failed on a batch of ${events.length}: handing them over one by one (${(err as Error).message})`);
+      return false;
+    }
   }
 
   /** Runs the handler; on failure records it for a retry after back-off, or parks the event after its last attempt. */
