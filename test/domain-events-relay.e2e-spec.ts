@@ -41,7 +41,7 @@ describe('the outbox relay', () => {
 
     beforeAll(async () => {
       t = await startTestApp(
-        { EVENT_MAX_ATTEMPTS: 2, EVENT_RETRY_BASE_MS: 3000, EVENT_POLL_MS: 100 },
+        { EVENT_MAX_ATTEMPTS: 2, EVENT_RETRY_BASE_MS: 3000 },
         { providers: [probe('probe-failing', 'a', log, failing)] },
       );
       organizer = await createOrganizer(t.app, t.http);
@@ -92,7 +92,7 @@ describe('the outbox relay', () => {
     it('hand each event to a subscriber once between them, and one takes over when the other stops', async () => {
       const log: Attempt[] = [];
       const none = new Set<string>();
-      const settings = { EVENT_POLL_MS: 100, EVENT_LEASE_MS: 1000 };
+      const settings = { EVENT_LEASE_MS: 1000 };
       const first = await startTestApp(settings, { providers: [probe('probe-shared', 'first', log, none)] });
       const second = await startTestApp(settings, { providers: [probe('probe-shared', 'second', log, none)] });
       try {

@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Client } from 'pg';
 import type { DomainEvent, DomainEventName } from '@bisang/contracts';
 import { AppConfig } from '@bisang/config';
-import { DomainEventsRepository, OUTBOX_CHANNEL, OutboxCursor } from '@bisang/database';
+import { DomainEventsRepository, OutboxCursor } from '@bisang/database';
 import { DomainEventHandler, SUBSCRIBER_METADATA, SubscriberOptions } from './domain-event-subscriber';
 
 const BATCH = 200;
-/** How long a woken subscription waits before reading, so that events committed together are read together. */
-const GATHER_MS = 2;
+/** Every subscription looks at least this often, for due retries and whatever a look at the head missed. */
+const SWEEP_MS = 1000;
 
 interface Subscription {
   name: string;
@@ -32,15 +31,19 @@ interface Subscription {
  * subscriber never holds the others back. Several processes may run it: a subscriber's cursor is leased to one
  * process at a time (a crashed holder's lease runs out and another takes over). An event that throws is
  * recorded and the cursor moves on; it is retried with back-off and, after its last attempt, parked until an
- * organizer replays it (GET /admin/events/parked). Woken by PostgreSQL NOTIFY at commit, and by a poll.
+ * organizer replays it (GET /admin/events/parked). Every EVENT_POLL_MS it looks which types of events were
+ * appended (one index range over the new rows) and wakes only their subscriptions; events appended together are
+ * then read together. Every subscription also looks once a second (retries, and an event a look missed).
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventRelay.name);
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private subscriptions: Subscription[] = [];
-  private listener?: Client;
-  private timer?: NodeJS.Timeout;
+  private headTimer?: NodeJS.Timeout;
+  private sweepTimer?: NodeJS.Timeout;
+  private seen = 0;
+  private looking = false;
   private stopped = false;
 
   constructor(
@@ -70,16 +73,18 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       names.add(s.name);
       await this.outbox.ensureSubscription(s.name);
     }
-    await this.listen();
-    this.timer = setInterval(() => this.wakeAll(), this.config.eventRelay.pollMs);
-    this.timer.unref();
+    this.seen = await this.outbox.lastId();
+    this.headTimer = setInterval(() => void this.lookAtHead(), this.config.eventRelay.pollMs);
+    this.headTimer.unref();
+    this.sweepTimer = setInterval(() => this.wakeAll(), SWEEP_MS);
+    this.sweepTimer.unref();
     this.wakeAll();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.listener?.end().catch(() => undefined);
+    if (this.headTimer) clearInterval(this.headTimer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await Promise.all(this.subscriptions.map((s) => s.running));
     // Give the leases back so that another process takes over at once rather than after the lease runs out.
     await Promise.all(this.subscriptions.map((s) => this.outbox.release(s.name, this.holder).catch(() => undefined)));
@@ -90,19 +95,19 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     return this.subscriptions.map((s) => s.name);
   }
 
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'bisang-relay' });
-    // The payload names the committed events' types: only their subscribers look (an empty one wakes all).
-    client.on('notification', (n) => this.wakeFor(n.payload ? n.payload.split(',') : undefined));
-    client.on('error', (err) => {
-      // The poll goes on; a new listener is made on the next start. Nothing is lost, only later.
-      this.logger.warn(`outbox listener lost: ${err.message}`);
-      if (this.listener === client) this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.config.eventRelay.pollMs).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
+  /** Wakes the subscriptions of the event types appended since the last look. */
+  private async lookAtHead(): Promise<void> {
+    if (this.looking || this.stopped) return;
+    this.looking = true;
+    try {
+      const { types, last } = await this.outbox.typesAfter(this.seen);
+      this.seen = last;
+      if (types.length) this.wakeFor(types);
+    } catch {
+      // PostgreSQL unreachable for a moment: the next look tries again.
+    } finally {
+      this.looking = false;
+    }
   }
 
   private wakeAll(): void {
@@ -122,8 +127,6 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       return;
     }
     s.running = (async () => {
-      // A moment for the burst a commit is often part of: one read then serves many events.
-      await new Promise((r) => setTimeout(r, GATHER_MS));
       do {
         s.again = false;
         try {
@@ -150,7 +153,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
         }
       }
       // Nothing handled: the cursor may stay where it is a little longer (the next read skips the same rows).
-      if (batch.events.length || Date.now() - s.advancedAt >= this.config.eventRelay.pollMs) {
+      if (batch.events.length || Date.now() - s.advancedAt >= SWEEP_MS) {
         if (!(await this.outbox.advance(s.name, this.holder, batch.next))) {
           s.leasedUntil = 0; // the lease passed on meanwhile
           return;
