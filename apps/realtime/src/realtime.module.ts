@@ -5,9 +5,10 @@ import { FairAccess } from './fair/fair-access.service';
 import { FairGateway } from './fair/fair.gateway';
 import { FeedRelay } from './fair/feed-relay.service';
 import { RealtimeSignals } from './fair/realtime-signals.service';
+import { SocketRateLimit } from './fair/socket-rate-limit';
 
 /** The socket.io gateway's features (namespace /fair): the live feed, notifications and booth presence. */
 @Module({
-  providers: [RealtimeSignals, FeedRelay, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
+  providers: [RealtimeSignals, SocketRateLimit, FeedRelay, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
 })
 export class RealtimeModule {}

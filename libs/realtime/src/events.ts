@@ -55,14 +55,47 @@ export interface KpiUpdate {
   kpis: FairKpis;
 }
 
-export type JoinAck = { ok: true; lastEventId: number } | { ok: false; code: string; message?: string };
-export type SimpleAck = { ok: true } | { ok: false; code: string; message?: string };
+/** Stable codes of a refused client event, common to every event of namespace /fair (features add their own, e.g. NOT_FOUND). */
+export const SOCKET_ERROR_CODES = {
+  /** The payload is not of the event's shape. */
+  invalidPayload: 'INVALID_PAYLOAD',
+  /** Over the socket's event rate: retry after `retryAfterMs`. Keeps on, and the socket is disconnected. */
+  rateLimited: 'RATE_LIMITED',
+  /** `fair:join` with a `since` past the fair's newest event. */
+  invalidSince: 'INVALID_SINCE',
+  /**
+   * `fair:join` with a `since` too far behind to replay on the socket: read `GET /fairs/:fairId/feed?since=`
+   * up to `lastEventId` over HTTP, then join again with the newest id read.
+   */
+  replayTooLarge: 'REPLAY_TOO_LARGE',
+  /** `auth:refresh` with a token that is invalid, expired or of an ended session. */
+  unauthorized: 'UNAUTHORIZED',
+} as const;
+
+/** A refused client event. `retryAfterMs` comes with RATE_LIMITED, `lastEventId` with REPLAY_TOO_LARGE. */
+export interface ErrorAck {
+  ok: false;
+  code: string;
+  message?: string;
+  retryAfterMs?: number;
+  lastEventId?: number;
+}
+
+export type JoinAck = { ok: true; lastEventId: number } | ErrorAck;
+export type SimpleAck = { ok: true } | ErrorAck;
+
+/** Why a socket lost its private events (notifications, kpi:update): it goes on as a visitor until `auth:refresh`. */
+export interface AuthLost {
+  reason: 'expired' | 'revoked';
+}
 
 export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
   'booth:presence': (presence: BoothPresence) => void;
   'kpi:update': (update: KpiUpdate) => void;
+  /** The socket's access token expired or its session ended: it no longer receives private events. */
+  'auth:expired': (info: AuthLost) => void;
 }
 
 export interface ClientToServerEvents {
@@ -70,10 +103,14 @@ export interface ClientToServerEvents {
   'fair:leave': (payload: { fairId: string }, ack?: (reply: SimpleAck) => void) => void;
   'booth:enter': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
   'booth:leave': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** A new access token for this socket (after the client refreshed its session): private events go on past the old token's expiry. */
+  'auth:refresh': (payload: { token: string }, ack?: (reply: SimpleAck) => void) => void;
 }
 
 /** What the API and the worker tell the gateways through Redis. */
 export type RealtimeSignal =
   | { kind: 'feed'; fairId: string; lastEventId: number }
   | { kind: 'notification'; userId: string; event: NotificationEvent }
-  | { kind: 'kpis'; update: KpiUpdate };
+  | { kind: 'kpis'; update: KpiUpdate }
+  /** Sessions ended (sign-out, sign-out everywhere, password change); `sessionIds` null: every session of the user. */
+  | { kind: 'sessions.revoked'; userId: string; sessionIds: string[] | null };

@@ -18,6 +18,7 @@ import type { FairNamespace, FairSocket } from './fair-socket';
 import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
 import { parseBoothPayload, parseJoinPayload } from './socket-payloads';
+import { SocketRateLimit } from './socket-rate-limit';
 
 export type { FairNamespace, FairSocket } from './fair-socket';
 
@@ -32,6 +33,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly relay: FeedRelay,
     private readonly presence: BoothPresenceService,
     private readonly access: FairAccess,
+    private readonly rateLimit: SocketRateLimit,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
@@ -42,6 +44,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleConnection(socket: FairSocket) {
+    // Every client event, of every handler here and to come, passes the socket's rate limit first.
+    this.rateLimit.apply(socket);
     const user = socket.data.user;
     if (user) void socket.join(rooms.user(user.id));
   }
