@@ -74,10 +74,13 @@ export class EnvSchema {
   @Min(1)
   FEED_REPLAY_MAX = 1000;
 
-  /** Packets waiting in a socket's write buffer beyond which it is a slow consumer and is disconnected. */
+  /**
+   * Packets still waiting in a socket's write buffer after a database round trip beyond which it is a slow
+   * consumer and is disconnected (at least one replay page, 500 events).
+   */
   @Transform(toInt)
   @IsInt()
-  @Min(10)
+  @Min(500)
   SOCKET_MAX_BUFFERED_PACKETS = 2000;
 
   /** At most one booth:presence per booth per this many ms from each node (the last one has the final count). */

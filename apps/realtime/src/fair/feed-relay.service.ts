@@ -108,13 +108,14 @@ export class FeedRelay implements OnModuleDestroy {
     // tick (joining a local room is synchronous), so no broadcast falls between them: no gap, no duplicate.
     while (from < c.last) {
       if (!socket.connected) return;
-      if (this.backedUp(socket)) return;
       const page = await this.events.findAfter(fairId, from, PAGE, c.last);
+      // Measured after the read: what the previous page left unsent by then is a backlog, not a burst.
+      if (this.backedUp(socket)) return;
       if (page.length === 0) break;
       for (const e of page) socket.emit('feed', toFeedEvent(e));
       from = page[page.length - 1].id;
     }
-    if (socket.connected && !this.backedUp(socket)) void socket.join(room);
+    if (socket.connected) void socket.join(room);
   }
 
   /** Reads the fair's position once (first use) and broadcasts what is new; concurrent callers share one run. */
@@ -148,6 +149,8 @@ export class FeedRelay implements OnModuleDestroy {
     if (cursor.last < 0 || !this.namespace) return;
     for (;;) {
       const page = await this.events.findAfter(fairId, cursor.last, PAGE);
+      // What earlier broadcasts left unsent after a database round trip is a backlog, not a burst.
+      if (page.length) this.dropSlowConsumers(fairId);
       for (const e of page) {
         if (e.id !== cursor.last + 1) {
           // Ids are dense; a hole means a reader raced a commit. Stop and look again on the next tick.
@@ -157,7 +160,6 @@ export class FeedRelay implements OnModuleDestroy {
         this.namespace.local.to(rooms.fair(fairId)).emit('feed', event);
         cursor.last = e.id;
       }
-      if (page.length) this.dropSlowConsumers(fairId);
       if (page.length < PAGE) return;
     }
   }
