@@ -6,9 +6,10 @@ import { FairGateway } from './fair/fair.gateway';
 import { FeedRelay } from './fair/feed-relay.service';
 import { RealtimeSignals } from './fair/realtime-signals.service';
 import { SocketRateLimit } from './fair/socket-rate-limit';
+import { SocketSessions } from './fair/socket-sessions.service';
 
 /** The socket.io gateway's features (namespace /fair): the live feed, notifications and booth presence. */
 @Module({
-  providers: [RealtimeSignals, SocketRateLimit, FeedRelay, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
+  providers: [RealtimeSignals, SocketRateLimit, SocketSessions, FeedRelay, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
 })
 export class RealtimeModule {}

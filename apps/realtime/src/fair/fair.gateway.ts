@@ -9,7 +9,6 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { TokenService } from '@bisang/auth';
 import { FAIR_NAMESPACE, JoinAck, RealtimeSignal, SimpleAck, rooms } from '@bisang/realtime';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
@@ -17,8 +16,9 @@ import { FairAccess } from './fair-access.service';
 import type { FairNamespace, FairSocket } from './fair-socket';
 import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
-import { parseBoothPayload, parseJoinPayload } from './socket-payloads';
+import { parseBoothPayload, parseJoinPayload, parseTokenPayload } from './socket-payloads';
 import { SocketRateLimit } from './socket-rate-limit';
+import { SocketSessions } from './socket-sessions.service';
 
 export type { FairNamespace, FairSocket } from './fair-socket';
 
@@ -28,7 +28,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly namespace: FairNamespace;
 
   constructor(
-    private readonly tokens: TokenService,
+    private readonly sessions: SocketSessions,
     private readonly signals: RealtimeSignals,
     private readonly relay: FeedRelay,
     private readonly presence: BoothPresenceService,
@@ -37,7 +37,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {}
 
   async afterInit(namespace: FairNamespace) {
-    namespace.use(socketAuth(this.tokens));
+    namespace.use(socketAuth(this.sessions));
+    this.sessions.start(namespace);
     this.relay.start(namespace);
     this.presence.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
@@ -46,11 +47,11 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleConnection(socket: FairSocket) {
     // Every client event, of every handler here and to come, passes the socket's rate limit first.
     this.rateLimit.apply(socket);
-    const user = socket.data.user;
-    if (user) void socket.join(rooms.user(user.id));
+    this.sessions.admit(socket);
   }
 
   async handleDisconnect(socket: FairSocket) {
+    this.sessions.forget(socket);
     await this.presence.disconnected(socket.id);
   }
 
@@ -96,6 +97,14 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     ack?.({ ok: true });
   }
 
+  /** A new access token for this socket, so that its private events go on past the old one's expiry. */
+  @SubscribeMessage('auth:refresh')
+  async refreshAuth(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseTokenPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessions.refresh(socket, payload.token));
+  }
+
   private onSignal(signal: RealtimeSignal) {
     if (signal.kind === 'feed') {
       this.relay.signalled(signal.fairId, signal.lastEventId);
@@ -104,6 +113,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.namespace.local.to(rooms.user(signal.userId)).emit('notification', signal.event);
     } else if (signal.kind === 'kpis') {
       this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
+    } else if (signal.kind === 'sessions.revoked') {
+      this.sessions.sessionsRevoked(signal.userId, signal.sessionIds);
     }
   }
 }
