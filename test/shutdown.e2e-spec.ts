@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '@bisang/auth';
 import { createHttpApp, createLogger } from '@bisang/common';
 import { CoreModule } from '@bisang/core';
-import { HttpClient, PASSWORD, REPO_ROOT, freePort, runEnv, uniqueEmail } from '@bisang/testing';
+import { HttpClient, PASSWORD, REPO_ROOT, exited, freePort, runEnv, uniqueEmail } from '@bisang/testing';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -144,5 +144,68 @@ describe('graceful shutdown', () => {
       const everything = stdout + stderr;
       expect(Object.keys(needles).filter((name) => everything.includes(needles[name]))).toEqual([]);
     }, 50_000);
+  });
+
+  /**
+   * Redis gone for longer than ioredis' first reconnect attempts: BullMQ workers never finish a graceful close
+   * then, and QUIT waits in the offline queue. SIGTERM must still close cleanly: the process's own deadline
+   * (SHUTDOWN_TIMEOUT_MS) exits 1, so exit code 0 means it closed by itself before the deadline.
+   */
+  describe('process level: SIGTERM with Redis gone for more than 5 s', () => {
+    const children: ChildProcess[] = [];
+    afterEach(() => {
+      for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    });
+
+    function spawnLogged(command: string, args: string[], env?: NodeJS.ProcessEnv) {
+      const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      return { child, output: () => output };
+    }
+
+    async function waitForHealth(http: HttpClient, status: number, child: ChildProcess, output: () => string) {
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`the process exited early:\n${output().slice(-4000)}`);
+        const seen = await http.get('/health').then(
+          (res) => res.status,
+          () => 0,
+        );
+        if (seen === status) return;
+        await sleep(200);
+      }
+    }
+
+    it.each([
+      ['the all-in-one process', 'dist/apps/bisang/src/main.js'],
+      ['a worker node', 'dist/apps/worker/src/main.js'],
+    ])('%s exits 0 within its grace period', async (_name, entry) => {
+      const redisPort = await freePort();
+      const redis = spawnLogged('redis-server', ['--port', String(redisPort), '--save', '', '--appendonly', 'no', '--daemonize', 'no']);
+      const port = await freePort();
+      const app = spawnLogged(
+        process.execPath,
+        [entry],
+        runEnv({ PORT: String(port), REDIS_URL: `redis://127.0.0.1:${redisPort}`, AUTH_RATE_LIMIT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000' }),
+      );
+      const http = new HttpClient(`http://127.0.0.1:${port}`);
+      await waitForHealth(http, 200, app.child, app.output);
+
+      redis.child.kill('SIGKILL');
+      await exited(redis.child);
+      await waitForHealth(http, 503, app.child, app.output);
+      await sleep(5500); // "gone for more than 5 s": past ioredis' first reconnect attempts
+
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+        if (app.child.exitCode !== null) resolve({ code: app.child.exitCode, signal: app.child.signalCode });
+        app.child.once('exit', (code, signal) => resolve({ code, signal }));
+      });
+      app.child.kill('SIGTERM');
+      const outcome = await exit;
+      expect({ ...outcome, deadlinePassed: app.output().includes('shutdown deadline passed') }).toEqual({ code: 0, signal: null, deadlinePassed: false });
+      expect(app.output()).toContain('closed cleanly');
+    }, 60_000);
   });
 });

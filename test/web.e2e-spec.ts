@@ -39,7 +39,8 @@ describe('web app in a real browser', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({}, { web: true });
+    // A replay bound of 3 events, so that a page offline for a few postings meets REPLAY_TOO_LARGE.
+    t = await startTestApp({ FEED_REPLAY_MAX: 3 }, { web: true });
     db = await connectTestDb();
     browser = await launchBrowser();
     organizer = await createOrganizer(t.app, t.http);
@@ -103,6 +104,36 @@ describe('web app in a real browser', () => {
     await page.locator('[data-testid=live-indicator][data-state=live]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=posting-card]', { hasText: '물류 관리자 (오프라인 중 게시)' }).waitFor();
     expect(await page.locator('[data-testid=posting-card]', { hasText: '물류 관리자 (오프라인 중 게시)' }).count()).toBe(1);
+  });
+
+  it('too far behind for the socket’s replay (REPLAY_TOO_LARGE), the feed catches up over HTTP, then goes live again', async () => {
+    const page = await open();
+    let allowReconnect = true;
+    let serverSide: { close: () => Promise<void> } | null = null;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (!allowReconnect) {
+        void ws.close({ code: 1011, reason: 'offline' });
+        return;
+      }
+      ws.connectToServer();
+      serverSide = { close: () => ws.close({ code: 1001, reason: 'dropped' }) };
+    });
+    await page.goto(`${t.url}/fairs/${fair.slug}`);
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
+
+    allowReconnect = false;
+    await serverSide!.close();
+    await page.locator('[data-testid=live-indicator][data-state=reconnecting]').waitFor();
+    const missed = ['오프라인 공고 1', '오프라인 공고 2', '오프라인 공고 3', '오프라인 공고 4', '오프라인 공고 5'];
+    for (const title of missed) await publishPosting(t.http, booth, title); // five events: more than the bound of 3
+    allowReconnect = true;
+
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor({ timeout: 20_000 });
+    for (const title of missed) await page.locator('[data-testid=posting-card]', { hasText: title }).waitFor();
+    // and live again after the HTTP catch-up, with nothing twice
+    await publishPosting(t.http, booth, '따라잡은 뒤 실시간 공고');
+    await page.locator('[data-testid=posting-card]', { hasText: '따라잡은 뒤 실시간 공고' }).waitFor();
+    for (const title of missed) expect(await page.locator('[data-testid=posting-card]', { hasText: title }).count()).toBe(1);
   });
 
   it('stays signed in when pages load while the refresh token rotates: reloads mid-refresh, and two tabs refreshing at once', async () => {

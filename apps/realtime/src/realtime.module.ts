@@ -6,9 +6,24 @@ import { FairGateway } from './fair/fair.gateway';
 import { FeedRelay } from './fair/feed-relay.service';
 import { NotificationRelay } from './fair/notification-relay.service';
 import { RealtimeSignals } from './fair/realtime-signals.service';
+import { SocketRateLimit } from './fair/socket-rate-limit';
+import { SocketSessions } from './fair/socket-sessions.service';
 
 /** The socket.io gateway's features (namespace /fair): the live feed, notifications and booth presence. */
 @Module({
-  providers: [RealtimeSignals, FeedRelay, NotificationRelay, NotificationsRepository, BoothPresenceService, FairAccess, FairGateway, FairEventsRepository, FairsRepository, BoothsRepository],
+  providers: [
+    RealtimeSignals,
+    SocketRateLimit,
+    SocketSessions,
+    FeedRelay,
+    NotificationRelay,
+    NotificationsRepository,
+    BoothPresenceService,
+    FairAccess,
+    FairGateway,
+    FairEventsRepository,
+    FairsRepository,
+    BoothsRepository,
+  ],
 })
 export class RealtimeModule {}

@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { createRedisConnection } from '@bisang/common';
+import { closeRedis, createRedisConnection } from '@bisang/common';
 import { channels } from '@bisang/realtime';
 
 /** socket.io over Redis pub/sub, so that several gateway nodes serve the same rooms. */
@@ -39,7 +39,7 @@ export class RedisIoAdapter extends IoAdapter {
   /** Called once after every server is closed (close() runs per namespace, and the adapters unsubscribe then). */
   override async dispose(): Promise<void> {
     await super.dispose();
-    await Promise.allSettled([this.pub?.quit(), this.sub?.quit()]);
+    await Promise.allSettled([this.pub, this.sub].map((client) => client && closeRedis(client)));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { EventsModule } from './events/events.module';
 import { FairsWorkerModule } from './fairs/fairs-worker.module';
 import { CoachingWorkerModule } from './coaching/coaching-worker.module';
@@ -6,6 +7,7 @@ import { OutcomesWorkerModule } from './outcomes/outcomes-worker.module';
 import { KpisWorkerModule } from './kpis/kpis-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { RealtimeWorkerModule } from './realtime/realtime-worker.module';
+import { WorkerShutdown } from './worker-shutdown.service';
 
 /**
  * BullMQ processors (one per queue, one handler file per job) and the outbox relay with its subscribers
@@ -13,6 +15,7 @@ import { RealtimeWorkerModule } from './realtime/realtime-worker.module';
  */
 @Module({
   imports: [
+    DiscoveryModule,
     EventsModule,
     FairsWorkerModule,
     CoachingWorkerModule,
@@ -21,5 +24,6 @@ import { RealtimeWorkerModule } from './realtime/realtime-worker.module';
     NotificationsWorkerModule,
     RealtimeWorkerModule,
   ],
+  providers: [WorkerShutdown],
 })
 export class WorkerModule {}

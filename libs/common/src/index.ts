@@ -3,7 +3,7 @@ export { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 export type { ErrorBody } from './all-exceptions.filter';
 export { createLogger, PinoNestLogger } from './logger';
 export { requestContext, currentRequestId } from './request-context';
-export { REDIS, RedisModule, createRedisConnection, checkEvictionPolicy } from './redis';
+export { REDIS, RedisModule, createRedisConnection, closeRedis, checkEvictionPolicy } from './redis';
 export { ListQueryDto, encodeCursor, decodeCursor, toPage } from './pagination';
 export type { Page } from './pagination';
 export { createValidationPipe } from './validation';

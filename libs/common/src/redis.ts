@@ -10,6 +10,16 @@ export function createRedisConnection(url: string, options: RedisOptions = {}): 
   return new Redis(url, { lazyConnect: false, enableAutoPipelining: true, ...options });
 }
 
+/**
+ * Ends a connection: QUIT when it is up (pending replies arrive first), at once when it is not. A QUIT sent
+ * while Redis is gone waits in the offline queue for a reconnect that may never come, and a process
+ * shutting down then hangs until its deadline.
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+  else client.disconnect();
+}
+
 /** BullMQ loses jobs when Redis evicts keys under memory pressure; say so loudly at start-up. */
 export async function checkEvictionPolicy(redis: Redis, logger = new Logger('Redis')): Promise<string | undefined> {
   try {
@@ -33,7 +43,7 @@ class RedisLifecycle implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown() {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 

@@ -36,6 +36,22 @@ export class AppConfig {
   get authRateLimit() {
     return this.env.AUTH_RATE_LIMIT;
   }
+  /** `RATE_LIMITS=off`: every per-user and per-socket limit is off. */
+  get rateLimitsOn() {
+    return this.env.RATE_LIMITS !== 'off';
+  }
+  /** The limits of a realtime socket (namespace /fair). */
+  get socketLimits(): SocketLimits {
+    const on = this.rateLimitsOn;
+    return {
+      eventsPerSecond: on ? this.env.SOCKET_EVENTS_PER_SECOND : null,
+      burst: this.env.SOCKET_EVENT_BURST,
+      disconnectAfter: on && this.env.SOCKET_ABUSE_DISCONNECT_AFTER > 0 ? this.env.SOCKET_ABUSE_DISCONNECT_AFTER : null,
+      replayMax: on ? this.env.FEED_REPLAY_MAX : null,
+      maxBufferedPackets: this.env.SOCKET_MAX_BUFFERED_PACKETS,
+      presenceBroadcastMs: this.env.PRESENCE_BROADCAST_MS,
+    };
+  }
   get trustedProxies() {
     return this.env.TRUSTED_PROXIES;
   }
@@ -81,6 +97,17 @@ export class AppConfig {
       maxAttempts: this.env.EVENT_MAX_ATTEMPTS,
     };
   }
+}
+
+/** null: no limit (RATE_LIMITS=off). */
+export interface SocketLimits {
+  eventsPerSecond: number | null;
+  burst: number;
+  disconnectAfter: number | null;
+  replayMax: number | null;
+  /** Kept with RATE_LIMITS=off: it bounds memory, and a client that reads never meets it. */
+  maxBufferedPackets: number;
+  presenceBroadcastMs: number;
 }
 
 export interface StorageConfig {

@@ -29,9 +29,10 @@ export class EnvSchema {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Access token lifetime; a socket whose token expires loses its private events until it re-authenticates. */
   @Transform(toInt)
   @IsInt()
-  @Min(30)
+  @Min(1)
   JWT_ACCESS_TTL_SECONDS = 900;
 
   @Transform(toInt)
@@ -44,6 +45,50 @@ export class EnvSchema {
   @IsInt()
   @Min(0)
   AUTH_RATE_LIMIT = 20;
+
+  /** `off` turns off every per-user and per-socket limit (load tests, acceptance checks). */
+  @IsIn(['on', 'off'], { message: 'RATE_LIMITS must be on or off' })
+  RATE_LIMITS: 'on' | 'off' = 'on';
+
+  /** Client events a socket may send per second, on average (namespace /fair, every event counts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKET_EVENTS_PER_SECOND = 10;
+
+  /** Client events a socket may send at once (the bucket's size), e.g. its rejoins after a reconnect. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SOCKET_EVENT_BURST = 30;
+
+  /** A socket refused this many events (RATE_LIMITED) within 10 s is disconnected; 0 never disconnects. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SOCKET_ABUSE_DISCONNECT_AFTER = 50;
+
+  /** The most feed events `fair:join` replays; further behind, the client catches up over HTTP (REPLAY_TOO_LARGE). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FEED_REPLAY_MAX = 1000;
+
+  /**
+   * Packets still waiting in a socket's write buffer after a database round trip beyond which it is a slow
+   * consumer and is disconnected (at least one replay page, 500 events).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  SOCKET_MAX_BUFFERED_PACKETS = 2000;
+
+  /** At most one booth:presence per booth per this many ms from each node (the last one has the final count). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PRESENCE_BROADCAST_MS = 250;
 
   /**
    * Proxies whose X-Forwarded-For is believed (comma-separated addresses, CIDRs, or `loopback`,

@@ -105,16 +105,47 @@ export interface KpiUpdate {
   kpis: FairKpis;
 }
 
-export type Nack = { ok: false; code: string; message?: string };
-export type JoinAck = { ok: true; lastEventId: number } | Nack;
-export type MeJoinAck = { ok: true; lastNotificationId: number } | Nack;
-export type SimpleAck = { ok: true } | Nack;
+/** Stable codes of a refused client event, common to every event of namespace /fair (features add their own, e.g. NOT_FOUND). */
+export const SOCKET_ERROR_CODES = {
+  /** The payload is not of the event's shape. */
+  invalidPayload: 'INVALID_PAYLOAD',
+  /** Over the socket's event rate: retry after `retryAfterMs`. Keeps on, and the socket is disconnected. */
+  rateLimited: 'RATE_LIMITED',
+  /** `fair:join` / `me:join` with a `since` past the newest event or notification. */
+  invalidSince: 'INVALID_SINCE',
+  /**
+   * A join with a `since` too far behind to replay on the socket: read `GET /fairs/:fairId/feed?since=` (or
+   * `GET /me/notifications?since=`) over HTTP, then join again with the newest id read.
+   */
+  replayTooLarge: 'REPLAY_TOO_LARGE',
+  /** `auth:refresh` with a token that is invalid, expired or of an ended session; `me:join` without one. */
+  unauthorized: 'UNAUTHORIZED',
+} as const;
+
+/** A refused client event. `retryAfterMs` comes with RATE_LIMITED, `lastEventId` with REPLAY_TOO_LARGE of `fair:join`. */
+export interface ErrorAck {
+  ok: false;
+  code: string;
+  message?: string;
+  retryAfterMs?: number;
+  lastEventId?: number;
+}
+export type JoinAck = { ok: true; lastEventId: number } | ErrorAck;
+export type MeJoinAck = { ok: true; lastNotificationId: number } | ErrorAck;
+export type SimpleAck = { ok: true } | ErrorAck;
+
+/** Why a socket lost its private events (notifications, kpi:update): it goes on as a visitor until `auth:refresh`. */
+export interface AuthLost {
+  reason: 'expired' | 'revoked';
+}
 
 export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
   'booth:presence': (presence: BoothPresence) => void;
   'kpi:update': (update: KpiUpdate) => void;
+  /** The socket's access token expired or its session ended: it no longer receives private events. */
+  'auth:expired': (info: AuthLost) => void;
 }
 
 export interface ClientToServerEvents {
@@ -123,4 +154,6 @@ export interface ClientToServerEvents {
   'me:join': (payload: { since?: number }, ack?: (reply: MeJoinAck) => void) => void;
   'booth:enter': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
   'booth:leave': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** A new access token for this socket (after the client refreshed its session): private events go on past the old token's expiry. */
+  'auth:refresh': (payload: { token: string }, ack?: (reply: SimpleAck) => void) => void;
 }

@@ -4,4 +4,6 @@ import type { KpiUpdate, NotificationEvent } from '@bisang/contracts';
 export type RealtimeSignal =
   | { kind: 'feed'; fairId: string; lastEventId: number }
   | { kind: 'notification'; userId: string; event: NotificationEvent }
-  | { kind: 'kpis'; update: KpiUpdate };
+  | { kind: 'kpis'; update: KpiUpdate }
+  /** Sessions ended (sign-out, sign-out everywhere, password change); `sessionIds` null: every session of the user. */
+  | { kind: 'sessions.revoked'; userId: string; sessionIds: string[] | null };

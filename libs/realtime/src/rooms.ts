@@ -5,6 +5,10 @@ export const rooms = {
   booth: (boothId: string) => `booth:${boothId}`,
   /** Organizers' sockets that joined the fair: they receive `kpi:update`. */
   fairOrganizers: (fairId: string) => `fair-organizers:${fairId}`,
+  /** The fair a `fair` room is of (undefined for any other room). */
+  fairOf: (room: string): string | undefined => (room.startsWith('fair:') ? room.slice('fair:'.length) : undefined),
+  /** Rooms whose events only a signed-in socket may receive: its user's, and organizers' KPI rooms. */
+  isPrivate: (room: string): boolean => room.startsWith('user:') || room.startsWith('fair-organizers:'),
 } as const;
 
 /** Redis channel names, built only here. */

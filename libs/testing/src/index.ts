@@ -25,3 +25,4 @@ export type { OpenPosting } from './application-fixtures';
 export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } from './browser';
 export { deleteRedisKeys } from './processes';
 export { BuiltProcess } from './built-process';
+export { notify } from './notifications';

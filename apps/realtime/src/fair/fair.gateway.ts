@@ -9,7 +9,6 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { TokenService } from '@bisang/auth';
 import { RealtimeSignal, rooms } from '@bisang/realtime';
 import { FAIR_NAMESPACE, JoinAck, MeJoinAck, SimpleAck } from '@bisang/contracts';
 import { socketAuth } from '../socket-auth';
@@ -19,7 +18,9 @@ import type { FairNamespace, FairSocket } from './fair-socket';
 import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
 import { NotificationRelay } from './notification-relay.service';
-import { parseBoothPayload, parseJoinPayload, parseMeJoinPayload } from './socket-payloads';
+import { parseBoothPayload, parseJoinPayload, parseMeJoinPayload, parseTokenPayload } from './socket-payloads';
+import { SocketRateLimit } from './socket-rate-limit';
+import { SocketSessions } from './socket-sessions.service';
 
 export type { FairNamespace, FairSocket } from './fair-socket';
 
@@ -29,16 +30,18 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private readonly namespace: FairNamespace;
 
   constructor(
-    private readonly tokens: TokenService,
+    private readonly sessions: SocketSessions,
     private readonly signals: RealtimeSignals,
     private readonly relay: FeedRelay,
     private readonly presence: BoothPresenceService,
     private readonly access: FairAccess,
+    private readonly rateLimit: SocketRateLimit,
     private readonly notifications: NotificationRelay,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
-    namespace.use(socketAuth(this.tokens));
+    namespace.use(socketAuth(this.sessions));
+    this.sessions.start(namespace);
     this.relay.start(namespace);
     this.notifications.start(namespace);
     this.presence.start(namespace);
@@ -46,11 +49,13 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleConnection(socket: FairSocket) {
-    const user = socket.data.user;
-    if (user) void socket.join(rooms.user(user.id));
+    // Every client event, of every handler here and to come, passes the socket's rate limit first.
+    this.rateLimit.apply(socket);
+    this.sessions.admit(socket);
   }
 
   async handleDisconnect(socket: FairSocket) {
+    this.sessions.forget(socket);
     await this.presence.disconnected(socket.id);
   }
 
@@ -107,6 +112,14 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     ack?.({ ok: true });
   }
 
+  /** A new access token for this socket, so that its private events go on past the old one's expiry. */
+  @SubscribeMessage('auth:refresh')
+  async refreshAuth(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseTokenPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessions.refresh(socket, payload.token));
+  }
+
   private onSignal(signal: RealtimeSignal) {
     if (signal.kind === 'feed') {
       this.relay.signalled(signal.fairId, signal.lastEventId);
@@ -115,6 +128,8 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.notifications.signalled(signal.userId, signal.event);
     } else if (signal.kind === 'kpis') {
       this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
+    } else if (signal.kind === 'sessions.revoked') {
+      this.sessions.sessionsRevoked(signal.userId, signal.sessionIds);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '@bisang/config';
-import { createRedisConnection } from '@bisang/common';
+import { closeRedis, createRedisConnection } from '@bisang/common';
 import { RealtimeSignal, channels } from '@bisang/realtime';
 
 type Handler = (signal: RealtimeSignal) => void;
@@ -36,6 +36,6 @@ export class RealtimeSignals implements OnModuleDestroy {
   }
 
   async onModuleDestroy() {
-    await this.sub?.quit().catch(() => undefined);
+    if (this.sub) await closeRedis(this.sub);
   }
 }

@@ -31,4 +31,12 @@ export function parseBoothPayload(body: unknown): { ok: true; boothId: string } 
   return { ok: true, boothId };
 }
 
+export function parseTokenPayload(body: unknown): { ok: true; token: string } | Invalid {
+  if (!body || typeof body !== 'object') return invalid('payload must be an object {token}');
+  const { token } = body as Record<string, unknown>;
+  // An access token is a few hundred characters; anything far longer is not one.
+  if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return invalid('token must be an access token');
+  return { ok: true, token };
+}
+
 const invalid = (message: string): Invalid => ({ ok: false, code: 'INVALID_PAYLOAD', message });

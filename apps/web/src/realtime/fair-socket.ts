@@ -1,11 +1,15 @@
 /**
  * One socket.io connection to namespace /fair for the whole app. It remembers, per fair, the last feed
  * event id it saw; when the connection drops and comes back it re-joins with `since` = that id, so the
- * server replays exactly what was missed, and drops anything it has already seen.
+ * server replays exactly what was missed, and drops anything it has already seen. Too far behind for the
+ * socket's replay (REPLAY_TOO_LARGE), it reads what it missed over HTTP first; an event refused as
+ * RATE_LIMITED is sent again when the server says. Its access token follows the tab's: a refreshed token is
+ * handed over on the same connection (`auth:refresh`), and when the server says the token expired
+ * (`auth:expired`) the session is refreshed and handed over the same way.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, NotificationEvent, ServerToClientEvents } from '@bisang/contracts';
-import { refreshSession, tokens } from '../api/client';
+import { api, refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
@@ -37,7 +41,11 @@ class FairSocket {
     socket.on('connect', () => {
       this.setState('live');
       for (const fairId of this.joined.keys()) this.join(fairId);
-      for (const boothId of this.booths.keys()) socket.emit('booth:enter', { boothId });
+      for (const boothId of this.booths.keys()) this.enter(boothId);
+    });
+    // The server took the socket's private events away (token expired, or the session ended): refresh and hand over.
+    socket.on('auth:expired', () => {
+      void refreshSession(this.token).then(() => this.reauthenticate(true));
     });
     socket.on('disconnect', () => this.setState('reconnecting'));
     socket.on('connect_error', (err) => {
@@ -52,12 +60,7 @@ class FairSocket {
         });
       }
     });
-    socket.on('feed', (event) => {
-      const seen = this.lastSeen.get(event.fairId) ?? 0;
-      if (event.id <= seen) return; // already shown: a replay after reconnecting
-      this.lastSeen.set(event.fairId, event.id);
-      for (const l of this.feedListeners) l(event);
-    });
+    socket.on('feed', (event) => this.deliver(event));
     socket.on('notification', (event) => {
       for (const l of this.notificationListeners) l(event);
     });
@@ -68,15 +71,76 @@ class FairSocket {
     socket.on('booth:presence', (p) => {
       for (const l of this.presenceListeners) l(p);
     });
+    // A new access token in this tab (a refresh after a 401, another tab's refresh, signing in or out).
+    tokens.subscribe(() => this.reauthenticate());
     this.socket = socket;
     return socket;
+  }
+
+  private deliver(event: FeedEvent) {
+    const seen = this.lastSeen.get(event.fairId) ?? 0;
+    if (event.id <= seen) return; // already shown: a replay after reconnecting
+    this.lastSeen.set(event.fairId, event.id);
+    for (const l of this.feedListeners) l(event);
   }
 
   private join(fairId: string) {
     const since = this.lastSeen.get(fairId);
     this.socket?.emit('fair:join', since !== undefined ? { fairId, since } : { fairId }, (ack: JoinAck) => {
-      if (ack.ok && !this.lastSeen.has(fairId)) this.lastSeen.set(fairId, ack.lastEventId);
+      if (ack.ok) {
+        if (!this.lastSeen.has(fairId)) this.lastSeen.set(fairId, ack.lastEventId);
+      } else if (ack.code === 'RATE_LIMITED') {
+        this.later(ack.retryAfterMs, () => this.joined.has(fairId) && this.join(fairId));
+      } else if (ack.code === 'REPLAY_TOO_LARGE') {
+        void this.catchUpOverHttp(fairId, ack.lastEventId);
+      }
     });
+  }
+
+  /**
+   * Too far behind for the socket's replay: reads the missed events over HTTP (GET /fairs/:id/feed?since=, the
+   * same events, delivered once each) up to the id the server named, then joins again from the newest one read.
+   */
+  private async catchUpOverHttp(fairId: string, upTo: number | undefined) {
+    try {
+      for (let pages = 0; pages < 50 && this.joined.has(fairId); pages++) {
+        const since = this.lastSeen.get(fairId) ?? 0;
+        if (upTo !== undefined && since >= upTo) break;
+        const page = await api.feed(fairId, since, 100);
+        for (const event of page.items) this.deliver(event);
+        if (!page.nextCursor || page.items.length === 0) break;
+      }
+    } catch {
+      // the API is unreachable as well: try again in a while rather than at once
+      this.later(3000, () => this.joined.has(fairId) && this.join(fairId));
+      return;
+    }
+    if (this.joined.has(fairId) && this.socket?.connected) this.join(fairId);
+  }
+
+  private enter(boothId: string) {
+    this.socket?.emit('booth:enter', { boothId }, (ack) => {
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.booths.has(boothId) && this.enter(boothId));
+    });
+  }
+
+  private leaveBooth(boothId: string) {
+    this.socket?.emit('booth:leave', { boothId }, (ack) => {
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => !this.booths.has(boothId) && this.leaveBooth(boothId));
+    });
+  }
+
+  private leaveFair(fairId: string) {
+    this.socket?.emit('fair:leave', { fairId }, (ack) => {
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => !this.joined.has(fairId) && this.leaveFair(fairId));
+    });
+  }
+
+  /** Runs `action` after `ms` (the server's retryAfterMs), if the socket is still connected then. */
+  private later(ms: number | undefined, action: () => unknown) {
+    setTimeout(() => {
+      if (this.socket?.connected) action();
+    }, Math.max(ms ?? 1000, 100));
   }
 
   private setState(state: ConnectionState) {
@@ -84,12 +148,26 @@ class FairSocket {
     for (const l of this.stateListeners) l(state);
   }
 
-  /** Reconnects with the current access token (after signing in or out), keeping what it has seen. */
-  reauthenticate() {
-    if (!this.socket || this.token === tokens.accessToken) return;
-    this.token = tokens.accessToken;
-    this.socket.disconnect();
-    this.socket.connect();
+  /**
+   * Gives the socket the tab's current access token, keeping what it has seen: on the same connection when
+   * there is a token (`auth:refresh`: no reconnect, no replay), by reconnecting as a visitor after signing out
+   * or when the server refuses it. `force`: even when the token looks unchanged (the server dropped it).
+   */
+  reauthenticate(force = false) {
+    const socket = this.socket;
+    if (!socket || (!force && this.token === tokens.accessToken)) return;
+    const token = tokens.accessToken;
+    this.token = token;
+    const reconnect = () => {
+      socket.disconnect();
+      socket.connect();
+    };
+    if (!token || !socket.connected) return reconnect();
+    socket.emit('auth:refresh', { token }, (ack) => {
+      if (ack.ok) return;
+      if (ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.token === token && this.reauthenticate(true));
+      else if (this.token === token) reconnect();
+    });
   }
 
   /** Follows a fair's feed; `since` seeds the last seen id when the page already shows events up to it. */
@@ -105,7 +183,7 @@ class FairSocket {
       const left = (this.joined.get(fairId) ?? 1) - 1;
       if (left <= 0) {
         this.joined.delete(fairId);
-        socket.emit('fair:leave', { fairId });
+        this.leaveFair(fairId);
       } else this.joined.set(fairId, left);
     };
   }
@@ -115,13 +193,13 @@ class FairSocket {
     this.presenceListeners.add(listener);
     const count = this.booths.get(boothId) ?? 0;
     this.booths.set(boothId, count + 1);
-    if (count === 0 && socket.connected) socket.emit('booth:enter', { boothId });
+    if (count === 0 && socket.connected) this.enter(boothId);
     return () => {
       this.presenceListeners.delete(listener);
       const left = (this.booths.get(boothId) ?? 1) - 1;
       if (left <= 0) {
         this.booths.delete(boothId);
-        socket.emit('booth:leave', { boothId });
+        this.leaveBooth(boothId);
       } else this.booths.set(boothId, left);
     };
   }
