@@ -5,6 +5,7 @@ import { ConfigModule } from '@bisang/config';
 import { DatabaseModule } from '@bisang/database';
 import { QueuesModule } from '@bisang/queues';
 import { RealtimePublisher } from '@bisang/realtime';
+import { OutboxHints } from './outbox-hints';
 
 /**
  * The infrastructure every Bisang process stands on: validated config, one PostgreSQL pool,
@@ -18,7 +19,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [ConfigModule.forRoot(overrides), DatabaseModule, RedisModule, QueuesModule, AuthCoreModule],
-      providers: [RealtimePublisher],
+      providers: [RealtimePublisher, OutboxHints],
       exports: [RealtimePublisher],
     };
   }

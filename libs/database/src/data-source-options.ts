@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { OutboxCommitSubscriber } from './outbox-commits';
 
 /** The options every DataSource of Bisang is made from: apps, CLI and tests alike. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -9,6 +10,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     url: databaseUrl,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [OutboxCommitSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -85,3 +85,4 @@ export type {
   FollowUpAnswerOutcome,
   ApplicationListFilter,
 } from './repositories/applications.repository';
+export { outboxCommits, OUTBOX_COMMITTED } from './outbox-commits';

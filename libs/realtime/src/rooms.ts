@@ -15,4 +15,6 @@ export const rooms = {
 export const channels = {
   signals: (prefix: string) => `${prefix}:realtime:signals`,
   adapter: (prefix: string) => `${prefix}:socket.io`,
+  /** "Domain events of these types were committed": the relay's wake-up hint. */
+  outbox: (prefix: string) => `${prefix}:outbox:committed`,
 } as const;

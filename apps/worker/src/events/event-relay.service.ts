@@ -3,13 +3,14 @@ import { hostname } from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { DomainEvent, DomainEventName } from '@bisang/contracts';
+import type Redis from 'ioredis';
+import { createRedisConnection, closeRedis } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { DomainEventsRepository, OutboxCursor } from '@bisang/database';
+import { channels } from '@bisang/realtime';
 import { DomainEventHandler, SUBSCRIBER_METADATA, SubscriberOptions } from './domain-event-subscriber';
 
 const BATCH = 200;
-/** Every subscription looks at least this often, for due retries and whatever a look at the head missed. */
-const SWEEP_MS = 1000;
 
 interface Subscription {
   name: string;
@@ -31,19 +32,17 @@ interface Subscription {
  * subscriber never holds the others back. Several processes may run it: a subscriber's cursor is leased to one
  * process at a time (a crashed holder's lease runs out and another takes over). An event that throws is
  * recorded and the cursor moves on; it is retried with back-off and, after its last attempt, parked until an
- * organizer replays it (GET /admin/events/parked). Every EVENT_POLL_MS it looks which types of events were
- * appended (one index range over the new rows) and wakes only their subscriptions; events appended together are
- * then read together. Every subscription also looks once a second (retries, and an event a look missed).
+ * organizer replays it (GET /admin/events/parked). A process that commits domain events says so through Redis
+ * with their types (OutboxHints), which wakes only their subscriptions; every subscription also looks every
+ * EVENT_POLL_MS (due retries, and whatever a lost hint did not wake).
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventRelay.name);
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private subscriptions: Subscription[] = [];
-  private headTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
-  private seen = 0;
-  private looking = false;
+  private hints?: Redis;
   private stopped = false;
 
   constructor(
@@ -73,18 +72,16 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       names.add(s.name);
       await this.outbox.ensureSubscription(s.name);
     }
-    this.seen = await this.outbox.lastId();
-    this.headTimer = setInterval(() => void this.lookAtHead(), this.config.eventRelay.pollMs);
-    this.headTimer.unref();
-    this.sweepTimer = setInterval(() => this.wakeAll(), SWEEP_MS);
+    await this.listenForHints();
+    this.sweepTimer = setInterval(() => this.wakeAll(), this.config.eventRelay.pollMs);
     this.sweepTimer.unref();
     this.wakeAll();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.headTimer) clearInterval(this.headTimer);
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.hints) await closeRedis(this.hints);
     await Promise.all(this.subscriptions.map((s) => s.running));
     // Give the leases back so that another process takes over at once rather than after the lease runs out.
     await Promise.all(this.subscriptions.map((s) => this.outbox.release(s.name, this.holder).catch(() => undefined)));
@@ -95,19 +92,15 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     return this.subscriptions.map((s) => s.name);
   }
 
-  /** Wakes the subscriptions of the event types appended since the last look. */
-  private async lookAtHead(): Promise<void> {
-    if (this.looking || this.stopped) return;
-    this.looking = true;
-    try {
-      const { types, last } = await this.outbox.typesAfter(this.seen);
-      this.seen = last;
-      if (types.length) this.wakeFor(types);
-    } catch {
-      // PostgreSQL unreachable for a moment: the next look tries again.
-    } finally {
-      this.looking = false;
-    }
+  /** The commit hints of every process (OutboxHints): "events of these types were committed". */
+  private async listenForHints(): Promise<void> {
+    const channel = channels.outbox(this.config.redisPrefix);
+    this.hints = createRedisConnection(this.config.redisUrl);
+    this.hints.on('error', () => undefined); // reconnects by itself; the poll covers the gap
+    this.hints.on('message', (ch: string, types: string) => {
+      if (ch === channel) this.wakeFor(types ? types.split(',') : undefined);
+    });
+    await this.hints.subscribe(channel);
   }
 
   private wakeAll(): void {
@@ -153,7 +146,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
         }
       }
       // Nothing handled: the cursor may stay where it is a little longer (the next read skips the same rows).
-      if (batch.events.length || Date.now() - s.advancedAt >= SWEEP_MS) {
+      if (batch.events.length || Date.now() - s.advancedAt >= this.config.eventRelay.pollMs) {
         if (!(await this.outbox.advance(s.name, this.holder, batch.next))) {
           s.leasedUntil = 0; // the lease passed on meanwhile
           return;

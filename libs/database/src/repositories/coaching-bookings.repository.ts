@@ -5,6 +5,7 @@ import type { SlotKind } from '../entities/coaching-slot.entity';
 import type { FairStatus } from '../entities/fair.entity';
 import { isExclusionViolation, isRetryableTransactionError, isUniqueViolation } from '../pg-errors';
 import { NewDomainEvent, domainEvent } from '@bisang/contracts';
+import { noteAppended } from '../outbox-commits';
 import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
@@ -117,7 +118,10 @@ export class CoachingBookingsRepository {
         ],
       ),
     );
-    if (inserted[0]) return { booking: inserted[0], created: true };
+    if (inserted[0]) {
+      noteAppended(this.dataSource.manager, ['booking.requested']);
+      return { booking: inserted[0], created: true };
+    }
     const [existing] = (await this.dataSource.query(
       `SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE seeker_id = $1 AND idempotency_key = $2`,
       [req.seekerId, req.idempotencyKey],

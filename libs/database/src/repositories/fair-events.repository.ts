@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FairEventEntity } from '../entities/fair-event.entity';
 import type { FeedDataMap, FeedEventType } from '@bisang/contracts';
+import { noteAppended } from '../outbox-commits';
 import { rowsOf } from './sql-rows';
 
 export interface AppendedEvent {
@@ -37,6 +38,7 @@ export async function appendFairEvent<T extends FeedEventType>(
     ),
   );
   if (!appended) throw new Error(`appendFairEvent: no fair ${fairId}`);
+  noteAppended(manager, ['feed.appended']);
   const id = Number(appended.id);
   return { fairId, id };
 }
