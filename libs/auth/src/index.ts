@@ -8,5 +8,7 @@ export type { OwnershipPolicy, OwnershipVerdict } from './ownership';
 export { hashPassword, verifyPassword, decoyHash } from './password';
 export { AccountsModule } from './accounts.module';
 export { AccountsService } from './accounts.service';
-export type { NewAccount, TokenPair, RefreshOutcome } from './accounts.service';
+export type { NewAccount, TokenPair, RefreshOutcome, PasswordChange } from './accounts.service';
 export { RedisThrottlerStorage } from './redis-throttler.storage';
+export { IsAcceptablePassword, passwordProblem, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy';
+export { SessionRevocations } from './session-revocations';

@@ -36,6 +36,10 @@ export class AppConfig {
   get authRateLimit() {
     return this.env.AUTH_RATE_LIMIT;
   }
+  /** False when RATE_LIMITS=off: no per-user or per-socket limit applies. */
+  get rateLimitsEnabled() {
+    return this.env.RATE_LIMITS !== 'off';
+  }
   get trustedProxies() {
     return this.env.TRUSTED_PROXIES;
   }

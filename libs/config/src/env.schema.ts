@@ -45,6 +45,10 @@ export class EnvSchema {
   @Min(0)
   AUTH_RATE_LIMIT = 20;
 
+  /** `off` turns off every per-user limit (writes, per-account sign-in back-off) and per-socket limit: for load tests. */
+  @IsIn(['on', 'off'], { message: 'RATE_LIMITS must be on or off' })
+  RATE_LIMITS: 'on' | 'off' = 'on';
+
   /**
    * Proxies whose X-Forwarded-For is believed (comma-separated addresses, CIDRs, or `loopback`,
    * `linklocal`, `uniquelocal`). Empty: none, so a client cannot pick its own address for the rate limit.

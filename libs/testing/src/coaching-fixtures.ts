@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { JwtService } from '@nestjs/jwt';
@@ -48,7 +48,7 @@ export async function createPeople(
   );
   const tokens = app instanceof TokenService ? app : app.get(TokenService, { strict: false });
   return Promise.all(
-    res.rows.map(async (r: { id: string }) => ({ id: r.id, role, accessToken: await tokens.signAccess({ id: r.id, role }) })),
+    res.rows.map(async (r: { id: string }) => ({ id: r.id, role, accessToken: await tokens.signAccess({ id: r.id, role }, randomUUID()) })),
   );
 }
 

@@ -5,13 +5,17 @@ import { AccountsService, Public } from '@bisang/auth';
 import { AuthResponseDto, TokenPairDto, UserDto } from './dto/auth-response.dto';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
-import { emailTaken, invalidCredentials, invalidRefreshToken, refreshTokenReused } from './auth.errors';
+import { emailTaken, invalidCredentials } from './auth.errors';
+import { SessionsService } from './sessions.service';
 
 @ApiTags('accounts')
 @Controller('auth')
 @Public()
 export class AuthController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Post('register')
   @UseGuards(ThrottlerGuard)
@@ -46,9 +50,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED (the family is revoked)' })
-  async refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    const outcome = await this.accounts.refresh(dto.refreshToken);
-    if (outcome.ok) return outcome.tokens;
-    throw outcome.reason === 'reused' ? refreshTokenReused() : invalidRefreshToken();
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
+    return this.sessions.refresh(dto.refreshToken);
   }
 }

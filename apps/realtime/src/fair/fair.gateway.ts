@@ -9,7 +9,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { TokenService } from '@bisang/auth';
+import { SessionRevocations, TokenService } from '@bisang/auth';
 import { FAIR_NAMESPACE, JoinAck, RealtimeSignal, SimpleAck, rooms } from '@bisang/realtime';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
@@ -28,6 +28,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   constructor(
     private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocations,
     private readonly signals: RealtimeSignals,
     private readonly relay: FeedRelay,
     private readonly presence: BoothPresenceService,
@@ -35,7 +36,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {}
 
   async afterInit(namespace: FairNamespace) {
-    namespace.use(socketAuth(this.tokens));
+    namespace.use(socketAuth(this.tokens, this.revocations));
     this.relay.start(namespace);
     this.presence.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
@@ -100,6 +101,18 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.namespace.local.to(rooms.user(signal.userId)).emit('notification', signal.event);
     } else if (signal.kind === 'kpis') {
       this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
+    } else if (signal.kind === 'sessions.revoked') {
+      this.dropSessions(signal.userId, signal.sessionIds);
+    }
+  }
+
+  /** Signed out (one session, or all when sessionIds is null): that user's sockets on this node go. */
+  private dropSessions(userId: string, sessionIds: string[] | null) {
+    for (const socketId of [...(this.namespace.adapter.rooms.get(rooms.user(userId)) ?? [])]) {
+      const socket = this.namespace.sockets.get(socketId);
+      const user = socket?.data.user;
+      if (!socket || user?.id !== userId) continue;
+      if (sessionIds === null || (user.sessionId !== undefined && sessionIds.includes(user.sessionId))) socket.disconnect(true);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bisang/auth';
 import { IsPastCalendarDate } from './is-past-calendar-date';
 
 export const SELF_REGISTER_ROLES = ['seeker', 'recruiter', 'coach'] as const;
@@ -16,11 +17,9 @@ export class RegisterDto {
   @IsEmail({}, { message: 'email must be a valid email address' })
   email: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, description: 'at least 8 characters with a letter and a digit' })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'at least 10 characters, not on the shipped common-password list' })
   @IsString()
-  @MinLength(8, { message: 'password is too weak: use at least 8 characters' })
-  @MaxLength(128)
-  @Matches(/(?=.*\p{L})(?=.*\p{N})/u, { message: 'password is too weak: use letters and digits' })
+  @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: '김민지' })

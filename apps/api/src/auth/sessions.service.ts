@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { AccountsService, AuthenticatedUser, SessionRevocations, TokenPair } from '@bisang/auth';
+import { RealtimePublisher } from '@bisang/realtime';
+import { invalidRefreshToken, refreshTokenReused, wrongCurrentPassword } from './auth.errors';
+
+/**
+ * Ending sessions. A session is a refresh-token family; ending it revokes its refresh tokens (PostgreSQL), refuses
+ * its access tokens at once (SessionRevocations) and drops its sockets (a `sessions.revoked` signal to the gateways).
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly revocations: SessionRevocations,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.accounts.refresh(refreshToken);
+    if (outcome.ok) return outcome.tokens;
+    if (outcome.reason === 'invalid') throw invalidRefreshToken();
+    await this.ended(outcome.userId, [outcome.sessionId]);
+    throw refreshTokenReused();
+  }
+
+  /** Signs out the caller's session and the one the refresh token belongs to (normally the same). */
+  async logout(user: AuthenticatedUser, refreshToken: string): Promise<void> {
+    const ended = await this.accounts.endSession(user.id, refreshToken, user.sessionId ?? null);
+    await this.ended(user.id, ended);
+  }
+
+  /** Signs out every session of the caller, this one included. */
+  async logoutEverywhere(user: AuthenticatedUser): Promise<void> {
+    const ended = await this.accounts.endAllSessions(user.id);
+    await this.revocations.revoke([...ended, ...(user.sessionId ? [user.sessionId] : [])]);
+    await this.realtime.sessionsRevoked(user.id, null);
+  }
+
+  /** Changes the password; every other session ends, the caller's stays. */
+  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+    const change = await this.accounts.changePassword(user.id, user.sessionId ?? null, currentPassword, newPassword);
+    if (!change.ok) throw wrongCurrentPassword();
+    await this.ended(user.id, change.revokedSessionIds);
+  }
+
+  private async ended(userId: string, sessionIds: string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    await this.revocations.revoke(sessionIds);
+    await this.realtime.sessionsRevoked(userId, sessionIds);
+  }
+}
