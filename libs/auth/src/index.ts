@@ -12,3 +12,6 @@ export type { NewAccount, TokenPair, RefreshOutcome, PasswordChange } from './ac
 export { RedisThrottlerStorage } from './redis-throttler.storage';
 export { IsAcceptablePassword, passwordProblem, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy';
 export { SessionRevocations } from './session-revocations';
+export { WriteLimit, WriteLimitGuard, WRITE_LIMITS, rateLimited } from './write-limits';
+export type { WriteLimitName } from './write-limits';
+export { SignInBackoff, SIGN_IN_BACKOFF } from './sign-in-backoff';

@@ -6,7 +6,7 @@ export { isUniqueViolation, isExclusionViolation, isCheckViolation, isRetryableT
 export { USER_ROLES, UserEntity } from './entities/user.entity';
 export type { UserRole } from './entities/user.entity';
 export { RefreshTokenEntity } from './entities/refresh-token.entity';
-export { UsersRepository } from './repositories/users.repository';
+export { UsersRepository, normalizeEmail } from './repositories/users.repository';
 export type { NewUser } from './repositories/users.repository';
 export { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 export { FAIR_STATUSES, FairEntity, isFairVisibleTo } from './entities/fair.entity';

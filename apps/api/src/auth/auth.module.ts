@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
-import { AccountsModule, RedisThrottlerStorage } from '@bisang/auth';
+import { AccountsModule, RedisThrottlerStorage, SignInBackoff } from '@bisang/auth';
 import { REDIS } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { AuthController } from './auth.controller';
@@ -22,6 +22,6 @@ import { SessionsService } from './sessions.service';
     }),
   ],
   controllers: [AuthController, SessionsController],
-  providers: [SessionsService],
+  providers: [SessionsService, SignInBackoff],
 })
 export class AuthModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AccountsService, AuthenticatedUser, SessionRevocations, TokenPair } from '@bisang/auth';
+import { AccountsService, AuthenticatedUser, SessionRevocations, SignInBackoff, TokenPair } from '@bisang/auth';
+import { UserEntity, normalizeEmail } from '@bisang/database';
 import { RealtimePublisher } from '@bisang/realtime';
-import { invalidRefreshToken, refreshTokenReused, wrongCurrentPassword } from './auth.errors';
+import { invalidCredentials, invalidRefreshToken, refreshTokenReused, wrongCurrentPassword } from './auth.errors';
 
 /**
  * Ending sessions. A session is a refresh-token family; ending it revokes its refresh tokens (PostgreSQL), refuses
@@ -13,7 +14,22 @@ export class SessionsService {
     private readonly accounts: AccountsService,
     private readonly revocations: SessionRevocations,
     private readonly realtime: RealtimePublisher,
+    private readonly backoff: SignInBackoff,
   ) {}
+
+  /** Signs in, unless this account was failed too often lately (from this address, or at all: see SignInBackoff). */
+  async signIn(email: string, password: string, address: string): Promise<{ user: UserEntity; tokens: TokenPair } | { retryAfter: number }> {
+    const account = normalizeEmail(email);
+    const retryAfter = await this.backoff.retryAfter(account, address);
+    if (retryAfter > 0) return { retryAfter };
+    const user = await this.accounts.authenticate(account, password);
+    if (!user) {
+      await this.backoff.failed(account, address);
+      throw invalidCredentials();
+    }
+    await this.backoff.succeeded(account, address);
+    return { user, tokens: await this.accounts.startSession(user) };
+  }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.accounts.refresh(refreshToken);
