@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@bisang/config';
+import { stripInvisibleControls } from '@bisang/common';
 import { RefreshTokensRepository, UserEntity, UserRole, UsersRepository } from '@bisang/database';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { TokenService } from './token.service';
@@ -42,7 +43,7 @@ export class AccountsService {
     return this.users.createUnlessEmailTaken({
       email: account.email,
       passwordHash,
-      name: account.name,
+      name: stripInvisibleControls(account.name).trim(),
       role: account.role,
       birthDate: account.birthDate ?? null,
     });

@@ -16,3 +16,4 @@ export type { FairKpis, KpiRetention, KpiDay, KpiCompany } from './kpis';
 export { FOLLOW_UP_DAYS } from './follow-ups';
 export type { FollowUpDays } from './follow-ups';
 export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';
+export { stripInvisibleControls, cleanName } from './text';

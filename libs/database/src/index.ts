@@ -11,7 +11,8 @@ export type { NewUser } from './repositories/users.repository';
 export { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 export { FAIR_STATUSES, FairEntity, isFairVisibleTo } from './entities/fair.entity';
 export type { FairStatus } from './entities/fair.entity';
-export { CompanyEntity, CompanyStaffEntity } from './entities/company.entity';
+export { CompanyEntity, CompanyStaffEntity, CompanyInvitationEntity, INVITATION_STATUSES } from './entities/company.entity';
+export type { InvitationStatus } from './entities/company.entity';
 export { BOOTH_STATUSES, BoothEntity } from './entities/booth.entity';
 export type { BoothStatus } from './entities/booth.entity';
 export { EMPLOYMENT_TYPES, POSTING_STATUSES, PostingEntity } from './entities/posting.entity';
@@ -83,3 +84,5 @@ export type {
   FollowUpAnswerOutcome,
   ApplicationListFilter,
 } from './repositories/applications.repository';
+export { CompanyInvitationsRepository } from './repositories/company-invitations.repository';
+export type { InvitationForInvitee, AcceptOutcome } from './repositories/company-invitations.repository';

@@ -6,6 +6,9 @@ import { IndexPendingBookings1764480000000 } from './migrations/1764480000000-In
 import { AddBookingReschedule1764480000001 } from './migrations/1764480000001-AddBookingReschedule';
 import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
 import { AddPostingsBigramIndex1764510000000 } from './migrations/1764510000000-AddPostingsBigramIndex';
+import { NormalizeUserEmails1764620000001 } from './migrations/1764620000001-NormalizeUserEmails';
+import { CreateCompanyInvitations1764620000002 } from './migrations/1764620000002-CreateCompanyInvitations';
+import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-CreateFairCoaches';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   AddBookingReschedule1764480000001,
   AddKpiIndexes1764505000000,
   AddPostingsBigramIndex1764510000000,
+  NormalizeUserEmails1764620000001,
+  CreateCompanyInvitations1764620000002,
+  CreateFairCoaches1764620000003,
 ];

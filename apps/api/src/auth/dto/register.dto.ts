@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { cleanName } from '@bisang/common';
+import { normalizeEmail } from '@bisang/database';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bisang/auth';
 import { IsPastCalendarDate } from './is-past-calendar-date';
 
 export const SELF_REGISTER_ROLES = ['seeker', 'recruiter', 'coach'] as const;
 export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** E-mails are compared in one form: NFKC, lower case (so a full-width or upper-case copy is the same address). */
+export const emailForm = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value.trim()) : value);
 
 export class RegisterDto {
   @ApiProperty({ example: 'minji@example.kr' })
-  @Transform(trim)
+  @Transform(emailForm)
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be a valid email address' })
@@ -23,7 +26,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: '김민지' })
-  @Transform(trim)
+  @Transform(cleanName)
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(100)
