@@ -5,6 +5,7 @@ import {
   PASSWORD,
   TestApp,
   registerUser,
+  approveCoach,
   connectTestDb,
   createBooth,
   createFair,
@@ -487,6 +488,7 @@ describe('web app in a real browser', () => {
 
   it('a coach publishes availability in the fair’s time zone and sees the new slots by day', async () => {
     const coach = await registerUser(t.http, 'coach');
+    await approveCoach(fair.id, coach.id);
     const page = await open();
     await signIn(page, coach.email);
     await page.getByRole('heading', { name: '코치 일정' }).waitFor();

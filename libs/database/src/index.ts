@@ -86,3 +86,5 @@ export type {
 } from './repositories/applications.repository';
 export { CompanyInvitationsRepository } from './repositories/company-invitations.repository';
 export type { InvitationForInvitee, AcceptOutcome } from './repositories/company-invitations.repository';
+export { FairCoachesRepository } from './repositories/fair-coaches.repository';
+export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';
