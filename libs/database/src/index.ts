@@ -1,5 +1,6 @@
 export { DatabaseModule } from './database.module';
 export { dataSourceOptions } from './data-source-options';
+export { MIGRATIONS } from './migrations';
 export { ensureDatabase, dropDatabase } from './ensure-database';
 export { migrateDatabase, revertLastMigration } from './migrate';
 export { isUniqueViolation, isExclusionViolation, isCheckViolation, isRetryableTransactionError } from './pg-errors';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse,
 import { AuthenticatedUser, CurrentUser, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { CompaniesService } from './companies.service';
-import { InvitationAcceptedDto, MyInvitationListDto } from './dto/invitation.dto';
+import { InvitationAcceptedDto, InvitationDeclinedDto, MyInvitationListDto } from './dto/invitation.dto';
 
 /** The invitee's side of company invitations. */
 @ApiTags('companies')
@@ -33,10 +33,10 @@ export class InvitationsController {
   @Post('invitations/:invitationId/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline a pending invitation' })
-  @ApiOkResponse({ description: '{ id, status: "declined" }' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  async decline(@Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthenticatedUser) {
+  @ApiOkResponse({ type: InvitationDeclinedDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no pending invitation to the caller’s address with this id' })
+  async decline(@Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthenticatedUser): Promise<InvitationDeclinedDto> {
     await this.companies.decline(invitationId, user);
-    return { id: invitationId, status: 'declined' as const };
+    return { id: invitationId, status: 'declined' };
   }
 }

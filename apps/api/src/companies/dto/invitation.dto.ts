@@ -70,3 +70,8 @@ export class InvitationAcceptedDto {
   @ApiProperty({ enum: ['accepted'] }) status: 'accepted';
   @ApiProperty({ format: 'uuid', description: 'the company the caller now acts for' }) companyId: string;
 }
+
+export class InvitationDeclinedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['declined'] }) status: 'declined';
+}
