@@ -149,3 +149,45 @@ describe('sessions (HTTP + socket.io)', () => {
     expect(winners).toBeGreaterThan(0);
   });
 });
+
+describe('OpenAPI document for sessions, invitations and coach approval', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('describes each new route with its answers and bearer auth', async () => {
+    const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> };
+    const op = (path: string, method: string) => doc.paths[`/api/v1${path}`]?.[method];
+    const expectations: [string, string, string[]][] = [
+      ['/auth/logout', 'post', ['204', '400', '401']],
+      ['/auth/logout-all', 'post', ['204', '401']],
+      ['/me/password', 'post', ['204', '400', '401', '403', '429']],
+      ['/auth/login', 'post', ['200', '401', '429']],
+      ['/companies/{companyId}/invitations', 'post', ['201', '400', '403', '404', '429']],
+      ['/companies/{companyId}/invitations', 'get', ['200', '403', '404']],
+      ['/companies/{companyId}/invitations/{invitationId}', 'delete', ['204', '403', '404']],
+      ['/companies/{companyId}/staff/me', 'delete', ['204', '404', '409']],
+      ['/me/invitations', 'get', ['200']],
+      ['/invitations/{invitationId}/accept', 'post', ['200', '404', '409']],
+      ['/invitations/{invitationId}/decline', 'post', ['200', '404']],
+      ['/fairs/{fairId}/coaches/me', 'post', ['201', '404', '409']],
+      ['/fairs/{fairId}/coaches/me', 'get', ['200', '404']],
+      ['/fairs/{fairId}/coaches', 'get', ['200', '404']],
+      ['/fairs/{fairId}/coaches/{coachId}/approve', 'post', ['200', '404']],
+      ['/fairs/{fairId}/coaching/availability', 'post', ['201', '403', '409']],
+      ['/coaching/bookings', 'post', ['201', '202', '429']],
+      ['/postings/{postingId}/applications', 'post', ['201', '429']],
+    ];
+    for (const [path, method, codes] of expectations) {
+      const operation = op(path, method);
+      expect({ path, method, found: !!operation }).toEqual({ path, method, found: true });
+      for (const code of codes) expect({ path, method, code, described: code in operation!.responses }).toEqual({ path, method, code, described: true });
+    }
+    for (const [path, method] of expectations.filter(([path]) => path !== '/auth/login')) expect({ path, security: (op(path, method)!.security ?? []).length > 0 }).toEqual({ path, security: true });
+    expect(doc.paths['/api/v1/companies/{companyId}/staff']?.post).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ import { AppConfig } from '@bisang/config';
  * - account + address: from the 5th failure in a row, 2^(n-5) s, up to 15 min. This is what stops guessing.
  * - account, from any address: from the 20th failure within 15 min, 2^(n-20) s, never more than 30 s. It slows a
  *   spread-out attack; an attacker can make the victim wait at most 30 s, never lock them out.
- * A success clears the pair's count. Keys hold a hash of the address, never the e-mail itself.
+ * A success clears the pair's count. Keys hold a hash of the e-mail, never the address itself, and expire on their own.
  */
 export const SIGN_IN_BACKOFF = {
   pairFreeFailures: 5,
