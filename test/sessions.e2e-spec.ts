@@ -124,7 +124,7 @@ describe('sessions (HTTP + socket.io)', () => {
   it('a replayed refresh token ends the session, with the token and the sockets the race winner just got', async () => {
     // Two clients spend one refresh token at the same moment. One wins a new pair, the other is a replay: the whole
     // session must end, including the pair the winner got, whatever order the two requests took inside the server.
-    const rounds = 12;
+    const rounds = 20;
     let winners = 0;
     for (let i = 0; i < rounds; i++) {
       const user = await registerUser(t.http, 'seeker');
