@@ -148,6 +148,19 @@ describe('per-user limits', () => {
       expect((await attempt(t, user, PASSWORD, '192.0.2.99')).status).toBe(200);
     });
 
+    it('wrong current passwords on a password change count as failed sign-ins (a stolen access token is no way around it)', async () => {
+      const user = await registerUser(t.http, 'seeker');
+      const change = (currentPassword: string) =>
+        t.http.request('POST', '/me/password', {
+          body: { currentPassword, newPassword: 'another-long-passphrase' },
+          token: user.accessToken,
+          headers: from('203.0.113.77'),
+        });
+      for (let i = 0; i < 5; i++) expect((await change('guess-password-1')).status).toBe(403);
+      expectLimited(await change(PASSWORD), 1);
+      expectLimited(await attempt(t, user, PASSWORD, '203.0.113.77'), 1);
+    });
+
     it('RATE_LIMITS=off: no back-off', async () => {
       const user = await registerUser(off.http, 'seeker');
       for (let i = 0; i < 8; i++) expect((await attempt(off, user, 'wrong-password-1')).status).toBe(401);

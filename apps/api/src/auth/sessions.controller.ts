@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,7 +10,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AuthenticatedUser, CurrentUser } from '@bisang/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthenticatedUser, CurrentUser, rateLimited } from '@bisang/auth';
 import { RefreshDto } from './dto/login.dto';
 import { ChangePasswordDto } from './dto/password.dto';
 import { SessionsService } from './sessions.service';
@@ -47,8 +48,17 @@ export class SessionsController {
   @ApiNoContentResponse({ description: 'changed; this session stays signed in' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the new password is shorter than 10 characters or too common' })
   @ApiForbiddenResponse({ description: 'INVALID_CURRENT_PASSWORD' })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
-  async changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: AuthenticatedUser): Promise<void> {
-    await this.sessions.changePassword(user, dto.currentPassword, dto.newPassword);
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After: too many attempts from this address, or wrong current passwords (the sign-in back-off)' })
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const refused = await this.sessions.changePassword(user, dto.currentPassword, dto.newPassword, request.ip);
+    if (refused) {
+      reply.header('Retry-After', String(refused.retryAfter));
+      throw rateLimited(refused.retryAfter);
+    }
   }
 }

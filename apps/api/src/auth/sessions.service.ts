@@ -52,11 +52,23 @@ export class SessionsService {
     await this.realtime.sessionsRevoked(user.id, null);
   }
 
-  /** Changes the password; every other session ends, the caller's stays. */
-  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+  /**
+   * Changes the password; every other session ends, the caller's stays. Wrong current passwords count as failed
+   * sign-ins of the account (SignInBackoff), so a stolen access token is no way around the back-off.
+   */
+  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string, address: string): Promise<{ retryAfter: number } | null> {
+    const account = await this.accounts.findUser(user.id);
+    if (!account) throw wrongCurrentPassword();
+    const retryAfter = await this.backoff.retryAfter(account.email, address);
+    if (retryAfter > 0) return { retryAfter };
     const change = await this.accounts.changePassword(user.id, user.sessionId ?? null, currentPassword, newPassword);
-    if (!change.ok) throw wrongCurrentPassword();
+    if (!change.ok) {
+      await this.backoff.failed(account.email, address);
+      throw wrongCurrentPassword();
+    }
+    await this.backoff.succeeded(account.email, address);
     await this.ended(user.id, change.revokedSessionIds);
+    return null;
   }
 
   private async ended(userId: string, sessionIds: string[]): Promise<void> {
