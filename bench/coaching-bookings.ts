@@ -20,7 +20,7 @@
 import 'reflect-metadata';
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { readFile } from 'node:fs/promises';
@@ -98,7 +98,7 @@ async function seed(db: Pool, tokens: TokenService, opts: Options, reminderWindo
          FROM generate_series(1, $3::int) AS i RETURNING id`,
       [tag, role, count, batch],
     );
-    return Promise.all(res.rows.map(async (r: { id: string }) => ({ id: r.id, token: await tokens.signAccess({ id: r.id, role }) })));
+    return Promise.all(res.rows.map(async (r: { id: string }) => ({ id: r.id, token: await tokens.signAccess({ id: r.id, role }, randomUUID()) })));
   };
   const perCoach = 25;
   const coaches = await people('coach', Math.ceil(opts.slots / perCoach));

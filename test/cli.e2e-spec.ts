@@ -77,7 +77,7 @@ describe('CLI (`npm run cli`)', () => {
 
     it.each([
       ['a weak password', ['--role', 'recruiter', '--password', 'short1', '--name', '약한 암호'], /--password/],
-      ['a password without digits', ['--role', 'recruiter', '--password', 'onlyletters-here', '--name', '숫자 없음'], /--password/],
+      ['a common password', ['--role', 'recruiter', '--password', 'password1234', '--name', '흔한 암호'], /--password: .*too common/],
       ['no --name', ['--role', 'recruiter', '--password', 'good-pass-123'], /--name/],
       ['an unknown role', ['--role', 'admin', '--password', 'good-pass-123', '--name', '관리자'], /--role/],
       ['a seeker without --birth-date', ['--role', 'seeker', '--password', 'good-pass-123', '--name', '구직자'], /--birth-date/],

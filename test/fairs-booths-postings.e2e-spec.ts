@@ -210,7 +210,7 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
         await t.http.post(`/postings/${aPosting}/close`, {}, bt),
         await t.http.post(`/postings/${aDraft}/publish`, {}, bt),
         await t.http.patch(`/postings/${aDraft}`, { title: '해킹됨' }, bt),
-        await t.http.post(`/companies/${a.companyId}/staff`, { email: b.recruiter.email }, bt),
+        await t.http.post(`/companies/${a.companyId}/invitations`, { email: b.recruiter.email }, bt),
         await t.http.post(`/fairs/${fair.id}/booths`, { companyId: a.companyId, headline: '가짜' }, bt),
         await t.http.get(`/booths/${a.boothId}/postings`, bt),
       ];
@@ -226,20 +226,20 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
       expect(console.body.map((p: { title: string }) => p.title).sort()).toEqual(['A사 공고', 'A사 초안', '승인용 공고'].sort());
       expect((await feedOf(fair.id)).length).toBe(feedBefore);
 
-      // A adds B as staff; B can act for A now
-      const added = await t.http.post(`/companies/${a.companyId}/staff`, { email: b.recruiter.email }, a.recruiter.accessToken);
-      expect(added.status).toBe(201);
+      // A invites B; once B accepts, B can act for A
+      const invited = await t.http.post(`/companies/${a.companyId}/invitations`, { email: b.recruiter.email }, a.recruiter.accessToken);
+      expect(invited.status).toBe(201);
+      expect((await t.http.patch(`/postings/${aPosting}`, { title: '수락 전' }, bt)).status).toBe(403);
+      expect((await t.http.post(`/invitations/${invited.body.id}/accept`, {}, bt)).status).toBe(200);
       const patched = await t.http.patch(`/postings/${aPosting}`, { title: 'B가 고친 A사 공고' }, bt);
       expect(patched.status).toBe(200);
       expect((await t.http.post(`/postings/${aDraft}/publish`, {}, bt)).status).toBe(200);
       expect((await t.http.post(`/booths/${a.boothId}/postings`, postingBody('B가 만든 A사 공고'), bt)).status).toBe(201);
       expect((await t.http.get(`/postings/${aPosting}`)).body.title).toBe('B가 고친 A사 공고');
 
-      // adding an unknown email or a non-recruiter fails
-      expect((await t.http.post(`/companies/${a.companyId}/staff`, { email: 'nobody@test.bisang.kr' }, a.recruiter.accessToken)).status).toBe(404);
-      const seeker = await registerUser(t.http, 'seeker');
-      expect((await t.http.post(`/companies/${a.companyId}/staff`, { email: seeker.email }, a.recruiter.accessToken)).status).toBe(404);
-      expect((await t.http.post(`/companies/${a.companyId}/staff`, { email: 'not-an-email' }, a.recruiter.accessToken)).status).toBe(400);
+      // the old direct "add staff" route is gone; a malformed address is refused
+      expect((await t.http.post(`/companies/${a.companyId}/staff`, { email: b.recruiter.email }, a.recruiter.accessToken)).status).toBe(404);
+      expect((await t.http.post(`/companies/${a.companyId}/invitations`, { email: 'not-an-email' }, a.recruiter.accessToken)).status).toBe(400);
     });
   });
 

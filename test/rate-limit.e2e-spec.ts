@@ -16,8 +16,8 @@ describe('rate limit on sign-in and registration', () => {
 
   beforeAll(async () => {
     [limitedA, limitedB, unlimited] = await Promise.all([
-      startTestApp({ AUTH_RATE_LIMIT: 3 }),
-      startTestApp({ AUTH_RATE_LIMIT: 3 }),
+      startTestApp({ AUTH_RATE_LIMIT: 3, RATE_LIMITS: 'on' }),
+      startTestApp({ AUTH_RATE_LIMIT: 3, RATE_LIMITS: 'on' }),
       startTestApp(), // AUTH_RATE_LIMIT 0: off
     ]);
     redis = new Redis(process.env.REDIS_URL!);
@@ -103,7 +103,7 @@ describe('rate limit on sign-in and registration', () => {
   });
 
   it('counts clients behind a trusted proxy by their forwarded address', async () => {
-    const behindProxy = await startTestApp({ AUTH_RATE_LIMIT: 3, TRUSTED_PROXIES: '127.0.0.1' });
+    const behindProxy = await startTestApp({ AUTH_RATE_LIMIT: 3, RATE_LIMITS: 'on', TRUSTED_PROXIES: '127.0.0.1' });
     try {
       const user = await registerUser(unlimited.http, 'coach');
       const from = (ip: string) =>

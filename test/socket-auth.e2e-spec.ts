@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type Redis from 'ioredis';
 import type { Client } from 'pg';
@@ -42,7 +43,7 @@ describe('a socket’s private access ends with its token and its session', () =
     await t.close();
   });
 
-  const longToken = (who: TestPerson) => longLived.signAccess({ id: who.id, role: who.role });
+  const longToken = (who: TestPerson) => longLived.signAccess({ id: who.id, role: who.role }, randomUUID());
 
   /** A public event in a live fair, signalled as the API does: the ordering marker "everything sent before has arrived". */
   async function feedMarker(fairId: string): Promise<number> {

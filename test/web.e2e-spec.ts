@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
-import { PASSWORD, registerUser, connectTestDb, createBooth, createFair, createLiveFair, createOrganizer, createPeople, hourFromNow, launchBrowser, publishAvailability, publishPosting, seriousA11yViolations, uniqueEmail } from '@bisang/testing';
+import { PASSWORD, registerUser, approveCoach, connectTestDb, createBooth, createFair, createLiveFair, createOrganizer, createPeople, hourFromNow, launchBrowser, publishAvailability, publishPosting, seriousA11yViolations, uniqueEmail } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -502,6 +502,7 @@ describe('web app in a real browser', () => {
 
   it('a coach publishes availability in the fair’s time zone and sees the new slots by day', async () => {
     const coach = await registerUser(t.http, 'coach');
+    await approveCoach(fair.id, coach.id);
     const page = await open();
     await signIn(page, coach.email);
     await page.getByRole('heading', { name: '코치 일정' }).waitFor();

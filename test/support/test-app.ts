@@ -23,7 +23,8 @@ export async function startTestApp(
   overrides: Record<string, string | number> = {},
   options: { web?: boolean; providers?: Provider[] } = {},
 ): Promise<TestApp> {
-  const config: Record<string, string | number> = { AUTH_RATE_LIMIT: 0, ...overrides };
+  // Limits off unless a test turns them on: most tests drive many requests from one client and one user.
+  const config: Record<string, string | number> = { AUTH_RATE_LIMIT: 0, RATE_LIMITS: 'off', ...overrides };
   const app = await createHttpApp(BisangModule.forRoot(config, options.providers), {
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     trustedProxies: String(config.TRUSTED_PROXIES ?? ''),

@@ -1,4 +1,5 @@
-import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsAcceptablePassword, passwordProblem } from '@bisang/auth';
 import { USER_ROLES, UserRole } from '@bisang/database';
 import { IsPastCalendarDate } from '@bisang/common';
 
@@ -13,9 +14,7 @@ export class CreateUserInput {
   email: string;
 
   @IsString({ message: '--password is required' })
-  @MinLength(8, { message: '--password is too weak: use at least 8 characters' })
-  @MaxLength(128)
-  @Matches(/(?=.*\p{L})(?=.*\p{N})/u, { message: '--password is too weak: use letters and digits' })
+  @IsAcceptablePassword({ message: (args) => `--password: ${typeof args.value === 'string' ? passwordProblem(args.value) : 'required'}` })
   password: string;
 
   @IsString({ message: '--name is required' })

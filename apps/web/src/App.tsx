@@ -15,6 +15,7 @@ import { MyApplications } from './pages/MyApplications';
 import { MyBookings } from './pages/MyBookings';
 import { MyNotifications } from './pages/MyNotifications';
 import { MyProfile } from './pages/MyProfile';
+import { MyAccount } from './pages/MyAccount';
 import { OrganizerFair } from './pages/OrganizerFair';
 import { OrganizerFairs } from './pages/OrganizerFairs';
 import { PostingDetail } from './pages/PostingDetail';
@@ -67,6 +68,7 @@ export function App() {
         <Route path="me/bookings" element={<RequireRole roles={['seeker']}><MyBookings /></RequireRole>} />
         <Route path="me/applications" element={<RequireRole roles={['seeker']}><MyApplications /></RequireRole>} />
         <Route path="me/profile" element={<RequireRole roles={['seeker']}><MyProfile /></RequireRole>} />
+        <Route path="me/account" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyAccount /></RequireRole>} />
         <Route path="me/notifications" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyNotifications /></RequireRole>} />
         <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
         <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />

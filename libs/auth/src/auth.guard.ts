@@ -4,6 +4,7 @@ import { DomainError } from '@bisang/common';
 import type { UserRole } from '@bisang/database';
 import { AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC, ROLES } from './decorators';
+import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
 
 const unauthenticated = () =>
@@ -20,6 +21,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +32,8 @@ export class AuthGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const user = match ? await this.tokens.verifyAccess(match[1]) : null;
       if (!user) throw invalidToken();
+      // Signed out, signed out everywhere, password changed or refresh token replayed: the session is over.
+      if (user.sessionId && (await this.revocations.isRevoked(user.sessionId))) throw invalidToken();
       request.user = user;
     }
     const targets = [context.getHandler(), context.getClass()];

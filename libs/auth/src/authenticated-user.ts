@@ -4,4 +4,6 @@ import type { UserRole } from '@bisang/database';
 export interface AuthenticatedUser {
   id: string;
   role: UserRole;
+  /** The session (refresh-token family) the access token belongs to; absent for queue-dashboard cookies. */
+  sessionId?: string;
 }

@@ -9,6 +9,8 @@ interface AccessClaims {
   sub: string;
   role: UserRole;
   typ: 'access';
+  /** The session: the refresh-token family the token was issued with, so that revoking it can reach the token. */
+  sid: string;
 }
 
 /** A browser session of the queue dashboard (a cookie): of its own kind, so it never passes as an access token nor the reverse. */
@@ -47,8 +49,8 @@ export class TokenService {
     return this.key as unknown as Buffer;
   }
 
-  signAccess(user: AuthenticatedUser): Promise<string> {
-    const claims: AccessClaims = { sub: user.id, role: user.role, typ: 'access' };
+  signAccess(user: Pick<AuthenticatedUser, 'id' | 'role'>, sessionId: string): Promise<string> {
+    const claims: AccessClaims = { sub: user.id, role: user.role, typ: 'access', sid: sessionId };
     return this.jwt.signAsync(claims, { privateKey: this.key, expiresIn: this.config.accessTtlSeconds, algorithm: 'HS256' });
   }
 
@@ -56,8 +58,10 @@ export class TokenService {
   async verifyAccess(token: string): Promise<AuthenticatedUser | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, { publicKey: this.verifyKey, algorithms: ['HS256'] });
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !USER_ROLES.includes(claims.role)) return null;
-      return { id: claims.sub, role: claims.role };
+      if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || !USER_ROLES.includes(claims.role)) {
+        return null;
+      }
+      return { id: claims.sub, role: claims.role, sessionId: claims.sid };
     } catch {
       return null;
     }

@@ -17,3 +17,4 @@ export { FOLLOW_UP_DAYS } from './follow-ups';
 export type { FollowUpDays } from './follow-ups';
 export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';
 export { IsPastCalendarDate, isPastCalendarDate } from './is-past-calendar-date';
+export { stripInvisibleControls, cleanName } from './text';

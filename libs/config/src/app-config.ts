@@ -52,6 +52,10 @@ export class AppConfig {
       presenceBroadcastMs: this.env.PRESENCE_BROADCAST_MS,
     };
   }
+  /** False when RATE_LIMITS=off: no per-user or per-socket limit applies. */
+  get rateLimitsEnabled() {
+    return this.env.RATE_LIMITS !== 'off';
+  }
   get trustedProxies() {
     return this.env.TRUSTED_PROXIES;
   }

@@ -8,7 +8,7 @@ import { BoothEntity } from './entities/booth.entity';
 import { CoachingBookingEntity } from './entities/coaching-booking.entity';
 import { CoachingSlotEntity } from './entities/coaching-slot.entity';
 import { CoachingWaitlistEntryEntity } from './entities/coaching-waitlist-entry.entity';
-import { CompanyEntity, CompanyStaffEntity } from './entities/company.entity';
+import { CompanyEntity, CompanyInvitationEntity, CompanyStaffEntity } from './entities/company.entity';
 import { FairEventEntity } from './entities/fair-event.entity';
 import { FairEntity } from './entities/fair.entity';
 import { PostingEntity } from './entities/posting.entity';
@@ -25,6 +25,7 @@ export const ENTITIES = [
   FairEntity,
   CompanyEntity,
   CompanyStaffEntity,
+  CompanyInvitationEntity,
   BoothEntity,
   PostingEntity,
   FairEventEntity,

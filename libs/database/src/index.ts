@@ -1,17 +1,19 @@
 export { DatabaseModule } from './database.module';
 export { dataSourceOptions } from './data-source-options';
+export { MIGRATIONS } from './migrations';
 export { ensureDatabase, dropDatabase } from './ensure-database';
 export { migrateDatabase, revertLastMigration } from './migrate';
 export { isUniqueViolation, isExclusionViolation, isCheckViolation, isRetryableTransactionError } from './pg-errors';
 export { USER_ROLES, UserEntity } from './entities/user.entity';
 export type { UserRole } from './entities/user.entity';
 export { RefreshTokenEntity } from './entities/refresh-token.entity';
-export { UsersRepository } from './repositories/users.repository';
+export { UsersRepository, normalizeEmail } from './repositories/users.repository';
 export type { NewUser } from './repositories/users.repository';
 export { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 export { FAIR_STATUSES, FairEntity, isFairVisibleTo } from './entities/fair.entity';
 export type { FairStatus } from './entities/fair.entity';
-export { CompanyEntity, CompanyStaffEntity } from './entities/company.entity';
+export { CompanyEntity, CompanyStaffEntity, CompanyInvitationEntity, INVITATION_STATUSES } from './entities/company.entity';
+export type { InvitationStatus } from './entities/company.entity';
 export { BOOTH_STATUSES, BoothEntity } from './entities/booth.entity';
 export type { BoothStatus } from './entities/booth.entity';
 export { EMPLOYMENT_TYPES, POSTING_STATUSES, PostingEntity } from './entities/posting.entity';
@@ -86,3 +88,7 @@ export type {
   ApplicationListFilter,
 } from './repositories/applications.repository';
 export { outboxCommits, OUTBOX_COMMITTED } from './outbox-commits';
+export { CompanyInvitationsRepository } from './repositories/company-invitations.repository';
+export type { InvitationForInvitee, AcceptOutcome } from './repositories/company-invitations.repository';
+export { FairCoachesRepository } from './repositories/fair-coaches.repository';
+export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';

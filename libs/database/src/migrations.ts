@@ -7,6 +7,9 @@ import { AddBookingReschedule1764480000001 } from './migrations/1764480000001-Ad
 import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
 import { AddPostingsBigramIndex1764510000000 } from './migrations/1764510000000-AddPostingsBigramIndex';
 import { CreateDomainEvents1764600000000 } from './migrations/1764600000000-CreateDomainEvents';
+import { NormalizeUserEmails1764620000001 } from './migrations/1764620000001-NormalizeUserEmails';
+import { CreateCompanyInvitations1764620000002 } from './migrations/1764620000002-CreateCompanyInvitations';
+import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-CreateFairCoaches';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -19,4 +22,7 @@ export const MIGRATIONS = [
   AddKpiIndexes1764505000000,
   AddPostingsBigramIndex1764510000000,
   CreateDomainEvents1764600000000,
+  NormalizeUserEmails1764620000001,
+  CreateCompanyInvitations1764620000002,
+  CreateFairCoaches1764620000003,
 ];

@@ -5,5 +5,5 @@ export type RealtimeSignal =
   | { kind: 'feed'; fairId: string; lastEventId: number }
   | { kind: 'notification'; userId: string; event: NotificationEvent }
   | { kind: 'kpis'; update: KpiUpdate }
-  /** Sessions ended (sign-out, sign-out everywhere, password change); `sessionIds` null: every session of the user. */
+  /** Sessions ended (sign-out, sign-out everywhere, password change, refresh-token replay): their sockets are dropped. null = every session of the user. */
   | { kind: 'sessions.revoked'; userId: string; sessionIds: string[] | null };

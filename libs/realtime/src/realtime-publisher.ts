@@ -44,6 +44,11 @@ export class RealtimePublisher {
     }
   }
 
+  /** Sessions of a user ended: every gateway node disconnects their sockets (sessionIds null: all of the user's). */
+  async sessionsRevoked(userId: string, sessionIds: string[] | null): Promise<void> {
+    await this.signal({ kind: 'sessions.revoked', userId, sessionIds });
+  }
+
   /** A fair's KPIs changed: every gateway node hands them to the fair's organizers on it. */
   async kpisUpdated(kpis: FairKpis): Promise<void> {
     await this.signal({ kind: 'kpis', update: { fairId: kpis.fairId, kpis } });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { JwtService } from '@nestjs/jwt';
@@ -6,6 +6,7 @@ import { TokenService, hashPassword } from '@bisang/auth';
 import { AppConfig, validateEnv } from '@bisang/config';
 import { HttpClient } from './http-client';
 import { PASSWORD } from './factories';
+import { connectTestDb } from './processes';
 
 export interface TestPerson {
   id: string;
@@ -48,7 +49,7 @@ export async function createPeople(
   );
   const tokens = app instanceof TokenService ? app : app.get(TokenService, { strict: false });
   return Promise.all(
-    res.rows.map(async (r: { id: string }) => ({ id: r.id, role, accessToken: await tokens.signAccess({ id: r.id, role }) })),
+    res.rows.map(async (r: { id: string }) => ({ id: r.id, role, accessToken: await tokens.signAccess({ id: r.id, role }, randomUUID()) })),
   );
 }
 
@@ -64,7 +65,24 @@ export function hourFromNow(hoursAhead: number): Date {
   return d;
 }
 
-/** Publishes availability and returns the new slots. */
+/**
+ * Approves a coach for a fair straight in SQL, as an organizer does with POST /fairs/:fairId/coaches/:coachId/approve
+ * (tests of the approval itself go through that route).
+ */
+export async function approveCoach(fairId: string, coachId: string): Promise<void> {
+  const db = await connectTestDb();
+  try {
+    await db.query(
+      `INSERT INTO fair_coaches (fair_id, coach_id, status, approved_at) VALUES ($1, $2, 'approved', now())
+       ON CONFLICT (fair_id, coach_id) DO UPDATE SET status = 'approved', approved_at = COALESCE(fair_coaches.approved_at, now())`,
+      [fairId, coachId],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
+/** Publishes availability and returns the new slots; a coach is approved for the fair first. */
 export async function publishAvailability(
   http: HttpClient,
   coach: TestPerson,
@@ -74,6 +92,7 @@ export async function publishAvailability(
   slotMinutes = 30,
   bufferMinutes = 0,
 ): Promise<{ id: string; startsAt: string; endsAt: string }[]> {
+  if (coach.role === 'coach') await approveCoach(fairId, coach.id);
   const res = await http.post(
     `/fairs/${fairId}/coaching/availability`,
     { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), slotMinutes, bufferMinutes },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
+import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
 import { FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { ApplicationsService } from './applications.service';
@@ -35,6 +35,7 @@ export class ApplicationsController {
 
   @Post('postings/:postingId/applications')
   @Roles('seeker')
+  @WriteLimit('applications')
   @ApiCreatedResponse({ type: ApplicationDto, description: 'status "applied"' })
   @ApiConflictResponse({ description: 'ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE' })
   apply(

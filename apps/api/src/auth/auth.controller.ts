@@ -1,17 +1,22 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AccountsService, Public } from '@bisang/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccountsService, Public, rateLimited } from '@bisang/auth';
 import { AuthResponseDto, TokenPairDto, UserDto } from './dto/auth-response.dto';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
-import { emailTaken, invalidCredentials, invalidRefreshToken, refreshTokenReused } from './auth.errors';
+import { emailTaken } from './auth.errors';
+import { SessionsService } from './sessions.service';
 
 @ApiTags('accounts')
 @Controller('auth')
 @Public()
 export class AuthController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Post('register')
   @UseGuards(ThrottlerGuard)
@@ -35,10 +40,16 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS' })
-  async login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
-    const user = await this.accounts.authenticate(dto.email, dto.password);
-    if (!user) throw invalidCredentials();
-    return { user: UserDto.from(user), ...(await this.accounts.startSession(user)) };
+  @ApiTooManyRequestsResponse({
+    description: 'RATE_LIMITED, with Retry-After: too many attempts from this address, or failures for this account (growing back-off)',
+  })
+  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+    const outcome = await this.sessions.signIn(dto.email, dto.password, request.ip);
+    if ('retryAfter' in outcome) {
+      reply.header('Retry-After', String(outcome.retryAfter));
+      throw rateLimited(outcome.retryAfter);
+    }
+    return { user: UserDto.from(outcome.user), ...outcome.tokens };
   }
 
   @Post('refresh')
@@ -46,9 +57,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED (the family is revoked)' })
-  async refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    const outcome = await this.accounts.refresh(dto.refreshToken);
-    if (outcome.ok) return outcome.tokens;
-    throw outcome.reason === 'reused' ? refreshTokenReused() : invalidRefreshToken();
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
+    return this.sessions.refresh(dto.refreshToken);
   }
 }

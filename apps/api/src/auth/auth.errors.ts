@@ -16,3 +16,6 @@ export const refreshTokenReused = () =>
     'REFRESH_TOKEN_REUSED',
     '이미 사용된 토큰입니다. 보안을 위해 다시 로그인해 주세요 / This refresh token was already used; all sessions from it were signed out',
   );
+
+export const wrongCurrentPassword = () =>
+  new DomainError(HttpStatus.FORBIDDEN, 'INVALID_CURRENT_PASSWORD', '현재 비밀번호가 올바르지 않습니다 / The current password is incorrect');

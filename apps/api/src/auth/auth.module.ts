@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
-import { AccountsModule, RedisThrottlerStorage } from '@bisang/auth';
+import { AccountsModule, RedisThrottlerStorage, SignInBackoff } from '@bisang/auth';
 import { REDIS } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { AuthController } from './auth.controller';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
@@ -15,10 +17,11 @@ import { AuthController } from './auth.controller';
         // Named 'default' so that the guard sets the standard Retry-After header (other names get a suffix).
         throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(1, config.authRateLimit) }],
         storage: new RedisThrottlerStorage(redis, config),
-        skipIf: () => config.authRateLimit === 0,
+        skipIf: () => config.authRateLimit === 0 || !config.rateLimitsEnabled,
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SessionsController],
+  providers: [SessionsService, SignInBackoff],
 })
 export class AuthModule {}

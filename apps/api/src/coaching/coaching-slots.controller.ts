@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { CoachingSlotsService } from './coaching-slots.service';
@@ -16,6 +16,7 @@ export class CoachingSlotsController {
   @Post('fairs/:fairId/coaching/availability')
   @Roles('coach')
   @ApiCreatedResponse({ type: AvailabilityResultDto })
+  @ApiForbiddenResponse({ description: 'COACH_NOT_APPROVED: an organizer has not approved the coach for this fair (POST /fairs/:fairId/coaches/:coachId/approve)' })
   @ApiConflictResponse({ description: 'AVAILABILITY_OVERLAPS, FAIR_CLOSED' })
   async publishAvailability(
     @Param('fairId', uuidParam('fairId')) fairId: string,

@@ -23,6 +23,7 @@ import {
   fairClosed,
   fairNotFound,
   invalidWindow,
+  notBookable,
   slotAlreadyWithdrawn,
   slotBooked,
   slotNotFound,
@@ -79,6 +80,8 @@ export class CoachingSlotsService {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, user.role)) throw fairNotFound();
     if (fair.status === 'closed') throw fairClosed();
+    const whyNot = await this.policies.of(kind).whyNotPublishable(user, fairId);
+    if (whyNot) throw notBookable(whyNot);
     const start = inFairZone(dto.startsAt, fair);
     const end = inFairZone(dto.endsAt, fair);
     if (!start.isValid || !end.isValid || end <= start) throw invalidWindow();

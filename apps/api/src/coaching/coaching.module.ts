@@ -3,6 +3,7 @@ import {
   CoachingBookingsRepository,
   CoachingSlotsRepository,
   CoachingWaitlistRepository,
+  FairCoachesRepository,
   FairsRepository,
   InterviewEligibilityRepository,
 } from '@bisang/database';
@@ -12,23 +13,27 @@ import { CoachingBookingsController } from './coaching-bookings.controller';
 import { CoachingBookingsService } from './coaching-bookings.service';
 import { CoachingSlotsController } from './coaching-slots.controller';
 import { CoachingSlotsService } from './coaching-slots.service';
+import { FairCoachesController } from './fair-coaches.controller';
+import { FairCoachesService } from './fair-coaches.service';
 import { InterviewSlotsController } from './interview-slots.controller';
 import { SlotKindPolicies } from './slot-kind.policy';
 
 /** 1:1 coaching (and interview) slots: availability, booking requests decided by the worker, waitlist. */
 @Module({
   imports: [BoothsModule],
-  controllers: [CoachingSlotsController, InterviewSlotsController, CoachingBookingsController],
+  controllers: [CoachingSlotsController, InterviewSlotsController, CoachingBookingsController, FairCoachesController],
   providers: [
     CoachingSlotsRepository,
     CoachingBookingsRepository,
     CoachingWaitlistRepository,
     FairsRepository,
+    FairCoachesRepository,
     InterviewEligibilityRepository,
     SlotKindPolicies,
     BookingDecisionWaiter,
     CoachingSlotsService,
     CoachingBookingsService,
+    FairCoachesService,
   ],
   exports: [CoachingSlotsService],
 })

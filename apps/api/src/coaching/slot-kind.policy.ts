@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { CoachingSlotEntity, InterviewEligibilityRepository, SlotKind, UserRole } from '@bisang/database';
+import { CoachingSlotEntity, FairCoachesRepository, InterviewEligibilityRepository, SlotKind, UserRole } from '@bisang/database';
 
 /** Why a caller may not book a slot: a stable code and a message for a person ("한국어 / English"). */
 export interface NotBookable {
@@ -17,6 +17,8 @@ export interface SlotKindPolicy {
   readonly publisherRoles: readonly UserRole[];
   /** null when the caller may book the slot, else why not. */
   whyNotBookable(user: AuthenticatedUser, slot: CoachingSlotEntity): Promise<NotBookable | null>;
+  /** null when the caller (of a publisher role) may publish slots in the fair, else why not. */
+  whyNotPublishable(user: AuthenticatedUser, fairId: string): Promise<NotBookable | null>;
 }
 
 const onlySeekers = (what: string, whatKo: string): NotBookable => ({
@@ -24,11 +26,23 @@ const onlySeekers = (what: string, whatKo: string): NotBookable => ({
   message: `${whatKo}은 구직자만 예약할 수 있습니다 / Only job seekers can book ${what}`,
 });
 
-const coaching: SlotKindPolicy = {
+const coachNotApproved: NotBookable = {
+  code: 'COACH_NOT_APPROVED',
+  message:
+    '운영자가 이 박람회의 코치로 승인해야 코칭 시간을 열 수 있습니다 / ' +
+    'An organizer must approve this coach for the fair before coaching slots can be published or booked',
+};
+
+/** Coaching slots: published by coaches an organizer approved for the fair, booked by seekers. */
+const coaching = (fairCoaches: FairCoachesRepository): SlotKindPolicy => ({
   kind: 'coaching',
   publisherRoles: ['coach'],
-  whyNotBookable: async (user) => (user.role === 'seeker' ? null : onlySeekers('coaching', '코칭')),
-};
+  whyNotBookable: async (user, slot) => {
+    if (user.role !== 'seeker') return onlySeekers('coaching', '코칭');
+    return (await fairCoaches.isApproved(slot.fairId, slot.coachId)) ? null : coachNotApproved;
+  },
+  whyNotPublishable: async (user, fairId) => ((await fairCoaches.isApproved(fairId, user.id)) ? null : coachNotApproved),
+});
 
 /** Interview slots of a booth: only seekers whose application to that booth has reached the interview stage. */
 const interview = (eligibility: InterviewEligibilityRepository): SlotKindPolicy => ({
@@ -44,14 +58,16 @@ const interview = (eligibility: InterviewEligibilityRepository): SlotKindPolicy 
         'Interview slots can be booked only by applicants of this booth whose application is in the interview stage',
     };
   },
+  // The booth's approval is checked where the booth is known (publishInterviewAvailability).
+  whyNotPublishable: async () => null,
 });
 
 @Injectable()
 export class SlotKindPolicies {
   private readonly byKind: Record<SlotKind, SlotKindPolicy>;
 
-  constructor(eligibility: InterviewEligibilityRepository) {
-    this.byKind = { coaching, interview: interview(eligibility) };
+  constructor(eligibility: InterviewEligibilityRepository, fairCoaches: FairCoachesRepository) {
+    this.byKind = { coaching: coaching(fairCoaches), interview: interview(eligibility) };
   }
 
   of(kind: SlotKind): SlotKindPolicy {

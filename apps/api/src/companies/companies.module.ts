@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CompaniesRepository, UsersRepository } from '@bisang/database';
+import { CompaniesRepository, CompanyInvitationsRepository, UsersRepository } from '@bisang/database';
 import { CompaniesController } from './companies.controller';
 import { CompaniesService } from './companies.service';
+import { InvitationsController } from './invitations.controller';
 
 @Module({
-  controllers: [CompaniesController],
-  providers: [CompaniesService, CompaniesRepository, UsersRepository],
+  controllers: [CompaniesController, InvitationsController],
+  providers: [CompaniesService, CompaniesRepository, CompanyInvitationsRepository, UsersRepository],
 })
 export class CompaniesModule {}

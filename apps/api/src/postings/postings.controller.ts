@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
+import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
 import { EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, uuidParam } from '@bisang/common';
 import { BoothReviewPolicy } from '../booths/booth-review.policy';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
@@ -16,6 +16,7 @@ export class PostingsController {
 
   @Post('booths/:boothId/postings')
   @Roles('recruiter')
+  @WriteLimit('postings')
   @OwnedBy(BoothStaffPolicy, 'boothId')
   @ApiCreatedResponse({ type: PostingDto, description: 'status "draft"' })
   create(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: CreatePostingDto) {
@@ -32,6 +33,7 @@ export class PostingsController {
 
   @Patch('postings/:postingId')
   @Roles('recruiter')
+  @WriteLimit('postings')
   @OwnedBy(PostingStaffPolicy, 'postingId')
   @ApiOkResponse({ type: PostingDto })
   update(@Param('postingId', uuidParam('postingId')) postingId: string, @Body() dto: UpdatePostingDto) {

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
+import { stripInvisibleControls } from '@bisang/common';
 
 /**
- * The name a client gave an uploaded PDF, made safe to keep and to send back in a header: no folders, no control
- * characters or quotes, at most 255 characters, ending in .pdf. Only ever shown, never used as a storage key.
+ * The name a client gave an uploaded PDF, made safe to keep and to send back in a header: no folders, no control,
+ * bidirectional or zero-width characters, no quotes, at most 255 characters, ending in .pdf. Only ever shown, never used as a storage key.
  */
 export function cleanPdfFileName(raw: string): string {
   // Browsers (WHATWG multipart/form-data) send ", CR and LF in a file name as %22, %0D and %0A.
   const decoded = raw.replace(/%22/gi, '"').replace(/%0[ad]/gi, ' ');
-  let name = basename(decoded.replace(/\\/g, '/'))
-    .normalize('NFC')
+  let name = stripInvisibleControls(basename(decoded.replace(/\\/g, '/')).normalize('NFC'))
     .replace(/[\u0000-\u001f\u007f-\u009f"<>|*?:]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,11 +1,12 @@
 import { HttpException, INestApplicationContext, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { FairsRepository, UsersRepository } from '@bisang/database';
+import { FairCoachesRepository, FairsRepository, UsersRepository } from '@bisang/database';
 import { CoachingBookingsService } from '../../../api/src/coaching/coaching-bookings.service';
 import { CoachingSlotsService } from '../../../api/src/coaching/coaching-slots.service';
 import { SlotListQueryDto } from '../../../api/src/coaching/dto/slot.dto';
 
 const DEMO_COACH_EMAIL = 'coach@demo.bisang.kr';
+const DEMO_ORGANIZER_EMAIL = 'organizer@demo.bisang.kr';
 /** Morning and afternoon windows (fair-local time), 30-minute sessions 10 minutes apart. */
 const DAILY_WINDOWS = [
   ['10:00', '12:00'],
@@ -19,6 +20,9 @@ export async function seedCoachingDemo(app: INestApplicationContext, fairId: str
   const coach = await app.get(UsersRepository, { strict: false }).findByEmail(DEMO_COACH_EMAIL);
   const fair = await app.get(FairsRepository, { strict: false }).findById(fairId);
   if (!coach || !fair) return;
+  // Coaches coach in a fair once an organizer approved them: the demo coach is, by the demo organizer.
+  const organizer = await app.get(UsersRepository, { strict: false }).findByEmail(DEMO_ORGANIZER_EMAIL);
+  await app.get(FairCoachesRepository, { strict: false }).approve(fairId, coach.id, organizer?.id ?? null, new Date());
   const slots = app.get(CoachingSlotsService, { strict: false });
   const today = DateTime.now().setZone(fair.timezone).startOf('day');
   let created = 0;

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AuthenticatedUser, TokenService } from '@bisang/auth';
+import { AuthenticatedUser, SessionRevocations, TokenService } from '@bisang/auth';
 import { AppConfig } from '@bisang/config';
 import { rooms } from '@bisang/realtime';
 import { SOCKET_ERROR_CODES, SimpleAck } from '@bisang/contracts';
@@ -36,6 +36,7 @@ export class SocketSessions implements SocketAuthenticator, OnModuleDestroy {
 
   constructor(
     private readonly tokens: TokenService,
+    private readonly revocations: SessionRevocations,
     private readonly config: AppConfig,
     private readonly access: FairAccess,
   ) {}
@@ -61,7 +62,10 @@ export class SocketSessions implements SocketAuthenticator, OnModuleDestroy {
       issuedAt: (claims.iat ?? 0) * 1000,
       sessionId,
     };
-    return this.isRevoked(user.id, session) ? null : { user, session };
+    if (this.isRevoked(user.id, session)) return null;
+    // The cluster-wide record (Redis) of ended sessions: this node may have started after the signal.
+    if (sessionId && (await this.revocations.isRevoked(sessionId))) return null;
+    return { user, session };
   }
 
   /** A socket that connected with a token: its user room now, and the end of its access at the token's expiry. */

@@ -13,7 +13,12 @@ import type {
   Booking,
   Booth,
   Company,
+  CompanyInvitation,
   CreateFairInput,
+  FairCoach,
+  FairCoachStatus,
+  MyInvitation,
+  StaffMember,
   Fair,
   Hire,
   HireTerms,
@@ -261,6 +266,11 @@ export const api = {
     request<AuthResponse>('/auth/register', { method: 'POST', body: input }),
   login: (email: string, password: string) => request<AuthResponse>('/auth/login', { method: 'POST', body: { email, password } }),
   me: () => request<User>('/me'),
+  /** Ends this session on the server (its refresh token, access tokens and sockets). */
+  logout: (refreshToken: string) => request<void>('/auth/logout', { method: 'POST', body: { refreshToken } }),
+  logoutEverywhere: () => request<void>('/auth/logout-all', { method: 'POST', body: {} }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
 
   // fairs
   fairs: (cursor?: string) => request<Page<Fair>>('/fairs', { query: { limit: 100, cursor } }),
@@ -274,6 +284,17 @@ export const api = {
   // companies and booths
   myCompanies: () => request<Company[] | Page<Company>>('/companies/mine'),
   createCompany: (input: { name: string; industry?: string; region?: string }) => request<Company>('/companies', { method: 'POST', body: input }),
+  companyStaff: (companyId: string) => request<{ items: StaffMember[] }>(`/companies/${enc(companyId)}/staff`),
+  leaveCompany: (companyId: string) => request<void>(`/companies/${enc(companyId)}/staff/me`, { method: 'DELETE' }),
+  inviteStaff: (companyId: string, email: string) =>
+    request<{ id: string; status: 'pending' }>(`/companies/${enc(companyId)}/invitations`, { method: 'POST', body: { email } }),
+  companyInvitations: (companyId: string) => request<Page<CompanyInvitation>>(`/companies/${enc(companyId)}/invitations`),
+  cancelInvitation: (companyId: string, invitationId: string) =>
+    request<void>(`/companies/${enc(companyId)}/invitations/${enc(invitationId)}`, { method: 'DELETE' }),
+  myInvitations: () => request<Page<MyInvitation>>('/me/invitations'),
+  acceptInvitation: (invitationId: string) =>
+    request<{ id: string; status: 'accepted'; companyId: string }>(`/invitations/${enc(invitationId)}/accept`, { method: 'POST', body: {} }),
+  declineInvitation: (invitationId: string) => request<unknown>(`/invitations/${enc(invitationId)}/decline`, { method: 'POST', body: {} }),
   booths: (fairId: string, status?: 'pending' | 'rejected', cursor?: string) =>
     request<Page<Booth>>(`/fairs/${enc(fairId)}/booths`, { query: { status, cursor, limit: 100 } }),
   booth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}`),
@@ -297,6 +318,13 @@ export const api = {
     request<Page<Slot>>(`/fairs/${enc(fairId)}/coaching/slots`, { query: { limit: 100, ...query } }),
   publishAvailability: (fairId: string, input: { startsAt: string; endsAt: string; slotMinutes: number; bufferMinutes?: number }) =>
     request<{ slots: { id: string; startsAt: string; endsAt: string }[] }>(`/fairs/${enc(fairId)}/coaching/availability`, { method: 'POST', body: input }),
+  myFairCoachStatus: (fairId: string) =>
+    request<{ fairId: string; coachId: string; status: FairCoachStatus | 'none' }>(`/fairs/${enc(fairId)}/coaches/me`),
+  askToCoach: (fairId: string) =>
+    request<{ fairId: string; coachId: string; status: FairCoachStatus }>(`/fairs/${enc(fairId)}/coaches/me`, { method: 'POST', body: {} }),
+  fairCoaches: (fairId: string, status?: FairCoachStatus) => request<Page<FairCoach>>(`/fairs/${enc(fairId)}/coaches`, { query: { status } }),
+  approveCoach: (fairId: string, coachId: string) =>
+    request<unknown>(`/fairs/${enc(fairId)}/coaches/${enc(coachId)}/approve`, { method: 'POST', body: {} }),
   withdrawSlot: (slotId: string) => request<unknown>(`/coaching/slots/${enc(slotId)}/withdraw`, { method: 'POST', body: {} }),
   book: (slotId: string, idempotencyKey: string) =>
     request<Booking>('/coaching/bookings', { method: 'POST', body: { slotId }, headers: { 'idempotency-key': idempotencyKey } }),

@@ -64,6 +64,40 @@ export interface Company {
   size: string | null;
 }
 
+/** A pending invitation to act for a company: as its staff see it, and as the invitee sees it. */
+export interface CompanyInvitation {
+  id: string;
+  email: string;
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface MyInvitation {
+  id: string;
+  status: 'pending';
+  company: { id: string; name: string };
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface StaffMember {
+  userId: string;
+  name: string;
+  addedAt: string;
+}
+
+export type FairCoachStatus = 'pending' | 'approved';
+
+export interface FairCoach {
+  coachId: string;
+  name: string;
+  email: string;
+  status: FairCoachStatus;
+  requestedAt: string;
+  approvedAt: string | null;
+}
+
 export type BoothStatus = 'pending' | 'approved' | 'rejected';
 
 export interface Booth {

@@ -8,7 +8,8 @@ interface Auth {
   restoring: boolean;
   signIn: (email: string, password: string) => Promise<User>;
   signUp: (input: Parameters<typeof api.register>[0]) => Promise<User>;
-  signOut: () => void;
+  /** Ends the session on the server too (best effort), then forgets it here. */
+  signOut: () => Promise<void>;
 }
 
 const Ctx = createContext<Auth | null>(null);
@@ -52,9 +53,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       restoring,
       signIn: async (email, password) => accept(await api.login(email, password)),
       signUp: async (input) => accept(await api.register(input)),
-      signOut: () => {
-        tokens.set(null);
-        setUser(null);
+      signOut: async () => {
+        const refreshToken = tokens.refreshToken;
+        try {
+          if (refreshToken) await api.logout(refreshToken);
+        } catch {
+          // offline or already ended: the session is forgotten here all the same
+        } finally {
+          tokens.set(null);
+          setUser(null);
+        }
       },
     }),
     [user, restoring, accept],

@@ -121,7 +121,8 @@ export function Layout() {
             {user ? (
               <li className="nav-user">
                 <span className="muted">{t('nav.signedInAs', { name: user.name })}</span>
-                <button type="button" className="linklike" onClick={signOut}>
+                <NavLink to="/me/account">{t('nav.account')}</NavLink>
+                <button type="button" className="linklike" onClick={() => void signOut()}>
                   {t('nav.signOut')}
                 </button>
               </li>

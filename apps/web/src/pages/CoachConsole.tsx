@@ -28,9 +28,45 @@ export function CoachConsole() {
     <div className="stack">
       <h1>{t('coach.title')}</h1>
       <FairPicker value={fair} onChange={setFair} />
+      {fair && <FairStanding key={`standing-${fair.id}`} fair={fair} />}
       {fair && <Availability key={fair.id} fair={fair} />}
       <Sessions />
     </div>
+  );
+}
+
+/** Coaches coach in a fair once an organizer approved them: ask to join, then wait for the approval. */
+function FairStanding({ fair }: { fair: Fair }) {
+  const { t } = useI18n();
+  const state = useAsync(() => api.myFairCoachStatus(fair.id), [fair.id]);
+  const [error, setError] = useState<unknown>(null);
+  const ask = async () => {
+    setError(null);
+    try {
+      const res = await api.askToCoach(fair.id);
+      state.setData((prev) => prev && { ...prev, status: res.status });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Loaded state={state}>
+      {(standing) => (
+        <section className="card" aria-live="polite" data-testid="coach-standing">
+          {standing.status === 'approved' && <p className="note note-ok">{t('coach.approved')}</p>}
+          {standing.status === 'pending' && <p className="note">{t('coach.pendingApproval')}</p>}
+          {standing.status === 'none' && (
+            <>
+              <p>{t('coach.askHint')}</p>
+              <button type="button" className="button" onClick={() => void ask()}>
+                {t('coach.ask')}
+              </button>
+            </>
+          )}
+          <ErrorNote error={error} />
+        </section>
+      )}
+    </Loaded>
   );
 }
 

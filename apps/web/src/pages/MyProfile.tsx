@@ -5,6 +5,7 @@ import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
 import { formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { AccountSettings } from './MyAccount';
 
 const MAX_RESUME_BYTES = 5 * 1024 * 1024;
 
@@ -136,6 +137,7 @@ export function MyProfile() {
         </>
         )}
       </Loaded>
+      <AccountSettings />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, downloadFile, exportUrls } from '../api/client';
-import type { Booth, Fair, Kpis } from '../api/types';
+import type { Booth, Fair, FairCoach, Kpis } from '../api/types';
 import { Bars, HiresChart } from '../components/Charts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
@@ -26,6 +26,7 @@ export function OrganizerFair() {
           </p>
           <Kpi fair={fair} />
           <Approvals fair={fair} />
+          <CoachApprovals fair={fair} />
           <Announce fair={fair} />
           <Exports fair={fair} />
         </div>
@@ -114,6 +115,66 @@ function Approvals({ fair }: { fair: Fair }) {
             </ul>
           )
         }
+      </Loaded>
+    </section>
+  );
+}
+
+/** Coaches who asked to coach in the fair, to approve; the approved ones below. */
+function CoachApprovals({ fair }: { fair: Fair }) {
+  const { t, lang } = useI18n();
+  const state = useAsync(async () => (await api.fairCoaches(fair.id)).items, [fair.id]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const approve = async (coach: FairCoach) => {
+    setError(null);
+    try {
+      await api.approveCoach(fair.id, coach.coachId);
+      setDone(t('org.coachApproved', { name: coach.name }));
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="coaches-title" className="card">
+      <h2 id="coaches-title">{t('org.coaches')}</h2>
+      <p className="muted">{t('org.coachesHint')}</p>
+      <div aria-live="polite">
+        {done && <p className="note note-ok">{done}</p>}
+        <ErrorNote error={error} />
+      </div>
+      <Loaded state={state}>
+        {(coaches) => {
+          const pending = coaches.filter((c) => c.status === 'pending');
+          const approved = coaches.filter((c) => c.status === 'approved');
+          return (
+            <>
+              {pending.length === 0 ? (
+                <p className="muted">{t('org.noPendingCoaches')}</p>
+              ) : (
+                <ul className="plain cards">
+                  {pending.map((c) => (
+                    <li key={c.coachId} className="card" data-testid="pending-coach">
+                      <h3 className="card-title">{c.name}</h3>
+                      <p className="muted small">
+                        {c.email} · {t('org.coachAskedAt', { at: formatDateTime(c.requestedAt, fair.timezone, lang) })}
+                      </p>
+                      <button type="button" className="button" onClick={() => void approve(c)}>
+                        {t('org.approveCoach')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {approved.length > 0 && (
+                <p data-testid="approved-coaches">
+                  {t('org.approvedCoaches')}: {approved.map((c) => c.name).join(', ')}
+                </p>
+              )}
+            </>
+          );
+        }}
       </Loaded>
     </section>
   );

@@ -23,6 +23,7 @@ export function RecruiterConsole() {
   return (
     <div className="stack">
       <h1>{t('rec.title')}</h1>
+      <MyInvitations onAccepted={companies.reload} />
       <Loaded state={companies}>
         {(list) => {
           if (list.length === 0) return <CreateCompany onCreated={companies.reload} />;
@@ -43,6 +44,7 @@ export function RecruiterConsole() {
                   </select>
                 </div>
               )}
+              <CompanyStaff key={company.id} company={company} onLeft={companies.reload} />
               <FairPicker value={fair} onChange={setFair} />
               {fair && <BoothConsole key={`${fair.id}:${company.id}`} fair={fair} company={company} />}
             </>
@@ -50,6 +52,132 @@ export function RecruiterConsole() {
         }}
       </Loaded>
     </div>
+  );
+}
+
+/** Invitations addressed to me: accept to act for the company (nothing of it is shown before), or decline. */
+function MyInvitations({ onAccepted }: { onAccepted: () => void }) {
+  const { t, lang } = useI18n();
+  const state = useAsync(async () => (await api.myInvitations()).items, []);
+  const [error, setError] = useState<unknown>(null);
+  const answer = async (fn: () => Promise<unknown>, accepted: boolean) => {
+    setError(null);
+    try {
+      await fn();
+      state.reload();
+      if (accepted) onAccepted();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  if (!state.data || state.data.length === 0) return state.error ? <ErrorNote error={state.error} /> : null;
+  return (
+    <section className="card" aria-labelledby="my-invitations" data-testid="my-invitations">
+      <h2 id="my-invitations">{t('invite.received')}</h2>
+      <ErrorNote error={error} />
+      <ul className="plain stack">
+        {state.data.map((i) => (
+          <li key={i.id} data-testid="invitation">
+            <span>{t('invite.from', { company: i.company.name, until: formatDateTime(i.expiresAt, 'Asia/Seoul', lang) })}</span>{' '}
+            <button type="button" className="button button-small" onClick={() => void answer(() => api.acceptInvitation(i.id), true)}>
+              {t('invite.accept')}
+            </button>{' '}
+            <button type="button" className="button button-small button-secondary" onClick={() => void answer(() => api.declineInvitation(i.id), false)}>
+              {t('invite.decline')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The company's staff: invite a recruiter by e-mail, withdraw a pending invitation, leave the company. */
+function CompanyStaff({ company, onLeft }: { company: Company; onLeft: () => void }) {
+  const { t, lang } = useI18n();
+  const staff = useAsync(() => api.companyStaff(company.id), [company.id]);
+  const invitations = useAsync(async () => (await api.companyInvitations(company.id)).items, [company.id]);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    setSent(null);
+    try {
+      await fn();
+      invitations.reload();
+      staff.reload();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    }
+  };
+  const invite = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const email = String(new FormData(form).get('email')).trim();
+    if (await act(() => api.inviteStaff(company.id, email))) {
+      form.reset();
+      setSent(t('invite.sent', { email }));
+    }
+  };
+  const leave = async () => {
+    if (!window.confirm(t('staff.leaveConfirm', { company: company.name }))) return;
+    setError(null);
+    try {
+      await api.leaveCompany(company.id);
+      onLeft();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="company-staff">
+      <h2 id="company-staff">{t('staff.title')}</h2>
+      <div aria-live="polite">
+        {sent && <p className="note note-ok">{sent}</p>}
+        <ErrorNote error={error} />
+      </div>
+      <Loaded state={staff}>
+        {(s) => (
+          <ul className="plain stack" data-testid="staff-list">
+            {s.items.map((m) => (
+              <li key={m.userId}>{m.name}</li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+      <form className="form-grid" onSubmit={(e) => void invite(e)}>
+        <div className="field">
+          <label htmlFor="invite-email">{t('invite.email')}</label>
+          <input id="invite-email" name="email" type="email" required maxLength={254} aria-describedby="invite-hint" />
+          <p id="invite-hint" className="hint">
+            {t('invite.hint')}
+          </p>
+        </div>
+        <button type="submit" className="button">
+          {t('invite.submit')}
+        </button>
+      </form>
+      {invitations.data && invitations.data.length > 0 && (
+        <>
+          <h3>{t('invite.pending')}</h3>
+          <ul className="plain stack" data-testid="pending-invitations">
+            {invitations.data.map((i) => (
+              <li key={i.id}>
+                {i.email} <span className="muted">({t('invite.until', { until: formatDateTime(i.expiresAt, 'Asia/Seoul', lang) })})</span>{' '}
+                <button type="button" className="linklike" onClick={() => void act(() => api.cancelInvitation(company.id, i.id))}>
+                  {t('invite.withdraw')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" className="button button-secondary button-small" onClick={() => void leave()}>
+        {t('staff.leave')}
+      </button>
+    </section>
   );
 }
 

@@ -18,3 +18,20 @@ export class CompanyStaffEntity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId: string;
   @CreateDateColumn({ name: 'added_at', type: 'timestamptz' }) addedAt: Date;
 }
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** An invitation to act for a company, addressed to an e-mail (normalised); it takes effect when the invitee accepts. */
+@Entity({ name: 'company_invitations' })
+export class CompanyInvitationEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'company_id', type: 'uuid' }) companyId: string;
+  @Column({ type: 'text' }) email: string;
+  @Column({ name: 'invited_by', type: 'uuid', nullable: true }) invitedBy: string | null;
+  @Column({ type: 'text' }) status: InvitationStatus;
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
+  @Column({ name: 'accepted_by', type: 'uuid', nullable: true }) acceptedBy: string | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -87,7 +87,13 @@ export class CoachingSlotsRepository {
   /** Live slots of a fair in (startsAt, id) order, one more than `limit` to tell whether a next page exists. */
   async findSlotsPage(filter: SlotListFilter): Promise<SlotListRow[]> {
     const params: unknown[] = [filter.fairId ?? null, filter.now];
-    const where = ['($1::uuid IS NULL OR s.fair_id = $1)', 's.withdrawn_at IS NULL'];
+    const where = [
+      '($1::uuid IS NULL OR s.fair_id = $1)',
+      's.withdrawn_at IS NULL',
+      // A coach's slots show only while the coach is approved for the fair.
+      `(s.kind <> 'coaching' OR EXISTS (
+         SELECT 1 FROM fair_coaches fc WHERE fc.fair_id = s.fair_id AND fc.coach_id = s.coach_id AND fc.status = 'approved'))`,
+    ];
     if (filter.boothId) {
       params.push(filter.boothId);
       where.push(`s.booth_id = $${params.length}`);

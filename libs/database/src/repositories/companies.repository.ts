@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CompanyEntity, CompanyStaffEntity } from '../entities/company.entity';
+import { rowsOf } from './sql-rows';
 
 @Injectable()
 export class CompaniesRepository {
@@ -29,11 +30,31 @@ export class CompaniesRepository {
     return rows.map((r) => r.userId);
   }
 
-  /** Adds a recruiter to the company's staff (no-op when already staff). */
-  async addStaff(companyId: string, userId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO company_staff (company_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [companyId, userId],
+  /**
+   * Takes the user off the company's staff unless they are its last member. The company row is locked so that two
+   * last-but-one members leaving at once cannot both go.
+   */
+  leave(companyId: string, userId: string): Promise<'left' | 'not-staff' | 'last-staff'> {
+    return this.dataSource.transaction(async (m) => {
+      const locked = rowsOf<{ id: string }>(await m.query(`SELECT id FROM companies WHERE id = $1 FOR UPDATE`, [companyId]));
+      if (locked.length === 0) return 'not-staff' as const;
+      const staff = rowsOf<{ userId: string }>(await m.query(`SELECT user_id AS "userId" FROM company_staff WHERE company_id = $1`, [companyId]));
+      if (!staff.some((s) => s.userId === userId)) return 'not-staff' as const;
+      if (staff.length === 1) return 'last-staff' as const;
+      await m.query(`DELETE FROM company_staff WHERE company_id = $1 AND user_id = $2`, [companyId, userId]);
+      return 'left' as const;
+    });
+  }
+
+  /** The company's staff, with names, in the order they joined. */
+  async listStaff(companyId: string): Promise<{ userId: string; name: string; addedAt: Date }[]> {
+    return rowsOf(
+      await this.dataSource.query(
+        `SELECT s.user_id AS "userId", u.name, s.added_at AS "addedAt"
+           FROM company_staff s JOIN users u ON u.id = s.user_id
+          WHERE s.company_id = $1 ORDER BY s.added_at, s.user_id`,
+        [companyId],
+      ),
     );
   }
 

@@ -1,30 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsPastCalendarDate } from '@bisang/common';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsPastCalendarDate, cleanName } from '@bisang/common';
+import { normalizeEmail } from '@bisang/database';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bisang/auth';
 
 export const SELF_REGISTER_ROLES = ['seeker', 'recruiter', 'coach'] as const;
 export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** E-mails are compared in one form: NFKC, lower case (so a full-width or upper-case copy is the same address). */
+export const emailForm = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value.trim()) : value);
 
 export class RegisterDto {
   @ApiProperty({ example: 'minji@example.kr' })
-  @Transform(trim)
+  @Transform(emailForm)
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be a valid email address' })
   email: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, description: 'at least 8 characters with a letter and a digit' })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'at least 10 characters, not on the shipped common-password list' })
   @IsString()
-  @MinLength(8, { message: 'password is too weak: use at least 8 characters' })
-  @MaxLength(128)
-  @Matches(/(?=.*\p{L})(?=.*\p{N})/u, { message: 'password is too weak: use letters and digits' })
+  @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: '김민지' })
-  @Transform(trim)
+  @Transform(cleanName)
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(100)

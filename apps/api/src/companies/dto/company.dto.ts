@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { cleanName } from '@bisang/common';
 import type { CompanyEntity } from '@bisang/database';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCompanyDto {
   @ApiProperty({ example: '대구정밀(주)' })
-  @Transform(trim)
+  @Transform(cleanName)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -35,13 +36,14 @@ export class CreateCompanyDto {
   size?: string;
 }
 
-export class AddStaffDto {
-  @ApiProperty({ description: 'email of a registered recruiter' })
-  @Transform(trim)
-  @IsString()
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
-  email: string;
+export class StaffMemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) addedAt: string;
+}
+
+export class StaffListDto {
+  @ApiProperty({ type: [StaffMemberDto] }) items: StaffMemberDto[];
 }
 
 export class CompanyDto {

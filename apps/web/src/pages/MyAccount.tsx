@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api, tokens } from '../api/client';
+import { ErrorNote } from '../components/async';
+import { useI18n } from '../i18n/i18n';
+
+const MIN_PASSWORD = 10;
+
+/** Change the password (other sessions end) and sign out everywhere: for every role. */
+export function AccountSettings() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const change = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setError(null);
+    setDone(null);
+    const next = String(data.get('newPassword'));
+    if (next !== String(data.get('confirmPassword'))) {
+      setDone(null);
+      setError(new Error(t('account.mismatch')));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.changePassword(String(data.get('currentPassword')), next);
+      form.reset();
+      setDone(t('account.changed'));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const everywhere = async () => {
+    if (!window.confirm(t('account.everywhereConfirm'))) return;
+    setError(null);
+    try {
+      await api.logoutEverywhere();
+    } catch (err) {
+      setError(err);
+      return;
+    }
+    tokens.set(null);
+    navigate('/signin');
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="password-title">
+        <h2 id="password-title">{t('account.password')}</h2>
+        <p className="muted">{t('account.passwordHint', { min: MIN_PASSWORD })}</p>
+        <div aria-live="polite">
+          {done && <p className="note note-ok">{done}</p>}
+          {error instanceof Error && !('status' in error) ? (
+            <p className="note note-error" role="alert">
+              {error.message}
+            </p>
+          ) : (
+            <ErrorNote error={error} />
+          )}
+        </div>
+        <form className="form-grid" onSubmit={(e) => void change(e)}>
+          <div className="field">
+            <label htmlFor="current-password">{t('account.current')}</label>
+            <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={128} />
+          </div>
+          <div className="field">
+            <label htmlFor="new-password">{t('account.new')}</label>
+            <input id="new-password" name="newPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} maxLength={128} />
+          </div>
+          <div className="field">
+            <label htmlFor="confirm-password">{t('account.confirm')}</label>
+            <input id="confirm-password" name="confirmPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} maxLength={128} />
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {t('account.changeSubmit')}
+          </button>
+        </form>
+      </section>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('account.sessions')}</h2>
+        <p className="muted">{t('account.sessionsHint')}</p>
+        <button type="button" className="button button-secondary" onClick={() => void everywhere()}>
+          {t('account.everywhere')}
+        </button>
+      </section>
+    </>
+  );
+}
+
+export function MyAccount() {
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <h1>{t('account.title')}</h1>
+      <AccountSettings />
+    </div>
+  );
+}
