@@ -6,7 +6,6 @@ import { CoachingWorkerModule } from './coaching/coaching-worker.module';
 import { OutcomesWorkerModule } from './outcomes/outcomes-worker.module';
 import { KpisWorkerModule } from './kpis/kpis-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
-import { RealtimeWorkerModule } from './realtime/realtime-worker.module';
 import { WorkerShutdown } from './worker-shutdown.service';
 
 /**
@@ -22,7 +21,6 @@ import { WorkerShutdown } from './worker-shutdown.service';
     OutcomesWorkerModule,
     KpisWorkerModule,
     NotificationsWorkerModule,
-    RealtimeWorkerModule,
   ],
   providers: [WorkerShutdown],
 })

@@ -4,7 +4,6 @@
  * a booking is confirmed?" is a search for `'booking.confirmed'`. Payloads carry ids and the facts the
  * consequences need, never entities.
  */
-import type { FeedEventType } from './socket-events';
 import type { ApplicationStatus, FairStatus, FollowUpDays, RejectionReason, SlotKind } from './vocabulary';
 
 interface BookingFacts {
@@ -34,8 +33,6 @@ export interface DomainEventMap {
   'fair.published': { fairId: string; status: FairStatus; startsAt: string; endsAt: string };
   'fair.opened': { fairId: string };
   'fair.closed': { fairId: string };
-  /** An event was appended to a fair's public feed (its own dense per-fair id). */
-  'feed.appended': { fairId: string; feedEventId: number; type: FeedEventType };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
   /** A draft was written; `closesAt` gets its closing job. */
   'posting.created': { postingId: string; fairId: string; closesAt: string | null };

@@ -19,9 +19,17 @@ export class RealtimeSignals implements OnModuleDestroy {
     this.handlers.push(handler);
     if (this.sub) return;
     const channel = channels.signals(this.config.redisPrefix);
+    const outbox = channels.outbox(this.config.redisPrefix);
     this.sub = createRedisConnection(this.config.redisUrl);
     this.sub.on('error', () => undefined);
     this.sub.on('message', (ch: string, message: string) => {
+      if (ch === outbox) {
+        // A commit hint: `feed:<fairId>` says the fair's feed grew; the gateway reads it from PostgreSQL (and polls).
+        for (const token of message.split(',')) {
+          if (token.startsWith('feed:')) this.dispatch({ kind: 'feed', fairId: token.slice(5), lastEventId: Number.MAX_SAFE_INTEGER });
+        }
+        return;
+      }
       if (ch !== channel) return;
       let signal: RealtimeSignal;
       try {
@@ -30,9 +38,13 @@ export class RealtimeSignals implements OnModuleDestroy {
         this.logger.warn('ignored a malformed realtime signal');
         return;
       }
-      for (const h of this.handlers) h(signal);
+      this.dispatch(signal);
     });
-    await this.sub.subscribe(channel);
+    await this.sub.subscribe(channel, outbox);
+  }
+
+  private dispatch(signal: RealtimeSignal): void {
+    for (const h of this.handlers) h(signal);
   }
 
   async onModuleDestroy() {

@@ -11,6 +11,8 @@ import { channels } from '@bisang/realtime';
 import { DomainEventHandler, SUBSCRIBER_METADATA, SubscriberOptions } from './domain-event-subscriber';
 
 const BATCH = 200;
+/** A subscription that read nothing of its own moves its cursor past others' events at most this often. */
+const IDLE_ADVANCE_MS = 30_000;
 
 interface Subscription {
   name: string;
@@ -22,6 +24,8 @@ interface Subscription {
   advancedAt: number;
   /** The cursor as this process last read or wrote it, while it holds the lease. */
   cursor?: OutboxCursor;
+  /** A retry of this subscription is due: the next drain looks at its failed events. */
+  retriesDue?: boolean;
   /** A drain is under way; `again` asks it for one more round when it ends. */
   running?: Promise<void>;
   again: boolean;
@@ -33,8 +37,9 @@ interface Subscription {
  * process at a time (a crashed holder's lease runs out and another takes over). An event that throws is
  * recorded and the cursor moves on; it is retried with back-off and, after its last attempt, parked until an
  * organizer replays it (GET /admin/events/parked). A process that commits domain events says so through Redis
- * with their types (OutboxHints), which wakes only their subscriptions; every subscription also looks every
- * EVENT_POLL_MS (due retries, and whatever a lost hint did not wake).
+ * with their types (OutboxHints), which wakes only their subscriptions. Every EVENT_POLL_MS one query per process
+ * looks which types became readable and which retries are due, and wakes only those subscriptions: a lost hint
+ * delays, nothing is lost, and an idle relay costs one query a second.
  */
 @Injectable()
 export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,6 +48,9 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private subscriptions: Subscription[] = [];
   private sweepTimer?: NodeJS.Timeout;
   private hints?: Redis;
+  /** Where the periodic look has seen the outbox up to (a cursor, as a subscription's). */
+  private seen: OutboxCursor = { tx: '0', id: 0 };
+  private looking = false;
   private stopped = false;
 
   constructor(
@@ -73,9 +81,9 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       await this.outbox.ensureSubscription(s.name);
     }
     await this.listenForHints();
-    this.sweepTimer = setInterval(() => this.wakeAll(), this.config.eventRelay.pollMs);
+    this.sweepTimer = setInterval(() => void this.look(), this.config.eventRelay.pollMs);
     this.sweepTimer.unref();
-    this.wakeAll();
+    this.wakeAll(true);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -98,23 +106,42 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     this.hints = createRedisConnection(this.config.redisUrl);
     this.hints.on('error', () => undefined); // reconnects by itself; the poll covers the gap
     this.hints.on('message', (ch: string, types: string) => {
-      if (ch === channel) this.wakeFor(types ? types.split(',') : undefined);
+      if (ch === channel && types) this.wakeFor(types.split(','));
     });
     await this.hints.subscribe(channel);
   }
 
-  private wakeAll(): void {
-    this.wakeFor(undefined);
-  }
-
-  private wakeFor(types: string[] | undefined): void {
-    if (this.stopped) return;
-    for (const s of this.subscriptions) {
-      if (!types || s.events.some((e) => types.includes(e))) this.wake(s);
+  /**
+   * The fallback when hints are lost, and the clock of retries: one query for the whole process, which wakes
+   * only the subscriptions with events to read or a retry due.
+   */
+  private async look(): Promise<void> {
+    if (this.looking || this.stopped) return;
+    this.looking = true;
+    try {
+      const { types, seen, retrying } = await this.outbox.look(this.seen);
+      this.seen = seen;
+      if (types.length) this.wakeFor(types);
+      for (const s of this.subscriptions) if (retrying.includes(s.name)) this.wake(s, true);
+    } catch {
+      // PostgreSQL unreachable for a moment: the next look tries again.
+    } finally {
+      this.looking = false;
     }
   }
 
-  private wake(s: Subscription): void {
+  private wakeAll(retries = false): void {
+    if (this.stopped) return;
+    for (const s of this.subscriptions) this.wake(s, retries);
+  }
+
+  private wakeFor(types: string[]): void {
+    if (this.stopped) return;
+    for (const s of this.subscriptions) if (s.events.some((e) => types.includes(e))) this.wake(s);
+  }
+
+  private wake(s: Subscription, retries = false): void {
+    if (retries) s.retriesDue = true;
     if (s.running) {
       s.again = true;
       return;
@@ -145,8 +172,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
           await this.deliver(s, event, 0);
         }
       }
-      // Nothing handled: the cursor may stay where it is a little longer (the next read skips the same rows).
-      if (batch.events.length || Date.now() - s.advancedAt >= this.config.eventRelay.pollMs) {
+      // Nothing handled: the cursor may stay where it is a while (the next read skips the same rows again).
+      if (batch.events.length || Date.now() - s.advancedAt >= IDLE_ADVANCE_MS) {
         if (!(await this.outbox.advance(s.name, this.holder, batch.next))) {
           s.leasedUntil = 0; // the lease passed on meanwhile
           return;
@@ -158,6 +185,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
       if (batch.events.length < BATCH || this.stopped) break;
       if (!(await this.renewLease(s))) return;
     }
+    if (!s.retriesDue) return;
+    s.retriesDue = false;
     for (const event of await this.outbox.dueRetries(s.name, BATCH)) {
       if (this.stopped) return;
       const ok = await this.deliver(s, event, await this.outbox.attempts(s.name, event.id));

@@ -61,6 +61,25 @@ const toEvent = (r: EventRow): DomainEvent =>
 export class DomainEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The relay's periodic look, in one query: the types of the events that became readable after `seen` (a
+   * cursor like a subscription's), the new `seen`, and the subscribers with a retry due. Idle, this is the
+   * relay's only query.
+   */
+  async look(seen: OutboxCursor): Promise<{ types: DomainEventName[]; seen: OutboxCursor; retrying: string[] }> {
+    const [row] = (await this.dataSource.query(
+      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
+       SELECT h.horizon::text AS horizon,
+              (SELECT coalesce(array_agg(DISTINCT e.type), '{}') FROM domain_events e
+                WHERE (e.tx, e.id) > ($1::xid8, $2::bigint) AND e.tx < h.horizon) AS types,
+              (SELECT coalesce(array_agg(DISTINCT f.subscriber), '{}') FROM event_failures f
+                WHERE f.handled_at IS NULL AND f.parked_at IS NULL AND f.next_attempt_at <= now()) AS retrying
+       FROM h`,
+      [seen.tx, seen.id],
+    )) as { horizon: string; types: DomainEventName[]; retrying: string[] }[];
+    return { types: row.types, seen: { tx: row.horizon, id: 0 }, retrying: row.retrying };
+  }
+
   /** Makes the subscription exist; a new one starts at the beginning of the outbox. */
   async ensureSubscription(subscriber: string): Promise<void> {
     await this.dataSource.query(`INSERT INTO event_subscriptions (subscriber) VALUES ($1) ON CONFLICT DO NOTHING`, [subscriber]);

@@ -22,23 +22,18 @@ export async function appendFairEvent<T extends FeedEventType>(
   type: T,
   data: FeedDataMap[T],
 ): Promise<AppendedEvent> {
-  // One statement, one round trip: the UPDATE still takes the fair's row lock, held until commit. The domain
-  // event `feed.appended` commits with it: the relay's feed signal tells the gateways to read the feed.
+  // One statement, one round trip: the UPDATE still takes the fair's row lock, held until commit. The feed is
+  // its own outbox (dense per-fair ids, read by the gateways); the commit hint below wakes them.
   const [appended] = rowsOf<{ id: string }>(
     await manager.query(
-      `WITH bumped AS (UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id),
-       feed AS (
-         INSERT INTO fair_events (fair_id, id, type, data, at) SELECT $1::uuid, last_event_id, $2::text, $3::jsonb, now() FROM bumped RETURNING id
-       ), outbox AS (
-         INSERT INTO domain_events (type, fair_id, payload)
-         SELECT 'feed.appended', $1::uuid, jsonb_build_object('fairId', $1::uuid, 'feedEventId', id, 'type', $2::text) FROM feed
-       )
-       SELECT id FROM feed`,
+      `WITH bumped AS (UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id)
+       INSERT INTO fair_events (fair_id, id, type, data, at) SELECT $1::uuid, last_event_id, $2::text, $3::jsonb, now() FROM bumped RETURNING id`,
       [fairId, type, JSON.stringify(data)],
     ),
   );
   if (!appended) throw new Error(`appendFairEvent: no fair ${fairId}`);
-  noteAppended(manager, ['feed.appended']);
+  // `feed:<fairId>` wakes the gateways that follow the fair, once the transaction committed.
+  noteAppended(manager, [`feed:${fairId}`]);
   const id = Number(appended.id);
   return { fairId, id };
 }
