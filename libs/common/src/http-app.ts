@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import type { Logger as Pino } from 'pino';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { configureHttpSecurity, HttpSecurityOptions } from './http-security';
+import { useBoundedBodyParsers } from './json-body';
 import { PinoNestLogger } from './logger';
 import { requestContext } from './request-context';
 import { createValidationPipe } from './validation';
@@ -41,12 +43,16 @@ export function createFastifyAdapter(logger: Pino, trustedProxies = ''): Fastify
   });
 }
 
-/** Everything an HTTP-serving Nest app of Bisang shares: prefix, validation, error shape, request ids, docs. */
-export function configureHttpApp(app: NestFastifyApplication): void {
+/**
+ * Everything an HTTP-serving Nest app of Bisang shares: prefix, bounded body parsing, validation, error shape,
+ * security headers and CORS, request ids, docs.
+ */
+export function configureHttpApp(app: NestFastifyApplication, security: HttpSecurityOptions = {}): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  useBoundedBodyParsers(app, BODY_LIMIT_BYTES);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableCors({ origin: true, credentials: false, exposedHeaders: ['Retry-After', 'X-Request-Id'] });
+  configureHttpSecurity(app, security);
   // multipart/form-data is parsed only by the routes that read it (req.file()), each with its own size limit;
   // these defaults keep every other route to one small part.
   void app.register(fastifyMultipart, { limits: { fileSize: BODY_LIMIT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
@@ -89,6 +95,8 @@ export interface HttpBootOptions {
   logger: Pino;
   /** TRUSTED_PROXIES, see createFastifyAdapter. */
   trustedProxies?: string;
+  /** PUBLIC_URL and CORS_ORIGINS, see configureHttpSecurity. */
+  security?: HttpSecurityOptions;
   /** Runs after the common setup and before listening (websocket adapters, static files). */
   beforeListen?: (app: NestFastifyApplication) => Promise<void> | void;
 }
@@ -99,7 +107,7 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });
-  configureHttpApp(app);
+  configureHttpApp(app, options.security);
   await options.beforeListen?.(app);
   return app;
 }

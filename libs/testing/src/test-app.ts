@@ -23,6 +23,7 @@ export async function startTestApp(overrides: Record<string, string | number> = 
   const app = await createHttpApp(BisangModule.forRoot(config), {
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     trustedProxies: String(config.TRUSTED_PROXIES ?? ''),
+    security: { publicUrl: config.PUBLIC_URL as string | undefined, corsOrigins: String(config.CORS_ORIGINS ?? '') },
     beforeListen: async (a) => {
       a.useWebSocketAdapter(new RedisIoAdapter(a, process.env.REDIS_URL!, process.env.REDIS_PREFIX!));
       // The built web app (dist/web, made by the global setup), as the all-in-one process serves it.
