@@ -13,7 +13,7 @@ export { JSON_BODY_LIMITS, jsonBodyProblem } from './json-body';
 export { HSTS_MAX_AGE_SECONDS, parseCorsOrigins } from './http-security';
 export type { HttpSecurityOptions } from './http-security';
 export { uuidParam, isUuid } from './params';
-export { IsCalendarDate, IsIanaTimeZone, isCalendarDate } from './validators';
+export { INSTANT_FORMS, IsCalendarDate, IsIanaTimeZone, IsInstant, MAX_BIGINT_ID, QueryInt, isCalendarDate, parseInstant } from './validators';
 export { KECO_MAJOR_GROUPS, KECO_CODES, EMPLOYMENT_TYPE_LABELS } from './keco';
 export type { FairKpis, KpiRetention, KpiDay, KpiCompany } from './kpis';
 export { FOLLOW_UP_DAYS } from './follow-ups';

@@ -1,25 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { AuthenticatedUser, CurrentUser, Public } from '@bisang/auth';
-import { uuidParam } from '@bisang/common';
+import { MAX_BIGINT_ID, QueryInt, uuidParam } from '@bisang/common';
 import { FeedService } from './feed.service';
 
 export class FeedQueryDto {
-  @ApiPropertyOptional({ description: 'events with id greater than this', default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'events with id greater than this', default: 0, minimum: 0, maximum: MAX_BIGINT_ID })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'since must be a whole number' })
-  @Min(0)
+  @QueryInt('since', 0, MAX_BIGINT_ID)
   since: number = 0;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryInt('limit', 1, 500)
   limit: number = 100;
 }
 

@@ -95,7 +95,7 @@ export class PostingsService {
     await this.jobs.enqueue('posting.close', { postingId }, { jobId: jobIds.postingClose(postingId, closesAt), delayMs: closesAt.getTime() - Date.now() });
   }
 
-  private futureOrNull(value: string | undefined): Date | null {
+  private futureOrNull(value: string | null | undefined): Date | null {
     if (value === undefined || value === null) return null;
     const at = new Date(value);
     if (at.getTime() <= Date.now()) {
