@@ -64,7 +64,7 @@ export class EnvSchema {
    * Origins (scheme://host[:port], comma-separated) whose pages may call the API from a browser. Empty: none,
    * only the web app served from the same origin.
    */
-  @Matches(/^(\s*https?:\/\/[^\s,/]+\s*)?(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+  @Matches(/^(\s*https?:\/\/[^\s,/]+\/?\s*)?(,\s*https?:\/\/[^\s,/]+\/?\s*)*$/, {
     message: 'CORS_ORIGINS must be comma-separated origins such as https://jobs.example.kr',
   })
   CORS_ORIGINS = '';
