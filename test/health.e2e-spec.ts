@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { Socket } from 'node:net';
-import { TestApp, exited, freePort, startTestApp } from '@bisang/testing';
+import { EVENT_WAIT_MS, TestApp, eventually, exited, freePort, startTestApp } from '@bisang/testing';
 
 /** Resolves once something accepts TCP connections on the port. */
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
@@ -61,7 +61,7 @@ describe('GET /health', () => {
       redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
         stdio: 'ignore',
       });
-      await waitForPort(port, 10_000);
+      await waitForPort(port, EVENT_WAIT_MS);
       t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
 
       const up = await t.http.get('/health');
@@ -72,11 +72,7 @@ describe('GET /health', () => {
       await exited(redis);
 
       let down = await t.http.get('/health');
-      for (let i = 0; i < 50 && down.status !== 503; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        down = await t.http.get('/health');
-      }
-      expect(down.status).toBe(503);
+      await eventually(async () => (down = await t!.http.get('/health')).status === 503, 'health 503 once Redis is gone');
       expect(down.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
       expect(JSON.stringify(down.body)).toContain('redis');
       expect(down.body).not.toHaveProperty('stack');
