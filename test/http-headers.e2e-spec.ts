@@ -45,8 +45,13 @@ describe('security headers and CORS', () => {
       raw(t, '/api/v1/nothing-here'),
       raw(t, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' }),
       raw(t, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '['.repeat(100_000) }),
+      // Answered by Fastify's router before any hook runs.
+      raw(t, `/api/v1/postings/${'a'.repeat(200)}/publish`, { method: 'POST' }),
+      raw(t, '/api/v1/postings/%E0%A4%A/publish', { method: 'POST' }),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 401, 404, 400, 400]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 401, 404, 400, 400, 414, 400]);
+    expect(await responses[9]!.json()).toMatchObject({ statusCode: 414, code: 'URI_TOO_LONG' });
+    expect(await responses[10]!.json()).toMatchObject({ statusCode: 400, code: 'BAD_URL' });
     for (const res of responses) {
       const policy = csp(res.headers);
       expect(policy.get('default-src')).toEqual(["'self'"]);

@@ -1,5 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 export interface HttpSecurityOptions {
   /** PUBLIC_URL: Strict-Transport-Security only when it is https. */
@@ -60,18 +62,29 @@ export function parseCorsOrigins(value: string | undefined): string[] {
  * Security headers on every response (helmet; the Content-Security-Policy per path) and CORS for the listed origins
  * only. Same-origin calls (the web app served by this process) need no CORS and always work.
  */
-export function configureHttpSecurity(app: NestFastifyApplication, options: HttpSecurityOptions): void {
+function helmetOptions(options: HttpSecurityOptions): HelmetOptions {
   const https = isHttps(options.publicUrl);
-  const appCsp = https ? { ...APP_CSP, 'upgrade-insecure-requests': [] } : APP_CSP;
-  const toolCsp = serialize(https ? { ...TOOL_CSP, 'upgrade-insecure-requests': [] } : TOOL_CSP);
-  void app.register(fastifyHelmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: appCsp },
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives: https ? { ...APP_CSP, 'upgrade-insecure-requests': [] } : APP_CSP },
     // Links in mails carry single-use tokens in their query: no page of this origin passes its address on.
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: https ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false,
     xFrameOptions: { action: 'deny' },
-  });
+  };
+}
+
+/**
+ * The same headers, set directly: for what Fastify's router answers itself (a malformed URL, an over-long path
+ * parameter) before any hook runs.
+ */
+export function securityHeaderWriter(options: HttpSecurityOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const middleware = helmet(helmetOptions(options));
+  return (req, res) => middleware(req, res, () => undefined);
+}
+
+export function configureHttpSecurity(app: NestFastifyApplication, options: HttpSecurityOptions): void {
+  const toolCsp = serialize(isHttps(options.publicUrl) ? { ...TOOL_CSP, 'upgrade-insecure-requests': [] } : TOOL_CSP);
+  void app.register(fastifyHelmet, { global: true, ...helmetOptions(options) });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', (req, reply, payload, done) => {
     if (TOOL_PATH.test(req.url)) reply.raw.setHeader('content-security-policy', toolCsp);

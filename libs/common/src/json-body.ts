@@ -68,6 +68,9 @@ export function jsonBodyProblem(body: Uint8Array, limits: JsonBodyLimits = JSON_
   return null;
 }
 
+/** The refusal as the OpenAPI document describes it. */
+export const BODY_TOO_COMPLEX_DESCRIPTION = `BODY_TOO_COMPLEX (JSON nested deeper than ${JSON_BODY_LIMITS.maxDepth}, over ${JSON_BODY_LIMITS.maxMembers} members in one object or array or ${JSON_BODY_LIMITS.maxTotalMembers} in all, or a string over ${JSON_BODY_LIMITS.maxStringBytes} bytes)`;
+
 const FORM_NOT_TAKEN =
   '이 API는 application/json만 받습니다 / This API takes application/json only, not application/x-www-form-urlencoded';
 

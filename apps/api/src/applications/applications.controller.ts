@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
-import { FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
+import { ApiPageResponse, FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { ApplicationsService } from './applications.service';
 import {
@@ -47,7 +47,7 @@ export class ApplicationsController {
 
   @Get('me/applications')
   @Roles('seeker')
-  @ApiOkResponse({ description: '{ items: ApplicationDto[], nextCursor } — newest first' })
+  @ApiPageResponse(ApplicationDto, 'newest first')
   listMine(@Query() query: MyApplicationsQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.listMine(user, query.limit, query.cursor);
   }
@@ -55,7 +55,7 @@ export class ApplicationsController {
   @Get('booths/:boothId/applications')
   @Roles('recruiter')
   @OwnedBy(BoothStaffPolicy, 'boothId')
-  @ApiOkResponse({ description: '{ items: StaffApplicationDto[], nextCursor } — newest first; filters status, postingId' })
+  @ApiPageResponse(StaffApplicationDto, 'newest first; filters status, postingId')
   listForBooth(@Param('boothId', uuidParam('boothId')) boothId: string, @Query() query: BoothApplicationsQueryDto) {
     return this.applications.listForBooth(boothId, query);
   }
@@ -81,6 +81,7 @@ export class ApplicationsController {
 
   @Patch('applications/:applicationId/review')
   @ApiOkResponse({ type: StaffApplicationDto, description: 'the private note and rating (never shown to the seeker)' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })
   review(
     @Param('applicationId', uuidParam('applicationId')) applicationId: string,
     @Body() dto: ReviewDto,
@@ -91,6 +92,7 @@ export class ApplicationsController {
 
   @Patch('applications/:applicationId/hire')
   @ApiOkResponse({ type: HireDto, description: 'a new startDate moves the follow-ups' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })
   @ApiConflictResponse({ description: 'NOT_HIRED' })
   updateHire(
     @Param('applicationId', uuidParam('applicationId')) applicationId: string,
@@ -103,6 +105,7 @@ export class ApplicationsController {
   @Post('applications/:applicationId/hire/undo')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationDetailDto, description: 'back to offered; the opening restored, follow-ups removed' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })
   @ApiConflictResponse({ description: 'NOT_HIRED' })
   undoHire(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.undoHire(user, applicationId);

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { AuthenticatedUser, CurrentUser, Public } from '@bisang/auth';
-import { MAX_BIGINT_ID, QueryInt, uuidParam } from '@bisang/common';
+import { ApiPageResponse, MAX_BIGINT_ID, QueryInt, uuidParam } from '@bisang/common';
+import { FEED_EVENT_TYPES } from '@bisang/realtime';
 import { FeedService } from './feed.service';
 
 export class FeedQueryDto {
@@ -17,6 +18,15 @@ export class FeedQueryDto {
   limit: number = 100;
 }
 
+/** One event of the feed, as the socket.io `feed` event carries it. */
+export class FeedEventDto {
+  @ApiProperty({ type: 'integer', description: 'strictly increasing within the fair' }) id: number;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ enum: FEED_EVENT_TYPES }) type: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+}
+
 /** The fair's feed over HTTP: the same events, ids and order as the socket.io `feed` events. */
 @ApiTags('feed')
 @Controller('fairs/:fairId/feed')
@@ -25,7 +35,7 @@ export class FeedController {
   constructor(private readonly feed: FeedService) {}
 
   @Get()
-  @ApiOkResponse({ description: '{ items: FeedEvent[], nextCursor: string | null } — oldest first; pass nextCursor as `since`' })
+  @ApiPageResponse(FeedEventDto, 'oldest first; pass nextCursor as `since` (not as `cursor`)')
   list(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: FeedQueryDto, @CurrentUser() user?: AuthenticatedUser) {
     return this.feed.after(fairId, query.since, query.limit, user);
   }
