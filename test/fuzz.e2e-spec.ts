@@ -261,6 +261,18 @@ function oneFieldOff(schema: Schema, components: Record<string, Schema>): fc.Arb
     .map(([body, key, value]) => ({ ...body, [key]: value }));
 }
 
+/** Values every field of every body is tried with, one field at a time, beside the random runs. */
+const SWEEP_VALUES: unknown[] = [null, 2 ** 63, '9999-12-31T23:59:60Z', '\u0000', ['x'], { a: 1 }];
+
+/** Values every query parameter is tried with, one at a time. */
+const QUERY_SWEEP_VALUES = ['9223372036854775808', '1e20', '-1', '2026-02-30T00:00:00Z', '\u0000'];
+
+/** For each field of `schema`: a fitting body with that one field set to each SWEEP_VALUES value. */
+function sweepBodies(schema: Schema, components: Record<string, Schema>, seed: number): string[] {
+  const base = fc.sample(fittingObject(schema, components), { numRuns: 1, seed })[0] ?? {};
+  return Object.keys(schema.properties ?? {}).flatMap((key) => SWEEP_VALUES.map((v) => JSON.stringify({ ...base, [key]: v })));
+}
+
 /** Percent-encodes any JS string, lone surrogates included (as U+FFFD, what UTF-8 can carry). */
 const encodeAny = (s: string) =>
   Array.from(Buffer.from(s, 'utf8'))
@@ -420,21 +432,57 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const undocumented = new Set<string>();
     let sent = 0;
     const statuses = new Map<number, number>();
+    const send = async (role: Role, req: Sent) => {
+      const token = role === 'anonymous' ? undefined : tokens.get(role);
+      const headers: Record<string, string> = {};
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (req.contentType) headers['content-type'] = req.contentType;
+      const res = await fetch(`${t.url}${req.url}`, { method: req.method, headers, body: req.body });
+      const text = await res.text();
+      sent++;
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      return { status: res.status, text, token };
+    };
     for (const op of operations) {
+      // The sweep: every body field, one at a time, null and the wrong kinds, as each role, on the real ids.
+      const bodySchema = op.body?.contentType === 'application/json' ? resolve(op.body.schema, components) : undefined;
+      if (bodySchema?.properties) {
+        let url = op.path;
+        for (const p of op.parameters.filter((q) => q.in === 'path')) url = url.replace(`{${p.name}}`, realIds.get(p.name)?.[0] ?? randomUUID());
+        for (const role of ROLES) {
+          let signedOut = false;
+          for (const body of sweepBodies(bodySchema, components, SEED)) {
+            const res = await send(role, { method: op.method.toUpperCase(), url, contentType: 'application/json', body });
+            if (res.token && res.status === 401) signedOut = true;
+            if (res.status >= 500) failures.push(`${res.status} for ${role}: ${op.method.toUpperCase()} ${url} ${body.slice(0, 300)} → ${res.text.slice(0, 300)}`);
+            if (res.status !== 431 && !op.documented.includes(String(res.status))) undocumented.add(`${op.method.toUpperCase()} ${op.path} → ${res.status} ${res.text.slice(0, 120)}`);
+          }
+          if (signedOut && role !== 'anonymous') await signIn(role);
+        }
+      }
+      const queryParams = op.parameters.filter((q) => q.in === 'query');
+      if (queryParams.length) {
+        let path = op.path;
+        for (const p of op.parameters.filter((q) => q.in === 'path')) path = path.replace(`{${p.name}}`, realIds.get(p.name)?.[0] ?? randomUUID());
+        for (const role of ROLES) {
+          for (const p of queryParams) {
+            for (const v of QUERY_SWEEP_VALUES) {
+              const url = `${path}?${encodeAny(p.name)}=${encodeAny(v)}`;
+              const res = await send(role, { method: op.method.toUpperCase(), url });
+              if (res.status >= 500) failures.push(`${res.status} for ${role}: ${op.method.toUpperCase()} ${url} → ${res.text.slice(0, 300)}`);
+              if (res.status !== 431 && !op.documented.includes(String(res.status))) undocumented.add(`${op.method.toUpperCase()} ${op.path} → ${res.status} ${res.text.slice(0, 120)}`);
+            }
+          }
+        }
+      }
       for (const role of ROLES) {
         const arb = requestFor(op, components, realIds);
         let reauth = false;
         await fc
           .assert(
             fc.asyncProperty(arb, async (req) => {
-              const token = role === 'anonymous' ? undefined : tokens.get(role);
-              const headers: Record<string, string> = {};
-              if (token) headers.authorization = `Bearer ${token}`;
-              if (req.contentType) headers['content-type'] = req.contentType;
-              const res = await fetch(`${t.url}${req.url}`, { method: req.method, headers, body: req.body });
-              const text = await res.text();
-              sent++;
-              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+              const { status, text, token } = await send(role, req);
+              const res = { status };
               if (token && res.status === 401) reauth = true;
               // 431: Node refuses a request line over 16 KB before any route sees it.
               if (res.status !== 431 && !op.documented.includes(String(res.status))) undocumented.add(`${op.method.toUpperCase()} ${op.path} → ${res.status} ${text.slice(0, 120)}`);
