@@ -13,13 +13,13 @@ export class CreateAvailabilityDto {
   @IsInstant({ offset: 'optional' })
   endsAt: string;
 
-  @ApiProperty({ minimum: 15, maximum: 120, example: 30 })
+  @ApiProperty({ type: 'integer', minimum: 15, maximum: 120, example: 30 })
   @IsInt()
   @Min(15)
   @Max(120)
   slotMinutes: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 60, default: 0, example: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60, default: 0, example: 10 })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -31,20 +31,20 @@ export class CreateFairDto {
   @IsInstant()
   endsAt: string;
 
-  @ApiProperty({ example: 150 })
+  @ApiProperty({ type: 'integer', example: 150 })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   hiringTarget: number;
 
-  @ApiPropertyOptional({ default: 15 })
+  @ApiPropertyOptional({ type: 'integer', default: 15 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(120)
   youthAgeMin?: number;
 
-  @ApiPropertyOptional({ default: 34 })
+  @ApiPropertyOptional({ type: 'integer', default: 34 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -59,7 +59,7 @@ export class CreateFairDto {
   @IsIn(KECO_CODES, { each: true, message: 'professionalJobCategories must hold KECO major group codes "0".."9"' })
   professionalJobCategories?: string[];
 
-  @ApiPropertyOptional({ default: 2 })
+  @ApiPropertyOptional({ type: 'integer', default: 2 })
   @IsOptional()
   @IsInt()
   @Min(0)

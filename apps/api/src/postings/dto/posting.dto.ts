@@ -28,7 +28,7 @@ export class CreatePostingDto {
   @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}` })
   employmentType: EmploymentType;
 
-  @ApiProperty({ minimum: 1, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000, example: 3 })
   @IsInt({ message: 'openings must be a whole number' })
   @Min(1, { message: 'openings must be at least 1' })
   @Max(10_000)
@@ -41,14 +41,14 @@ export class CreatePostingDto {
   @MaxLength(200)
   location?: string;
 
-  @ApiPropertyOptional({ description: 'yearly, KRW', example: 32_000_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000, description: 'yearly, KRW', example: 32_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(2_000_000_000)
   salaryMin?: number;
 
-  @ApiPropertyOptional({ description: 'yearly, KRW; not below salaryMin', example: 40_000_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000, description: 'yearly, KRW; not below salaryMin', example: 40_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
