@@ -71,6 +71,7 @@ export function bisangEnv(s: Scratch, extra: Record<string, string> = {}): NodeJ
     REDIS_PREFIX: s.redisPrefix,
     STATE_DIR: s.stateDir,
     AUTH_RATE_LIMIT: '0',
+    RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',
     ...extra,
   };

@@ -328,6 +328,7 @@ async function runBisang(ctx: Context): Promise<RunResult> {
     REDIS_PREFIX: prefix,
     JWT_SECRET: ctx.jwtSecret,
     AUTH_RATE_LIMIT: '0',
+    RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',
     WORKER_CONCURRENCY: String(ctx.opts.concurrency),
     STATE_DIR: `/tmp/bisang-bench-${prefix}`,

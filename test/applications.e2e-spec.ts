@@ -207,7 +207,7 @@ describe('applications and the hiring pipeline', () => {
       socket.on('notification', (n) => seen.push(n));
       await connected(socket);
       expect((await move(booth.recruiter, id, 'screening')).status).toBe(200);
-      await eventually(() => seen.some((n) => n.type === 'application.status_changed'), 5000, 'application.status_changed');
+      await eventually(() => seen.some((n) => n.type === 'application.status_changed'), 'application.status_changed');
       const event = seen.find((n) => n.type === 'application.status_changed')!;
       expect(event.data).toEqual({ applicationId: id, postingId, postingTitle: '생산관리 담당 (신입)', companyName: '달구벌소프트', from: 'applied', to: 'screening' });
       expect(Number.isInteger(event.id)).toBe(true);

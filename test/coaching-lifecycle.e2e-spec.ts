@@ -41,7 +41,7 @@ describe('coaching booking lifecycle', () => {
     const [seeker] = await createPeople(t.app, db, 'seeker', 1);
     const slot = await oneSlot(coach, hourFromNow(48));
     const bookingId = await confirmed(seeker, slot.id);
-    await eventually(async () => (await scheduled(bookingId)).every(Boolean), 5000, 'jobs scheduled');
+    await eventually(async () => (await scheduled(bookingId)).every(Boolean), 'jobs scheduled');
 
     const cancel = await t.http.post(`/coaching/bookings/${bookingId}/cancel`, {}, seeker.accessToken);
     expect([cancel.status, cancel.body.status]).toEqual([200, 'cancelled']);
@@ -63,8 +63,8 @@ describe('coaching booking lifecycle', () => {
     socket.on('notification', (n) => n.type === 'booking.reminder' && reminders.push(n));
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     const bookingId = await confirmed(seeker, slot.id);
-    await eventually(async () => (await db.query(`SELECT reminders_sent FROM coaching_bookings WHERE id = $1`, [bookingId])).rows[0].reminders_sent.includes(60), 5000, 'reminder sent');
-    await eventually(() => reminders.length === 1, 5000, 'reminder received');
+    await eventually(async () => (await db.query(`SELECT reminders_sent FROM coaching_bookings WHERE id = $1`, [bookingId])).rows[0].reminders_sent.includes(60), 'reminder sent');
+    await eventually(() => reminders.length === 1, 'reminder received');
     expect(reminders[0].data).toMatchObject({ bookingId, minutesBefore: 60 });
     expect(await jobs.isScheduled('coaching.remind', jobIds.remind(bookingId, 1440))).toBe(false);
     expect(await jobs.isScheduled('coaching.open-session', jobIds.openSession(bookingId))).toBe(true);
@@ -94,8 +94,8 @@ describe('coaching booking lifecycle', () => {
 
     expect((await t.http.post(`/coaching/bookings/${bookingId}/cancel`, {}, holder.accessToken)).status).toBe(200);
     const heldFor = async () => (await db.query(`SELECT held_for_seeker_id AS id, hold_entry_id AS entry FROM coaching_slots WHERE id = $1`, [slot.id])).rows[0];
-    await eventually(async () => (await heldFor()).id === first.id, 5000, 'held for the first waiter');
-    await eventually(() => offers.length === 1, 5000, 'offer notified');
+    await eventually(async () => (await heldFor()).id === first.id, 'held for the first waiter');
+    await eventually(() => offers.length === 1, 'offer notified');
     expect(offers[0].data).toMatchObject({ slotId: slot.id });
 
     // Someone else (even the next waiter) cannot take a held slot.
@@ -107,7 +107,7 @@ describe('coaching booking lifecycle', () => {
     const expiry = await jobs.queue(QUEUE_OF['coaching.expire-hold']).getJob(jobIds.expireHold(entry));
     expect(await expiry!.getState()).toBe('delayed');
     await expiry!.promote();
-    await eventually(async () => (await heldFor()).id === second.id, 5000, 'held for the second waiter');
+    await eventually(async () => (await heldFor()).id === second.id, 'held for the second waiter');
     const taken = await confirmed(second, slot.id);
     expect(taken).toBeDefined();
     const entries = await db.query(`SELECT seeker_id, status FROM coaching_waitlist WHERE coach_id = $1 ORDER BY created_at`, [coach.id]);
@@ -123,7 +123,7 @@ describe('coaching booking lifecycle', () => {
     socket.on('notification', (n) => seen.push(n));
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     const res = await book(seeker, slot.id);
-    await eventually(() => seen.some((n) => n.type === 'booking.confirmed' && n.data.bookingId === res.body.id), 5000, 'booking.confirmed');
+    await eventually(() => seen.some((n) => n.type === 'booking.confirmed' && n.data.bookingId === res.body.id), 'booking.confirmed');
   });
 
   it('lets the coach mark no-shows; two no-shows in a fair bar more coaching, saying why', async () => {

@@ -87,15 +87,15 @@ describe('coaching waitlist: leave and list', () => {
 
     expect((await t.http.post(`/coaching/bookings/${booked.body.id}/cancel`, {}, holder.accessToken)).status).toBe(200);
     const heldFor = async () => (await db.query(`SELECT held_for_seeker_id AS id FROM coaching_slots WHERE id = $1`, [slot.id])).rows[0].id;
-    await eventually(async () => (await heldFor()) === first.id, 5000, 'held for the first waiter');
+    await eventually(async () => (await heldFor()) === first.id, 'held for the first waiter');
     const offered = await t.http.get('/me/coaching/waitlist', first.accessToken);
     expect(offered.body.items[0]).toMatchObject({ id: firstEntry, status: 'offered', offeredSlotId: slot.id, offerExpiresAt: expect.any(String) });
 
     // The hold would last 15 minutes; leaving ends it now and the next waiter gets the slot.
     const left = await leave(first, firstEntry);
     expect([left.status, left.body.status]).toEqual([200, 'left']);
-    await eventually(async () => (await heldFor()) === second.id, 5000, 'held for the second waiter');
-    await eventually(() => offers.some((o) => o.type === 'booking.waitlist_offer' && o.data.slotId === slot.id && o.data.waitlistEntryId === secondEntry), 5000, 'offer notified');
+    await eventually(async () => (await heldFor()) === second.id, 'held for the second waiter');
+    await eventually(() => offers.some((o) => o.type === 'booking.waitlist_offer' && o.data.slotId === slot.id && o.data.waitlistEntryId === secondEntry), 'offer notified');
     expect(await jobs.isScheduled('coaching.expire-hold', jobIds.expireHold(firstEntry))).toBe(false);
 
     const taken = await t.http.post('/coaching/bookings', { slotId: slot.id }, second.accessToken);

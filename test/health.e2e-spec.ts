@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { Socket } from 'node:net';
-import { exited, freePort } from '@bisang/testing';
+import { EVENT_WAIT_MS, eventually, exited, freePort } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Resolves once something accepts TCP connections on the port. */
@@ -62,7 +62,7 @@ describe('GET /health', () => {
       redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
         stdio: 'ignore',
       });
-      await waitForPort(port, 10_000);
+      await waitForPort(port, EVENT_WAIT_MS);
       t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
 
       const up = await t.http.get('/health');
@@ -73,11 +73,7 @@ describe('GET /health', () => {
       await exited(redis);
 
       let down = await t.http.get('/health');
-      for (let i = 0; i < 50 && down.status !== 503; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        down = await t.http.get('/health');
-      }
-      expect(down.status).toBe(503);
+      await eventually(async () => (down = await t!.http.get('/health')).status === 503, 'health 503 once Redis is gone');
       expect(down.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
       expect(JSON.stringify(down.body)).toContain('redis');
       expect(down.body).not.toHaveProperty('stack');

@@ -166,7 +166,7 @@ describe('hires and retention follow-ups', () => {
     socket.on('notification', (n) => n.type === 'hire.follow_up' && asked.push(n));
     await connected(socket);
     await (await queue.getJob(jobIds.hireFollowUp(id, 30, moved)))!.promote();
-    await eventually(() => asked.length === 1, 5000, 'hire.follow_up');
+    await eventually(() => asked.length === 1, 'hire.follow_up');
     expect(asked[0].data).toEqual({ applicationId: id, daysAfterStart: 30 });
     const askedAt = async () =>
       (await db.query(`SELECT days_after_start AS d, asked_at FROM hire_follow_ups WHERE application_id = $1 ORDER BY d`, [id])).rows;
@@ -216,7 +216,7 @@ describe('hires and retention follow-ups', () => {
     );
     expect(left.rows[0]).toEqual({ hires: 0, follow_ups: 0 });
     expect((await t.http.get(`/postings/${postingId}`)).body).toMatchObject({ openings: 1, status: 'closed' });
-    await eventually(() => seen.some((n) => n.type === 'application.status_changed' && n.data.from === 'hired' && n.data.to === 'offered'), 5000, 'undo notified');
+    await eventually(() => seen.some((n) => n.type === 'application.status_changed' && n.data.from === 'hired' && n.data.to === 'offered'), 'undo notified');
 
     // A follow-up job that escaped removal finds no hire and asks nothing.
     const repo = t.app.get(ApplicationsRepository, { strict: false });
@@ -244,15 +244,15 @@ describe('hires and retention follow-ups', () => {
 
     const [seeker] = await createPeople(t.app, db, 'seeker', 1);
     const id = await applyTo(t.http, seeker, open.postingId);
-    await eventually(() => updates.some((u) => u.kpis.applications === 1), 10_000, 'kpi:update after applying');
+    await eventually(() => updates.some((u) => u.kpis.applications === 1), 'kpi:update after applying');
     expect(updates.every((u) => u.fairId === open.fairId)).toBe(true);
 
     await advanceTo(t.http, open.booth.recruiter, id, 'offered');
     expect((await hire(open.booth.recruiter, id)).status).toBe(200);
-    await eventually(() => updates.at(-1)?.kpis.hires === 1, 10_000, 'kpi:update after the hire');
+    await eventually(() => updates.at(-1)?.kpis.hires === 1, 'kpi:update after the hire');
     expect(updates.at(-1)!.kpis).toMatchObject({ applications: 1, interviews: 1, hires: 1, regularHires: 1, regularShare: 1 });
 
     expect((await t.http.post(`/applications/${id}/hire/undo`, {}, open.booth.recruiter.accessToken)).status).toBe(200);
-    await eventually(() => updates.at(-1)?.kpis.hires === 0, 10_000, 'kpi:update after undoing the hire');
+    await eventually(() => updates.at(-1)?.kpis.hires === 0, 'kpi:update after undoing the hire');
   });
 });

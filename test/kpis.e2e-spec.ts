@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { Client } from 'pg';
 import type { KpiUpdate } from '@bisang/contracts';
 import { JobProducer, KPI_REFRESH_WINDOW_MS, KpiSignals, QUEUES } from '@bisang/queues';
-import { SignedIn, connectTestDb, createLiveFair, createOrganizer, createPeople, eventually, hourFromNow, insertApplication, insertCoachingBooking, insertCompanyBooth, insertFair, insertFollowUp, insertHire, insertPosting, insertUser, joinFair, publishAvailability, registerUser, settledBookings } from '@bisang/testing';
+import { SignedIn, connectTestDb, createLiveFair, createOrganizer, createPeople, EVENT_WAIT_MS, eventually, hourFromNow, insertApplication, insertCoachingBooking, insertCompanyBooth, insertFair, insertFollowUp, insertHire, insertPosting, insertUser, joinFair, publishAvailability, registerUser, settledBookings } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -358,10 +358,10 @@ describe('KPIs and exports', () => {
     });
     expect(first.subarray(0, 3)).toEqual(BOM);
     // The client stops reading: the server waits on it with the cursor open…
-    await eventually(async () => (await cursorsOpen()) === 1, 5000, 'the export to wait on the client');
+    await eventually(async () => (await cursorsOpen()) === 1, 'the export to wait on the client');
     req.destroy();
     // …until it goes away: then the transaction ends and the connection returns to the pool.
-    await eventually(async () => (await cursorsOpen()) === 0, 5000, 'the cursor to be closed');
+    await eventually(async () => (await cursorsOpen()) === 0, 'the cursor to be closed');
   });
 
   it('a burst of changes within one window makes one kpi.refresh job', async () => {
@@ -397,7 +397,7 @@ describe('KPIs and exports', () => {
     const booked = await t.http.post('/coaching/bookings', { slotId: slot.id }, booker.accessToken);
     expect((await settledBookings(db, [booked.body.id])).get(booked.body.id)?.status).toBe('confirmed');
 
-    await eventually(() => toOrganizer.some((u) => u.kpis.coachingBookings === 1), 10_000, 'kpi:update after the confirmation');
+    await eventually(() => toOrganizer.some((u) => u.kpis.coachingBookings === 1), 'kpi:update after the confirmation');
     const update = toOrganizer.find((u) => u.kpis.coachingBookings === 1)!;
     expect(update.fairId).toBe(fairId);
     const current = await t.http.get(`/fairs/${fairId}/kpis`, organizer.accessToken);
@@ -405,10 +405,10 @@ describe('KPIs and exports', () => {
 
     const cancelled = await t.http.post(`/coaching/bookings/${booked.body.id}/cancel`, {}, booker.accessToken);
     expect(cancelled.status).toBe(200);
-    await eventually(() => toOrganizer.at(-1)?.kpis.coachingBookings === 0, 10_000, 'kpi:update after the cancellation');
+    await eventually(() => toOrganizer.at(-1)?.kpis.coachingBookings === 0, 'kpi:update after the cancellation');
 
     // A round trip on the seeker's socket: anything sent to it before is in by now.
-    await seekerSocket.timeout(5000).emitWithAck('fair:leave', { fairId });
+    await seekerSocket.timeout(EVENT_WAIT_MS).emitWithAck('fair:leave', { fairId });
     expect(toSeeker).toEqual([]);
   });
 });

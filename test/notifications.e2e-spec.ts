@@ -32,7 +32,7 @@ describe('stored notifications', () => {
 
     const booking = await t.http.post('/coaching/bookings', { slotId: slot.id }, seeker.accessToken);
     expect([201, 202]).toContain(booking.status);
-    await eventually(() => pushed.some((n) => n.type === 'booking.confirmed'), 10_000, 'booking.confirmed pushed');
+    await eventually(() => pushed.some((n) => n.type === 'booking.confirmed'), 'booking.confirmed pushed');
     const event = pushed.find((n) => n.type === 'booking.confirmed')!;
     expect(event.data).toMatchObject({ bookingId: booking.body.id });
 

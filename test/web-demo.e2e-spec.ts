@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
+import { EVENT_WAIT_MS, launchBrowser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 import { DEMO_PASSWORD, seedDemo } from '../apps/bisang/src/demo/demo-seed';
 import { DEMO_FAIR_SLUG } from '../apps/bisang/src/demo/fair-demo';
@@ -9,7 +9,8 @@ import { DEMO_FAIR_SLUG } from '../apps/bisang/src/demo/fair-demo';
  * role sees it, at 1280 and 360 px: real numbers on the pages, no serious accessibility violation, nothing
  * wider than a phone. With SCREENSHOTS=1 (`npm run screenshots`) it saves the README's screenshots.
  */
-jest.setTimeout(180_000);
+// Waits are on the pages' own conditions; budgets only end a test that is stuck (see test/web.e2e-spec.ts).
+jest.setTimeout(600_000);
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 780 };
@@ -52,7 +53,7 @@ describe('the demo fair in a real browser', () => {
       await context.addInitScript({ content: `localStorage.getItem('bisang.refreshToken') || localStorage.setItem('bisang.refreshToken', ${token})` });
     }
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(EVENT_WAIT_MS * 2);
     return page;
   };
 

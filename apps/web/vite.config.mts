@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build that is served: they would hand out the whole client source as written.
+    sourcemap: false,
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       // react-router marks its modules "use client" for server components; meaningless in this SPA bundle.

@@ -28,6 +28,7 @@ export async function startTestApp(
   const app = await createHttpApp(BisangModule.forRoot(config, options.providers), {
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     trustedProxies: String(config.TRUSTED_PROXIES ?? ''),
+    security: { publicUrl: config.PUBLIC_URL as string | undefined, corsOrigins: String(config.CORS_ORIGINS ?? '') },
     beforeListen: async (a) => {
       a.useWebSocketAdapter(new RedisIoAdapter(a, process.env.REDIS_URL!, process.env.REDIS_PREFIX!));
       // The built web app (dist/web, made by the global setup), as the all-in-one process serves it.

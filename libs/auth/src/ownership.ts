@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, Type, UseGuards, applyDecorators } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { badRequest, forbidden, isUuid, notFound } from '@bisang/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { OPENAPI_OWNED_BY, badRequest, forbidden, isUuid, notFound } from '@bisang/common';
 import { AuthenticatedUser } from './authenticated-user';
 
 export type OwnershipVerdict = 'allow' | 'forbidden' | 'not_found';
@@ -45,4 +46,8 @@ export class OwnershipGuard implements CanActivate {
 
 /** Only callers the policy allows for the resource named by route param `param` may call this route. */
 export const OwnedBy = (policy: Type<OwnershipPolicy>, param: string) =>
-  applyDecorators(SetMetadata(OWNERSHIP, { policy, param } satisfies OwnershipMeta), UseGuards(OwnershipGuard));
+  applyDecorators(
+    SetMetadata(OWNERSHIP, { policy, param } satisfies OwnershipMeta),
+    UseGuards(OwnershipGuard),
+    ApiExtension(OPENAPI_OWNED_BY, param),
+  );

@@ -1,16 +1,13 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { badRequest } from './domain-error';
 import { isUuid } from './params';
+import { QueryInt } from './validators';
 
 export class ListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryInt('limit', 1, 100)
   limit: number = 20;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -39,7 +39,8 @@ export async function serveWebApp(app: NestFastifyApplication, dir: string): Pro
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (req, reply) => {
     const path = req.url.split('?')[0]!;
-    if (isServerPath(path)) return reply.callNotFound();
+    // Source maps would hand out the client's whole source as written; builds make none, and none is served.
+    if (isServerPath(path) || path.endsWith('.map')) return reply.callNotFound();
     const file = path === '/' ? null : fileFor(root, path);
     if (file) {
       // Vite puts a content hash in every asset name: those never change.

@@ -59,6 +59,12 @@ export class AppConfig {
   get trustedProxies() {
     return this.env.TRUSTED_PROXIES;
   }
+  get publicUrl() {
+    return this.env.PUBLIC_URL;
+  }
+  get corsOrigins() {
+    return this.env.CORS_ORIGINS;
+  }
   get logLevel() {
     return this.env.LOG_LEVEL;
   }

@@ -97,6 +97,23 @@ export class EnvSchema {
   @Matches(/^[0-9a-zA-Z.:/, ]*$/, { message: 'TRUSTED_PROXIES must be comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal' })
   TRUSTED_PROXIES = '';
 
+  /**
+   * Where people reach this deployment (the base of links in mails). When it is https, responses carry
+   * Strict-Transport-Security; unset or http, they do not (a local run must stay reachable over http).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  PUBLIC_URL?: string = undefined;
+
+  /**
+   * Origins (scheme://host[:port], comma-separated) whose pages may call the API from a browser. Empty: none,
+   * only the web app served from the same origin.
+   */
+  @Matches(/^(\s*https?:\/\/[^\s,/]+\/?\s*)?(,\s*https?:\/\/[^\s,/]+\/?\s*)*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://jobs.example.kr',
+  })
+  CORS_ORIGINS = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -29,6 +29,7 @@ export async function runHttpProcess(rootModule: Type<unknown> | DynamicModule, 
     const app = await createHttpApp(rootModule, {
       logger,
       trustedProxies: env.TRUSTED_PROXIES,
+      security: { publicUrl: env.PUBLIC_URL, corsOrigins: env.CORS_ORIGINS },
       beforeListen: (a) => options.beforeListen?.(a, env) });
     await app.listen(env.PORT, '0.0.0.0');
     logger.info({ port: env.PORT }, 'listening');

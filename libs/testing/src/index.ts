@@ -3,7 +3,7 @@ export type { HttpResponse } from './http-client';
 export { registerUser, uniqueEmail, PASSWORD } from './factories';
 export type { SignedIn } from './factories';
 export { createOrganizer } from './organizer';
-export { createFair, createBooth, publishPosting, postingBody, collectFeed, connected, joinFair, eventually } from './fair-fixtures';
+export { EVENT_WAIT_MS, createFair, createBooth, publishPosting, postingBody, collectFeed, connected, joinFair, eventually } from './fair-fixtures';
 export type { BoothSetup } from './fair-fixtures';
 export { approveCoach, createLiveFair, createPeople, hourFromNow, publishAvailability, settledBookings, tokenServiceFor } from './coaching-fixtures';
 export type { TestPerson } from './coaching-fixtures';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
-import { FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
+import { ApiPageResponse, FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { ApplicationsService } from './applications.service';
 import {
@@ -48,7 +48,7 @@ export class ApplicationsController {
 
   @Get('me/applications')
   @Roles('seeker')
-  @ApiOkResponse({ description: '{ items: ApplicationDto[], nextCursor } — newest first' })
+  @ApiPageResponse(ApplicationDto, 'newest first')
   listMine(@Query() query: MyApplicationsQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.listMine(user, query.limit, query.cursor);
   }
@@ -56,7 +56,7 @@ export class ApplicationsController {
   @Get('booths/:boothId/applications')
   @Roles('recruiter')
   @OwnedBy(BoothStaffPolicy, 'boothId')
-  @ApiOkResponse({ description: '{ items: StaffApplicationDto[], nextCursor } — newest first; filters status, postingId' })
+  @ApiPageResponse(StaffApplicationDto, 'newest first; filters status, postingId')
   listForBooth(@Param('boothId', uuidParam('boothId')) boothId: string, @Query() query: BoothApplicationsQueryDto) {
     return this.applications.listForBooth(boothId, query);
   }
@@ -82,6 +82,7 @@ export class ApplicationsController {
 
   @Patch('applications/:applicationId/review')
   @ApiOkResponse({ type: StaffApplicationDto, description: 'the private note and rating (never shown to the seeker)' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })
   review(
     @Param('applicationId', uuidParam('applicationId')) applicationId: string,
     @Body() dto: ReviewDto,
@@ -92,6 +93,7 @@ export class ApplicationsController {
 
   @Patch('applications/:applicationId/hire')
   @ApiOkResponse({ type: HireDto, description: 'a new startDate moves the follow-ups' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })
   @ApiConflictResponse({ description: 'NOT_HIRED' })
   updateHire(
     @Param('applicationId', uuidParam('applicationId')) applicationId: string,
@@ -104,6 +106,7 @@ export class ApplicationsController {
   @Post('applications/:applicationId/hire/undo')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationDetailDto, description: 'back to offered; the opening restored, follow-ups removed' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })
   @ApiConflictResponse({ description: 'NOT_HIRED' })
   undoHire(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.undoHire(user, applicationId);

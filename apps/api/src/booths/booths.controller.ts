@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
-import { uuidParam } from '@bisang/common';
+import { ApiItemsResponse, ApiPageResponse, uuidParam } from '@bisang/common';
 import { BoothsService } from './booths.service';
 import { BoothDto, BoothListQueryDto, CreateBoothDto, MyBoothsQueryDto, RejectBoothDto } from './dto/booth.dto';
 
@@ -38,14 +38,14 @@ export class BoothsController {
 
   @Get('fairs/:fairId/booths')
   @Public()
-  @ApiOkResponse({ description: '{ items: BoothDto[], nextCursor } — approved booths (organizers may ask for ?status=pending)' })
+  @ApiPageResponse(BoothDto, 'approved booths (organizers may ask for ?status=pending)')
   list(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: BoothListQueryDto, @CurrentUser() user?: AuthenticatedUser) {
     return this.booths.list(fairId, user, query.status, query.limit, query.cursor);
   }
 
   @Get('me/booths')
   @Roles('recruiter')
-  @ApiOkResponse({ description: "{ items: BoothDto[] } — the booths of the caller's companies, any status, oldest first; ?fairId= narrows" })
+  @ApiItemsResponse(BoothDto, "the booths of the caller's companies, any status, oldest first; ?fairId= narrows")
   mine(@Query() query: MyBoothsQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.booths.mine(user, query.fairId);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, WriteLimit, CurrentUser, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
@@ -17,6 +17,7 @@ export class CoachingBookingsController {
   @WriteLimit('bookings')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body give back the same booking' })
   @ApiCreatedResponse({ type: BookingDto, description: 'settled: confirmed or rejected with a reason' })
+  @ApiNotFoundResponse({ description: 'SLOT_NOT_FOUND' })
   @ApiAcceptedResponse({ type: BookingDto, description: 'still pending; read it later' })
   @ApiConflictResponse({ description: 'IDEMPOTENCY_KEY_REUSED' })
   async requestBooking(
@@ -46,6 +47,7 @@ export class CoachingBookingsController {
   @Post('coaching/bookings/:bookingId/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: BookingDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only its seeker or coach' })
   @ApiConflictResponse({ description: 'BOOKING_NOT_CANCELLABLE, CANCEL_CUTOFF_PASSED' })
   async cancel(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<BookingDto> {
     return BookingDto.from(await this.bookings.cancelBooking(user, bookingId));

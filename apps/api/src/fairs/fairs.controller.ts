@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
-import { ListQueryDto, uuidParam } from '@bisang/common';
+import { ApiPageResponse, ListQueryDto, uuidParam } from '@bisang/common';
 import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
 import { FairDto } from './dto/fair.dto';
 import { FairsService } from './fairs.service';
@@ -31,7 +31,7 @@ export class FairsController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{ items: FairDto[], nextCursor }' })
+  @ApiPageResponse(FairDto)
   list(@Query() query: ListQueryDto, @CurrentUser() user?: AuthenticatedUser) {
     return this.fairs.list(user, query.limit, query.cursor);
   }
@@ -46,7 +46,20 @@ export class FairsController {
 
   @Post(':fairId/announcements')
   @Roles('organizer')
-  @ApiCreatedResponse({ description: 'the announcement, also sent to the feed as an `announcement` event' })
+  @ApiCreatedResponse({
+    description: 'the announcement, also sent to the feed as an `announcement` event',
+    schema: {
+      type: 'object',
+      required: ['id', 'fairId', 'type', 'title', 'body'],
+      properties: {
+        id: { type: 'integer', description: 'its feed event id' },
+        fairId: { type: 'string', format: 'uuid' },
+        type: { type: 'string', enum: ['announcement'] },
+        title: { type: 'string' },
+        body: { type: 'string' },
+      },
+    },
+  })
   announce(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: AnnouncementDto, @CurrentUser() user: AuthenticatedUser) {
     return this.fairs.announce(fairId, dto, user);
   }

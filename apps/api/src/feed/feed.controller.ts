@@ -1,26 +1,30 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import { AuthenticatedUser, CurrentUser, Public } from '@bisang/auth';
-import { uuidParam } from '@bisang/common';
+import { ApiPageResponse, MAX_BIGINT_ID, QueryInt, uuidParam } from '@bisang/common';
+import { FEED_EVENT_TYPES } from '@bisang/contracts';
 import { FeedService } from './feed.service';
 
 export class FeedQueryDto {
-  @ApiPropertyOptional({ description: 'events with id greater than this', default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'events with id greater than this', default: 0, minimum: 0, maximum: MAX_BIGINT_ID })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'since must be a whole number' })
-  @Min(0)
+  @QueryInt('since', 0, MAX_BIGINT_ID)
   since: number = 0;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryInt('limit', 1, 500)
   limit: number = 100;
+}
+
+/** One event of the feed, as the socket.io `feed` event carries it. */
+export class FeedEventDto {
+  @ApiProperty({ type: 'integer', description: 'strictly increasing within the fair' }) id: number;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ enum: FEED_EVENT_TYPES }) type: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
 
 /** The fair's feed over HTTP: the same events, ids and order as the socket.io `feed` events. */
@@ -31,7 +35,7 @@ export class FeedController {
   constructor(private readonly feed: FeedService) {}
 
   @Get()
-  @ApiOkResponse({ description: '{ items: FeedEvent[], nextCursor: string | null } — oldest first; pass nextCursor as `since`' })
+  @ApiPageResponse(FeedEventDto, 'oldest first; pass nextCursor as `since` (not as `cursor`)')
   list(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: FeedQueryDto, @CurrentUser() user?: AuthenticatedUser) {
     return this.feed.after(fairId, query.since, query.limit, user);
   }

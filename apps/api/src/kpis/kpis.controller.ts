@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@bisang/auth';
-import { uuidParam } from '@bisang/common';
+import { ApiFileResponse, uuidParam } from '@bisang/common';
 import { KpisDto } from './dto/kpis.dto';
 import { CsvExport, KpiExportsService } from './kpi-exports.service';
 import { KpisService } from './kpis.service';
@@ -35,8 +35,7 @@ export class KpisController {
 
   @Get('exports/hires.csv')
   @Roles('organizer')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: "the fair's hires as CSV (UTF-8 with BOM)" })
+  @ApiFileResponse('text/csv', "the fair's hires as CSV (UTF-8 with BOM)")
   @ApiNotFoundResponse()
   async hires(@Param('fairId', uuidParam('fairId')) fairId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     return csvFile(reply, await this.exports.hires(fairId));
@@ -44,8 +43,7 @@ export class KpisController {
 
   @Get('exports/applications.csv')
   @Roles('organizer')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: "the fair's applications as CSV (UTF-8 with BOM)" })
+  @ApiFileResponse('text/csv', "the fair's applications as CSV (UTF-8 with BOM)")
   @ApiNotFoundResponse()
   async applications(
     @Param('fairId', uuidParam('fairId')) fairId: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
-import { EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, uuidParam } from '@bisang/common';
+import { ApiPageResponse, EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, uuidParam } from '@bisang/common';
 import { BoothReviewPolicy } from '../booths/booth-review.policy';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
@@ -67,14 +67,23 @@ export class PostingsController {
 
   @Get('fairs/:fairId/postings')
   @Public()
-  @ApiOkResponse({ description: '{ items: PostingDto[], nextCursor } — visible postings, newest first' })
+  @ApiPageResponse(PostingDto, 'visible postings, newest first')
   search(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: PostingQueryDto, @CurrentUser() user?: AuthenticatedUser) {
     return this.postings.search(fairId, query, user);
   }
 
   @Get('job-categories')
   @Public()
-  @ApiOkResponse({ description: 'KECO major groups and employment types with Korean and English labels' })
+  @ApiOkResponse({
+    description: 'KECO major groups and employment types with Korean and English labels',
+    schema: {
+      type: 'object',
+      properties: {
+        jobCategories: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, ko: { type: 'string' }, en: { type: 'string' } } } },
+        employmentTypes: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, ko: { type: 'string' }, en: { type: 'string' } } } },
+      },
+    },
+  })
   categories() {
     return {
       jobCategories: KECO_MAJOR_GROUPS,

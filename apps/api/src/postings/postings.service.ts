@@ -82,7 +82,7 @@ export class PostingsService {
     return (await this.postings.listForBooth(boothId)).map(PostingDto.from);
   }
 
-  private futureOrNull(value: string | undefined): Date | null {
+  private futureOrNull(value: string | null | undefined): Date | null {
     if (value === undefined || value === null) return null;
     const at = new Date(value);
     if (at.getTime() <= Date.now()) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiNotFoundR
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
-import { MULTIPART_ROUTE, uuidParam } from '@bisang/common';
+import { ApiFileResponse, MULTIPART_ROUTE, uuidParam } from '@bisang/common';
 import { ResumeDto } from './dto/resume.dto';
 import { readFilePart } from './file-part';
 import { attachmentDisposition } from './file-name';
@@ -40,6 +40,7 @@ export class ResumesController {
   @HttpCode(204)
   @Roles('seeker')
   @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'RESUME_NOT_FOUND' })
   async deleteOwn(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.resumes.deleteOwn(user.id);
   }
@@ -48,8 +49,7 @@ export class ResumesController {
   @OwnedBy(ResumeAccessPolicy, 'resumeId')
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'the PDF; for the seeker and staff of booths the seeker applied to (404 for anyone else)' })
+  @ApiFileResponse('application/pdf', 'the PDF; for the seeker and staff of booths the seeker applied to (404 for anyone else)')
   async download(@Param('resumeId', uuidParam('resumeId')) resumeId: string): Promise<StreamableFile> {
     const { resume, stream } = await this.resumes.open(resumeId);
     return new StreamableFile(stream, {

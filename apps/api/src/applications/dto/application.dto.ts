@@ -28,13 +28,13 @@ export class ChangeStatusDto {
 }
 
 export class ReviewDto {
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true, description: 'private to the booth staff; null clears it' })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'private to the booth staff; null clears it' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsString()
   @MaxLength(5000)
   note?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, nullable: true, description: 'private to the booth staff; null clears it' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5, nullable: true, description: 'private to the booth staff; null clears it' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsInt({ message: 'rating must be a whole number from 1 to 5' })
   @Min(1, { message: 'rating must be a whole number from 1 to 5' })

@@ -1,22 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import { EMPLOYMENT_TYPE_LABELS, FOLLOW_UP_DAYS, IsCalendarDate, KECO_CODES, KECO_MAJOR_GROUPS } from '@bisang/common';
 import { EMPLOYMENT_TYPES, EmploymentType, FollowUpView, HireView } from '@bisang/database';
+
+/** Left out is the default; null is validated (and refused) like any other value, the terms cannot be empty. */
+const isSent = (_: object, value: unknown) => value !== undefined;
 
 /** The terms of a hire; each defaults to the posting's (startDate: today in the fair's time zone). */
 export class HireTermsDto {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'YYYY-MM-DD, within a year of today; default today (fair time zone)' })
-  @IsOptional()
+  @ValidateIf(isSent)
   @IsCalendarDate()
   startDate?: string;
 
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES, description: "default: the posting's" })
-  @IsOptional()
+  @ValidateIf(isSent)
   @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}` })
   employmentType?: EmploymentType;
 
   @ApiPropertyOptional({ enum: KECO_CODES, description: "KECO major group; default: the posting's" })
-  @IsOptional()
+  @ValidateIf(isSent)
   @IsIn(KECO_CODES, { message: 'jobCategory must be a KECO major group code "0".."9"' })
   jobCategory?: string;
 }

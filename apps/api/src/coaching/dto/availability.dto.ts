@@ -1,22 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { INSTANT_FORMS, IsInstant } from '@bisang/common';
+
+const LOCAL_OR_INSTANT = `${INSTANT_FORMS}; without an offset it is read in the fair's time zone`;
 
 export class CreateAvailabilityDto {
-  @ApiProperty({ example: '2026-05-11T10:00:00+09:00', description: "ISO 8601; without an offset it is read in the fair's time zone" })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-05-11T10:00:00+09:00', description: LOCAL_OR_INSTANT })
+  @IsInstant({ offset: 'optional' })
   startsAt: string;
 
-  @ApiProperty({ example: '2026-05-11T12:00:00+09:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-05-11T12:00:00+09:00', description: LOCAL_OR_INSTANT })
+  @IsInstant({ offset: 'optional' })
   endsAt: string;
 
-  @ApiProperty({ minimum: 15, maximum: 120, example: 30 })
+  @ApiProperty({ type: 'integer', minimum: 15, maximum: 120, example: 30 })
   @IsInt()
   @Min(15)
   @Max(120)
   slotMinutes: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 60, default: 0, example: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60, default: 0, example: 10 })
   @IsOptional()
   @IsInt()
   @Min(0)

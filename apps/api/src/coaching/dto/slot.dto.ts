@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { ListQueryDto } from '@bisang/common';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { INSTANT_FORMS, IsInstant, ListQueryDto } from '@bisang/common';
 import type { CoachingSlotEntity, SlotKind, SlotListRow } from '@bisang/database';
 
 export class SlotListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'slots starting at or after this instant' })
+  @ApiPropertyOptional({ format: 'date-time', description: `slots starting at or after this instant; ${INSTANT_FORMS}` })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'slots starting before this instant' })
+  @ApiPropertyOptional({ format: 'date-time', description: `slots starting before this instant; ${INSTANT_FORMS}` })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

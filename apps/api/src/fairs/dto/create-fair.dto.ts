@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIanaTimeZone, KECO_CODES } from '@bisang/common';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { INSTANT_FORMS, IsIanaTimeZone, IsInstant, KECO_CODES } from '@bisang/common';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -23,28 +23,28 @@ export class CreateFairDto {
   @IsIanaTimeZone()
   timezone: string;
 
-  @ApiProperty({ example: '2026-05-09T00:00:00+09:00' })
-  @IsDateString({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
+  @ApiProperty({ format: 'date-time', example: '2026-05-09T00:00:00+09:00', description: INSTANT_FORMS })
+  @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2026-06-30T18:00:00+09:00' })
-  @IsDateString({ strict: true }, { message: 'endsAt must be an ISO 8601 instant' })
+  @ApiProperty({ format: 'date-time', example: '2026-06-30T18:00:00+09:00', description: INSTANT_FORMS })
+  @IsInstant()
   endsAt: string;
 
-  @ApiProperty({ example: 150 })
+  @ApiProperty({ type: 'integer', example: 150 })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   hiringTarget: number;
 
-  @ApiPropertyOptional({ default: 15 })
+  @ApiPropertyOptional({ type: 'integer', default: 15 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(120)
   youthAgeMin?: number;
 
-  @ApiPropertyOptional({ default: 34 })
+  @ApiPropertyOptional({ type: 'integer', default: 34 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -59,7 +59,7 @@ export class CreateFairDto {
   @IsIn(KECO_CODES, { each: true, message: 'professionalJobCategories must hold KECO major group codes "0".."9"' })
   professionalJobCategories?: string[];
 
-  @ApiPropertyOptional({ default: 2 })
+  @ApiPropertyOptional({ type: 'integer', default: 2 })
   @IsOptional()
   @IsInt()
   @Min(0)

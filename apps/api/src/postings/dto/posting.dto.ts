@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { EMPLOYMENT_TYPE_LABELS, KECO_CODES, KECO_MAJOR_GROUPS, ListQueryDto } from '@bisang/common';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { EMPLOYMENT_TYPE_LABELS, INSTANT_FORMS, IsInstant, KECO_CODES, KECO_MAJOR_GROUPS, ListQueryDto } from '@bisang/common';
 import { EMPLOYMENT_TYPES, EmploymentType, PostingView } from '@bisang/database';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -28,7 +28,7 @@ export class CreatePostingDto {
   @IsIn(EMPLOYMENT_TYPES, { message: `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}` })
   employmentType: EmploymentType;
 
-  @ApiProperty({ minimum: 1, example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000, example: 3 })
   @IsInt({ message: 'openings must be a whole number' })
   @Min(1, { message: 'openings must be at least 1' })
   @Max(10_000)
@@ -41,27 +41,65 @@ export class CreatePostingDto {
   @MaxLength(200)
   location?: string;
 
-  @ApiPropertyOptional({ description: 'yearly, KRW', example: 32_000_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000, description: 'yearly, KRW', example: 32_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(2_000_000_000)
   salaryMin?: number;
 
-  @ApiPropertyOptional({ description: 'yearly, KRW; not below salaryMin', example: 40_000_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000, description: 'yearly, KRW; not below salaryMin', example: 40_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(2_000_000_000)
   salaryMax?: number;
 
-  @ApiPropertyOptional({ description: 'the posting closes itself then' })
+  @ApiPropertyOptional({ format: 'date-time', description: `the posting closes itself then; ${INSTANT_FORMS}` })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'closesAt must be an ISO 8601 instant' })
+  @IsInstant()
   closesAt?: string;
 }
 
-export class UpdatePostingDto extends PartialType(CreatePostingDto) {}
+const isSent = (_: object, value: unknown) => value !== undefined && value !== null;
+
+/** What a PATCH may set to null: the optional fields, which null clears. */
+class ClearablePostingFieldsDto {
+  @ApiPropertyOptional({ example: '대구 달서구', nullable: true, type: String, description: 'null clears it' })
+  @ValidateIf(isSent)
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  location?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000, nullable: true, description: 'yearly, KRW; null clears it' })
+  @ValidateIf(isSent)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  salaryMin?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 2_000_000_000, nullable: true, description: 'yearly, KRW; not below salaryMin; null clears it' })
+  @ValidateIf(isSent)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  salaryMax?: number | null;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: `the posting closes itself then; null clears it; ${INSTANT_FORMS}` })
+  @ValidateIf(isSent)
+  @IsInstant()
+  closesAt?: string | null;
+}
+
+/**
+ * A partial posting. Fields that cannot be empty (title, description, category, type, openings) are validated
+ * when sent as null too, so null is a 400 naming the field rather than a NOT NULL violation in PostgreSQL.
+ */
+export class UpdatePostingDto extends IntersectionType(
+  PartialType(PickType(CreatePostingDto, ['title', 'description', 'jobCategory', 'employmentType', 'openings'] as const), { skipNullProperties: false }),
+  ClearablePostingFieldsDto,
+) {}
 
 export class PostingQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ description: 'matches Korean and English text in title and description' })

@@ -23,7 +23,7 @@ export class UpdateProfileDto {
   @IsIn(KECO_CODES, { each: true, message: 'desiredJobCategories must contain only KECO major group codes "0".."9"' })
   desiredJobCategories?: string[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 100, example: '대구 수성구' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: '대구 수성구' })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'region must be a string' })
@@ -36,7 +36,7 @@ export class UpdateProfileDto {
   @IsBoolean({ message: 'uTurn must be true or false' })
   uTurn?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()
   @IsString({ message: 'careerSummary must be a string' })
   @MaxLength(5000, { message: 'careerSummary must be at most 5000 characters' })
