@@ -3,6 +3,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { badRequest } from './domain-error';
 import { isUuid } from './params';
+import type { Page } from '@bisang/contracts';
 
 export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -20,10 +21,8 @@ export class ListQueryDto {
   cursor?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** The list answer of the public contract, defined once in the bottom lib. */
+export type { Page };
 
 /** Opaque keyset cursor: base64url JSON of the sort key of the last item. */
 export function encodeCursor(key: Record<string, string | number>): string {

@@ -2,13 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPastCalendarDate } from '@bisang/common';
+import type { RegisterInput } from '@bisang/contracts';
 
 export const SELF_REGISTER_ROLES = ['seeker', 'recruiter', 'coach'] as const;
 export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class RegisterDto {
+export class RegisterDto implements RegisterInput {
   @ApiProperty({ example: 'minji@example.kr' })
   @Transform(trim)
   @IsString()

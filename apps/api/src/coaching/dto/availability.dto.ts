@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { AvailabilityInput, AvailabilityResult, CreatedSlot } from '@bisang/contracts';
 
-export class CreateAvailabilityDto {
+export class CreateAvailabilityDto implements AvailabilityInput {
   @ApiProperty({ example: '2026-05-11T10:00:00+09:00', description: "ISO 8601; without an offset it is read in the fair's time zone" })
   @IsISO8601({ strict: true })
   startsAt: string;
@@ -24,12 +25,12 @@ export class CreateAvailabilityDto {
   bufferMinutes?: number;
 }
 
-export class CreatedSlotDto {
+export class CreatedSlotDto implements CreatedSlot {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
 }
 
-export class AvailabilityResultDto {
+export class AvailabilityResultDto implements AvailabilityResult {
   @ApiProperty({ type: [CreatedSlotDto] }) slots: CreatedSlotDto[];
 }

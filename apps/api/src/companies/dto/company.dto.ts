@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { CompanyEntity } from '@bisang/database';
+import type { Company, CreateCompanyInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateCompanyDto {
+export class CreateCompanyDto implements CreateCompanyInput {
   @ApiProperty({ example: '대구정밀(주)' })
   @Transform(trim)
   @IsString()
@@ -44,7 +45,7 @@ export class AddStaffDto {
   email: string;
 }
 
-export class CompanyDto {
+export class CompanyDto implements Company {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true }) industry: string | null;
