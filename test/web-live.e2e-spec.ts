@@ -1,0 +1,204 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, createBooth, createFair, createOrganizer, launchBrowser, publishPosting, registerUser } from '@bisang/testing';
+import type { BoothSetup, SignedIn } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
+
+/**
+ * "Live must mean live": pages that follow the socket stay true across a dropped connection. The test holds
+ * each page's websocket (Playwright's routeWebSocket) so it decides when the connection drops and when it may
+ * come back; everything else goes through the real app, API, worker, PostgreSQL and Redis.
+ */
+jest.setTimeout(90_000);
+
+const DESKTOP = { width: 1280, height: 900 };
+
+/** A page's socket.io connection, held by the test: `drop()` cuts it and refuses reconnects until `restore()`. */
+interface HeldSocket {
+  drop(): Promise<void>;
+  restore(): void;
+}
+
+describe('web app: live pages across a dropped connection', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let fair: { id: string; slug: string };
+  let booth: BoothSetup;
+  let postingId: string;
+  const contexts: BrowserContext[] = [];
+
+  const open = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Europe/Berlin' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
+  const hold = async (page: Page): Promise<HeldSocket> => {
+    let online = true;
+    const open = new Set<{ close: () => Promise<void> }>();
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (!online) {
+        void ws.close({ code: 1011, reason: 'offline' });
+        return;
+      }
+      ws.connectToServer();
+      const held = { close: () => ws.close({ code: 1001, reason: 'dropped' }) };
+      open.add(held);
+      ws.onClose(() => open.delete(held));
+    });
+    return {
+      drop: async () => {
+        online = false;
+        for (const ws of [...open]) await ws.close();
+      },
+      restore: () => {
+        online = true;
+      },
+    };
+  };
+
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${t.url}/signin`);
+    await page.getByLabel('이메일').fill(email);
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByRole('button', { name: '로그아웃' }).waitFor();
+  };
+
+  const markStayed = (page: Page) => page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
+  const stayed = (page: Page) => page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed === true);
+  const indicator = (page: Page, state: 'live' | 'reconnecting') => page.locator(`[data-testid=live-indicator][data-state=${state}]`);
+
+  const move = async (applicationId: string, status: string) => {
+    const moved = await t.http.post(`/applications/${applicationId}/status`, { status }, booth.recruiter.accessToken);
+    expect(moved.status).toBe(200);
+  };
+
+  const apply = async (seeker: SignedIn): Promise<string> => {
+    const applied = await t.http.post(`/postings/${postingId}/applications`, { coverLetter: '대구에서 일하고 싶습니다.' }, seeker.accessToken);
+    expect(applied.status).toBe(201);
+    return applied.body.id;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { web: true });
+    browser = await launchBrowser();
+    const organizer = await createOrganizer(t.app, t.http);
+    fair = await createFair(t.http, organizer);
+    booth = await createBooth(t.http, fair.id, '달구벌정밀(주)');
+    postingId = await publishPosting(t.http, booth, '설비 보전 기사 (신입)');
+    expect((await t.http.post(`/booths/${booth.boothId}/approve`, {}, organizer.accessToken)).status).toBe(200);
+  });
+
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a seeker offline while the recruiter moves the application sees the new status and unread count once back, without a reload', async () => {
+    const seeker = await registerUser(t.http, 'seeker', { name: '오프라인 구직자' });
+    const applicationId = await apply(seeker);
+
+    const page = await open();
+    const socket = await hold(page);
+    await signIn(page, seeker.email);
+    await page.goto(`${t.url}/me/applications`);
+    const card = page.locator('[data-testid=application]', { hasText: '설비 보전 기사 (신입)' });
+    await card.waitFor();
+    expect(await card.getAttribute('data-status')).toBe('applied');
+    await indicator(page, 'live').waitFor();
+    await markStayed(page);
+
+    // Online: the first move arrives live, and the header counts it.
+    await move(applicationId, 'screening');
+    await page.locator('[data-testid=application][data-status=screening]').waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1/ }).waitFor();
+
+    // The connection drops; the recruiter moves the application twice meanwhile.
+    await socket.drop();
+    await indicator(page, 'reconnecting').waitFor();
+    await move(applicationId, 'interview');
+    await move(applicationId, 'offered');
+    expect(await card.getAttribute('data-status')).toBe('screening');
+
+    // Back: the page shows the latest status and the header the unread count, and the missed notifications were
+    // replayed (their toasts), each once.
+    socket.restore();
+    await indicator(page, 'live').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=application][data-status=offered]').waitFor();
+    expect(await card.getByTestId('application-status').textContent()).toBe('합격 제안');
+    await page.locator('[data-testid=unread-count]', { hasText: /^3/ }).waitFor();
+    const toast = (status: string) => page.locator('[data-testid=toast]', { hasText: `지원 상태가 바뀌었습니다: ${status}` });
+    await toast('합격 제안').waitFor();
+    await toast('면접').waitFor();
+    expect(await toast('면접').count()).toBe(1);
+    expect(await toast('합격 제안').count()).toBe(1);
+    expect(await stayed(page)).toBe(true);
+
+    // And it is live again: a move after the reconnect arrives as before.
+    await move(applicationId, 'hired');
+    await page.locator('[data-testid=application][data-status=hired]').waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^4/ }).waitFor();
+    expect(await stayed(page)).toBe(true);
+  });
+
+  it('the inbox open during a drop lists what came meanwhile once the connection is back', async () => {
+    const seeker = await registerUser(t.http, 'seeker', { name: '알림함 구직자' });
+    const applicationId = await apply(seeker);
+
+    const page = await open();
+    const socket = await hold(page);
+    await signIn(page, seeker.email);
+    await page.goto(`${t.url}/me/notifications`);
+    await page.getByRole('heading', { name: '알림' }).first().waitFor();
+    await indicator(page, 'live').waitFor();
+    await markStayed(page);
+
+    await socket.drop();
+    await indicator(page, 'reconnecting').waitFor();
+    await move(applicationId, 'screening');
+    expect(await page.locator('[data-testid=notification]').count()).toBe(0);
+
+    socket.restore();
+    await indicator(page, 'live').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=notification][data-read=no]', { hasText: '서류 검토' }).waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1/ }).waitFor();
+    expect(await page.locator('[data-testid=notification]').count()).toBe(1);
+    expect(await stayed(page)).toBe(true);
+  });
+
+  it('a recruiter’s pipeline shows a new applicant as they apply, and those who applied while the connection was down once it is back', async () => {
+    const page = await open();
+    const socket = await hold(page);
+    await signIn(page, booth.recruiter.email);
+    await page.getByRole('heading', { name: '기업 부스 관리' }).waitFor();
+    await page.locator('#fair-picker').selectOption(fair.id);
+    await page.getByRole('heading', { name: '지원자 관리' }).waitFor();
+    await indicator(page, 'live').waitFor();
+    await markStayed(page);
+    const applicant = (name: string) => page.getByTestId('column-applied').locator('[data-testid=applicant]', { hasText: name });
+
+    // Live: the card appears in the "applied" column as the seeker applies (not only as a toast).
+    const live = await registerUser(t.http, 'seeker', { name: '실시간 지원자' });
+    await apply(live);
+    await applicant('실시간 지원자').waitFor();
+    await page.locator('[data-testid=toast]', { hasText: '새 지원자: 실시간 지원자' }).waitFor();
+
+    // Offline: another seeker applies while the connection is down; the card is there once it is back.
+    await socket.drop();
+    await indicator(page, 'reconnecting').waitFor();
+    const late = await registerUser(t.http, 'seeker', { name: '재연결 지원자' });
+    await apply(late);
+    socket.restore();
+    await indicator(page, 'live').waitFor({ timeout: 20_000 });
+    await applicant('재연결 지원자').waitFor();
+    expect(await applicant('실시간 지원자').count()).toBe(1);
+    expect(await applicant('재연결 지원자').count()).toBe(1);
+    expect(await stayed(page)).toBe(true);
+  });
+});
