@@ -1,27 +1,30 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, createBooth, createFair, createOrganizer, launchBrowser, publishPosting, registerUser } from '@bisang/testing';
+import type { KpiUpdate } from '@bisang/contracts';
+import { PASSWORD, createBooth, createFair, createOrganizer, joinFair, launchBrowser, publishPosting, registerUser } from '@bisang/testing';
 import type { BoothSetup, SignedIn } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
- * "Live must mean live": pages that follow the socket stay true across a dropped connection. The test holds
- * each page's websocket (Playwright's routeWebSocket) so it decides when the connection drops and when it may
- * come back; everything else goes through the real app, API, worker, PostgreSQL and Redis.
+ * "Live must mean live": pages that follow the socket stay true across a dropped connection. The test takes the
+ * page's network away (the browser context goes offline and its websocket, held through Playwright's
+ * routeWebSocket, is closed) and gives it back; everything else goes through the real app, API, worker,
+ * PostgreSQL and Redis, and every wait is on an event or on what the page shows.
  */
 jest.setTimeout(90_000);
 
 const DESKTOP = { width: 1280, height: 900 };
 
-/** A page's socket.io connection, held by the test: `drop()` cuts it and refuses reconnects until `restore()`. */
+/** A page's network, held by the test: `drop()` cuts it (and the socket.io connection) until `restore()`. */
 interface HeldSocket {
   drop(): Promise<void>;
-  restore(): void;
+  restore(): Promise<void>;
 }
 
 describe('web app: live pages across a dropped connection', () => {
   let t: TestApp;
   let browser: Browser;
   let fair: { id: string; slug: string };
+  let organizer: SignedIn;
   let booth: BoothSetup;
   let postingId: string;
   const contexts: BrowserContext[] = [];
@@ -35,26 +38,20 @@ describe('web app: live pages across a dropped connection', () => {
   };
 
   const hold = async (page: Page): Promise<HeldSocket> => {
-    let online = true;
     const open = new Set<{ close: () => Promise<void> }>();
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      if (!online) {
-        void ws.close({ code: 1011, reason: 'offline' });
-        return;
-      }
       ws.connectToServer();
       const held = { close: () => ws.close({ code: 1001, reason: 'dropped' }) };
       open.add(held);
       ws.onClose(() => open.delete(held));
     });
     return {
+      // The network goes away (new connections fail as they would), and the open websocket with it.
       drop: async () => {
-        online = false;
+        await page.context().setOffline(true);
         for (const ws of [...open]) await ws.close();
       },
-      restore: () => {
-        online = true;
-      },
+      restore: () => page.context().setOffline(false),
     };
   };
 
@@ -84,7 +81,7 @@ describe('web app: live pages across a dropped connection', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { web: true });
     browser = await launchBrowser();
-    const organizer = await createOrganizer(t.app, t.http);
+    organizer = await createOrganizer(t.app, t.http);
     fair = await createFair(t.http, organizer);
     booth = await createBooth(t.http, fair.id, '달구벌정밀(주)');
     postingId = await publishPosting(t.http, booth, '설비 보전 기사 (신입)');
@@ -128,7 +125,7 @@ describe('web app: live pages across a dropped connection', () => {
 
     // Back: the page shows the latest status and the header the unread count, and the missed notifications were
     // replayed (their toasts), each once.
-    socket.restore();
+    await socket.restore();
     await indicator(page, 'live').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=application][data-status=offered]').waitFor();
     expect(await card.getByTestId('application-status').textContent()).toBe('합격 제안');
@@ -164,7 +161,7 @@ describe('web app: live pages across a dropped connection', () => {
     await move(applicationId, 'screening');
     expect(await page.locator('[data-testid=notification]').count()).toBe(0);
 
-    socket.restore();
+    await socket.restore();
     await indicator(page, 'live').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=notification][data-read=no]', { hasText: '서류 검토' }).waitFor();
     await page.locator('[data-testid=unread-count]', { hasText: /^1/ }).waitFor();
@@ -194,11 +191,44 @@ describe('web app: live pages across a dropped connection', () => {
     await indicator(page, 'reconnecting').waitFor();
     const late = await registerUser(t.http, 'seeker', { name: '재연결 지원자' });
     await apply(late);
-    socket.restore();
+    await socket.restore();
     await indicator(page, 'live').waitFor({ timeout: 20_000 });
     await applicant('재연결 지원자').waitFor();
     expect(await applicant('실시간 지원자').count()).toBe(1);
     expect(await applicant('재연결 지원자').count()).toBe(1);
+    expect(await stayed(page)).toBe(true);
+  });
+
+  it('the organizer’s KPI dashboard, open during a drop, shows the applications and hires made meanwhile once back', async () => {
+    const page = await open();
+    const socket = await hold(page);
+    await signIn(page, organizer.email);
+    await page.goto(`${t.url}/organizer/fairs/${fair.id}`);
+    const applications = page.getByTestId('kpi-applications');
+    await applications.waitFor();
+    await indicator(page, 'live').waitFor();
+    const before = Number((await applications.textContent())?.replace(/\D/g, ''));
+    const hiresBefore = Number((await page.getByTestId('kpi-hires').textContent())?.match(/\d+/)?.[0]);
+    await markStayed(page);
+
+    // Another organizer's socket sees the updates go out while the page is offline: they are not replayed.
+    const watcher = t.socket({ token: organizer.accessToken });
+    expect(await joinFair(watcher, fair.id)).toMatchObject({ ok: true });
+    const sent = new Promise<void>((resolve) =>
+      watcher.on('kpi:update', (u: KpiUpdate) => u.kpis.hires === hiresBefore + 1 && u.kpis.applications === before + 1 && resolve()),
+    );
+
+    await socket.drop();
+    await indicator(page, 'reconnecting').waitFor();
+    const seeker = await registerUser(t.http, 'seeker', { name: '지표 구직자' });
+    const applicationId = await apply(seeker);
+    for (const status of ['screening', 'interview', 'offered', 'hired']) await move(applicationId, status);
+    await sent;
+
+    await socket.restore();
+    await indicator(page, 'live').waitFor({ timeout: 20_000 });
+    await page.getByTestId('kpi-applications').filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor();
+    await page.getByTestId('kpi-hires').filter({ hasText: new RegExp(`^${hiresBefore + 1}\\D`) }).waitFor();
     expect(await stayed(page)).toBe(true);
   });
 });
