@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { KpiUpdate } from '@bisang/contracts';
-import { PASSWORD, createBooth, createFair, createOrganizer, joinFair, launchBrowser, publishPosting, registerUser } from '@bisang/testing';
+import type { Client } from 'pg';
+import { PASSWORD, connectTestDb, createBooth, createFair, createOrganizer, joinFair, launchBrowser, publishPosting, registerUser } from '@bisang/testing';
 import type { BoothSetup, SignedIn } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -22,6 +23,7 @@ interface HeldSocket {
 
 describe('web app: live pages across a dropped connection', () => {
   let t: TestApp;
+  let db: Client;
   let browser: Browser;
   let fair: { id: string; slug: string };
   let organizer: SignedIn;
@@ -80,6 +82,7 @@ describe('web app: live pages across a dropped connection', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, { web: true });
+    db = await connectTestDb();
     browser = await launchBrowser();
     organizer = await createOrganizer(t.app, t.http);
     fair = await createFair(t.http, organizer);
@@ -94,6 +97,7 @@ describe('web app: live pages across a dropped connection', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await db?.end();
     await t?.close();
   });
 
@@ -141,6 +145,52 @@ describe('web app: live pages across a dropped connection', () => {
     await move(applicationId, 'hired');
     await page.locator('[data-testid=application][data-status=hired]').waitFor();
     await page.locator('[data-testid=unread-count]', { hasText: /^4/ }).waitFor();
+    expect(await stayed(page)).toBe(true);
+  });
+
+  it('a seeker too far behind to replay (more than 1,000 notifications missed) is brought up to date from the inbox, and is live again', async () => {
+    const seeker = await registerUser(t.http, 'seeker', { name: '긴 공백 구직자' });
+    const applicationId = await apply(seeker);
+
+    const page = await open();
+    const socket = await hold(page);
+    await signIn(page, seeker.email);
+    await page.goto(`${t.url}/me/applications`);
+    const card = page.locator('[data-testid=application]', { hasText: '설비 보전 기사 (신입)' });
+    await card.waitFor();
+    await indicator(page, 'live').waitFor();
+    await move(applicationId, 'screening');
+    await page.locator('[data-testid=application][data-status=screening]').waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1/ }).waitFor();
+    await markStayed(page);
+
+    // Offline for long: 1,000 notifications pile up (written the way the notifications subscriber writes them:
+    // the user's sequence bumped, one row each; making that many through the API would take minutes), then a
+    // real move.
+    await socket.drop();
+    await indicator(page, 'reconnecting').waitFor();
+    await db.query(
+      `WITH bumped AS (UPDATE users SET last_notification_seq = last_notification_seq + 1000 WHERE id = $1 RETURNING last_notification_seq AS last)
+       INSERT INTO notifications (user_id, seq, type, data)
+       SELECT $1, bumped.last - 1000 + n, 'hire.follow_up', jsonb_build_object('applicationId', $2::text, 'daysAfterStart', 30)
+       FROM bumped, generate_series(1, 1000) AS n`,
+      [seeker.id, applicationId],
+    );
+    await move(applicationId, 'interview');
+
+    // Back: the server will not replay that much (REPLAY_TOO_LARGE); the page reads again and the socket follows
+    // on from the inbox's newest id.
+    await socket.restore();
+    await indicator(page, 'live').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=application][data-status=interview]').waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1002/ }).waitFor();
+    expect(await page.locator('[data-testid=toast]', { hasText: '입사 30일' }).count()).toBe(0);
+
+    // And live again from there: the next move arrives, with its toast, without a reload.
+    await move(applicationId, 'offered');
+    await page.locator('[data-testid=application][data-status=offered]').waitFor();
+    await page.locator('[data-testid=toast]', { hasText: '지원 상태가 바뀌었습니다: 합격 제안' }).waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1003/ }).waitFor();
     expect(await stayed(page)).toBe(true);
   });
 
