@@ -210,7 +210,7 @@ describe('applications and the hiring pipeline', () => {
       await eventually(() => seen.some((n) => n.type === 'application.status_changed'), 5000, 'application.status_changed');
       const event = seen.find((n) => n.type === 'application.status_changed')!;
       expect(event.data).toEqual({ applicationId: id, postingId, postingTitle: '생산관리 담당 (신입)', companyName: '달구벌소프트', from: 'applied', to: 'screening' });
-      expect(typeof event.id).toBe('string');
+      expect(Number.isInteger(event.id)).toBe(true);
       expect(Number.isNaN(Date.parse(event.at))).toBe(false);
     });
   });
@@ -223,6 +223,8 @@ describe('applications and the hiring pipeline', () => {
       const id = await applyTo(t.http, seeker, postingId);
       const inbox = async (who: { accessToken: string }) =>
         ((await t.http.get('/me/notifications', who.accessToken)).body.items as NotificationEvent[]).filter((n) => n.type === 'application.received');
+      // A consequence of the application's event: stored by the notifications subscriber moments after the commit.
+      await eventually(async () => (await inbox(booth.recruiter)).length > 0, 10_000, 'application.received stored');
       const received = await inbox(booth.recruiter);
       expect(received.map((n) => n.data)).toEqual([
         { applicationId: id, postingId, postingTitle: '생산관리 담당 (신입)', boothId: booth.boothId, seekerName: expect.any(String) },

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { BoothSetup, SignedIn, TestPerson, advanceTo, applyTo, connectTestDb, createBooth, createFair, createOrganizer, createPeople, hourFromNow, publishAvailability, publishPosting, registerUser, settledBookings } from '@bisang/testing';
+import { BoothSetup, SignedIn, TestPerson, advanceTo, applyTo, connectTestDb, createBooth, createFair, createOrganizer, createPeople, eventually, hourFromNow, publishAvailability, publishPosting, registerUser, settledBookings } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 import { bookingInvariantViolations } from './coaching-invariants';
 
@@ -116,5 +116,26 @@ describe('interview slots', () => {
     await db.query(`UPDATE coaching_bookings SET status = 'cancelled' WHERE id = $1`, [ids[0]]); // room under the limit
     const overlapping = await book(asPerson, clash.id);
     expect([...(await settledBookings(db, [overlapping.body.id])).values()][0]).toEqual({ status: 'rejected', reason: 'OVERLAP' });
+  });
+
+  it('cancels an upcoming interview booking, telling both sides why, when its application leaves the interview stage', async () => {
+    const [slot] = (await publish(booth.recruiter, booth.boothId, hourFromNow(90))).body.slots;
+    const seeker = await registerUser(t.http, 'seeker');
+    const applicationId = await applyAt(seeker, 'interview');
+    const booked = await book(seeker, slot.id);
+    const [state] = [...(await settledBookings(db, [booked.body.id], 10_000)).values()];
+    expect(state.status).toBe('confirmed');
+
+    expect((await t.http.post(`/applications/${applicationId}/status`, { status: 'rejected' }, booth.recruiter.accessToken)).status).toBe(200);
+    await eventually(async () => (await t.http.get(`/coaching/bookings/${booked.body.id}`, seeker.accessToken)).body.status === 'cancelled', 10_000, 'cancelled');
+    const told = async (who: { accessToken: string }) =>
+      ((await t.http.get('/me/notifications', who.accessToken)).body.items as { type: string; data: Record<string, unknown> }[]).find(
+        (n) => n.type === 'booking.cancelled' && n.data.bookingId === booked.body.id,
+      );
+    await eventually(async () => (await told(seeker)) !== undefined && (await told(booth.recruiter)) !== undefined, 10_000, 'both told');
+    expect((await told(seeker))!.data).toMatchObject({ kind: 'interview', cancelledBy: 'system', reason: 'APPLICATION_LEFT_INTERVIEW_STAGE' });
+    // The slot is free again for the booth's other applicants.
+    const listed = await t.http.get(`/booths/${booth.boothId}/interview-slots`);
+    expect(listed.body.items.find((s: { id: string }) => s.id === slot.id)).toMatchObject({ available: true });
   });
 });

@@ -139,7 +139,7 @@ describe('hires and retention follow-ups', () => {
     const [seeker] = seekers;
     const startDate = daysFromToday(3);
     expect((await hire(booth.recruiter, id, { startDate })).status).toBe(200);
-    expect(await followUpJobStates(id, startDate)).toEqual([true, true, true]);
+    await eventually(async () => JSON.stringify(await followUpJobStates(id, startDate)) === JSON.stringify([true, true, true]), 10_000, 'follow-up jobs [true, true, true]');
     const queue = jobs.queue(QUEUES.outcomes);
     for (const days of [30, 60, 90]) {
       const job = (await queue.getJob(jobIds.hireFollowUp(id, days, startDate)))!;
@@ -156,8 +156,8 @@ describe('hires and retention follow-ups', () => {
     const patched = await t.http.patch(`/applications/${id}/hire`, { startDate: moved, employmentType: 'contract', jobCategory: '3' }, booth.recruiter.accessToken);
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ startDate: moved, employmentType: 'contract', jobCategory: '3' });
-    expect(await followUpJobStates(id, startDate)).toEqual([false, false, false]);
-    expect(await followUpJobStates(id, moved)).toEqual([true, true, true]);
+    await eventually(async () => JSON.stringify(await followUpJobStates(id, startDate)) === JSON.stringify([false, false, false]), 10_000, 'follow-up jobs [false, false, false]');
+    await eventually(async () => JSON.stringify(await followUpJobStates(id, moved)) === JSON.stringify([true, true, true]), 10_000, 'follow-up jobs [true, true, true]');
     expect((await t.http.patch(`/applications/${id}/hire`, { jobCategory: '1' }, seeker.accessToken)).status).toBe(403);
 
     // The 30-day follow-up comes due (its delayed job, fired now): the seeker is asked over socket.io.
@@ -195,7 +195,7 @@ describe('hires and retention follow-ups', () => {
     const [seeker] = seekers;
     const startDate = daysFromToday(7);
     expect((await hire(booth.recruiter, id, { startDate })).status).toBe(200);
-    expect(await followUpJobStates(id, startDate)).toEqual([true, true, true]);
+    await eventually(async () => JSON.stringify(await followUpJobStates(id, startDate)) === JSON.stringify([true, true, true]), 10_000, 'follow-up jobs [true, true, true]');
     expect((await t.http.get(`/postings/${postingId}`)).body).toMatchObject({ openings: 0, status: 'closed' });
 
     const socket = t.socket({ token: seeker.accessToken });
@@ -232,7 +232,7 @@ describe('hires and retention follow-ups', () => {
 
     // Hired again (the opening was restored), with fresh follow-up jobs under the same date.
     expect((await hire(booth.recruiter, id, { startDate })).status).toBe(200);
-    expect(await followUpJobStates(id, startDate)).toEqual([true, true, true]);
+    await eventually(async () => JSON.stringify(await followUpJobStates(id, startDate)) === JSON.stringify([true, true, true]), 10_000, 'follow-up jobs [true, true, true]');
   });
 
   it('an organizer watching the fair sees the KPIs move live as a seeker applies and is hired', async () => {

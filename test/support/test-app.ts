@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { io, Socket } from 'socket.io-client';
 import { join } from 'node:path';
@@ -18,9 +19,12 @@ export interface TestApp {
  * The all-in-one process (API + realtime + worker) on a random port, over the run's own
  * database and Redis prefix, driven through real HTTP and socket.io.
  */
-export async function startTestApp(overrides: Record<string, string | number> = {}, options: { web?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string | number> = {},
+  options: { web?: boolean; providers?: Provider[] } = {},
+): Promise<TestApp> {
   const config: Record<string, string | number> = { AUTH_RATE_LIMIT: 0, ...overrides };
-  const app = await createHttpApp(BisangModule.forRoot(config), {
+  const app = await createHttpApp(BisangModule.forRoot(config, options.providers), {
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     trustedProxies: String(config.TRUSTED_PROXIES ?? ''),
     beforeListen: async (a) => {

@@ -93,12 +93,12 @@ export class EnvSchema {
   @Max(10_000)
   COACHING_DECISION_WAIT_MS = 1500;
 
-  /** The outbox relay looks for new domain events this often even when no commit notified it. */
+  /** How often the outbox relay looks whether domain events were appended (one cheap query on the outbox's sequence). */
   @Transform(toInt)
   @IsInt()
-  @Min(50)
+  @Min(5)
   @Max(60_000)
-  EVENT_POLL_MS = 1000;
+  EVENT_POLL_MS = 20;
 
   /** A relay process holds a subscription this long per renewal; a crashed one's subscriptions pass on after it. */
   @Transform(toInt)

@@ -68,7 +68,7 @@ export { ResumesRepository } from './repositories/resumes.repository';
 export type { NewResume } from './repositories/resumes.repository';
 export { NotificationsRepository } from './repositories/notifications.repository';
 export type { NotificationRow, NotificationListFilter, NewNotification } from './repositories/notifications.repository';
-export { DomainEventsRepository, appendDomainEvents, OUTBOX_CHANNEL } from './repositories/domain-events.repository';
+export { DomainEventsRepository, appendDomainEvents } from './repositories/domain-events.repository';
 export type { OutboxCursor, OutboxBatch, EventFailure } from './repositories/domain-events.repository';
 export { ApplicationsRepository } from './repositories/applications.repository';
 export type {

@@ -22,7 +22,17 @@ export class JobProducer {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   async enqueue<J extends JobName>(name: J, payload: JobMap[J], options: EnqueueOptions = {}): Promise<void> {
-    const opts: JobsOptions = {
+    await this.queue(QUEUE_OF[name]).add(name, payload, this.jobOptions(options));
+  }
+
+  /** Many jobs of one name in one Redis round trip (deterministic ids dedupe as with `enqueue`). */
+  async enqueueMany<J extends JobName>(name: J, jobs: { payload: JobMap[J]; options?: EnqueueOptions }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(QUEUE_OF[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: this.jobOptions(j.options ?? {}) })));
+  }
+
+  private jobOptions(options: EnqueueOptions): JobsOptions {
+    return {
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? Math.ceil(options.delayMs) : undefined,
       attempts: options.attempts ?? 5,
@@ -30,7 +40,6 @@ export class JobProducer {
       priority: options.priority,
       ...RETENTION,
     };
-    await this.queue(QUEUE_OF[name]).add(name, payload, opts);
   }
 
   /**

@@ -24,3 +24,4 @@ export { openPosting, applyTo, advanceTo } from './application-fixtures';
 export type { OpenPosting } from './application-fixtures';
 export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } from './browser';
 export { deleteRedisKeys } from './processes';
+export { BuiltProcess } from './built-process';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
 import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
-import { PipelineActor, judgeMove } from './application-pipeline';
+import { PipelineActor, judgeMove } from '@bisang/contracts';
 import {
   alreadyApplied,
   applicationNotFound,

@@ -15,6 +15,12 @@ export interface SubscriberOptions<N extends DomainEventName> {
  */
 export interface DomainEventHandler<N extends DomainEventName> {
   handle(event: DomainEvent<N>): Promise<void>;
+  /**
+   * Optional: a whole batch at once (in outbox order), for subscribers that gain from it (one statement, one
+   * Redis round trip). When it throws, the relay hands the batch's events to `handle` one by one, so that only
+   * the failing event is retried and parked.
+   */
+  handleBatch?(events: DomainEvent<N>[]): Promise<void>;
 }
 
 /** Marks a provider as a subscriber: the relay finds every one and gives it its own cursor. */

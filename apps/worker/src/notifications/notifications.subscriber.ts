@@ -20,8 +20,17 @@ export class NotificationsSubscriber implements DomainEventHandler<NotifyingEven
   ) {}
 
   async handle(event: DomainEvent<NotifyingEvent>): Promise<void> {
-    const staffIds = event.type === 'application.submitted' ? await this.companies.findStaffIds(event.payload.companyId) : [];
-    const stored = await this.notifications.recordForEvent(event.id, noticesFor(event, staffIds));
+    await this.handleBatch([event]);
+  }
+
+  /** A batch of events' notifications in one statement, then pushed. */
+  async handleBatch(events: DomainEvent<NotifyingEvent>[]): Promise<void> {
+    const notes = [];
+    for (const event of events) {
+      const staffIds = event.type === 'application.submitted' ? await this.companies.findStaffIds(event.payload.companyId) : [];
+      notes.push(...noticesFor(event, staffIds).map((n) => ({ ...n, eventId: event.id })));
+    }
+    const stored = await this.notifications.recordForEvents(notes);
     await this.realtime.notificationsStored(stored);
   }
 }

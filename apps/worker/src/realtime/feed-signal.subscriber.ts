@@ -13,6 +13,13 @@ export class FeedSignalSubscriber implements DomainEventHandler<'feed.appended'>
   constructor(private readonly realtime: RealtimePublisher) {}
 
   async handle(event: DomainEvent<'feed.appended'>): Promise<void> {
-    await this.realtime.feedAdvanced(event.payload.fairId, event.payload.feedEventId);
+    await this.handleBatch([event]);
+  }
+
+  /** One signal per fair for a whole batch: "fair F has events up to N". */
+  async handleBatch(events: DomainEvent<'feed.appended'>[]): Promise<void> {
+    const newest = new Map<string, number>();
+    for (const e of events) newest.set(e.payload.fairId, Math.max(newest.get(e.payload.fairId) ?? 0, e.payload.feedEventId));
+    await Promise.all([...newest].map(([fairId, id]) => this.realtime.feedAdvanced(fairId, id)));
   }
 }

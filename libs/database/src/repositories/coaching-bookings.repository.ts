@@ -5,7 +5,7 @@ import type { SlotKind } from '../entities/coaching-slot.entity';
 import type { FairStatus } from '../entities/fair.entity';
 import { isExclusionViolation, isRetryableTransactionError, isUniqueViolation } from '../pg-errors';
 import { NewDomainEvent, domainEvent } from '@bisang/contracts';
-import { OUTBOX_CHANNEL, appendDomainEvents } from './domain-events.repository';
+import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 export const BOOKING_COLUMNS = `id, slot_id AS "slotId", seeker_id AS "seekerId", coach_id AS "coachId", fair_id AS "fairId", kind, status,
@@ -102,7 +102,7 @@ export class CoachingBookingsRepository {
            INSERT INTO domain_events (type, fair_id, payload)
            SELECT 'booking.requested', "fairId", jsonb_build_object('bookingId', id, 'fairId', "fairId") FROM recorded
          )
-         SELECT recorded.*, pg_notify('${OUTBOX_CHANNEL}', '') AS "notified" FROM recorded`,
+         SELECT * FROM recorded`,
         [
           req.slotId,
           req.seekerId,
@@ -117,10 +117,7 @@ export class CoachingBookingsRepository {
         ],
       ),
     );
-    if (inserted[0]) {
-      const { notified: _, ...booking } = inserted[0] as CoachingBookingEntity & { notified?: string };
-      return { booking, created: true };
-    }
+    if (inserted[0]) return { booking: inserted[0], created: true };
     const [existing] = (await this.dataSource.query(
       `SELECT ${BOOKING_COLUMNS} FROM coaching_bookings WHERE seeker_id = $1 AND idempotency_key = $2`,
       [req.seekerId, req.idempotencyKey],

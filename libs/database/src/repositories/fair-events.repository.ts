@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FairEventEntity } from '../entities/fair-event.entity';
 import type { FeedDataMap, FeedEventType } from '@bisang/contracts';
-import { OUTBOX_CHANNEL } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 export interface AppendedEvent {
@@ -33,7 +32,7 @@ export async function appendFairEvent<T extends FeedEventType>(
          INSERT INTO domain_events (type, fair_id, payload)
          SELECT 'feed.appended', $1::uuid, jsonb_build_object('fairId', $1::uuid, 'feedEventId', id, 'type', $2::text) FROM feed
        )
-       SELECT id, pg_notify('${OUTBOX_CHANNEL}', '') FROM feed`,
+       SELECT id FROM feed`,
       [fairId, type, JSON.stringify(data)],
     ),
   );

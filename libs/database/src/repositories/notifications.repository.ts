@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../pg-errors';
 import { rowsOf } from './sql-rows';
 
 /** A stored notification as clients see it: `id` is the user's dense sequence number (1, 2, 3, …). */
@@ -14,6 +15,8 @@ export interface NotificationRow {
 
 /** One notification an event gives one user. */
 export interface NewNotification {
+  /** The domain event it comes from. */
+  eventId: number;
   userId: string;
   type: string;
   data: object;
@@ -35,30 +38,46 @@ export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the notifications a domain event gives, at most one per user and event whatever the redeliveries,
-   * and answers every notification of the event (those stored now and by an earlier delivery), to push.
-   * Each user's row is locked first (in id order, so two events never deadlock): a user's sequence numbers
-   * then commit in order, with no gap, and the existence check after the lock sees an earlier delivery.
+   * Stores the notifications domain events give, at most one per user and event whatever the redeliveries, and
+   * answers every notification of those events (stored now or by an earlier delivery), to push. One statement:
+   * bumping a user's counter takes their row lock until commit, so a user's ids commit in order with no gap; a
+   * concurrent duplicate (a relay whose lease was taken over) fails on the unique (event, user) index and rolls
+   * the whole statement back, counters included, and is then read back instead.
    */
-  async recordForEvent(eventId: number, notes: readonly NewNotification[]): Promise<NotificationRow[]> {
+  async recordForEvents(notes: readonly NewNotification[]): Promise<NotificationRow[]> {
     if (notes.length === 0) return [];
-    return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT 1 FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [notes.map((n) => n.userId)]);
-      await m.query(
-        `WITH wanted AS (
-           SELECT * FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS w(user_id, type, data)
-           WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_id = $1 AND n.user_id = w.user_id)
+    const eventIds = [...new Set(notes.map((n) => n.eventId))];
+    try {
+      await this.dataSource.query(
+        `WITH given AS (
+           SELECT g.*, g.ord AS position FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::jsonb[], $5::int[]) AS g(event_id, user_id, type, data, ord)
+           WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_id = g.event_id AND n.user_id = g.user_id)
+         ), numbered AS (
+           SELECT given.*, row_number() OVER (PARTITION BY user_id ORDER BY position) AS k, count(*) OVER (PARTITION BY user_id) AS per_user FROM given
          ), bumped AS (
-           UPDATE users u SET last_notification_seq = u.last_notification_seq + 1
-           FROM wanted WHERE u.id = wanted.user_id RETURNING u.id, u.last_notification_seq
+           UPDATE users u SET last_notification_seq = u.last_notification_seq + c.per_user
+           FROM (SELECT DISTINCT user_id, per_user FROM numbered) c WHERE u.id = c.user_id
+           RETURNING u.id, u.last_notification_seq AS top, c.per_user
          )
          INSERT INTO notifications (user_id, seq, type, data, event_id)
-         SELECT w.user_id, b.last_notification_seq, w.type, w.data, $1 FROM wanted w JOIN bumped b ON b.id = w.user_id`,
-        [eventId, notes.map((n) => n.userId), notes.map((n) => n.type), notes.map((n) => JSON.stringify(n.data))],
+         SELECT n.user_id, b.top - b.per_user + n.k, n.type, n.data, n.event_id FROM numbered n JOIN bumped b ON b.id = n.user_id`,
+        [
+          notes.map((n) => n.eventId),
+          notes.map((n) => n.userId),
+          notes.map((n) => n.type),
+          notes.map((n) => JSON.stringify(n.data)),
+          notes.map((_, i) => i),
+        ],
       );
-      const rows: NotificationRow[] = await m.query(`SELECT ${COLUMNS} FROM notifications WHERE event_id = $1 ORDER BY user_id`, [eventId]);
-      return rows.map(toRow);
-    });
+    } catch (err) {
+      if (!isUniqueViolation(err, 'notifications_event_user_idx') && !isUniqueViolation(err, 'notifications_user_seq_idx')) throw err;
+      // Stored meanwhile by another delivery: what it stored is what there is to push.
+    }
+    const rows: NotificationRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications WHERE event_id = ANY($1::bigint[]) ORDER BY user_id, seq`,
+      [eventIds],
+    );
+    return rows.map(toRow);
   }
 
   /** The user's notifications with id > since, oldest first (the replay of `me:join` and `?since=`). */

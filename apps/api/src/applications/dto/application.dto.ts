@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
 import { APPLICATION_STATUSES, ApplicationStatus, ApplicationView, HireView, TransitionView } from '@bisang/database';
-import { MOVE_TARGETS } from '../application-pipeline';
+import { MOVE_TARGETS } from '@bisang/contracts';
 import { HireDto, HireTermsDto } from './hire.dto';
 import type { Applicant, Application, ChangeStatusInput, ReviewInput, StaffApplication, StaffApplicationDetail, Transition } from '@bisang/contracts';
 

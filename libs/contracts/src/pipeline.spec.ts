@@ -1,5 +1,5 @@
-import { APPLICATION_STATUSES, ApplicationStatus } from '@bisang/database';
-import { MoveVerdict, PipelineActor, judgeMove } from './application-pipeline';
+import { APPLICATION_STATUSES, ApplicationStatus } from './vocabulary';
+import { MoveVerdict, PipelineActor, judgeMove } from './pipeline';
 
 /** The pipeline written out by hand, independently of the table under test: every allowed move and its actor. */
 const ALLOWED: Record<PipelineActor, string[]> = {
