@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import type { Role } from './api/types';
+import type { UserRole } from '@bisang/contracts';
 import { useAuth } from './auth/auth';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n/i18n';
@@ -23,7 +23,7 @@ import { RecruiterConsole } from './pages/RecruiterConsole';
 import { Search } from './pages/Search';
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
-function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+function RequireRole({ roles, children }: { roles: UserRole[]; children: ReactNode }) {
   const { user, restoring } = useAuth();
   const { t } = useI18n();
   const location = useLocation();

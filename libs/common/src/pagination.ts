@@ -2,6 +2,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { badRequest } from './domain-error';
 import { isUuid } from './params';
+import type { Page } from '@bisang/contracts';
 import { QueryInt } from './validators';
 
 export class ListQueryDto {
@@ -17,10 +18,8 @@ export class ListQueryDto {
   cursor?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** The list answer of the public contract, defined once in the bottom lib. */
+export type { Page };
 
 /** Opaque keyset cursor: base64url JSON of the sort key of the last item. */
 export function encodeCursor(key: Record<string, string | number>): string {

@@ -5,3 +5,4 @@ export * from './kpis';
 export * from './posting-view';
 export * from './socket-events';
 export * from './domain-events';
+export * from './http';

@@ -7,17 +7,20 @@ export type PipelineActor = 'seeker' | 'booth_staff';
 export const OPEN_STATUSES = ['applied', 'screening', 'interview', 'offered'] as const satisfies readonly ApplicationStatus[];
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
-/** What `POST /applications/:id/status` accepts (`applied` is only where an application starts). */
-export const MOVE_TARGETS = APPLICATION_STATUSES.filter((s) => s !== 'applied') as Exclude<ApplicationStatus, 'applied'>[];
+/** Where a move can lead: every status but `applied`, which is only where an application starts. */
+export type MoveTarget = Exclude<ApplicationStatus, 'applied'>;
+
+/** What `POST /applications/:id/status` accepts. */
+export const MOVE_TARGETS = APPLICATION_STATUSES.filter((s): s is MoveTarget => s !== 'applied');
 
 export interface PipelineMove {
   from: ApplicationStatus;
-  to: ApplicationStatus;
+  to: MoveTarget;
   by: PipelineActor;
 }
 
 /** Staff's next stage from each open stage ("다음 단계"): the pipeline's forward moves. */
-export const NEXT_STAGE: { readonly [S in OpenStatus]: ApplicationStatus } = {
+export const NEXT_STAGE: { readonly [S in OpenStatus]: MoveTarget } = {
   applied: 'screening',
   screening: 'interview',
   interview: 'offered',
@@ -52,5 +55,5 @@ export function judgeMove(from: ApplicationStatus, to: ApplicationStatus, actor:
 }
 
 /** The moves staff may offer on an application in `from`, in the order a console shows them. */
-export const staffMovesFrom = (from: ApplicationStatus): ApplicationStatus[] =>
+export const staffMovesFrom = (from: ApplicationStatus): MoveTarget[] =>
   PIPELINE_MOVES.filter((m) => m.from === from && m.by === 'booth_staff').map((m) => m.to);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, toPage } from '@bisang/common';
+import type { AnnouncementCreated } from '@bisang/contracts';
 import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
 import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
 import { FairDto } from './dto/fair.dto';
@@ -63,7 +64,7 @@ export class FairsService {
     return fair;
   }
 
-  async announce(fairId: string, dto: AnnouncementDto, organizer: AuthenticatedUser) {
+  async announce(fairId: string, dto: AnnouncementDto, organizer: AuthenticatedUser): Promise<AnnouncementCreated> {
     const fair = await this.fairs.findById(fairId);
     if (!fair) throw fairNotFound();
     const data = { title: dto.title, body: dto.body, by: organizer.id };

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
 import { ApiPageResponse, EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, uuidParam } from '@bisang/common';
+import { EMPLOYMENT_TYPES, type JobCategories } from '@bisang/contracts';
 import { BoothReviewPolicy } from '../booths/booth-review.policy';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
@@ -84,10 +85,10 @@ export class PostingsController {
       },
     },
   })
-  categories() {
+  categories(): JobCategories {
     return {
-      jobCategories: KECO_MAJOR_GROUPS,
-      employmentTypes: Object.entries(EMPLOYMENT_TYPE_LABELS).map(([code, label]) => ({ code, ...label })),
+      jobCategories: KECO_MAJOR_GROUPS.map((g) => ({ ...g })),
+      employmentTypes: EMPLOYMENT_TYPES.map((code) => ({ code, ...EMPLOYMENT_TYPE_LABELS[code] })),
     };
   }
 }

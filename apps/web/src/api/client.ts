@@ -5,41 +5,54 @@
  * and across tabs, since a refresh token works only once) and retries.
  */
 import type {
-  Announcement,
-  Application,
+  AnnouncementCreated,
   ApplicationDetail,
-  ApplicationStatus,
+  Application,
   AuthResponse,
+  AvailabilityInput,
+  AvailabilityResult,
   Booking,
   Booth,
+  ChangeStatusInput,
   Company,
   CompanyInvitation,
+  CreateBoothInput,
+  CreateCompanyInput,
   CreateFairInput,
   FairCoach,
   FairCoachStatus,
   MyInvitation,
   StaffMember,
   Fair,
+  FeedPage,
+  FollowUp,
+  FollowUpDays,
   Hire,
   HireTerms,
   JobCategories,
   Kpis,
+  MyBooths,
   NotificationPage,
+  NotificationQuery,
   Page,
   Posting,
-  PostingFilters,
   PostingInput,
+  PostingQuery,
   ProfileInput,
+  ReadAllResult,
+  RegisterInput,
   Resume,
+  ReviewInput,
   SeekerProfile,
   Slot,
   StaffApplication,
+  StaffApplicationDetail,
   StoredNotification,
   TokenPair,
   User,
   WaitlistEntry,
-} from './types';
-import type { FeedEvent } from '@bisang/contracts';
+  WithdrawnSlot,
+} from '@bisang/contracts';
 
 export const API_BASE = '/api/v1';
 const REFRESH_KEY = 'bisang.refreshToken';
@@ -262,7 +275,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   // accounts
-  register: (input: { email: string; password: string; name: string; role: 'seeker' | 'recruiter' | 'coach'; birthDate?: string }) =>
+  register: (input: RegisterInput) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body: input }),
   login: (email: string, password: string) => request<AuthResponse>('/auth/login', { method: 'POST', body: { email, password } }),
   me: () => request<User>('/me'),
@@ -278,12 +291,12 @@ export const api = {
   createFair: (input: CreateFairInput) => request<Fair>('/fairs', { method: 'POST', body: input }),
   publishFair: (fairId: string) => request<Fair>(`/fairs/${enc(fairId)}/publish`, { method: 'POST', body: {} }),
   announce: (fairId: string, title: string, body: string) =>
-    request<Announcement>(`/fairs/${enc(fairId)}/announcements`, { method: 'POST', body: { title, body } }),
-  feed: (fairId: string, since: number, limit = 100) => request<Page<FeedEvent>>(`/fairs/${enc(fairId)}/feed`, { query: { since, limit } }),
+    request<AnnouncementCreated>(`/fairs/${enc(fairId)}/announcements`, { method: 'POST', body: { title, body } }),
+  feed: (fairId: string, since: number, limit = 100) => request<FeedPage>(`/fairs/${enc(fairId)}/feed`, { query: { since, limit } }),
 
   // companies and booths
-  myCompanies: () => request<Company[] | Page<Company>>('/companies/mine'),
-  createCompany: (input: { name: string; industry?: string; region?: string }) => request<Company>('/companies', { method: 'POST', body: input }),
+  myCompanies: () => request<Company[]>('/companies/mine'),
+  createCompany: (input: CreateCompanyInput) => request<Company>('/companies', { method: 'POST', body: input }),
   companyStaff: (companyId: string) => request<{ items: StaffMember[] }>(`/companies/${enc(companyId)}/staff`),
   leaveCompany: (companyId: string) => request<void>(`/companies/${enc(companyId)}/staff/me`, { method: 'DELETE' }),
   inviteStaff: (companyId: string, email: string) =>
@@ -298,17 +311,17 @@ export const api = {
   booths: (fairId: string, status?: 'pending' | 'rejected', cursor?: string) =>
     request<Page<Booth>>(`/fairs/${enc(fairId)}/booths`, { query: { status, cursor, limit: 100 } }),
   booth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}`),
-  applyForBooth: (fairId: string, input: { companyId: string; headline: string; description?: string }) =>
+  applyForBooth: (fairId: string, input: CreateBoothInput) =>
     request<Booth>(`/fairs/${enc(fairId)}/booths`, { method: 'POST', body: input }),
   approveBooth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}/approve`, { method: 'POST', body: {} }),
   rejectBooth: (boothId: string, reason: string) => request<Booth>(`/booths/${enc(boothId)}/reject`, { method: 'POST', body: { reason } }),
 
   // postings
   jobCategories: () => request<JobCategories>('/job-categories'),
-  postings: (fairId: string, filters: PostingFilters = {}) =>
+  postings: (fairId: string, filters: PostingQuery = {}) =>
     request<Page<Posting>>(`/fairs/${enc(fairId)}/postings`, { query: { limit: 20, ...filters } }),
   posting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}`),
-  boothPostings: (boothId: string) => request<Page<Posting> | Posting[]>(`/booths/${enc(boothId)}/postings`, { query: { limit: 100 } }),
+  boothPostings: (boothId: string) => request<Posting[]>(`/booths/${enc(boothId)}/postings`),
   createPosting: (boothId: string, input: PostingInput) => request<Posting>(`/booths/${enc(boothId)}/postings`, { method: 'POST', body: input }),
   publishPosting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}/publish`, { method: 'POST', body: {} }),
   closePosting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}/close`, { method: 'POST', body: {} }),
@@ -316,8 +329,8 @@ export const api = {
   // coaching
   slots: (fairId: string, query: { from?: string; to?: string; coachId?: string; available?: boolean; cursor?: string }) =>
     request<Page<Slot>>(`/fairs/${enc(fairId)}/coaching/slots`, { query: { limit: 100, ...query } }),
-  publishAvailability: (fairId: string, input: { startsAt: string; endsAt: string; slotMinutes: number; bufferMinutes?: number }) =>
-    request<{ slots: { id: string; startsAt: string; endsAt: string }[] }>(`/fairs/${enc(fairId)}/coaching/availability`, { method: 'POST', body: input }),
+  publishAvailability: (fairId: string, input: AvailabilityInput) =>
+    request<AvailabilityResult>(`/fairs/${enc(fairId)}/coaching/availability`, { method: 'POST', body: input }),
   myFairCoachStatus: (fairId: string) =>
     request<{ fairId: string; coachId: string; status: FairCoachStatus | 'none' }>(`/fairs/${enc(fairId)}/coaches/me`),
   askToCoach: (fairId: string) =>
@@ -325,7 +338,7 @@ export const api = {
   fairCoaches: (fairId: string, status?: FairCoachStatus) => request<Page<FairCoach>>(`/fairs/${enc(fairId)}/coaches`, { query: { status } }),
   approveCoach: (fairId: string, coachId: string) =>
     request<unknown>(`/fairs/${enc(fairId)}/coaches/${enc(coachId)}/approve`, { method: 'POST', body: {} }),
-  withdrawSlot: (slotId: string) => request<unknown>(`/coaching/slots/${enc(slotId)}/withdraw`, { method: 'POST', body: {} }),
+  withdrawSlot: (slotId: string) => request<WithdrawnSlot>(`/coaching/slots/${enc(slotId)}/withdraw`, { method: 'POST', body: {} }),
   book: (slotId: string, idempotencyKey: string) =>
     request<Booking>('/coaching/bookings', { method: 'POST', body: { slotId }, headers: { 'idempotency-key': idempotencyKey } }),
   booking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}`),
@@ -340,10 +353,10 @@ export const api = {
   // interview slots of a booth: published by its recruiters, booked by its applicants in the interview stage
   interviewSlots: (boothId: string, query: { from?: string; available?: boolean; cursor?: string } = {}) =>
     request<Page<Slot>>(`/booths/${enc(boothId)}/interview-slots`, { query: { limit: 100, ...query } }),
-  publishInterviewAvailability: (boothId: string, input: { startsAt: string; endsAt: string; slotMinutes: number; bufferMinutes?: number }) =>
-    request<{ slots: { id: string; startsAt: string; endsAt: string }[] }>(`/booths/${enc(boothId)}/interview-slots/availability`, { method: 'POST', body: input }),
+  publishInterviewAvailability: (boothId: string, input: AvailabilityInput) =>
+    request<AvailabilityResult>(`/booths/${enc(boothId)}/interview-slots/availability`, { method: 'POST', body: input }),
 
-  myBooths: (fairId?: string) => request<{ items: Booth[] }>('/me/booths', { query: { fairId } }),
+  myBooths: (fairId?: string) => request<MyBooths>('/me/booths', { query: { fairId } }),
 
   // applications and outcomes
   apply: (postingId: string, coverLetter?: string) =>
@@ -352,15 +365,15 @@ export const api = {
   application: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}`),
   boothApplications: (boothId: string, postingId?: string) =>
     request<Page<StaffApplication>>(`/booths/${enc(boothId)}/applications`, { query: { limit: 100, postingId } }),
-  moveApplication: (applicationId: string, status: Exclude<ApplicationStatus, 'applied'>, hire?: HireTerms) =>
-    request<Application>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: hire ? { status, hire } : { status } }),
-  reviewApplication: (applicationId: string, review: { note?: string | null; rating?: number | null }) =>
+  moveApplication: (applicationId: string, status: ChangeStatusInput['status'], hire?: HireTerms) =>
+    request<ApplicationDetail>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: (hire ? { status, hire } : { status }) satisfies ChangeStatusInput }),
+  reviewApplication: (applicationId: string, review: ReviewInput) =>
     request<StaffApplication>(`/applications/${enc(applicationId)}/review`, { method: 'PATCH', body: review }),
   correctHire: (applicationId: string, terms: HireTerms) =>
     request<Hire>(`/applications/${enc(applicationId)}/hire`, { method: 'PATCH', body: terms }),
-  undoHire: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/hire/undo`, { method: 'POST', body: {} }),
-  answerFollowUp: (applicationId: string, days: 30 | 60 | 90, stillEmployed: boolean) =>
-    request<unknown>(`/applications/${enc(applicationId)}/follow-ups/${days}`, { method: 'POST', body: { stillEmployed } }),
+  undoHire: (applicationId: string) => request<StaffApplicationDetail>(`/applications/${enc(applicationId)}/hire/undo`, { method: 'POST', body: {} }),
+  answerFollowUp: (applicationId: string, days: FollowUpDays, stillEmployed: boolean) =>
+    request<FollowUp>(`/applications/${enc(applicationId)}/follow-ups/${days}`, { method: 'POST', body: { stillEmployed } }),
   kpis: (fairId: string) => request<Kpis>(`/fairs/${enc(fairId)}/kpis`),
 
   // profiles, resumes and stored notifications
@@ -371,10 +384,10 @@ export const api = {
     form.append('file', file, file.name);
     return request<Resume>('/me/resume', { method: 'PUT', body: form });
   },
-  notifications: (query: { unread?: boolean; limit?: number; cursor?: string } = {}) =>
+  notifications: (query: NotificationQuery = {}) =>
     request<NotificationPage>('/me/notifications', { query: { limit: 50, ...query } }),
   markNotificationRead: (id: number) => request<StoredNotification>(`/me/notifications/${id}/read`, { method: 'POST', body: {} }),
-  markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('/me/notifications/read-all', { method: 'POST', body: {} }),
+  markAllNotificationsRead: () => request<ReadAllResult>('/me/notifications/read-all', { method: 'POST', body: {} }),
 };
 
 /** Where the CSV exports of a fair are served (organizers). */
@@ -385,9 +398,6 @@ export const exportUrls = (fairId: string) => ({
 
 /** Where a resume's PDF is served (its seeker, and staff of booths the seeker applied to). */
 export const resumeUrl = (resumeId: string) => `${API_BASE}/resumes/${enc(resumeId)}/file`;
-
-/** Items of a list answer that is either a page or a bare array. */
-export const itemsOf = <T,>(answer: Page<T> | T[]): T[] => (Array.isArray(answer) ? answer : answer.items);
 
 /** Downloads a signed-in file (a CSV export) and hands it to the browser under `filename`. */
 export async function downloadFile(path: string, filename: string, retried = false): Promise<void> {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, refreshSession, tokens } from '../api/client';
-import type { AuthResponse, User } from '../api/types';
+import type { AuthResponse, User } from '@bisang/contracts';
 
 interface Auth {
   user: User | null;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { Booking } from '../api/types';
+import type { Booking } from '@bisang/contracts';
 import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
+import { bookingIdOf } from '../realtime/notification-refs';
 import { bookingStatusText, reasonText } from './bookingText';
 
 /**
@@ -14,9 +15,9 @@ import { bookingStatusText, reasonText } from './bookingText';
 export function useLiveBooking(onSettled?: () => void) {
   const [booking, setBooking] = useState<Booking | null>(null);
   useNotifications((e) => {
-    const data = e.data as { bookingId?: string };
-    if (booking && data.bookingId === booking.id) void api.booking(booking.id).then(setBooking, () => undefined);
+    if (booking && bookingIdOf(e) === booking.id) void api.booking(booking.id).then(setBooking, () => undefined);
   });
+  useResync(() => booking && void api.booking(booking.id).then(setBooking, () => undefined));
   useEffect(() => {
     if (booking?.status !== 'pending') return;
     const timer = setInterval(() => void api.booking(booking.id).then(setBooking, () => undefined), 1500);

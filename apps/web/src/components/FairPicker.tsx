@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import type { Fair } from '../api/types';
+import type { Fair } from '@bisang/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Loaded, useAsync } from './async';
 

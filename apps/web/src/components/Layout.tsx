@@ -2,7 +2,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
 import { useAuth } from '../auth/auth';
 import { LANGS, useI18n } from '../i18n/i18n';
-import { useConnectionState, useNotifications } from '../realtime/hooks';
+import { useConnectionState, useNotifications, useResync } from '../realtime/hooks';
 import { fairSocket } from '../realtime/fair-socket';
 import { NotificationToasts } from './NotificationToasts';
 import { unreadCount, useUnreadCount } from './unread';
@@ -37,14 +37,16 @@ export function Layout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
 
-  // After signing in or out the socket reconnects with the new identity.
-  useEffect(() => fairSocket.reauthenticate(), [user]);
-  // The unread badge: read when someone signs in, again with each notification that arrives.
+  // After signing in or out the socket reconnects with the new identity and follows its notifications.
+  useEffect(() => fairSocket.signedInAs(user?.id ?? null), [user]);
+  // The unread badge: read when someone signs in, again with each notification that arrives and when the
+  // connection is back after a drop.
   useEffect(() => {
     if (user) void unreadCount.refresh();
     else unreadCount.set(0);
   }, [user]);
   useNotifications(() => void unreadCount.refresh());
+  useResync(() => user && void unreadCount.refresh());
   const unread = useUnreadCount();
   // Move focus to the page on navigation, as a page load would, for keyboard and screen-reader users.
   const first = useRef(true);

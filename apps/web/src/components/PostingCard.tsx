@@ -1,16 +1,18 @@
 import { Link } from 'react-router';
-import type { Posting } from '../api/types';
+import type { Posting, PostingView } from '@bisang/contracts';
 import { formatSalary } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useJobCategories } from './useJobCategories';
 
-export function PostingCard({ posting, fresh = false, headingLevel = 3 }: { posting: Posting; fresh?: boolean; headingLevel?: 2 | 3 }) {
+/** A posting's card: one read over HTTP carries its labels; one brought by a feed event is labelled here. */
+export function PostingCard({ posting, fresh = false, headingLevel = 3 }: { posting: Posting | PostingView; fresh?: boolean; headingLevel?: 2 | 3 }) {
   const { t, lang, label } = useI18n();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const salary = formatSalary(posting.salaryMin, posting.salaryMax, lang);
   const categories = useJobCategories();
-  const category = label(posting.jobCategoryLabel ?? categories?.jobCategories.find((c) => c.code === posting.jobCategory), posting.jobCategory);
-  const type = posting.employmentTypeLabel ? label(posting.employmentTypeLabel) : t(`employment.${posting.employmentType}`);
+  const labelled = 'jobCategoryLabel' in posting ? posting : null;
+  const category = label(labelled?.jobCategoryLabel ?? categories?.jobCategories.find((c) => c.code === posting.jobCategory), posting.jobCategory);
+  const type = labelled ? label(labelled.employmentTypeLabel) : t(`employment.${posting.employmentType}`);
   return (
     <article className={`card posting${fresh ? ' fresh' : ''}`} data-testid="posting-card" data-posting-id={posting.id}>
       <H className="card-title">

@@ -1,4 +1,4 @@
-import type { Booking } from '../api/types';
+import type { Booking } from '@bisang/contracts';
 import type { Translate } from '../i18n/i18n';
 import { isMessageKey } from '../i18n/ko';
 

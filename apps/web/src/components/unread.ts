@@ -15,13 +15,31 @@ class UnreadCount {
     for (const l of this.listeners) l(n);
   }
 
-  /** Reads the count from the server (the inbox stores a notification before it is pushed). */
-  async refresh(): Promise<void> {
-    try {
-      this.set((await api.notifications({ unread: true, limit: 1 })).unreadCount);
-    } catch {
-      // signed out or offline: keep what is shown
+  private reading: Promise<void> | null = null;
+  private again = false;
+
+  /**
+   * Reads the count from the server (the inbox stores a notification before it is pushed). One read at a time:
+   * calls during a read (a burst of replayed notifications) make one more read after it, not one each.
+   */
+  refresh(): Promise<void> {
+    if (this.reading) {
+      this.again = true;
+      return this.reading;
     }
+    this.reading = (async () => {
+      do {
+        this.again = false;
+        try {
+          this.set((await api.notifications({ unread: true, limit: 1 })).unreadCount);
+        } catch {
+          // signed out or offline: keep what is shown
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
   }
 
   subscribe(listener: (n: number) => void): () => void {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { JobCategories } from '../api/types';
+import type { JobCategories } from '@bisang/contracts';
 
 let cached: Promise<JobCategories> | null = null;
 

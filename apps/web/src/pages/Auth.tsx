@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../api/types';
+import type { UserRole } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
 import { ErrorNote } from '../components/async';
 import { useI18n } from '../i18n/i18n';
 
-export const homeOf = (role: Role): string =>
+export const homeOf = (role: UserRole): string =>
   role === 'organizer' ? '/organizer' : role === 'recruiter' ? '/recruiter' : role === 'coach' ? '/coach' : '/';
 
 function useAfterSignIn() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
-  return (role: Role) => navigate(from ?? homeOf(role), { replace: true });
+  return (role: UserRole) => navigate(from ?? homeOf(role), { replace: true });
 }
 
 export function SignIn() {

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Booking, Fair } from '../api/types';
+import type { Booking, Fair } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { bookingStatusText } from '../components/bookingText';
 import { FairPicker } from '../components/FairPicker';
 import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
 import { dayKey, formatDate, formatTime } from '../format';
-import type { Slot } from '../api/types';
+import type { Slot } from '@bisang/contracts';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
 
 function groupByDay(slots: Slot[], timeZone: string): [string, Slot[]][] {
@@ -74,6 +74,7 @@ function Availability({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
   const { user } = useAuth();
   const slots = useAsync(() => api.slots(fair.id, { coachId: user?.id, from: new Date().toISOString() }), [fair.id, user?.id]);
+  useResync(slots.reload);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<number | null>(null);
   const publish = async (availability: AvailabilityWindow) => {
@@ -153,6 +154,7 @@ function Sessions() {
   const state = useAsync(loadBookings, []);
   const [error, setError] = useState<unknown>(null);
   useNotifications((e) => e.type.startsWith('booking.') && state.reload());
+  useResync(state.reload);
   const act = async (fn: () => Promise<Booking>) => {
     setError(null);
     try {

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Fair, Slot } from '../api/types';
+import type { Fair, Slot } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { BookingOutcome, useLiveBooking } from '../components/BookingOutcome';
 import { dayKey, formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
 
 const DAYS_AHEAD = 14;
 
@@ -56,6 +56,7 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
   const { t, lang } = useI18n();
   const { user, restoring } = useAuth();
   const [booking, setBooking] = useLiveBooking(reload);
+  useResync(reload);
   const [error, setError] = useState<unknown>(null);
   const [waitlisted, setWaitlisted] = useState<string | null>(null);
   const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
@@ -64,8 +65,8 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
 
   useNotifications((e) => {
     if (e.type !== 'booking.waitlist_offer') return;
-    const d = e.data as { slotId?: string; startsAt?: string; endsAt?: string; expiresAt?: string };
-    if (d.slotId && d.startsAt && d.endsAt && d.expiresAt) setOffer({ slotId: d.slotId, startsAt: d.startsAt, endsAt: d.endsAt, expiresAt: d.expiresAt });
+    const { slotId, startsAt, endsAt, expiresAt } = e.data;
+    setOffer({ slotId, startsAt, endsAt, expiresAt });
   });
 
   const book = async (slot: Pick<Slot, 'id'>) => {

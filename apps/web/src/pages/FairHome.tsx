@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { FeedEvent } from '@bisang/contracts';
+import type { Fair, FeedEvent, Posting, PostingView } from '@bisang/contracts';
 import { api } from '../api/client';
-import type { Announcement, Fair, Posting } from '../api/types';
 import { Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
 import { daysLeft, formatDate, formatDateTime, formatNumber } from '../format';
@@ -10,6 +9,16 @@ import { useI18n } from '../i18n/i18n';
 import { useFairFeed } from '../realtime/hooks';
 
 const HIGHLIGHT_MS = 6000;
+
+/** An announcement as the home page shows it: its feed event's id and time, and what it says. */
+interface Announcement {
+  id: number;
+  title: string;
+  body: string;
+  at: string;
+}
+
+type AnnouncementEvent = Extract<FeedEvent, { type: 'announcement' }>;
 
 /** Announcements are feed events; the home page reads them from the recent part of the feed. */
 async function recentAnnouncements(fair: Fair): Promise<Announcement[]> {
@@ -24,14 +33,14 @@ async function recentAnnouncements(fair: Fair): Promise<Announcement[]> {
   return found.reverse();
 }
 
-const toAnnouncement = (e: FeedEvent): Announcement => {
-  const d = e.data as { title?: string; body?: string };
-  return { id: e.id, at: e.at, title: d.title ?? '', body: d.body ?? '' };
-};
+const toAnnouncement = (e: AnnouncementEvent): Announcement => ({ id: e.id, at: e.at, title: e.data.title, body: e.data.body });
+
+/** A posting on the home page: read over HTTP (with its labels), or as a feed event brought it (the public view). */
+type HomePosting = Posting | PostingView;
 
 interface HomeData {
   fair: Fair;
-  postings: Posting[];
+  postings: HomePosting[];
   morePostings: boolean;
   booths: number;
   announcements: Announcement[];
@@ -58,17 +67,22 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
   const [arrived, setArrived] = useState(0);
 
   useFairFeed(fair.id, fair.lastEventId, (e) => {
-    const posting = (e.data as { posting?: Posting }).posting;
     onChange((prev) => {
       if (!prev) return prev;
       switch (e.type) {
-        case 'posting.published':
-          if (!posting || prev.postings.some((p) => p.id === posting.id)) return prev;
+        case 'posting.published': {
+          const { posting } = e.data;
+          if (prev.postings.some((p) => p.id === posting.id)) return prev;
           return { ...prev, postings: [posting, ...prev.postings] };
-        case 'posting.updated':
-          return posting ? { ...prev, postings: prev.postings.map((p) => (p.id === posting.id ? { ...p, ...posting } : p)) } : prev;
-        case 'posting.closed':
-          return posting ? { ...prev, postings: prev.postings.filter((p) => p.id !== posting.id) } : prev;
+        }
+        case 'posting.updated': {
+          const { posting } = e.data;
+          return { ...prev, postings: prev.postings.map((p) => (p.id === posting.id ? { ...p, ...posting } : p)) };
+        }
+        case 'posting.closed': {
+          const { posting } = e.data;
+          return { ...prev, postings: prev.postings.filter((p) => p.id !== posting.id) };
+        }
         case 'booth.approved':
           return { ...prev, booths: prev.booths + 1 };
         case 'announcement':
@@ -81,12 +95,13 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           return prev;
       }
     });
-    if (e.type === 'posting.published' && posting) {
+    if (e.type === 'posting.published') {
+      const id = e.data.posting.id;
       setArrived((n) => n + 1);
-      setFresh((s) => new Set(s).add(posting.id));
+      setFresh((s) => new Set(s).add(id));
       setTimeout(() => setFresh((s) => {
         const next = new Set(s);
-        next.delete(posting.id);
+        next.delete(id);
         return next;
       }), HIGHLIGHT_MS);
     }

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { Application, Booth, Fair, Slot } from '../api/types';
+import type { Application, Booth, Fair, Slot } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { BookingOutcome, useLiveBooking } from '../components/BookingOutcome';
 import { bookingStatusText } from '../components/bookingText';
 import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
 import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
 
 /** Every upcoming interview slot of a booth (booked ones included for its staff). */
@@ -29,6 +29,10 @@ export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fai
   const [created, setCreated] = useState<number | null>(null);
   useNotifications((e) => {
     if (!e.type.startsWith('booking.')) return;
+    slots.reload();
+    bookings.reload();
+  });
+  useResync(() => {
     slots.reload();
     bookings.reload();
   });
@@ -146,6 +150,7 @@ function InterviewPicker({ application }: { application: Application }) {
     return { zone: fair.timezone, free: slots.filter((s) => s.available), held };
   }, [application.id]);
   const [booking, setBooking] = useLiveBooking(state.reload);
+  useResync(state.reload);
   const [error, setError] = useState<unknown>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const book = async (slot: Slot) => {

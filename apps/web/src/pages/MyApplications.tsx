@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { Application, ApplicationStatus, FollowUp } from '../api/types';
+import { isOpenStatus, type Application, type FollowUp } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
 import { InterviewBooking } from './InterviewSlots';
-
-const OPEN: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered'];
 
 /** The seeker's applications with their status, kept current by `application.status_changed` without a reload. */
 export function MyApplications() {
@@ -18,7 +16,7 @@ export function MyApplications() {
   const [error, setError] = useState<unknown>(null);
   useNotifications((e) => {
     if (e.type === 'application.status_changed') {
-      const { applicationId, to } = e.data as { applicationId: string; to: ApplicationStatus };
+      const { applicationId, to } = e.data;
       // The event says the new status: shown at once; a move of an application not listed yet reloads the list.
       if (state.data?.items.some((a) => a.id === applicationId)) {
         setData((prev) => prev && { ...prev, items: prev.items.map((a) => (a.id === applicationId ? { ...a, status: to } : a)) });
@@ -26,6 +24,8 @@ export function MyApplications() {
     }
     if (e.type === 'hire.follow_up') reload();
   });
+  // Back after a drop: the missed moves are replayed too, but the list is read again whatever happened.
+  useResync(reload);
   const withdraw = async (a: Application) => {
     setError(null);
     try {
@@ -75,7 +75,7 @@ function ApplicationCard({ a, onWithdraw }: { a: Application; onWithdraw: () => 
       </p>
       {a.status === 'interview' && <InterviewBooking application={a} />}
       {a.status === 'hired' && <FollowUps applicationId={a.id} />}
-      {OPEN.includes(a.status) &&
+      {isOpenStatus(a.status) &&
         (confirming ? (
           <p className="actions">
             <span>{t('applications.withdrawConfirm')}</span>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Booking } from '../api/types';
+import type { Booking } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { bookingStatusText, reasonText } from '../components/bookingText';
 import { fairZone } from '../components/useFairZones';
 import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
 
 export async function loadBookings(): Promise<(Booking & { zone: string })[]> {
   const page = await api.myBookings();
@@ -18,6 +18,7 @@ export function MyBookings() {
   const state = useAsync(loadBookings, []);
   const [error, setError] = useState<unknown>(null);
   useNotifications((e) => e.type.startsWith('booking.') && state.reload());
+  useResync(state.reload);
   const cancel = async (b: Booking) => {
     setError(null);
     try {

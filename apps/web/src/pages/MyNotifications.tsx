@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { StoredNotification } from '../api/types';
+import type { StoredNotification } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { notificationText } from '../components/NotificationToasts';
 import { unreadCount } from '../components/unread';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications } from '../realtime/hooks';
+import { useNotifications, useResync } from '../realtime/hooks';
 
 
 /** Where a notification leads: the booth console for a new applicant, the applications page for application and hire news, bookings for coaching. */
@@ -22,6 +22,7 @@ export function MyNotifications() {
   const state = useAsync(() => api.notifications(), []);
   const [error, setError] = useState<unknown>(null);
   useNotifications(() => state.reload());
+  useResync(state.reload);
   const markRead = async (n: StoredNotification) => {
     setError(null);
     try {

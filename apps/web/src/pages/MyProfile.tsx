@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, downloadFile, resumeUrl } from '../api/client';
-import { EDUCATION_LEVELS, type EducationLevel } from '../api/types';
+import { EDUCATION_LEVELS } from '@bisang/contracts';
+import { oneOf } from '../api/parse';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
 import { formatDateTime, formatNumber } from '../format';
@@ -26,7 +27,7 @@ export function MyProfile() {
     setSaved(null);
     try {
       const next = await api.saveProfile({
-        education: (String(data.get('education')) || null) as EducationLevel | null,
+        education: oneOf(EDUCATION_LEVELS, String(data.get('education'))) ?? null,
         desiredJobCategories: data.getAll('desiredJobCategories').map(String),
         region: String(data.get('region')).trim() || null,
         uTurn: data.get('uTurn') === 'on',

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, downloadFile, exportUrls } from '../api/client';
-import type { Booth, Fair, FairCoach, Kpis } from '../api/types';
+import type { Booth, Fair, FairCoach, Kpis } from '@bisang/contracts';
 import { Bars, HiresChart } from '../components/Charts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useKpiUpdates } from '../realtime/hooks';
+import { useKpiUpdates, useResync } from '../realtime/hooks';
 
 export function OrganizerFair() {
   const { fairId = '' } = useParams();
@@ -38,6 +38,7 @@ export function OrganizerFair() {
 function Approvals({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
   const state = useAsync(() => api.booths(fair.id, 'pending'), [fair.id]);
+  useResync(state.reload);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
@@ -184,8 +185,7 @@ function CoachApprovals({ fair }: { fair: Fair }) {
 function HiringIntent({ booth }: { booth: Booth }) {
   const { t } = useI18n();
   const state = useAsync(async () => {
-    const answer = await api.boothPostings(booth.id);
-    const all = Array.isArray(answer) ? answer : answer.items;
+    const all = await api.boothPostings(booth.id);
     return all.filter((p) => p.status === 'published' && p.openings > 0 && (!p.closesAt || new Date(p.closesAt).getTime() > Date.now()));
   }, [booth.id]);
   if (state.error) return <p className="muted small">{t('org.intentOnApproval')}</p>;
@@ -245,7 +245,10 @@ function Kpi({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
   const state = useAsync(() => api.kpis(fair.id), [fair.id]);
   const { setData } = state;
-  useKpiUpdates(fair.id, (u) => setData((prev) => (prev && prev.asOf > u.kpis.asOf ? prev : u.kpis)));
+  const newer = (kpis: Kpis) => setData((prev) => (prev && prev.asOf > kpis.asOf ? prev : kpis));
+  useKpiUpdates(fair.id, (u) => newer(u.kpis));
+  // kpi:update sent while the connection was down is gone: read the snapshot again when it is back.
+  useResync(() => void api.kpis(fair.id).then(newer, () => undefined));
   return (
     <section aria-labelledby="kpi-title" className="card">
       <h2 id="kpi-title">{t('kpi.title')}</h2>

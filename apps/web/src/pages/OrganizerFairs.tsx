@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { Fair } from '../api/types';
+import type { Fair } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { formatDate, zonedToUtc } from '../format';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
-import type { Application } from '../api/types';
+import type { Application } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
 import { useAuth } from '../auth/auth';

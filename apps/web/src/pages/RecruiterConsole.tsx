@@ -1,13 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, downloadFile, itemsOf, resumeUrl } from '../api/client';
-import type { ApplicationStatus, Booth, Company, EmploymentType, Fair, Posting, StaffApplication } from '../api/types';
+import { api, downloadFile, resumeUrl } from '../api/client';
+import { APPLICATION_STATUSES, EMPLOYMENT_TYPES, staffMovesFrom, type Booth, type Company, type Fair, type Posting, type StaffApplication } from '@bisang/contracts';
+import { oneOf } from '../api/parse';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
 import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
+import { useNotifications, useResync } from '../realtime/hooks';
 import { InterviewSlotsConsole } from './InterviewSlots';
 
 /** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
@@ -17,7 +19,7 @@ async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
 
 export function RecruiterConsole() {
   const { t } = useI18n();
-  const companies = useAsync(async () => itemsOf(await api.myCompanies()), []);
+  const companies = useAsync(() => api.myCompanies(), []);
   const [fair, setFair] = useState<Fair | null>(null);
   const [companyId, setCompanyId] = useState<string | null>(null);
   return (
@@ -222,6 +224,7 @@ function CreateCompany({ onCreated }: { onCreated: () => void }) {
 function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
   const { t, serverText } = useI18n();
   const booth = useAsync(() => findBooth(fair, company), [fair.id, company.id]);
+  useResync(booth.reload);
   const [error, setError] = useState<unknown>(null);
   const apply = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -279,7 +282,8 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
 function Postings({ booth }: { booth: Booth }) {
   const { t, label } = useI18n();
   const categories = useJobCategories();
-  const state = useAsync(async () => itemsOf(await api.boothPostings(booth.id)), [booth.id]);
+  const state = useAsync(() => api.boothPostings(booth.id), [booth.id]);
+  useResync(state.reload);
   const [error, setError] = useState<unknown>(null);
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -299,7 +303,7 @@ function Postings({ booth }: { booth: Booth }) {
         title: String(data.get('title')).trim(),
         description: String(data.get('description')).trim(),
         jobCategory: String(data.get('jobCategory')),
-        employmentType: String(data.get('employmentType')) as EmploymentType,
+        employmentType: oneOf(EMPLOYMENT_TYPES, String(data.get('employmentType'))) ?? 'regular',
         openings: Number(data.get('openings')),
         ...(String(data.get('location')).trim() ? { location: String(data.get('location')).trim() } : {}),
       }),
@@ -401,21 +405,18 @@ function Postings({ booth }: { booth: Booth }) {
   );
 }
 
-/** The columns, in pipeline order; staff move an application one stage forward, or reject it from an open stage. */
-const PIPELINE: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered', 'hired', 'rejected', 'withdrawn'];
-const NEXT: Partial<Record<ApplicationStatus, 'screening' | 'interview' | 'offered' | 'hired'>> = {
-  applied: 'screening',
-  screening: 'interview',
-  interview: 'offered',
-  offered: 'hired',
-};
-const OPEN: ApplicationStatus[] = ['applied', 'screening', 'interview', 'offered'];
-
 function Pipeline({ booth, fair }: { booth: Booth; fair: Fair }) {
   const { t } = useI18n();
-  const postings = useAsync(async () => itemsOf(await api.boothPostings(booth.id)), [booth.id]);
+  const postings = useAsync(() => api.boothPostings(booth.id), [booth.id]);
   const [postingId, setPostingId] = useState('');
   const state = useAsync(() => api.boothApplications(booth.id, postingId || undefined), [booth.id, postingId]);
+  // New applicants show up in their column as they apply, not only as a toast; and after a drop the
+  // pipeline is read again, whatever moved meanwhile.
+  useNotifications((e) => e.type === 'application.received' && e.data.boothId === booth.id && state.reload());
+  useResync(() => {
+    state.reload();
+    postings.reload();
+  });
   const [error, setError] = useState<unknown>(null);
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -449,7 +450,7 @@ function Pipeline({ booth, fair }: { booth: Booth; fair: Fair }) {
             <p className="muted">{t('rec.noApplicants')}</p>
           ) : (
             <div className="pipeline">
-              {PIPELINE.map((status) => {
+              {APPLICATION_STATUSES.map((status) => {
                 const column = page.items.filter((a) => a.status === status);
                 if (status === 'withdrawn' && column.length === 0) return null;
                 return (
@@ -476,7 +477,9 @@ function Pipeline({ booth, fair }: { booth: Booth; fair: Fair }) {
 /** One applicant's card: who, which posting, resume, the private review, and the moves open to staff. */
 function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn: () => Promise<unknown>) => Promise<void> }) {
   const { t, lang } = useI18n();
-  const next = NEXT[a.status];
+  // The moves open to staff from this stage, from the pipeline table the server enforces: forward, and reject.
+  const moves = staffMovesFrom(a.status);
+  const next = moves.find((m) => m !== 'rejected');
   const [startDate, setStartDate] = useState(() => dayKey(new Date(), fair.timezone));
   const saveReview = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -556,7 +559,7 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
         </form>
       )}
       {a.status === 'hired' && <HireCorrection a={a} act={act} />}
-      {OPEN.includes(a.status) && (
+      {moves.includes('rejected') && (
         <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.moveApplication(a.id, 'rejected'))}>
           {t('rec.reject')}
         </button>
@@ -580,7 +583,7 @@ function HireCorrection({ a, act }: { a: StaffApplication; act: (fn: () => Promi
     setSaved(false);
     setError(null);
     try {
-      await api.correctHire(a.id, { startDate: String(data.get('startDate')), employmentType: String(data.get('employmentType')) as EmploymentType });
+      await api.correctHire(a.id, { startDate: String(data.get('startDate')), employmentType: oneOf(EMPLOYMENT_TYPES, String(data.get('employmentType'))) });
       detail.reload();
       setSaved(true);
     } catch (err) {

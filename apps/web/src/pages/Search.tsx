@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import type { Posting } from '../api/types';
+import { EMPLOYMENT_TYPES, type Posting } from '@bisang/contracts';
+import { oneOf } from '../api/parse';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
 import { useJobCategories } from '../components/useJobCategories';
@@ -12,7 +13,7 @@ export function Search() {
   const { t, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const categories = useJobCategories();
-  const filters = { q: params.get('q') ?? '', jobCategory: params.get('jobCategory') ?? '', employmentType: params.get('employmentType') ?? '' };
+  const filters = { q: params.get('q') ?? '', jobCategory: params.get('jobCategory') ?? '', employmentType: oneOf(EMPLOYMENT_TYPES, params.get('employmentType')) };
   const [more, setMore] = useState<{ items: Posting[]; cursor: string | null; error: unknown }>({ items: [], cursor: null, error: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const state = useAsync(async () => {
@@ -67,7 +68,7 @@ export function Search() {
         </div>
         <div className="field">
           <label htmlFor="employmentType">{t('search.type')}</label>
-          <select id="employmentType" name="employmentType" defaultValue={filters.employmentType}>
+          <select id="employmentType" name="employmentType" defaultValue={filters.employmentType ?? ''}>
             <option value="">{t('search.any')}</option>
             {categories?.employmentTypes.map((c) => (
               <option key={c.code} value={c.code}>

@@ -1,19 +1,32 @@
 /**
- * One socket.io connection to namespace /fair for the whole app. It remembers, per fair, the last feed
- * event id it saw; when the connection drops and comes back it re-joins with `since` = that id, so the
- * server replays exactly what was missed, and drops anything it has already seen. Too far behind for the
- * socket's replay (REPLAY_TOO_LARGE), it reads what it missed over HTTP first; an event refused as
- * RATE_LIMITED is sent again when the server says. Its access token follows the tab's: a refreshed token is
- * handed over on the same connection (`auth:refresh`), and when the server says the token expired
- * (`auth:expired`) the session is refreshed and handed over the same way.
+ * One socket.io connection to namespace /fair for the whole app.
+ *
+ * The feed: it remembers, per fair, the last feed event id it saw; when the connection drops and comes back it
+ * re-joins with `since` = that id, so the server replays exactly what was missed, and drops anything it has
+ * already seen. Too far behind for the socket's replay (REPLAY_TOO_LARGE), it reads what it missed over HTTP
+ * first; an event refused as RATE_LIMITED is sent again when the server says.
+ *
+ * Notifications, the same way: a signed-in socket keeps the last notification id it saw and emits
+ * `me:join {since}` on every (re)connect (without `since` on the first one: from now), so what arrived while it
+ * was away is replayed in order. A `since` the server will not replay from (REPLAY_TOO_LARGE, INVALID_SINCE)
+ * is replaced by the inbox's `lastNotificationId` (GET /me/notifications), and the pages re-read.
+ *
+ * Pages: whatever a page shows may have changed while the connection was down, so after a drop every page that
+ * follows `onResync` reads its data again when the socket is back.
+ *
+ * Its access token follows the tab's: a refreshed token is handed over on the same connection (`auth:refresh`),
+ * and when the server says the token expired (`auth:expired`) the session is refreshed and handed over the same way.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, NotificationEvent, ServerToClientEvents } from '@bisang/contracts';
+import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, MeJoinAck, NotificationEvent, ServerToClientEvents } from '@bisang/contracts';
 import { api, refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
 type FeedListener = (event: FeedEvent) => void;
+
+/** How long to wait before asking again when a `me:join` was refused for a passing reason (rate limit, network). */
+const ME_JOIN_RETRY_MS = 1000;
 
 class FairSocket {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
@@ -25,7 +38,21 @@ class FairSocket {
   private kpiListeners = new Set<(u: KpiUpdate) => void>();
   private stateListeners = new Set<(s: ConnectionState) => void>();
   private booths = new Map<string, number>();
+  private resyncListeners = new Set<() => void>();
   private token: string | null = null;
+  /** The signed-in user whose notifications this socket follows (null: a visitor). */
+  private userId: string | null = null;
+  /** The newest notification id handled (null before the first `me:join` of this user). */
+  private lastNotificationId: number | null = null;
+  /** Bumped by every `me:join`: an answer to an older one is ignored. */
+  private meJoinAttempt = 0;
+  /**
+   * While a `me:join {since}` is unanswered, or its `since` is being re-read: notifications that arrive then are
+   * dropped, since the replay that follows the ack brings each of them again, in order.
+   */
+  private meJoinPending = false;
+  /** The connection was lost (not closed on purpose): when it is back, the pages re-read. */
+  private dropped = false;
   state: ConnectionState = 'connecting';
 
   private ensure(): Socket<ServerToClientEvents, ClientToServerEvents> {
@@ -40,15 +67,26 @@ class FairSocket {
     });
     socket.on('connect', () => {
       this.setState('live');
+      this.joinMe();
       for (const fairId of this.joined.keys()) this.join(fairId);
       for (const boothId of this.booths.keys()) this.enter(boothId);
+      if (this.dropped) {
+        this.dropped = false;
+        this.resync();
+      }
     });
     // The server took the socket's private events away (token expired, or the session ended): refresh and hand over.
     socket.on('auth:expired', () => {
       void refreshSession(this.token).then(() => this.reauthenticate(true));
     });
-    socket.on('disconnect', () => this.setState('reconnecting'));
+    socket.on('disconnect', (reason) => {
+      // Closed on purpose to sign in or out: not a loss, the pages follow the new identity themselves.
+      if (reason !== 'io client disconnect') this.dropped = true;
+      this.meJoinPending = false;
+      this.setState('reconnecting');
+    });
     socket.on('connect_error', (err) => {
+      this.dropped = true;
       this.setState('reconnecting');
       // A refused handshake is not retried by socket.io: an expired access token is refreshed (or, if the
       // session is gone, the socket goes on as a visitor) and the connection tried again.
@@ -62,6 +100,9 @@ class FairSocket {
     });
     socket.on('feed', (event) => this.deliver(event));
     socket.on('notification', (event) => {
+      if (this.meJoinPending) return; // the replay after the ack brings it, in order
+      if (this.lastNotificationId !== null && event.id <= this.lastNotificationId) return; // already handled
+      this.lastNotificationId = event.id;
       for (const l of this.notificationListeners) l(event);
     });
     // Sent to organizers' sockets that joined the fair, whenever a KPI number changed.
@@ -143,9 +184,72 @@ class FairSocket {
     }, Math.max(ms ?? 1000, 100));
   }
 
+  /**
+   * Follows the signed-in user's notifications from the last one seen (`since`), or from now on the first join.
+   * Only on a socket that connected with a token of the user the app shows.
+   */
+  private joinMe(since: number | undefined = this.lastNotificationId ?? undefined) {
+    const socket = this.socket;
+    if (!socket?.connected || !this.userId || !this.token) return;
+    const attempt = ++this.meJoinAttempt;
+    const userId = this.userId;
+    this.meJoinPending = since !== undefined;
+    socket.emit('me:join', since !== undefined ? { since } : {}, (ack: MeJoinAck) => {
+      if (attempt !== this.meJoinAttempt || userId !== this.userId) return; // a newer join, or another user, since
+      if (ack.ok) {
+        this.meJoinPending = false;
+        // With `since`, the replay of (since, lastNotificationId] follows; without, the server starts after it.
+        if (since === undefined && (this.lastNotificationId ?? 0) < ack.lastNotificationId) this.lastNotificationId = ack.lastNotificationId;
+        return;
+      }
+      if (ack.code === 'REPLAY_TOO_LARGE' || ack.code === 'INVALID_SINCE') {
+        // Too far behind to replay (or an id this user never had): start again from the inbox, and re-read pages.
+        this.meJoinPending = true;
+        void api.notifications({ limit: 1 }).then(
+          (inbox) => {
+            if (attempt !== this.meJoinAttempt || userId !== this.userId) return;
+            this.lastNotificationId = inbox.lastNotificationId;
+            this.joinMe(inbox.lastNotificationId);
+            this.resync();
+          },
+          () => this.retryJoinMe(attempt),
+        );
+        return;
+      }
+      if (ack.code !== 'UNAUTHORIZED') this.retryJoinMe(attempt);
+    });
+  }
+
+  private retryJoinMe(attempt: number) {
+    setTimeout(() => attempt === this.meJoinAttempt && this.joinMe(), ME_JOIN_RETRY_MS);
+  }
+
+  private resync() {
+    for (const l of this.resyncListeners) l();
+  }
+
   private setState(state: ConnectionState) {
     this.state = state;
     for (const l of this.stateListeners) l(state);
+  }
+
+  /**
+   * The app now shows `userId` (null: signed out). Reconnects with the current access token when it changed,
+   * keeping the feed ids it has seen; a different user's notifications start afresh.
+   */
+  signedInAs(userId: string | null) {
+    if (userId !== this.userId) {
+      this.userId = userId;
+      this.lastNotificationId = null;
+      this.meJoinPending = false;
+      this.meJoinAttempt++;
+    }
+    if (!this.socket) return; // its first connection uses the token of the moment
+    if (this.token !== tokens.accessToken) {
+      this.reauthenticate();
+    } else if (userId && this.socket.connected && this.meJoinPending === false && this.lastNotificationId === null) {
+      this.joinMe();
+    }
   }
 
   /**
@@ -164,7 +268,11 @@ class FairSocket {
     };
     if (!token || !socket.connected) return reconnect();
     socket.emit('auth:refresh', { token }, (ack) => {
-      if (ack.ok) return;
+      if (ack.ok) {
+        // A user newly signed in on this connection follows their notifications from now.
+        if (this.userId && this.lastNotificationId === null && !this.meJoinPending) this.joinMe();
+        return;
+      }
       if (ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.token === token && this.reauthenticate(true));
       else if (this.token === token) reconnect();
     });
@@ -215,6 +323,13 @@ class FairSocket {
     this.ensure();
     this.kpiListeners.add(listener);
     return () => this.kpiListeners.delete(listener);
+  }
+
+  /** Called when the connection is back after a drop: what a page shows may have changed meanwhile. */
+  onResync(listener: () => void): () => void {
+    this.ensure();
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   onState(listener: (s: ConnectionState) => void): () => void {

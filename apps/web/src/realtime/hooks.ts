@@ -24,6 +24,16 @@ export function useNotifications(onEvent: (e: NotificationEvent) => void): void 
   useEffect(() => fairSocket.onNotification((e) => handler.current(e)), []);
 }
 
+/**
+ * Calls `onResync` when the connection is back after a drop: a page passes what re-reads the data it shows,
+ * which may have changed while it was offline.
+ */
+export function useResync(onResync: () => void): void {
+  const handler = useRef(onResync);
+  handler.current = onResync;
+  useEffect(() => fairSocket.onResync(() => handler.current()), []);
+}
+
 export function useBoothPresence(boothId: string | undefined): BoothPresence | null {
   const [presence, setPresence] = useState<BoothPresence | null>(null);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { ListQueryDto } from '@bisang/common';
 import { APPLICATION_STATUSES, ApplicationStatus, ApplicationView, HireView, TransitionView } from '@bisang/database';
 import { MOVE_TARGETS } from '@bisang/contracts';
 import { HireDto, HireTermsDto } from './hire.dto';
+import type { Applicant, Application, ChangeStatusInput, ReviewInput, StaffApplication, StaffApplicationDetail, Transition } from '@bisang/contracts';
 
 export class CreateApplicationDto {
   @ApiPropertyOptional({ maxLength: 5000, example: '대구에서 오래 일하고 싶습니다. 자동차 부품 설계 인턴 경험이 있습니다.' })
@@ -14,7 +15,7 @@ export class CreateApplicationDto {
   coverLetter?: string;
 }
 
-export class ChangeStatusDto {
+export class ChangeStatusDto implements ChangeStatusInput {
   @ApiProperty({ enum: MOVE_TARGETS })
   @IsIn(MOVE_TARGETS, { message: `status must be one of ${MOVE_TARGETS.join(', ')}` })
   status: Exclude<ApplicationStatus, 'applied'>;
@@ -27,7 +28,7 @@ export class ChangeStatusDto {
   hire?: HireTermsDto;
 }
 
-export class ReviewDto {
+export class ReviewDto implements ReviewInput {
   @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'private to the booth staff; null clears it' })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @IsString()
@@ -59,7 +60,7 @@ export class BoothApplicationsQueryDto extends ListQueryDto {
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** An application as its seeker sees it: never the staff's note or rating. */
-export class ApplicationDto {
+export class ApplicationDto implements Application {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) postingId: string;
   @ApiProperty() postingTitle: string;
@@ -95,14 +96,14 @@ export class ApplicationDto {
   }
 }
 
-export class ApplicantDto {
+export class ApplicantDto implements Applicant {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: Number, description: "whole years, today in the fair's time zone" }) age: number | null;
 }
 
 /** An application as the booth's staff see it: the applicant, and their private note and rating. */
-export class StaffApplicationDto extends ApplicationDto {
+export class StaffApplicationDto extends ApplicationDto implements StaffApplication {
   @ApiProperty({ type: ApplicantDto }) seeker: ApplicantDto;
   @ApiProperty({ nullable: true, type: String }) recruiterNote: string | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5 }) rating: number | null;
@@ -125,7 +126,7 @@ export class StaffApplicationDto extends ApplicationDto {
   }
 }
 
-export class TransitionDto {
+export class TransitionDto implements Transition {
   @ApiProperty({ nullable: true, enum: APPLICATION_STATUSES }) from: ApplicationStatus | null;
   @ApiProperty({ enum: APPLICATION_STATUSES }) to: ApplicationStatus;
   @ApiProperty({ nullable: true, enum: ['seeker', 'booth_staff'] }) by: 'seeker' | 'booth_staff' | null;
@@ -137,7 +138,7 @@ export class TransitionDto {
 }
 
 /** One application in full: for its seeker (ApplicationDto fields) or its booth staff (StaffApplicationDto fields). */
-export class ApplicationDetailDto extends StaffApplicationDto {
+export class ApplicationDetailDto extends StaffApplicationDto implements StaffApplicationDetail {
   @ApiProperty({ type: [TransitionDto] }) transitions: TransitionDto[];
   @ApiProperty({ type: HireDto, nullable: true }) hire: HireDto | null;
 }

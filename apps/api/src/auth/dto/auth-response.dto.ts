@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { UserEntity, UserRole } from '@bisang/database';
+import type { AuthResponse, TokenPair, User } from '@bisang/contracts';
 
-export class UserDto {
+export class UserDto implements User {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
@@ -13,11 +14,11 @@ export class UserDto {
   }
 }
 
-export class TokenPairDto {
+export class TokenPairDto implements TokenPair {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
 }
 
-export class AuthResponseDto extends TokenPairDto {
+export class AuthResponseDto extends TokenPairDto implements AuthResponse {
   @ApiProperty({ type: UserDto }) user: UserDto;
 }

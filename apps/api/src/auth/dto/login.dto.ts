@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { LoginInput } from '@bisang/contracts';
 import { emailForm } from './register.dto';
 
-export class LoginDto {
+export class LoginDto implements LoginInput {
   @ApiProperty()
   @Transform(emailForm)
   @IsString()

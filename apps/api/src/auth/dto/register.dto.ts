@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPastCalendarDate, cleanName } from '@bisang/common';
+import type { RegisterInput } from '@bisang/contracts';
 import { normalizeEmail } from '@bisang/database';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bisang/auth';
 
@@ -11,7 +12,7 @@ export type SelfRegisterRole = (typeof SELF_REGISTER_ROLES)[number];
 /** E-mails are compared in one form: NFKC, lower case (so a full-width or upper-case copy is the same address). */
 export const emailForm = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value.trim()) : value);
 
-export class RegisterDto {
+export class RegisterDto implements RegisterInput {
   @ApiProperty({ example: 'minji@example.kr' })
   @Transform(emailForm)
   @IsString()

@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
 import type { BoothStatus, BoothView } from '@bisang/database';
+import type { Booth, CreateBoothInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateBoothDto {
+export class CreateBoothDto implements CreateBoothInput {
   @ApiProperty()
   @IsUUID('all', { message: 'companyId must be a UUID' })
   companyId: string;
@@ -48,7 +49,7 @@ export class MyBoothsQueryDto {
   fairId?: string;
 }
 
-export class BoothDto {
+export class BoothDto implements Booth {
   @ApiProperty() id: string;
   @ApiProperty() fairId: string;
   @ApiProperty() companyId: string;

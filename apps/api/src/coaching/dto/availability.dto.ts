@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { INSTANT_FORMS, IsInstant } from '@bisang/common';
+import type { AvailabilityInput, AvailabilityResult, CreatedSlot } from '@bisang/contracts';
 
 const LOCAL_OR_INSTANT = `${INSTANT_FORMS}; without an offset it is read in the fair's time zone`;
 
-export class CreateAvailabilityDto {
+export class CreateAvailabilityDto implements AvailabilityInput {
   @ApiProperty({ example: '2026-05-11T10:00:00+09:00', description: LOCAL_OR_INSTANT })
   @IsInstant({ offset: 'optional' })
   startsAt: string;
@@ -27,12 +28,12 @@ export class CreateAvailabilityDto {
   bufferMinutes?: number;
 }
 
-export class CreatedSlotDto {
+export class CreatedSlotDto implements CreatedSlot {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
 }
 
-export class AvailabilityResultDto {
+export class AvailabilityResultDto implements AvailabilityResult {
   @ApiProperty({ type: [CreatedSlotDto] }) slots: CreatedSlotDto[];
 }

@@ -3,6 +3,7 @@ import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
 import { REJECTION_REASONS } from '@bisang/database';
 import type { BookingStatus, CoachingBookingEntity, RejectionReason } from '@bisang/database';
+import type { Booking, Page } from '@bisang/contracts';
 
 export class CreateBookingDto {
   @ApiProperty({ format: 'uuid' })
@@ -26,7 +27,7 @@ export class CompleteBookingDto {
 
 export class BookingListQueryDto extends ListQueryDto {}
 
-export class BookingDto {
+export class BookingDto implements Booking {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) slotId: string;
   @ApiProperty({ format: 'uuid' }) seekerId: string;
@@ -66,7 +67,7 @@ export class BookingDto {
   }
 }
 
-export class BookingPageDto {
+export class BookingPageDto implements Page<Booking> {
   @ApiProperty({ type: [BookingDto] }) items: BookingDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

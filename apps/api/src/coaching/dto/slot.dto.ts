@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { INSTANT_FORMS, IsInstant, ListQueryDto } from '@bisang/common';
 import type { CoachingSlotEntity, SlotKind, SlotListRow } from '@bisang/database';
+import type { Page, Slot, WithdrawnSlot } from '@bisang/contracts';
 
 export class SlotListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: `slots starting at or after this instant; ${INSTANT_FORMS}` })
@@ -25,7 +26,7 @@ export class SlotListQueryDto extends ListQueryDto {
   available?: 'true' | 'false';
 }
 
-export class SlotDto {
+export class SlotDto implements Slot {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) coachId: string;
   @ApiProperty({ enum: ['coaching', 'interview'] }) kind: SlotKind;
@@ -49,12 +50,12 @@ export class SlotDto {
   }
 }
 
-export class SlotPageDto {
+export class SlotPageDto implements Page<Slot> {
   @ApiProperty({ type: [SlotDto] }) items: SlotDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class WithdrawnSlotDto {
+export class WithdrawnSlotDto implements WithdrawnSlot {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;

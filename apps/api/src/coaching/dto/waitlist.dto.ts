@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { IsCalendarDate, ListQueryDto } from '@bisang/common';
 import type { CoachingWaitlistEntryEntity, WaitlistStatus } from '@bisang/database';
+import type { JoinWaitlistInput, Page, WaitlistEntry } from '@bisang/contracts';
 
-export class JoinWaitlistDto {
+export class JoinWaitlistDto implements JoinWaitlistInput {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   coachId: string;
@@ -13,7 +14,7 @@ export class JoinWaitlistDto {
   date: string;
 }
 
-export class WaitlistEntryDto {
+export class WaitlistEntryDto implements WaitlistEntry {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) fairId: string;
   @ApiProperty({ format: 'uuid' }) coachId: string;
@@ -38,7 +39,7 @@ export class WaitlistEntryDto {
 
 export class WaitlistListQueryDto extends ListQueryDto {}
 
-export class WaitlistPageDto {
+export class WaitlistPageDto implements Page<WaitlistEntry> {
   @ApiProperty({ type: [WaitlistEntryDto] }) items: WaitlistEntryDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

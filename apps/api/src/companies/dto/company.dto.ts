@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { cleanName } from '@bisang/common';
 import type { CompanyEntity } from '@bisang/database';
+import type { Company, CreateCompanyInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateCompanyDto {
+export class CreateCompanyDto implements CreateCompanyInput {
   @ApiProperty({ example: '대구정밀(주)' })
   @Transform(cleanName)
   @IsString()
@@ -46,7 +47,7 @@ export class StaffListDto {
   @ApiProperty({ type: [StaffMemberDto] }) items: StaffMemberDto[];
 }
 
-export class CompanyDto {
+export class CompanyDto implements Company {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true }) industry: string | null;

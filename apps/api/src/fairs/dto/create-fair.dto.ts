@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INSTANT_FORMS, IsIanaTimeZone, IsInstant, KECO_CODES } from '@bisang/common';
+import type { AnnouncementInput, CreateFairInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateFairDto {
+export class CreateFairDto implements CreateFairInput {
   @ApiProperty({ example: 'daegu-youth-bisang-2026', description: 'lower-case letters, digits and dashes' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
@@ -67,7 +68,7 @@ export class CreateFairDto {
   maxUpcomingCoachingPerSeeker?: number;
 }
 
-export class AnnouncementDto {
+export class AnnouncementDto implements AnnouncementInput {
   @ApiProperty({ example: '개막 안내' })
   @Transform(trim)
   @IsString()

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { FairEntity, FairStatus } from '@bisang/database';
+import type { Fair } from '@bisang/contracts';
 
-export class FairDto {
+export class FairDto implements Fair {
   @ApiProperty() id: string;
   @ApiProperty() slug: string;
   @ApiProperty() title: string;

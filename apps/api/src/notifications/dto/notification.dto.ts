@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { NOTIFICATION_TYPES, NotificationType } from '@bisang/contracts';
+import { NOTIFICATION_TYPES, NotificationType, type NotificationPage, type NotificationRecord, type ReadAllResult } from '@bisang/contracts';
 import { ListQueryDto } from '@bisang/common';
 import type { NotificationRow } from '@bisang/database';
 
@@ -28,7 +28,7 @@ export class NotificationListQueryDto extends ListQueryDto {
 }
 
 /** The same shape as the socket `notification` event (same id), plus when it was read. */
-export class NotificationDto {
+export class NotificationDto implements NotificationRecord {
   @ApiProperty({ type: 'integer', description: "the user's notification number: 1, 2, 3, … (strictly increasing per user)" }) id: number;
   @ApiProperty({ enum: NOTIFICATION_TYPES }) type: NotificationType;
   @ApiProperty() at: string;
@@ -40,14 +40,14 @@ export class NotificationDto {
   }
 }
 
-export class NotificationPageDto {
+export class NotificationPageDto implements NotificationPage<NotificationRecord> {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiProperty({ description: 'unread notifications in all, whatever the page' }) unreadCount: number;
   @ApiProperty({ type: 'integer', description: "the id of the user's newest notification (0 when none)" }) lastNotificationId: number;
 }
 
-export class ReadAllDto {
+export class ReadAllDto implements ReadAllResult {
   @ApiProperty({ description: 'how many were marked read now' }) marked: number;
   @ApiProperty() unreadCount: number;
 }

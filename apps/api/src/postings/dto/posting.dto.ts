@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { EMPLOYMENT_TYPE_LABELS, INSTANT_FORMS, IsInstant, KECO_CODES, KECO_MAJOR_GROUPS, ListQueryDto } from '@bisang/common';
 import { EMPLOYMENT_TYPES, EmploymentType, PostingView } from '@bisang/database';
+import type { Posting, PostingInput, PostingStatus } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreatePostingDto {
+export class CreatePostingDto implements PostingInput {
   @ApiProperty({ example: '자동차 부품 설계 엔지니어 (신입/경력)' })
   @Transform(trim)
   @IsString()
@@ -128,7 +129,7 @@ export class PostingQueryDto extends ListQueryDto {
 
 const LABEL = Object.fromEntries(KECO_MAJOR_GROUPS.map((g) => [g.code, { ko: g.ko, en: g.en }]));
 
-export class PostingDto {
+export class PostingDto implements Posting {
   @ApiProperty() id: string;
   @ApiProperty() fairId: string;
   @ApiProperty() boothId: string;
@@ -138,14 +139,14 @@ export class PostingDto {
   @ApiProperty() description: string;
   @ApiProperty() jobCategory: string;
   @ApiProperty({ description: 'KECO label, Korean and English' }) jobCategoryLabel: { ko: string; en: string };
-  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: string;
+  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: EmploymentType;
   @ApiProperty() employmentTypeLabel: { ko: string; en: string };
   @ApiProperty() openings: number;
   @ApiProperty({ nullable: true }) location: string | null;
   @ApiProperty({ nullable: true }) salaryMin: number | null;
   @ApiProperty({ nullable: true }) salaryMax: number | null;
   @ApiProperty({ nullable: true }) closesAt: string | null;
-  @ApiProperty({ enum: ['draft', 'published', 'closed'] }) status: string;
+  @ApiProperty({ enum: ['draft', 'published', 'closed'] }) status: PostingStatus;
   @ApiProperty({ nullable: true }) publishedAt: string | null;
   @ApiProperty({ nullable: true }) closedAt: string | null;
   @ApiProperty() createdAt: string;

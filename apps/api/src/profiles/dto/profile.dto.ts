@@ -4,12 +4,13 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsStri
 import { KECO_CODES } from '@bisang/common';
 import { EDUCATION_LEVELS, EducationLevel, ResumeEntity, SeekerProfileView } from '@bisang/database';
 import { ResumeDto } from '../../resumes/dto/resume.dto';
+import type { ProfileInput, SeekerProfile } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const present = (_: object, value: unknown) => value !== undefined;
 
 /** The whole profile: a field left out is cleared (PUT replaces). The birth date stays on the account. */
-export class UpdateProfileDto {
+export class UpdateProfileDto implements ProfileInput {
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true })
   @IsOptional()
   @IsIn(EDUCATION_LEVELS, { message: `education must be one of ${EDUCATION_LEVELS.join(', ')}` })
@@ -43,7 +44,7 @@ export class UpdateProfileDto {
   careerSummary?: string | null;
 }
 
-export class ProfileDto {
+export class ProfileDto implements SeekerProfile {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() name: string;
   @ApiProperty({

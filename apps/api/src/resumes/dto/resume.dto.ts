@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { API_PREFIX } from '@bisang/common';
 import type { ResumeEntity } from '@bisang/database';
+import type { Resume } from '@bisang/contracts';
 
 /** A resume's metadata; the bytes are at `downloadPath`. */
-export class ResumeDto {
+export class ResumeDto implements Resume {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) seekerId: string;
   @ApiProperty({ example: '홍길동_이력서.pdf' }) fileName: string;

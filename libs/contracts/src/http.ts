@@ -1,0 +1,484 @@
+/**
+ * The HTTP bodies of the public API (/api/v1) as clients read and send them: the one definition that the
+ * server's response DTO classes `implement` (so the compiler proves they agree) and the web app imports.
+ * Interfaces only: validation and OpenAPI decorations stay on the server's classes.
+ */
+import type { FairKpis } from './kpis';
+import type { MoveTarget } from './pipeline';
+import type { PostingView } from './posting-view';
+import type { FeedEvent, NotificationEvent, NotificationType } from './socket-events';
+import type {
+  ApplicationStatus,
+  BookingStatus,
+  BoothStatus,
+  EducationLevel,
+  EmploymentType,
+  FairStatus,
+  FollowUpDays,
+  RejectionReason,
+  SlotKind,
+  UserRole,
+  WaitlistStatus,
+} from './vocabulary';
+
+/** Every list answer: `?limit=&cursor=` in, the next page's cursor out (null on the last page). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A text in both languages of the app. */
+export interface Label {
+  ko: string;
+  en: string;
+}
+
+// ---------------------------------------------------------------- accounts
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** YYYY-MM-DD; seekers only (null for the other roles). */
+  birthDate: string | null;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** `POST /auth/register` and `POST /auth/login`. */
+export interface AuthResponse extends TokenPair {
+  user: User;
+}
+
+/** Organizers are created by an operator, never by registering. */
+export type SelfRegisterRole = Exclude<UserRole, 'organizer'>;
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  name: string;
+  role: SelfRegisterRole;
+  /** YYYY-MM-DD, required for seekers. */
+  birthDate?: string;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+// ---------------------------------------------------------------- fairs, companies, booths
+
+export interface Fair {
+  id: string;
+  slug: string;
+  title: string;
+  /** IANA time zone: the fair's days, times and slots are in it. */
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  hiringTarget: number;
+  youthAgeMin: number;
+  youthAgeMax: number;
+  professionalJobCategories: string[];
+  maxUpcomingCoachingPerSeeker: number;
+  status: FairStatus;
+  /** The id of the newest event of the fair's feed (`fair:join {since}` from it). */
+  lastEventId: number;
+  publishedAt: string | null;
+}
+
+export interface CreateFairInput {
+  slug: string;
+  title: string;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  hiringTarget: number;
+  youthAgeMin?: number;
+  youthAgeMax?: number;
+  professionalJobCategories?: string[];
+  maxUpcomingCoachingPerSeeker?: number;
+}
+
+export interface AnnouncementInput {
+  title: string;
+  body: string;
+}
+
+/** `POST /fairs/:fairId/announcements`: the announcement as written to the feed (its feed event id). */
+export interface AnnouncementCreated {
+  id: number;
+  fairId: string;
+  type: 'announcement';
+  title: string;
+  body: string;
+  /** The organizer's user id. */
+  by: string;
+}
+
+export interface Company {
+  id: string;
+  name: string;
+  industry: string | null;
+  region: string | null;
+  size: string | null;
+}
+
+export interface CreateCompanyInput {
+  name: string;
+  industry?: string;
+  region?: string;
+  size?: string;
+}
+
+export interface Booth {
+  id: string;
+  fairId: string;
+  companyId: string;
+  companyName: string;
+  headline: string;
+  description: string | null;
+  status: BoothStatus;
+  rejectionReason: string | null;
+  createdAt: string;
+}
+
+export interface CreateBoothInput {
+  companyId: string;
+  headline: string;
+  description?: string;
+}
+
+/** `GET /me/booths`: the caller's companies' booths in any status (not paged). */
+export interface MyBooths {
+  items: Booth[];
+}
+
+// ---------------------------------------------------------------- postings
+
+/** A posting over HTTP: the public view (without the booth's status) plus its labels in both languages. */
+export interface Posting extends Omit<PostingView, 'boothStatus'> {
+  jobCategoryLabel: Label;
+  employmentTypeLabel: Label;
+}
+
+export interface PostingInput {
+  title: string;
+  description: string;
+  /** KECO major group code, "0".."9". */
+  jobCategory: string;
+  employmentType: EmploymentType;
+  openings: number;
+  location?: string;
+  salaryMin?: number;
+  salaryMax?: number;
+  closesAt?: string;
+}
+
+/** `GET /fairs/:fairId/postings` filters. */
+export interface PostingQuery {
+  q?: string;
+  jobCategory?: string;
+  employmentType?: EmploymentType;
+  boothId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** `GET /job-categories`: KECO major groups and employment types, labelled. */
+export interface JobCategories {
+  jobCategories: (Label & { code: string })[];
+  employmentTypes: (Label & { code: EmploymentType })[];
+}
+
+// ---------------------------------------------------------------- coaching and interview slots
+
+export interface Slot {
+  id: string;
+  coachId: string;
+  /** The coach's (or interviewer's) display name. */
+  coachName: string;
+  kind: SlotKind;
+  /** Interview slots: the booth they belong to. */
+  boothId?: string;
+  startsAt: string;
+  endsAt: string;
+  available: boolean;
+}
+
+export interface AvailabilityInput {
+  startsAt: string;
+  endsAt: string;
+  slotMinutes: number;
+  bufferMinutes?: number;
+}
+
+export interface CreatedSlot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface AvailabilityResult {
+  slots: CreatedSlot[];
+}
+
+export interface WithdrawnSlot extends CreatedSlot {
+  withdrawnAt: string;
+}
+
+export interface Booking {
+  id: string;
+  slotId: string;
+  seekerId: string;
+  coachId: string;
+  fairId: string;
+  status: BookingStatus;
+  /** Why it was rejected (only when rejected). */
+  reason?: RejectionReason;
+  reasonMessage?: string;
+  startsAt: string;
+  endsAt: string;
+  /** The coach's feedback once completed. */
+  feedback?: string;
+  requestedAt: string;
+  decidedAt?: string;
+  cancelledAt?: string;
+  /** A rescheduling: the booking this one replaces once confirmed. */
+  replacesBookingId?: string;
+  /** Cancelled by rescheduling: the booking that took its place. */
+  replacedByBookingId?: string;
+}
+
+export interface WaitlistEntry {
+  id: string;
+  fairId: string;
+  coachId: string;
+  /** YYYY-MM-DD in the fair's time zone. */
+  date: string;
+  status: WaitlistStatus;
+  /** While offered: the slot held for this seeker, and until when. */
+  offeredSlotId?: string;
+  offerExpiresAt?: string;
+}
+
+export interface JoinWaitlistInput {
+  coachId: string;
+  date: string;
+}
+
+// ---------------------------------------------------------------- applications and outcomes
+
+/** An application as its seeker sees it (never the staff's note or rating). */
+export interface Application {
+  id: string;
+  postingId: string;
+  postingTitle: string;
+  boothId: string;
+  companyId: string;
+  companyName: string;
+  fairId: string;
+  seekerId: string;
+  status: ApplicationStatus;
+  coverLetter: string | null;
+  appliedAt: string;
+  updatedAt: string;
+  /** The first time it reached the interview / offer stage. */
+  reachedInterviewAt: string | null;
+  reachedOfferAt: string | null;
+}
+
+export interface Applicant {
+  id: string;
+  name: string;
+  /** Whole years, today in the fair's time zone. */
+  age: number | null;
+}
+
+/** An application as the booth's staff see it: the applicant, and their private note and rating. */
+export interface StaffApplication extends Application {
+  seeker: Applicant;
+  recruiterNote: string | null;
+  rating: number | null;
+  /** The applicant's current resume (GET /resumes/:resumeId/file); null without one or once withdrawn. */
+  resumeId: string | null;
+}
+
+export interface Transition {
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+  by: 'seeker' | 'booth_staff' | null;
+  at: string;
+}
+
+export interface FollowUp {
+  daysAfterStart: FollowUpDays;
+  askedAt: string | null;
+  answeredAt: string | null;
+  stillEmployed: boolean | null;
+}
+
+export interface Hire {
+  employmentType: EmploymentType;
+  employmentTypeLabel: Label;
+  jobCategory: string;
+  jobCategoryLabel: Label;
+  /** YYYY-MM-DD. */
+  startDate: string;
+  hiredAt: string;
+  followUps: FollowUp[];
+}
+
+/** What a single application's answer adds: its recorded moves and its hire. */
+export interface ApplicationHistory {
+  transitions: Transition[];
+  hire: Hire | null;
+}
+
+/** `GET /applications/:id` (and the answer of a move) as its seeker gets it; staff get StaffApplicationDetail. */
+export type ApplicationDetail = Application & ApplicationHistory;
+export type StaffApplicationDetail = StaffApplication & ApplicationHistory;
+
+/** The terms of a hire; each defaults to the posting's (startDate: today in the fair's time zone). */
+export interface HireTerms {
+  startDate?: string;
+  employmentType?: EmploymentType;
+  jobCategory?: string;
+}
+
+export interface ChangeStatusInput {
+  status: MoveTarget;
+  /** Only with status "hired". */
+  hire?: HireTerms;
+}
+
+/** Staff's private review; null clears a field. */
+export interface ReviewInput {
+  note?: string | null;
+  rating?: number | null;
+}
+
+/** `GET /fairs/:fairId/kpis`: the same snapshot the `kpi:update` socket event carries. */
+export type Kpis = FairKpis;
+
+// ---------------------------------------------------------------- profiles and resumes
+
+/** A resume's metadata; the bytes are at `downloadPath`. */
+export interface Resume {
+  id: string;
+  seekerId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Hex SHA-256 of the file. */
+  sha256: string;
+  uploadedAt: string;
+  downloadPath: string;
+}
+
+/** `PUT /me/profile` replaces the profile: a field left out is cleared. */
+export interface ProfileInput {
+  education?: EducationLevel | null;
+  desiredJobCategories?: string[];
+  region?: string | null;
+  uTurn?: boolean;
+  careerSummary?: string | null;
+}
+
+/** A seeker's profile: name and birth date come from the account. */
+export interface SeekerProfile {
+  userId: string;
+  name: string;
+  /** Only in the seeker's own profile; others get null and the age. */
+  birthDate: string | null;
+  age: number | null;
+  education: EducationLevel | null;
+  desiredJobCategories: string[];
+  region: string | null;
+  uTurn: boolean;
+  careerSummary: string | null;
+  /** null until the profile is first saved. */
+  updatedAt: string | null;
+  resume: Resume | null;
+}
+
+// ---------------------------------------------------------------- feed and notifications
+
+/** `GET /fairs/:fairId/feed?since=`: the same events, ids and order as the socket's `feed`. */
+export type FeedPage = Page<FeedEvent>;
+
+/** A stored notification: the socket `notification` event (same id, type and data) and when it was read. */
+export type StoredNotification = NotificationEvent & { readAt: string | null };
+
+/** What every stored notification carries whatever its type (its `data` is typed per type in NotificationDataMap). */
+export interface NotificationRecord {
+  id: number;
+  type: NotificationType;
+  at: string;
+  readAt: string | null;
+}
+
+/**
+ * `GET /me/notifications`: newest first, or with `?since=ID` the replay (oldest first, `nextCursor` is the
+ * next since), as `me:join {since}` does on the socket.
+ */
+export interface NotificationPage<N extends NotificationRecord = StoredNotification> extends Page<N> {
+  /** Unread notifications in all, whatever the page. */
+  unreadCount: number;
+  /** The id of the user's newest notification (0 when none): `me:join {since}` from it. */
+  lastNotificationId: number;
+}
+
+export interface NotificationQuery {
+  unread?: boolean;
+  since?: number;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ReadAllResult {
+  /** How many were marked read now. */
+  marked: number;
+  unreadCount: number;
+}
+
+/** A pending invitation to act for a company: as its staff see it. */
+export interface CompanyInvitation {
+  id: string;
+  email: string;
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled';
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** An invitation as the invitee sees it. */
+export interface MyInvitation {
+  id: string;
+  status: 'pending';
+  company: { id: string; name: string };
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface StaffMember {
+  userId: string;
+  name: string;
+  addedAt: string;
+}
+
+export type FairCoachStatus = 'pending' | 'approved';
+
+/** A coach's standing in a fair, as organizers see it. */
+export interface FairCoach {
+  coachId: string;
+  name: string;
+  email: string;
+  status: FairCoachStatus;
+  requestedAt: string;
+  approvedAt: string | null;
+}
