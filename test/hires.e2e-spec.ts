@@ -208,7 +208,11 @@ describe('hires and retention follow-ups', () => {
     expect(undone.body.transitions.at(-1)).toMatchObject({ from: 'hired', to: 'offered', by: 'booth_staff' });
 
     const queue = jobs.queue(QUEUES.outcomes);
-    for (const days of [30, 60, 90]) expect(await queue.getJob(jobIds.hireFollowUp(id, days, startDate))).toBeUndefined();
+    // `hire.undone` takes the follow-up jobs away moments after the commit.
+    await eventually(
+      async () => (await Promise.all([30, 60, 90].map((days) => queue.getJob(jobIds.hireFollowUp(id, days, startDate))))).every((j) => j === undefined),
+      'follow-up jobs removed',
+    );
     const left = await db.query(
       `SELECT (SELECT count(*)::int FROM hires WHERE application_id = $1) AS hires,
               (SELECT count(*)::int FROM hire_follow_ups WHERE application_id = $1) AS follow_ups`,
