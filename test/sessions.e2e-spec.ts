@@ -22,7 +22,11 @@ describe('sessions (HTTP + socket.io)', () => {
     expect(res.status).toBe(200);
     return { accessToken: res.body.accessToken as string, refreshToken: res.body.refreshToken as string };
   };
-  const disconnectedOnce = (socket: Socket) => new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+  /**
+   * An ended session's socket loses its private events: the server says so (`auth:expired`, reason `revoked`) and
+   * keeps it as a visitor (it cannot sign in again with the ended session's token, see below).
+   */
+  const disconnectedOnce = (socket: Socket) => new Promise<string>((resolve) => socket.once('auth:expired', (info) => resolve(info.reason)));
   /** A round trip through the gateway: only a connected socket gets an answer. */
   const answers = async (socket: Socket) => {
     const ack = await socket.timeout(5000).emitWithAck('fair:join', { fairId: randomUUID() });
@@ -42,7 +46,7 @@ describe('sessions (HTTP + socket.io)', () => {
     const out = await t.http.post('/auth/logout', { refreshToken: user.refreshToken }, user.accessToken);
     expect(out.status).toBe(204);
 
-    expect(await dropped).toBe('io server disconnect');
+    expect(await dropped).toBe('revoked');
     expect(await refreshStatus(user.refreshToken)).toBe(401);
     expect((await t.http.get('/me', user.accessToken)).body).toMatchObject({ statusCode: 401, code: 'INVALID_TOKEN' });
     // the ended session cannot come back on a socket either
