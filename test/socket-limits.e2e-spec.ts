@@ -39,7 +39,7 @@ describe('socket limits', () => {
     let t: TestApp;
     let organizer: SignedIn;
     beforeAll(async () => {
-      t = await startTestApp({ SOCKET_EVENTS_PER_SECOND: 2, SOCKET_EVENT_BURST: 5, SOCKET_ABUSE_DISCONNECT_AFTER: 20, FEED_REPLAY_MAX: 5 });
+      t = await startTestApp({ RATE_LIMITS: 'on', SOCKET_EVENTS_PER_SECOND: 2, SOCKET_EVENT_BURST: 5, SOCKET_ABUSE_DISCONNECT_AFTER: 20, FEED_REPLAY_MAX: 5 });
       organizer = await createOrganizer(t.app, t.http);
     });
     afterAll(() => t.close());
