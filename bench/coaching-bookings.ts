@@ -119,6 +119,11 @@ async function seed(db: Pool, tokens: TokenService, opts: Options, reminderWindo
        FROM unnest($2::uuid[], $3::float8[]) AS t(c, d) RETURNING id, starts_at AS "startsAt"`,
     [fairId, reminderCoaches.map((c) => c.id), dues],
   );
+  // Every coach is approved for the fair, as an organizer would (slots of coaches not approved are not bookable).
+  await db.query(
+    `INSERT INTO fair_coaches (fair_id, coach_id, status, approved_at) SELECT $1, unnest($2::uuid[]), 'approved', now()`,
+    [fairId, [...coaches, ...reminderCoaches].map((c) => c.id)],
+  );
   return {
     fairId,
     seekers: await people('seeker', opts.seekers),
