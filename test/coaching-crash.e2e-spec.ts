@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import type { TokenService } from '@bisang/auth';
 import {
-  BuiltProcess,
+  splitDeployment,
   HttpClient,
   HttpResponse,
   TestPerson,
@@ -12,7 +10,6 @@ import {
   hourFromNow,
   publishAvailability,
   settledBookings,
-  tokenServiceFor,
 } from '@bisang/testing';
 import { bookingInvariantViolations } from './coaching-invariants';
 
@@ -24,28 +21,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * requests when the worker dies in the middle of a burst (requests recorded meanwhile wait in the outbox).
  */
 describe('coaching bookings across a worker crash', () => {
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const api = new BuiltProcess('dist/apps/api/src/main.js', { JWT_SECRET: jwtSecret, AUTH_RATE_LIMIT: '0', LOG_LEVEL: 'error' });
-  // Few jobs at once, so that a burst is still being decided when the worker is killed.
-  const worker = new BuiltProcess('dist/apps/worker/src/main.js', {
-    JWT_SECRET: jwtSecret,
-    LOG_LEVEL: 'error',
-    WORKER_CONCURRENCY: '2',
-    // A killed worker's subscriptions pass to the restarted one after this.
-    EVENT_LEASE_MS: '1000',
-  });
+  const { api, worker, tokens, start, stop } = splitDeployment();
   let http: HttpClient;
   let db: Client;
-  let tokens: TokenService;
 
   beforeAll(async () => {
     db = await connectTestDb();
-    tokens = tokenServiceFor(jwtSecret);
-    await Promise.all([api.start(), worker.start()]);
+    await start();
     http = new HttpClient(api.url);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL')]);
+    await stop();
     await db.end();
   });
 

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
-import type { TokenService } from '@bisang/auth';
 import {
-  BuiltProcess,
+  splitDeployment,
   HttpClient,
   TestPerson,
   applyTo,
@@ -15,7 +13,6 @@ import {
   openPosting,
   publishAvailability,
   settledBookings,
-  tokenServiceFor,
 } from '@bisang/testing';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,28 +24,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * while it is dead.
  */
 describe('domain events across a worker crash', () => {
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const api = new BuiltProcess('dist/apps/api/src/main.js', { JWT_SECRET: jwtSecret, AUTH_RATE_LIMIT: '0', LOG_LEVEL: 'error' });
-  const worker = new BuiltProcess('dist/apps/worker/src/main.js', {
-    JWT_SECRET: jwtSecret,
-    LOG_LEVEL: 'error',
-    WORKER_CONCURRENCY: '2',
-    EVENT_LEASE_MS: '1000',
-  });
+  const { api, worker, tokens, start, stop } = splitDeployment();
   let http: HttpClient;
   let db: Client;
-  let tokens: TokenService;
   let schedule: Queue;
 
   beforeAll(async () => {
     db = await connectTestDb();
-    tokens = tokenServiceFor(jwtSecret);
-    await Promise.all([api.start(), worker.start()]);
+    await start();
     http = new HttpClient(api.url);
     schedule = new Queue('coaching-schedule', { connection: { url: process.env.REDIS_URL! }, prefix: `${process.env.REDIS_PREFIX}:bull` });
   }, 60_000);
   afterAll(async () => {
-    await Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL')]);
+    await stop();
     await schedule.close();
     await db.end();
   });

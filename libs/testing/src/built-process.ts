@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { tokenServiceFor } from './coaching-fixtures';
 import { HttpClient } from './http-client';
 import { REPO_ROOT, exited, freePort, runEnv } from './processes';
 
@@ -45,3 +47,27 @@ export class BuiltProcess {
   }
 }
 
+
+/**
+ * The API and the worker as separate built processes on the run's database and Redis, sharing one JWT secret:
+ * a multi-node deployment in small. The worker runs few jobs at once (a burst is still being decided when a test
+ * kills it) and gives a killed worker's subscriptions to the restarted one after a second.
+ */
+export function splitDeployment(workerEnv: Record<string, string> = {}) {
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const api = new BuiltProcess('dist/apps/api/src/main.js', { JWT_SECRET: jwtSecret, AUTH_RATE_LIMIT: '0', RATE_LIMITS: 'off', LOG_LEVEL: 'error' });
+  const worker = new BuiltProcess('dist/apps/worker/src/main.js', {
+    JWT_SECRET: jwtSecret,
+    LOG_LEVEL: 'error',
+    WORKER_CONCURRENCY: '2',
+    EVENT_LEASE_MS: '1000',
+    ...workerEnv,
+  });
+  return {
+    api,
+    worker,
+    tokens: tokenServiceFor(jwtSecret),
+    start: () => Promise.all([api.start(), worker.start()]),
+    stop: () => Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL')]),
+  };
+}

@@ -24,5 +24,5 @@ export { openPosting, applyTo, advanceTo } from './application-fixtures';
 export type { OpenPosting } from './application-fixtures';
 export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } from './browser';
 export { deleteRedisKeys } from './processes';
-export { BuiltProcess } from './built-process';
+export { BuiltProcess, splitDeployment } from './built-process';
 export { notify } from './notifications';
