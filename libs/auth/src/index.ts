@@ -10,3 +10,6 @@ export { AccountsModule } from './accounts.module';
 export { AccountsService } from './accounts.service';
 export type { NewAccount, TokenPair, RefreshOutcome } from './accounts.service';
 export { RedisThrottlerStorage } from './redis-throttler.storage';
+export { AccountMailService } from './account-mail.service';
+export { MailLinkTokens, PASSWORD_RESET_LINK_TTL_MS, VERIFICATION_LINK_TTL_MS } from './mail-link-tokens';
+export { VerifiedEmailGuard, emailNotVerified } from './verified-email.guard';

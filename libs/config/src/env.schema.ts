@@ -166,6 +166,38 @@ export class EnvSchema {
   @Max(100)
   EVENT_MAX_ATTEMPTS = 5;
 
+  /** The SMTP server mail goes through (smtp:// or smtps://, credentials in the URL); unset: no mail is sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  /** The From of every mail: an address, or `Name <address>`. */
+  @Matches(/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM = 'Bisang <no-reply@bisang.local>';
+
+  /** The base of links in mails (the web app's address), without a trailing slash. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** `required`: applying and booking need a verified address. Unset: required when SMTP_URL is set, off otherwise. */
+  @IsOptional()
+  @IsIn(['required', 'off'], { message: 'EMAIL_VERIFICATION must be required or off' })
+  EMAIL_VERIFICATION?: 'required' | 'off' = undefined;
+
+  /** First retry delay of a mail the SMTP server refused or could not take (doubling, up to MAIL_MAX_ATTEMPTS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  MAIL_RETRY_BASE_MS = 2000;
+
+  /** Attempts per mail before it fails for good (shown in the queue dashboard); 14 doubling from 2 s span about 9 hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 14;
+
   /** Where uploaded files (resumes) live: `local` disk under STORAGE_DIR, or an S3-compatible bucket. */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
   STORAGE_DRIVER: 'local' | 's3' = 'local';

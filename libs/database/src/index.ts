@@ -85,3 +85,5 @@ export type {
   FollowUpAnswerOutcome,
   ApplicationListFilter,
 } from './repositories/applications.repository';
+export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
+export type { MailDeliveryKey, DeliveryStart } from './repositories/mail-deliveries.repository';

@@ -7,6 +7,7 @@ import { AddBookingReschedule1764480000001 } from './migrations/1764480000001-Ad
 import { AddKpiIndexes1764505000000 } from './migrations/1764505000000-AddKpiIndexes';
 import { AddPostingsBigramIndex1764510000000 } from './migrations/1764510000000-AddPostingsBigramIndex';
 import { CreateDomainEvents1764600000000 } from './migrations/1764600000000-CreateDomainEvents';
+import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-CreateMailDeliveries';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddKpiIndexes1764505000000,
   AddPostingsBigramIndex1764510000000,
   CreateDomainEvents1764600000000,
+  CreateMailDeliveries1764640000000,
 ];

@@ -16,3 +16,10 @@ export const refreshTokenReused = () =>
     'REFRESH_TOKEN_REUSED',
     '이미 사용된 토큰입니다. 보안을 위해 다시 로그인해 주세요 / This refresh token was already used; all sessions from it were signed out',
   );
+
+export const invalidToken = () =>
+  new DomainError(
+    HttpStatus.BAD_REQUEST,
+    'INVALID_TOKEN',
+    '링크가 만료되었거나 이미 사용되었습니다. 다시 요청해 주세요 / This link is expired, already used or invalid; ask for a new one',
+  );

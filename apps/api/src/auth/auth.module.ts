@@ -5,6 +5,7 @@ import { AccountsModule, RedisThrottlerStorage } from '@bisang/auth';
 import { REDIS } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { AuthController } from './auth.controller';
+import { AccountMailController } from './account-mail.controller';
 
 @Module({
   imports: [
@@ -19,6 +20,6 @@ import { AuthController } from './auth.controller';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountMailController],
 })
 export class AuthModule {}
