@@ -85,6 +85,13 @@ export class SmtpSink {
   }
 }
 
+/** A header's value exactly as sent (unfolded), or null: mailparser turns some headers (List-*) into objects. */
+export function rawHeader(mail: ReceivedMail, name: string): string | null {
+  const head = mail.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? line.slice(name.length + 1).trim() : null;
+}
+
 /** The link of a given path in a mail's text (with its token). */
 export function linkIn(mail: ReceivedMail, path: string): URL {
   const match = new RegExp(`https?://[^\\s"<>]*${path.replace(/[/?]/g, '\\$&')}[^\\s"<>]*`).exec(mail.text);
