@@ -62,6 +62,8 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
+    // A client that dies mid-session (a SIGKILLed worker) resets its connection: nothing for the sink to report.
+    server.on('error', () => undefined);
     const address = server.server.address();
     this.port = typeof address === 'object' && address ? address.port : port;
     return this.port;

@@ -22,9 +22,13 @@ export interface OutgoingMail {
 @Injectable()
 export class MailTransport implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
-  private transporter?: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly transporter?: Transporter<SMTPPool.SentMessageInfo>;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {
+    const { smtpUrl } = this.config.mail;
+    // Made here, not at bootstrap: the mail queue's worker may take a job before this provider's bootstrap hook ran.
+    if (smtpUrl) this.transporter = MailTransport.create(smtpUrl);
+  }
 
   onApplicationBootstrap(): void {
     const { smtpUrl } = this.config.mail;
@@ -32,7 +36,12 @@ export class MailTransport implements OnApplicationBootstrap, OnApplicationShutd
       this.logger.warn('SMTP_URL is not set: no e-mail is sent (verification, password reset, booking and application mails)');
       return;
     }
-    this.transporter = createTransport({
+    // The URL may carry credentials: log only where mail goes.
+    this.logger.log(`mail goes through ${new URL(smtpUrl).host}`);
+  }
+
+  private static create(smtpUrl: string): Transporter<SMTPPool.SentMessageInfo> {
+    return createTransport({
       url: smtpUrl,
       pool: true,
       maxConnections: 5,
@@ -41,8 +50,6 @@ export class MailTransport implements OnApplicationBootstrap, OnApplicationShutd
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     } as SMTPPool.Options);
-    // The URL may carry credentials: log only where mail goes.
-    this.logger.log(`mail goes through ${new URL(smtpUrl).host}`);
   }
 
   onApplicationShutdown(): void {

@@ -34,7 +34,8 @@ export class SendMailHandler {
   ) {}
 
   async handle({ eventId, kind, userId }: JobMap['mail.send']): Promise<void> {
-    if (!this.transport.enabled) return;
+    // Jobs exist only when SMTP_URL was set; a process started without it leaves them for one that has it.
+    if (!this.transport.enabled) throw new Error('SMTP_URL is not set in this process');
     const id = mailDeliveryId(eventId, kind, userId);
     const [event, user] = await Promise.all([this.deliveries.findEvent(eventId), this.users.findById(userId)]);
     if (!event || !user || !(MAILING_EVENTS as readonly string[]).includes(event.type)) return;

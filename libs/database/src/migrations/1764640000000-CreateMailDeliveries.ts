@@ -29,9 +29,16 @@ export class CreateMailDeliveries1764640000000 implements MigrationInterface {
         accepted_at timestamptz
       )`);
     await q.query(`CREATE INDEX mail_deliveries_fair_status_idx ON mail_deliveries (fair_id, status) WHERE fair_id IS NOT NULL`);
+    // The mail subscriber starts at the outbox's end: turning mail on must not mail every user the history
+    // (a verification link per account, reminders of sessions long past).
+    await q.query(`
+      INSERT INTO event_subscriptions (subscriber, last_tx, last_id)
+      SELECT 'mail', tx, id FROM domain_events ORDER BY tx DESC, id DESC LIMIT 1
+      ON CONFLICT (subscriber) DO NOTHING`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM event_subscriptions WHERE subscriber = 'mail'`);
     await q.query(`DROP TABLE mail_deliveries`);
     await q.query(`ALTER TABLE users DROP COLUMN mail_opt_outs, DROP COLUMN email_verified_at, DROP COLUMN language`);
   }
