@@ -198,6 +198,20 @@ export class EnvSchema {
   @Max(50)
   MAIL_MAX_ATTEMPTS = 14;
 
+  /** `npm run start:demo` without SMTP_URL: the local demo inbox's SMTP port (127.0.0.1). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DEMO_SMTP_PORT = 1025;
+
+  /** `npm run start:demo` without SMTP_URL: the local demo inbox's web page port. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DEMO_INBOX_PORT = 1080;
+
   /** Where uploaded files (resumes) live: `local` disk under STORAGE_DIR, or an S3-compatible bucket. */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
   STORAGE_DRIVER: 'local' | 's3' = 'local';
