@@ -18,6 +18,11 @@ export class AccountMailService {
     private readonly config: AppConfig,
   ) {}
 
+  /** Whether applying and booking wait for a verified address on this server (EMAIL_VERIFICATION). */
+  get verificationRequired(): boolean {
+    return this.config.mail.verificationRequired;
+  }
+
   /** Whether the caller may apply or book: always when verification is off, otherwise once the address is verified. */
   async hasVerifiedEmailIfRequired(userId: string): Promise<boolean> {
     if (!this.config.mail.verificationRequired) return true;

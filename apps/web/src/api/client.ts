@@ -261,6 +261,12 @@ export const api = {
     request<AuthResponse>('/auth/register', { method: 'POST', body: input }),
   login: (email: string, password: string) => request<AuthResponse>('/auth/login', { method: 'POST', body: { email, password } }),
   me: () => request<User>('/me'),
+  updateMe: (input: { language: 'ko' | 'en' }) => request<User>('/me', { method: 'PATCH', body: input }),
+  verifyEmail: (token: string) => request<void>('/auth/verify-email', { method: 'POST', body: { token } }),
+  resendVerification: () => request<void>('/auth/verify-email/resend', { method: 'POST', body: {} }),
+  requestPasswordReset: (email: string) => request<void>('/auth/password-reset/request', { method: 'POST', body: { email } }),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<void>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } }),
 
   // fairs
   fairs: (cursor?: string) => request<Page<Fair>>('/fairs', { query: { limit: 100, cursor } }),

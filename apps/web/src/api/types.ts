@@ -10,6 +10,11 @@ export interface User {
   name: string;
   role: Role;
   birthDate?: string | null;
+  /** The language of the user's mail. */
+  language?: 'ko' | 'en';
+  emailVerified?: boolean;
+  /** GET /me only: whether applying and booking wait for a verified address on this server. */
+  emailVerificationRequired?: boolean;
 }
 
 export interface AuthResponse {

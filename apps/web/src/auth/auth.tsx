@@ -9,6 +9,8 @@ interface Auth {
   signIn: (email: string, password: string) => Promise<User>;
   signUp: (input: Parameters<typeof api.register>[0]) => Promise<User>;
   signOut: () => void;
+  /** Reads the user again (after verifying the address). */
+  reload: () => Promise<void>;
 }
 
 const Ctx = createContext<Auth | null>(null);
@@ -55,6 +57,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signOut: () => {
         tokens.set(null);
         setUser(null);
+      },
+      reload: async () => {
+        if (tokens.refreshToken) setUser(await api.me());
       },
     }),
     [user, restoring, accept],

@@ -25,6 +25,12 @@ export class UserDto {
   }
 }
 
+/** The signed-in user as `GET /me` answers: the user and what this server asks of them. */
+export class MeDto extends UserDto {
+  @ApiProperty({ description: 'whether applying and booking wait for a verified address (EMAIL_VERIFICATION)' })
+  emailVerificationRequired: boolean;
+}
+
 export class TokenPairDto {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
