@@ -28,7 +28,7 @@ const safeName = (name: string) => headerSafe(name, 100).replace(/["\\]/g, '');
 
 /**
  * Writes the mail of one (event, kind, recipient) in the recipient's language, with links to the right page of the
- * web app (PUBLIC_URL + path). Null when there is nothing to send any more (the recipient is gone).
+ * web app (PUBLIC_URL + path). Null when there is nothing to send any more (the fair is gone, a reset link expired).
  */
 @Injectable()
 export class MailComposer {
@@ -54,6 +54,8 @@ export class MailComposer {
         break;
       case 'password_reset.requested': {
         const expiresAt = new Date(event.payload.expiresAt);
+        // A link that would arrive dead (SMTP was down past its 30 minutes) is not sent; the user asks again.
+        if (expiresAt.getTime() <= Date.now()) return null;
         const token = this.links.passwordReset(user.id, user.passwordHash, expiresAt);
         const at = DateTime.fromJSDate(expiresAt, { zone: 'Asia/Seoul' }).setLocale(LOCALES[l]).toLocaleString(DateTime.DATETIME_MED);
         content = passwordResetMail(l, { name, url: `${base}/reset-password?token=${token}`, expiresAt: `${at} (KST)` });
