@@ -86,4 +86,4 @@ export type {
   ApplicationListFilter,
 } from './repositories/applications.repository';
 export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
-export type { MailDeliveryKey, DeliveryStart } from './repositories/mail-deliveries.repository';
+export type { MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { AppConfig } from '@bisang/config';
 import type { DomainEvent, Language } from '@bisang/contracts';
 import { MailLinkTokens } from '@bisang/auth';
-import { FairEntity, FairsRepository, UserEntity, UsersRepository } from '@bisang/database';
+import type { MailContext } from '@bisang/database';
 import { MAIL_KINDS, MailKind } from '@bisang/queues';
 import { bookingCalendar } from './booking-calendar';
 import { headerSafe, layOut, MailContent } from './mail-layout';
@@ -23,6 +23,8 @@ import type { MailingEvent } from './mail-rules';
 
 const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
 
+type Fair = NonNullable<MailContext['fair']>;
+
 /** A name as it may appear in a header or a calendar property: one line, no quotes. */
 const safeName = (name: string) => headerSafe(name, 100).replace(/["\\]/g, '');
 
@@ -33,13 +35,14 @@ const safeName = (name: string) => headerSafe(name, 100).replace(/["\\]/g, '');
 @Injectable()
 export class MailComposer {
   constructor(
-    private readonly users: UsersRepository,
-    private readonly fairs: FairsRepository,
     private readonly links: MailLinkTokens,
     private readonly config: AppConfig,
   ) {}
 
-  async compose(deliveryId: string, kind: MailKind, event: DomainEvent<MailingEvent>, user: UserEntity): Promise<OutgoingMail | null> {
+  compose(deliveryId: string, kind: MailKind, context: MailContext): OutgoingMail | null {
+    const event = context.event as DomainEvent<MailingEvent>;
+    const user = context.recipient;
+    const fair = context.fair;
     const l: Language = user.language === 'en' ? 'en' : 'ko';
     const base = this.config.mail.publicUrl;
     const name = safeName(user.name);
@@ -65,11 +68,10 @@ export class MailComposer {
       case 'booking.cancelled':
       case 'booking.reminded': {
         const p = event.payload;
-        const [fair, other] = await Promise.all([this.fairs.findById(p.fairId), this.users.findById(user.id === p.seekerId ? p.coachId : p.seekerId)]);
         if (!fair) return null;
         const facts = {
           name,
-          otherName: safeName(other?.name ?? '-'),
+          otherName: safeName(context.counterpart?.name ?? '-'),
           kind: p.kind,
           fairTitle: headerSafe(fair.title),
           when: this.when(fair, l, p.startsAt, p.endsAt),
@@ -106,7 +108,6 @@ export class MailComposer {
       }
       case 'waitlist.offered': {
         const p = event.payload;
-        const fair = await this.fairs.findById(p.fairId);
         if (!fair) return null;
         content = waitlistOfferMail(l, {
           name,
@@ -148,12 +149,12 @@ export class MailComposer {
   }
 
   /** A moment in the fair's zone, in the reader's language, with the zone's name. */
-  private at(fair: FairEntity, l: Language, iso: string): string {
+  private at(fair: Fair, l: Language, iso: string): string {
     const t = DateTime.fromISO(iso, { zone: fair.timezone }).setLocale(LOCALES[l]);
     return `${t.toLocaleString(DateTime.DATETIME_MED)} (${t.offsetNameShort ?? fair.timezone})`;
   }
 
-  private when(fair: FairEntity, l: Language, startsAt: string, endsAt: string): string {
+  private when(fair: Fair, l: Language, startsAt: string, endsAt: string): string {
     const start = DateTime.fromISO(startsAt, { zone: fair.timezone }).setLocale(LOCALES[l]);
     const end = DateTime.fromISO(endsAt, { zone: fair.timezone }).setLocale(LOCALES[l]);
     return `${start.toLocaleString(DateTime.DATETIME_MED)}–${end.toLocaleString(DateTime.TIME_SIMPLE)} (${start.offsetNameShort ?? fair.timezone})`;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailLinkTokens } from '@bisang/auth';
-import { FairsRepository, MailDeliveriesRepository, UsersRepository } from '@bisang/database';
+import { MailDeliveriesRepository } from '@bisang/database';
 import { MailComposer } from './mail-composer';
 import { MailProcessor } from './mail.processor';
 import { MailSubscriber } from './mail.subscriber';
@@ -10,8 +10,6 @@ import { SendMailHandler } from './send-mail.handler';
 /** E-mail: the subscriber turning events into mail jobs, and the `mail` queue sending them over SMTP. */
 @Module({
   providers: [
-    UsersRepository,
-    FairsRepository,
     MailDeliveriesRepository,
     MailLinkTokens,
     MailTransport,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DomainEvent, InformativeMailCategory } from '@bisang/contracts';
-import { MailDeliveriesRepository, UsersRepository } from '@bisang/database';
+import type { InformativeMailCategory } from '@bisang/contracts';
+import { MailDeliveriesRepository } from '@bisang/database';
 import { JobMap, MAIL_KINDS, mailDeliveryId } from '@bisang/queues';
 import { MailComposer } from './mail-composer';
-import { MAILING_EVENTS, MailingEvent } from './mail-rules';
+import { MAILING_EVENTS } from './mail-rules';
 import { MailTransport } from './mail-transport';
 
 /** What may be said of an SMTP failure in logs and the queue dashboard: codes, never addresses or texts. */
@@ -28,7 +28,6 @@ export class SendMailHandler {
 
   constructor(
     private readonly deliveries: MailDeliveriesRepository,
-    private readonly users: UsersRepository,
     private readonly composer: MailComposer,
     private readonly transport: MailTransport,
   ) {}
@@ -37,15 +36,15 @@ export class SendMailHandler {
     // Jobs exist only when SMTP_URL was set; a process started without it leaves them for one that has it.
     if (!this.transport.enabled) throw new Error('SMTP_URL is not set in this process');
     const id = mailDeliveryId(eventId, kind, userId);
-    const [event, user] = await Promise.all([this.deliveries.findEvent(eventId), this.users.findById(userId)]);
-    if (!event || !user || !(MAILING_EVENTS as readonly string[]).includes(event.type)) return;
-    const key = { id, eventId, kind, userId, fairId: event.fairId };
+    const context = await this.deliveries.findContext(eventId, userId);
+    if (!context || !(MAILING_EVENTS as readonly string[]).includes(context.event.type)) return;
+    const key = { id, eventId, kind, userId, fairId: context.event.fairId };
     const category = MAIL_KINDS[kind];
-    if (category !== 'account' && category !== 'booking' && user.mailOptOuts.includes(category as InformativeMailCategory)) {
+    if (category !== 'account' && category !== 'booking' && context.recipient.mailOptOuts.includes(category as InformativeMailCategory)) {
       if ((await this.deliveries.begin(key)) !== 'done') await this.deliveries.markSkipped(id);
       return;
     }
-    const mail = await this.composer.compose(id, kind, event as DomainEvent<MailingEvent>, user);
+    const mail = this.composer.compose(id, kind, context);
     if (!mail) return;
     const start = await this.deliveries.begin(key);
     if (start === 'done') return;
