@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { AppConfig } from '@bisang/config';
 import type { DomainEvent, Language } from '@bisang/contracts';
 import { MailLinkTokens } from '@bisang/auth';
@@ -24,6 +23,27 @@ import type { MailingEvent } from './mail-rules';
 const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
 
 type Fair = NonNullable<MailContext['fair']>;
+
+/**
+ * Date formats per (locale, zone), made once: building an Intl formatter (what luxon does per call) cost a mail
+ * close to a millisecond. `moment`: date, time and offset (GMT+9); `date-time`: a range's start; `time`: its end, with the offset.
+ */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, style: 'moment' | 'date-time' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      ...(style === 'time' ? {} : { year: 'numeric' as const, month: 'short' as const, day: 'numeric' as const }),
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(style === 'date-time' ? {} : { timeZoneName: 'shortOffset' as const }),
+    });
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
 
 /** A name as it may appear in a header or a calendar property: one line, no quotes. */
 const safeName = (name: string) => headerSafe(name, 100).replace(/["\\]/g, '');
@@ -60,8 +80,9 @@ export class MailComposer {
         // A link that would arrive dead (SMTP was down past its 30 minutes) is not sent; the user asks again.
         if (expiresAt.getTime() <= Date.now()) return null;
         const token = this.links.passwordReset(user.id, user.passwordHash, expiresAt);
-        const at = DateTime.fromJSDate(expiresAt, { zone: 'Asia/Seoul' }).setLocale(LOCALES[l]).toLocaleString(DateTime.DATETIME_MED);
-        content = passwordResetMail(l, { name, url: `${base}/reset-password?token=${token}`, expiresAt: `${at} (KST)` });
+        // No fair to take a zone from: Korea's, Bisang's home.
+        const at = formatter(LOCALES[l], 'Asia/Seoul', 'moment').format(expiresAt);
+        content = passwordResetMail(l, { name, url: `${base}/reset-password?token=${token}`, expiresAt: at });
         break;
       }
       case 'booking.confirmed':
@@ -148,15 +169,13 @@ export class MailComposer {
     return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
   }
 
-  /** A moment in the fair's zone, in the reader's language, with the zone's name. */
+  /** A moment in the fair's zone, in the reader's language, with the zone's offset. */
   private at(fair: Fair, l: Language, iso: string): string {
-    const t = DateTime.fromISO(iso, { zone: fair.timezone }).setLocale(LOCALES[l]);
-    return `${t.toLocaleString(DateTime.DATETIME_MED)} (${t.offsetNameShort ?? fair.timezone})`;
+    return formatter(LOCALES[l], fair.timezone, 'moment').format(new Date(iso));
   }
 
   private when(fair: Fair, l: Language, startsAt: string, endsAt: string): string {
-    const start = DateTime.fromISO(startsAt, { zone: fair.timezone }).setLocale(LOCALES[l]);
-    const end = DateTime.fromISO(endsAt, { zone: fair.timezone }).setLocale(LOCALES[l]);
-    return `${start.toLocaleString(DateTime.DATETIME_MED)}–${end.toLocaleString(DateTime.TIME_SIMPLE)} (${start.offsetNameShort ?? fair.timezone})`;
+    const start = formatter(LOCALES[l], fair.timezone, 'date-time').format(new Date(startsAt));
+    return `${start}–${formatter(LOCALES[l], fair.timezone, 'time').format(new Date(endsAt))}`;
   }
 }
