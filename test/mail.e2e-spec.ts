@@ -145,6 +145,19 @@ describe('e-mail', () => {
     expect(Number(cancel.sequence)).toBeGreaterThan(Number(invite.sequence ?? 0));
   });
 
+  it('reminds both sides: a booking made 3 hours ahead gets its reminder at once, worded by the time left', async () => {
+    const fairId = await createLiveFair(db);
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const seeker = await verifiedUser('seeker', 'en');
+    const start = hourFromNow(3);
+    const [slot] = await publishAvailability(t.http, coach, fairId, start, new Date(start.getTime() + 30 * 60_000));
+    expect([201, 202]).toContain((await t.http.post('/coaching/bookings', { slotId: slot.id }, seeker.accessToken)).status);
+    const reminder = await mailTo(seeker.email, (m) => m.subject.includes('Your coaching session in'));
+    expect(reminder.subject).toMatch(/in [23] hours/);
+    expect(reminder.text).toContain(`${PUBLIC_URL}/me/bookings`);
+    expect(rawHeader(reminder, 'List-Unsubscribe')).toBeNull(); // booking mail is transactional
+  });
+
   it('application moves reach the seeker, informative: one-click unsubscribe works without signing in and is honoured', async () => {
     const organizer = await createOrganizer(t.app, t.http);
     const open = await openPosting(t.http, organizer, {}, '한빛소프트(주)');

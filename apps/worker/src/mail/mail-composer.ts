@@ -99,7 +99,7 @@ export class MailComposer {
           url: `${base}${user.role === 'seeker' ? '/me/bookings' : user.role === 'coach' ? '/coach' : '/recruiter'}`,
         };
         if (event.type === 'booking.reminded') {
-          content = bookingReminderMail(l, { ...facts, minutesBefore: event.payload.minutesBefore });
+          content = bookingReminderMail(l, { ...facts, minutesLeft: event.payload.minutesLeft });
           break;
         }
         const method = event.type === 'booking.confirmed' ? 'REQUEST' : 'CANCEL';

@@ -105,9 +105,11 @@ export function bookingCancelledMail(l: Language, f: BookingMailFacts & { resche
   });
 }
 
-export function bookingReminderMail(l: Language, f: BookingMailFacts & { minutesBefore: number }): MailContent {
+export function bookingReminderMail(l: Language, f: BookingMailFacts & { minutesLeft: number }): MailContent {
   const what = sessionName(l, f.kind);
-  const soon = f.minutesBefore >= 24 * 60 ? pick(l, { ko: '내일', en: 'tomorrow' }) : pick(l, { ko: `${Math.round(f.minutesBefore / 60) || 1}시간 후`, en: `in ${Math.round(f.minutesBefore / 60) || 1} hour(s)` });
+  // Worded by the time actually left (a reminder sent late, for a booking made inside its window, says so).
+  const hours = Math.max(1, Math.round(f.minutesLeft / 60));
+  const soon = f.minutesLeft >= 20 * 60 ? pick(l, { ko: '내일', en: 'tomorrow' }) : pick(l, { ko: `${hours}시간 후`, en: `in ${hours} hour${hours === 1 ? '' : 's'}` });
   return pick(l, {
     ko: {
       subject: `[비상] ${soon} ${what}: ${f.when}`,
