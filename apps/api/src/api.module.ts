@@ -15,6 +15,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { KpisModule } from './kpis/kpis.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DomainEventsModule } from './domain-events/domain-events.module';
+import { MailPreferencesModule } from './mail-preferences/mail-preferences.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -35,6 +36,7 @@ import { DomainEventsModule } from './domain-events/domain-events.module';
     KpisModule,
     QueueDashboardModule,
     DomainEventsModule,
+    MailPreferencesModule,
   ],
 })
 export class ApiModule {}

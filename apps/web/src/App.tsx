@@ -5,6 +5,7 @@ import { useAuth } from './auth/auth';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n/i18n';
 import { SignIn, SignUp } from './pages/Auth';
+import { ForgotPassword, ResetPassword, VerifyEmail } from './pages/AccountMail';
 import { BoothList } from './pages/BoothList';
 import { BoothPage } from './pages/BoothPage';
 import { CoachConsole } from './pages/CoachConsole';
@@ -65,6 +66,9 @@ export function App() {
         <Route path="postings/:postingId" element={<PostingDetail />} />
         <Route path="signin" element={<SignIn />} />
         <Route path="signup" element={<SignUp />} />
+        <Route path="verify-email" element={<VerifyEmail />} />
+        <Route path="forgot-password" element={<ForgotPassword />} />
+        <Route path="reset-password" element={<ResetPassword />} />
         <Route path="me/bookings" element={<RequireRole roles={['seeker']}><MyBookings /></RequireRole>} />
         <Route path="me/applications" element={<RequireRole roles={['seeker']}><MyApplications /></RequireRole>} />
         <Route path="me/profile" element={<RequireRole roles={['seeker']}><MyProfile /></RequireRole>} />

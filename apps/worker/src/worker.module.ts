@@ -6,6 +6,7 @@ import { CoachingWorkerModule } from './coaching/coaching-worker.module';
 import { OutcomesWorkerModule } from './outcomes/outcomes-worker.module';
 import { KpisWorkerModule } from './kpis/kpis-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
 import { WorkerShutdown } from './worker-shutdown.service';
 
 /**
@@ -21,6 +22,7 @@ import { WorkerShutdown } from './worker-shutdown.service';
     OutcomesWorkerModule,
     KpisWorkerModule,
     NotificationsWorkerModule,
+    MailWorkerModule,
   ],
   providers: [WorkerShutdown],
 })

@@ -15,3 +15,6 @@ export { SessionRevocations } from './session-revocations';
 export { WriteLimit, WriteLimitGuard, WRITE_LIMITS, rateLimited } from './write-limits';
 export type { WriteLimitName } from './write-limits';
 export { SignInBackoff, SIGN_IN_BACKOFF } from './sign-in-backoff';
+export { AccountMailService } from './account-mail.service';
+export { MailLinkTokens, PASSWORD_RESET_LINK_TTL_MS, VERIFICATION_LINK_TTL_MS } from './mail-link-tokens';
+export { VerifiedEmailGuard, emailNotVerified } from './verified-email.guard';

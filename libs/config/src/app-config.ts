@@ -107,6 +107,18 @@ export class AppConfig {
       maxAttempts: this.env.EVENT_MAX_ATTEMPTS,
     };
   }
+  /** Mail: `smtpUrl` null means nothing is sent. */
+  get mail(): MailConfig {
+    const publicUrl = this.env.PUBLIC_URL.replace(/\/+$/, '');
+    return {
+      smtpUrl: this.env.SMTP_URL ?? null,
+      from: this.env.MAIL_FROM,
+      publicUrl,
+      verificationRequired: (this.env.EMAIL_VERIFICATION ?? (this.env.SMTP_URL ? 'required' : 'off')) === 'required',
+      retryBaseMs: this.env.MAIL_RETRY_BASE_MS,
+      maxAttempts: this.env.MAIL_MAX_ATTEMPTS,
+    };
+  }
 }
 
 /** null: no limit (RATE_LIMITS=off). */
@@ -131,4 +143,14 @@ export interface StorageConfig {
     secretAccessKey?: string;
     forcePathStyle: boolean;
   };
+}
+
+export interface MailConfig {
+  smtpUrl: string | null;
+  from: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  verificationRequired: boolean;
+  retryBaseMs: number;
+  maxAttempts: number;
 }

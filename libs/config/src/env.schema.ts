@@ -98,14 +98,6 @@ export class EnvSchema {
   TRUSTED_PROXIES = '';
 
   /**
-   * Where people reach this deployment (the base of links in mails). When it is https, responses carry
-   * Strict-Transport-Security; unset or http, they do not (a local run must stay reachable over http).
-   */
-  @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
-  PUBLIC_URL?: string = undefined;
-
-  /**
    * Origins (scheme://host[:port], comma-separated) whose pages may call the API from a browser. Empty: none,
    * only the web app served from the same origin.
    */
@@ -182,6 +174,55 @@ export class EnvSchema {
   @Min(1)
   @Max(100)
   EVENT_MAX_ATTEMPTS = 5;
+
+  /** The SMTP server mail goes through (smtp:// or smtps://, credentials in the URL); unset: no mail is sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  /** The From of every mail: an address, or `Name <address>`. */
+  @Matches(/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM = 'Bisang <no-reply@bisang.local>';
+
+  /**
+   * Where people reach this deployment: the base of links in mails (the web app's address). When it is https,
+   * responses carry Strict-Transport-Security; over http they do not (a local run must stay reachable over http).
+   */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** `required`: applying and booking need a verified address. Unset: required when SMTP_URL is set, off otherwise. */
+  @IsOptional()
+  @IsIn(['required', 'off'], { message: 'EMAIL_VERIFICATION must be required or off' })
+  EMAIL_VERIFICATION?: 'required' | 'off' = undefined;
+
+  /** First retry delay of a mail the SMTP server refused or could not take (doubling, up to MAIL_MAX_ATTEMPTS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  MAIL_RETRY_BASE_MS = 2000;
+
+  /** Attempts per mail before it fails for good (shown in the queue dashboard); 14 doubling from 2 s span about 9 hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 14;
+
+  /** `npm run start:demo` without SMTP_URL: the local demo inbox's SMTP port (127.0.0.1). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DEMO_SMTP_PORT = 1025;
+
+  /** `npm run start:demo` without SMTP_URL: the local demo inbox's web page port. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DEMO_INBOX_PORT = 1080;
 
   /** Where uploaded files (resumes) live: `local` disk under STORAGE_DIR, or an S3-compatible bucket. */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })

@@ -29,6 +29,15 @@ interface ApplicationFacts {
 }
 
 export interface DomainEventMap {
+  /** An account was created: its address gets a verification link. */
+  'account.registered': { userId: string };
+  /** The user asked for a new verification link. */
+  'email_verification.requested': { userId: string };
+  /** Someone asked to reset the password of this existing account; the link expires at `expiresAt`. */
+  'password_reset.requested': { userId: string; expiresAt: string };
+  /** The password was reset with a link: every session was revoked. */
+  'password_reset.completed': { userId: string };
+
   /** An organizer published a fair: its opening and closing are scheduled. */
   'fair.published': { fairId: string; status: FairStatus; startsAt: string; endsAt: string };
   'fair.opened': { fairId: string };

@@ -42,6 +42,11 @@ export interface User {
   role: UserRole;
   /** YYYY-MM-DD; seekers only (null for the other roles). */
   birthDate: string | null;
+  /** The language of the user's mail. */
+  language?: 'ko' | 'en';
+  emailVerified?: boolean;
+  /** GET /me only: whether applying and booking wait for a verified address on this server. */
+  emailVerificationRequired?: boolean;
 }
 
 export interface TokenPair {

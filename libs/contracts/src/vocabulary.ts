@@ -35,3 +35,15 @@ export type FollowUpDays = (typeof FOLLOW_UP_DAYS)[number];
 
 export const EDUCATION_LEVELS = ['middle_school', 'high_school', 'associate', 'bachelor', 'master', 'doctorate', 'other'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** The languages a user reads mail (and the web app) in; Korean first. */
+export const LANGUAGES = ['ko', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Mail categories. Account and booking mail is transactional and always sent; an informative category can be
+ * switched off per user (one-click `List-Unsubscribe`).
+ */
+export const INFORMATIVE_MAIL_CATEGORIES = ['applications'] as const;
+export type InformativeMailCategory = (typeof INFORMATIVE_MAIL_CATEGORIES)[number];
+export type MailCategory = 'account' | 'booking' | InformativeMailCategory;

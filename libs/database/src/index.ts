@@ -92,3 +92,5 @@ export { CompanyInvitationsRepository } from './repositories/company-invitations
 export type { InvitationForInvitee, AcceptOutcome } from './repositories/company-invitations.repository';
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';
 export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';
+export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
+export type { MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';

@@ -10,6 +10,7 @@ import { CreateDomainEvents1764600000000 } from './migrations/1764600000000-Crea
 import { NormalizeUserEmails1764620000001 } from './migrations/1764620000001-NormalizeUserEmails';
 import { CreateCompanyInvitations1764620000002 } from './migrations/1764620000002-CreateCompanyInvitations';
 import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-CreateFairCoaches';
+import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-CreateMailDeliveries';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NormalizeUserEmails1764620000001,
   CreateCompanyInvitations1764620000002,
   CreateFairCoaches1764620000003,
+  CreateMailDeliveries1764640000000,
 ];

@@ -1,3 +1,4 @@
+import { mailDeliveryId } from './mail-jobs';
 /**
  * Every deterministic BullMQ job id, derived from what the job is about and its purpose: enqueuing the same
  * purpose twice keeps one job, and cancelling finds it. Ids that depend on a moment include it, so that
@@ -16,4 +17,6 @@ export const jobIds = {
   hireFollowUp: (applicationId: string, daysAfterStart: number, startDate: string) => `hire-follow-up-${applicationId}-${daysAfterStart}-${startDate}`,
   kpiRefresh: (fairId: string, windowStartMs: number) => `kpi-refresh-${fairId}-${windowStartMs}`,
   offerSlotAfterLeave: (leftEntryId: string) => `offer-slot-left-${leftEntryId}`,
+  /** The delivery's own id: the same as its `mail_deliveries` row and its Message-ID. */
+  mail: mailDeliveryId,
 } as const;

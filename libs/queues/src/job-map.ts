@@ -1,4 +1,5 @@
 import type { FollowUpDays } from '@bisang/common';
+import type { MailKind } from './mail-jobs';
 /**
  * Every BullMQ queue and job of Bisang: names and payloads in one place, so that a typo is a compile error.
  * Payloads carry ids, never entities; every handler is idempotent (BullMQ delivers at least once).
@@ -10,6 +11,8 @@ export const QUEUES = {
   kpis: 'kpis',
   /** Coaching jobs due at a moment (reminders, session opening, hold expiry): never queued behind a burst of booking decisions. */
   coachingSchedule: 'coaching-schedule',
+  /** Mail to send: its own queue, so an SMTP outage delays nothing else. */
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -36,6 +39,8 @@ export interface JobMap {
   'hire.follow-up': { applicationId: string; daysAfterStart: FollowUpDays; startDate: string };
   /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
   'kpi.refresh': { fairId: string };
+  /** Sends one mail about a domain event to one recipient, at most once (see `mailDeliveryId`). */
+  'mail.send': { eventId: number; kind: MailKind; userId: string };
 }
 export type JobName = keyof JobMap;
 
@@ -52,6 +57,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.expire-hold': QUEUES.coachingSchedule,
   'hire.follow-up': QUEUES.outcomes,
   'kpi.refresh': QUEUES.kpis,
+  'mail.send': QUEUES.mail,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

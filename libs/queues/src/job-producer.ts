@@ -10,6 +10,8 @@ export interface EnqueueOptions {
   delayMs?: number;
   attempts?: number;
   priority?: number;
+  /** First retry delay (doubling); 500 ms unless said. */
+  backoffMs?: number;
 }
 
 const RETENTION = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
@@ -36,7 +38,7 @@ export class JobProducer {
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? Math.ceil(options.delayMs) : undefined,
       attempts: options.attempts ?? 5,
-      backoff: { type: 'exponential', delay: 500 },
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 500 },
       priority: options.priority,
       ...RETENTION,
     };

@@ -26,3 +26,5 @@ export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH } f
 export { deleteRedisKeys } from './processes';
 export { BuiltProcess, splitDeployment } from './built-process';
 export { notify } from './notifications';
+export { SmtpSink, linkIn, rawHeader } from './smtp-sink';
+export type { ReceivedMail } from './smtp-sink';

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, PipeTransform, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
+import { AuthenticatedUser, WriteLimit, CurrentUser, OwnedBy, Roles, VerifiedEmailGuard } from '@bisang/auth';
 import { ApiPageResponse, FOLLOW_UP_DAYS, FollowUpDays, badRequest, uuidParam } from '@bisang/common';
 import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { ApplicationsService } from './applications.service';
@@ -36,7 +36,9 @@ export class ApplicationsController {
   @Post('postings/:postingId/applications')
   @Roles('seeker')
   @WriteLimit('applications')
+  @UseGuards(VerifiedEmailGuard)
   @ApiCreatedResponse({ type: ApplicationDto, description: 'status "applied"' })
+  @ApiForbiddenResponse({ description: 'EMAIL_NOT_VERIFIED when EMAIL_VERIFICATION is required and the address is not verified yet' })
   @ApiConflictResponse({ description: 'ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE' })
   apply(
     @Param('postingId', uuidParam('postingId')) postingId: string,

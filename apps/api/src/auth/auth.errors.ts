@@ -19,3 +19,10 @@ export const refreshTokenReused = () =>
 
 export const wrongCurrentPassword = () =>
   new DomainError(HttpStatus.FORBIDDEN, 'INVALID_CURRENT_PASSWORD', '현재 비밀번호가 올바르지 않습니다 / The current password is incorrect');
+
+export const invalidToken = () =>
+  new DomainError(
+    HttpStatus.BAD_REQUEST,
+    'INVALID_TOKEN',
+    '링크가 만료되었거나 이미 사용되었습니다. 다시 요청해 주세요 / This link is expired, already used or invalid; ask for a new one',
+  );

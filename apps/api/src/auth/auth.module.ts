@@ -7,6 +7,7 @@ import { AppConfig } from '@bisang/config';
 import { AuthController } from './auth.controller';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { AccountMailController } from './account-mail.controller';
 
 @Module({
   imports: [
@@ -21,7 +22,7 @@ import { SessionsService } from './sessions.service';
       }),
     }),
   ],
-  controllers: [AuthController, SessionsController],
+  controllers: [AuthController, SessionsController, AccountMailController],
   providers: [SessionsService, SignInBackoff],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthenticatedUser, WriteLimit, CurrentUser, Roles } from '@bisang/auth';
+import { AuthenticatedUser, WriteLimit, CurrentUser, Roles, VerifiedEmailGuard } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { CoachingBookingsService } from './coaching-bookings.service';
 import { BookingDto, BookingListQueryDto, BookingPageDto, CompleteBookingDto, CreateBookingDto, RescheduleBookingDto } from './dto/booking.dto';
@@ -15,6 +15,8 @@ export class CoachingBookingsController {
   @Post('coaching/bookings')
   @Roles('seeker')
   @WriteLimit('bookings')
+  @UseGuards(VerifiedEmailGuard)
+  @ApiForbiddenResponse({ description: 'EMAIL_NOT_VERIFIED when EMAIL_VERIFICATION is required and the address is not verified yet' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body give back the same booking' })
   @ApiCreatedResponse({ type: BookingDto, description: 'settled: confirmed or rejected with a reason' })
   @ApiNotFoundResponse({ description: 'SLOT_NOT_FOUND' })

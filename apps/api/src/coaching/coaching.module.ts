@@ -1,3 +1,4 @@
+import { AccountsModule } from '@bisang/auth';
 import { Module } from '@nestjs/common';
 import {
   CoachingBookingsRepository,
@@ -20,7 +21,7 @@ import { SlotKindPolicies } from './slot-kind.policy';
 
 /** 1:1 coaching (and interview) slots: availability, booking requests decided by the worker, waitlist. */
 @Module({
-  imports: [BoothsModule],
+  imports: [AccountsModule, BoothsModule],
   controllers: [CoachingSlotsController, InterviewSlotsController, CoachingBookingsController, FairCoachesController],
   providers: [
     CoachingSlotsRepository,

@@ -1,5 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { AccountsService } from '@bisang/auth';
+import { UsersRepository } from '@bisang/database';
 import { seedApplicationsDemo } from './applications-demo';
 import { seedCoachingBookingsDemo, seedCoachingDemo } from './coaching-demo';
 import { seedFairDemo } from './fair-demo';
@@ -23,8 +24,12 @@ const DEMO_ACCOUNTS = [
 export async function seedDemo(app: INestApplicationContext, options: { trickle?: boolean } = {}): Promise<{ fairId: string }> {
   const logger = new Logger('Demo');
   const accounts = app.get(AccountsService, { strict: false });
+  const users = app.get(UsersRepository, { strict: false });
   for (const account of DEMO_ACCOUNTS) {
-    await accounts.createAccount({ ...account, password: DEMO_PASSWORD });
+    const created = await accounts.createAccount({ ...account, password: DEMO_PASSWORD });
+    // Demo addresses reach nobody: verified at once, so the demo seeker may apply and book (their verification
+    // mail still shows in the demo inbox).
+    if (created) await users.markEmailVerified(created.id, created.email, new Date());
   }
   logger.log(`demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}), password in README`);
   const { fairId, trickle } = await seedFairDemo(app);

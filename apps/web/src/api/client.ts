@@ -284,6 +284,12 @@ export const api = {
   logoutEverywhere: () => request<void>('/auth/logout-all', { method: 'POST', body: {} }),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  updateMe: (input: { language: 'ko' | 'en' }) => request<User>('/me', { method: 'PATCH', body: input }),
+  verifyEmail: (token: string) => request<void>('/auth/verify-email', { method: 'POST', body: { token } }),
+  resendVerification: () => request<void>('/auth/verify-email/resend', { method: 'POST', body: {} }),
+  requestPasswordReset: (email: string) => request<void>('/auth/password-reset/request', { method: 'POST', body: { email } }),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<void>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } }),
 
   // fairs
   fairs: (cursor?: string) => request<Page<Fair>>('/fairs', { query: { limit: 100, cursor } }),

@@ -10,6 +10,8 @@ interface Auth {
   signUp: (input: Parameters<typeof api.register>[0]) => Promise<User>;
   /** Ends the session on the server too (best effort), then forgets it here. */
   signOut: () => Promise<void>;
+  /** Reads the user again (after verifying the address). */
+  reload: () => Promise<void>;
 }
 
 const Ctx = createContext<Auth | null>(null);
@@ -63,6 +65,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           tokens.set(null);
           setUser(null);
         }
+      },
+      reload: async () => {
+        if (tokens.refreshToken) setUser(await api.me());
       },
     }),
     [user, restoring, accept],

@@ -1,7 +1,9 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
 import { useAuth } from '../auth/auth';
-import { LANGS, useI18n } from '../i18n/i18n';
+import { api } from '../api/client';
+import { LANGS, useI18n, type Lang } from '../i18n/i18n';
+import { VerificationNotice } from '../pages/AccountMail';
 import { useConnectionState, useNotifications, useResync } from '../realtime/hooks';
 import { fairSocket } from '../realtime/fair-socket';
 import { NotificationToasts } from './NotificationToasts';
@@ -19,7 +21,13 @@ export function LiveIndicator() {
 }
 
 export function LanguageSwitch() {
-  const { lang, setLang, t } = useI18n();
+  const { lang, setLang: setUiLang, t } = useI18n();
+  const { user } = useAuth();
+  // A signed-in user's choice is also the language of their mail.
+  const setLang = (l: Lang) => {
+    setUiLang(l);
+    if (user && user.language !== l) void api.updateMe({ language: l }).catch(() => undefined);
+  };
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>
       {LANGS.map((l) => (
@@ -142,6 +150,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <VerificationNotice />
         <Outlet />
       </main>
       <NotificationToasts />

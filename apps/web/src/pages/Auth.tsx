@@ -54,6 +54,9 @@ export function SignIn() {
       <p>
         {t('auth.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
       </p>
+      <p>
+        <Link to="/forgot-password">{t('mail.forgotLink')}</Link>
+      </p>
     </div>
   );
 }

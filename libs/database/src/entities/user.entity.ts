@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { USER_ROLES } from '@bisang/contracts';
-import type { UserRole } from '@bisang/contracts';
+import type { InformativeMailCategory, Language, UserRole } from '@bisang/contracts';
 export { USER_ROLES };
 export type { UserRole };
 
@@ -26,6 +26,17 @@ export class UserEntity {
 
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate: string | null;
+
+  /** The language of the user's mail. */
+  @Column({ type: 'text', default: 'ko' })
+  language: Language;
+
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /** Informative mail categories the user switched off. */
+  @Column({ name: 'mail_opt_outs', type: 'text', array: true, default: () => "'{}'" })
+  mailOptOuts: InformativeMailCategory[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@bisang/config';
+import type { DomainEvent, Language } from '@bisang/contracts';
+import { MailLinkTokens } from '@bisang/auth';
+import type { MailContext } from '@bisang/database';
+import { MAIL_KINDS, MailKind } from '@bisang/queues';
+import { bookingCalendar } from './booking-calendar';
+import { headerSafe, layOut, MailContent } from './mail-layout';
+import type { OutgoingMail } from './mail-transport';
+import { messageIdDomain } from './mail-transport';
+import {
+  applicationMovedMail,
+  bookingCancelledMail,
+  bookingConfirmedMail,
+  bookingReminderMail,
+  passwordResetMail,
+  unsubscribeFooter,
+  verifyEmailMail,
+  waitlistOfferMail,
+} from './mail-templates';
+import type { MailingEvent } from './mail-rules';
+
+const LOCALES: Record<Language, string> = { ko: 'ko-KR', en: 'en-GB' };
+
+type Fair = NonNullable<MailContext['fair']>;
+
+/**
+ * Date formats per (locale, zone), made once: building an Intl formatter (what luxon does per call) cost a mail
+ * close to a millisecond. `moment`: date, time and offset (GMT+9); `date-time`: a range's start; `time`: its end, with the offset.
+ */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, style: 'moment' | 'date-time' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      ...(style === 'time' ? {} : { year: 'numeric' as const, month: 'short' as const, day: 'numeric' as const }),
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(style === 'date-time' ? {} : { timeZoneName: 'shortOffset' as const }),
+    });
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
+/** A name as it may appear in a header or a calendar property: one line, no quotes. */
+const safeName = (name: string) => headerSafe(name, 100).replace(/["\\]/g, '');
+
+/**
+ * Writes the mail of one (event, kind, recipient) in the recipient's language, with links to the right page of the
+ * web app (PUBLIC_URL + path). Null when there is nothing to send any more (the fair is gone, a reset link expired).
+ */
+@Injectable()
+export class MailComposer {
+  constructor(
+    private readonly links: MailLinkTokens,
+    private readonly config: AppConfig,
+  ) {}
+
+  compose(deliveryId: string, kind: MailKind, context: MailContext): OutgoingMail | null {
+    const event = context.event as DomainEvent<MailingEvent>;
+    const user = context.recipient;
+    const fair = context.fair;
+    const l: Language = user.language === 'en' ? 'en' : 'ko';
+    const base = this.config.mail.publicUrl;
+    const name = safeName(user.name);
+    let content: MailContent;
+    let icalEvent: OutgoingMail['icalEvent'];
+    const headers: Record<string, string> = {};
+
+    switch (event.type) {
+      case 'account.registered':
+      case 'email_verification.requested':
+        content = verifyEmailMail(l, { name, url: `${base}/verify-email?token=${this.links.verification(user.id, user.email)}` });
+        break;
+      case 'password_reset.requested': {
+        const expiresAt = new Date(event.payload.expiresAt);
+        // A link that would arrive dead (SMTP was down past its 30 minutes) is not sent; the user asks again.
+        if (expiresAt.getTime() <= Date.now()) return null;
+        const token = this.links.passwordReset(user.id, user.passwordHash, expiresAt);
+        // No fair to take a zone from: Korea's, Bisang's home.
+        const at = formatter(LOCALES[l], 'Asia/Seoul', 'moment').format(expiresAt);
+        content = passwordResetMail(l, { name, url: `${base}/reset-password?token=${token}`, expiresAt: at });
+        break;
+      }
+      case 'booking.confirmed':
+      case 'booking.cancelled':
+      case 'booking.reminded': {
+        const p = event.payload;
+        if (!fair) return null;
+        const facts = {
+          name,
+          otherName: safeName(context.counterpart?.name ?? '-'),
+          kind: p.kind,
+          fairTitle: headerSafe(fair.title),
+          when: this.when(fair, l, p.startsAt, p.endsAt),
+          url: `${base}${user.role === 'seeker' ? '/me/bookings' : user.role === 'coach' ? '/coach' : '/recruiter'}`,
+        };
+        if (event.type === 'booking.reminded') {
+          content = bookingReminderMail(l, { ...facts, minutesLeft: event.payload.minutesLeft });
+          break;
+        }
+        const method = event.type === 'booking.confirmed' ? 'REQUEST' : 'CANCEL';
+        content =
+          event.type === 'booking.confirmed'
+            ? bookingConfirmedMail(l, facts)
+            : bookingCancelledMail(l, { ...facts, rescheduled: !!event.payload.rescheduledTo });
+        icalEvent = {
+          method,
+          filename: method === 'REQUEST' ? 'invite.ics' : 'cancel.ics',
+          content: bookingCalendar(
+            {
+              bookingId: p.bookingId,
+              title: `${facts.fairTitle}: ${content.subject.replace(/^\[[^\]]+\]\s*/, '')}`,
+              description: content.paragraphs.join('\n'),
+              startsAt: p.startsAt,
+              endsAt: p.endsAt,
+              url: facts.url,
+              organizer: { name: 'Bisang', email: this.fromAddress() },
+              attendee: { name, email: user.email },
+              timezone: fair.timezone,
+            },
+            method,
+          ),
+        };
+        break;
+      }
+      case 'waitlist.offered': {
+        const p = event.payload;
+        if (!fair) return null;
+        content = waitlistOfferMail(l, {
+          name,
+          fairTitle: headerSafe(fair.title),
+          when: this.when(fair, l, p.startsAt, p.endsAt),
+          expiresAt: this.at(fair, l, p.expiresAt),
+          url: `${base}/fairs/${encodeURIComponent(fair.slug)}/coaching`,
+        });
+        break;
+      }
+      case 'application.moved': {
+        const p = event.payload;
+        content = applicationMovedMail(l, { name, to: p.to, postingTitle: headerSafe(p.postingTitle), companyName: headerSafe(p.companyName), url: `${base}/me/applications` });
+        break;
+      }
+    }
+
+    const category = MAIL_KINDS[kind];
+    if (category === 'applications') {
+      // RFC 8058 one-click: the mail client POSTs to the https link; the same link opened in a browser asks first.
+      const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id, category)}`;
+      headers['List-Unsubscribe'] = `<${url}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      content = { ...content, footer: [...(content.footer ?? []), ...unsubscribeFooter(l, url)] };
+    }
+    const laidOut = layOut(content, l);
+    return {
+      messageId: `<${deliveryId}@${messageIdDomain(this.config.mail.from)}>`,
+      to: { name, address: user.email },
+      ...laidOut,
+      headers,
+      icalEvent,
+    };
+  }
+
+  private fromAddress(): string {
+    const from = this.config.mail.from;
+    return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+  }
+
+  /** A moment in the fair's zone, in the reader's language, with the zone's offset. */
+  private at(fair: Fair, l: Language, iso: string): string {
+    return formatter(LOCALES[l], fair.timezone, 'moment').format(new Date(iso));
+  }
+
+  private when(fair: Fair, l: Language, startsAt: string, endsAt: string): string {
+    const start = formatter(LOCALES[l], fair.timezone, 'date-time').format(new Date(startsAt));
+    return `${start}–${formatter(LOCALES[l], fair.timezone, 'time').format(new Date(endsAt))}`;
+  }
+}

@@ -1,0 +1,42 @@
+import type { DomainEvent } from '@bisang/contracts';
+import type { MailKind } from '@bisang/queues';
+
+/** The events that mail someone. */
+export const MAILING_EVENTS = [
+  'account.registered',
+  'email_verification.requested',
+  'password_reset.requested',
+  'booking.confirmed',
+  'booking.cancelled',
+  'booking.reminded',
+  'waitlist.offered',
+  'application.moved',
+] as const;
+export type MailingEvent = (typeof MAILING_EVENTS)[number];
+
+export interface MailTo {
+  kind: MailKind;
+  userId: string;
+}
+
+/** Who gets a mail of an event, and which. Pure. */
+export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
+  switch (event.type) {
+    case 'account.registered':
+    case 'email_verification.requested':
+      return [{ kind: 'verify-email', userId: event.payload.userId }];
+    case 'password_reset.requested':
+      return [{ kind: 'password-reset', userId: event.payload.userId }];
+    case 'booking.confirmed':
+      return [event.payload.seekerId, event.payload.coachId].map((userId) => ({ kind: 'booking-confirmed' as const, userId }));
+    case 'booking.cancelled':
+      return [event.payload.seekerId, event.payload.coachId].map((userId) => ({ kind: 'booking-cancelled' as const, userId }));
+    case 'booking.reminded':
+      return [event.payload.seekerId, event.payload.coachId].map((userId) => ({ kind: 'booking-reminder' as const, userId }));
+    case 'waitlist.offered':
+      return [{ kind: 'waitlist-offer', userId: event.payload.seekerId }];
+    case 'application.moved':
+      // A seeker who withdrew knows it already.
+      return event.payload.movedBy === event.payload.seekerId ? [] : [{ kind: 'application-moved', userId: event.payload.seekerId }];
+  }
+}

@@ -1,0 +1,206 @@
+import type { ApplicationStatus, Language, SlotKind } from '@bisang/contracts';
+import type { MailContent } from './mail-layout';
+
+/** Korean and English side by side, so a missing translation is a compile error. */
+type Both<T> = { ko: T; en: T };
+const pick = <T>(language: Language, both: Both<T>): T => both[language];
+
+const greeting = (l: Language, name: string) => pick(l, { ko: `${name}님, 안녕하세요.`, en: `Hello ${name},` });
+
+export function verifyEmailMail(l: Language, f: { name: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: '[비상] 이메일 주소를 인증해 주세요',
+      greeting: greeting(l, f.name),
+      paragraphs: ['비상 가입을 환영합니다. 아래 버튼을 눌러 이메일 주소를 인증하면 지원과 코칭 예약을 할 수 있습니다.', '이 링크는 7일 동안 유효합니다. 직접 가입하지 않으셨다면 이 메일을 무시하세요.'],
+      action: { label: '이메일 인증하기', url: f.url },
+    },
+    en: {
+      subject: '[Bisang] Please verify your e-mail address',
+      greeting: greeting(l, f.name),
+      paragraphs: ['Welcome to Bisang. Verify your address with the button below to apply to postings and book coaching.', 'The link works for 7 days. If you did not sign up, ignore this mail.'],
+      action: { label: 'Verify my e-mail', url: f.url },
+    },
+  });
+}
+
+export function passwordResetMail(l: Language, f: { name: string; url: string; expiresAt: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: '[비상] 비밀번호 재설정',
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `비밀번호 재설정을 요청하셨습니다. 아래 링크는 ${f.expiresAt}까지, 한 번만 사용할 수 있습니다.`,
+        '재설정하면 모든 기기에서 로그아웃됩니다. 요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다.',
+      ],
+      action: { label: '비밀번호 재설정하기', url: f.url },
+    },
+    en: {
+      subject: '[Bisang] Reset your password',
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `Someone asked to reset your password. The link below works once, until ${f.expiresAt}.`,
+        'Resetting signs you out everywhere. If you did not ask, ignore this mail: your password stays as it is.',
+      ],
+      action: { label: 'Reset my password', url: f.url },
+    },
+  });
+}
+
+const sessionName = (l: Language, kind: SlotKind) => pick(l, { ko: kind === 'interview' ? '면접' : '코칭', en: kind === 'interview' ? 'interview' : 'coaching session' });
+
+export interface BookingMailFacts {
+  name: string;
+  otherName: string;
+  kind: SlotKind;
+  fairTitle: string;
+  /** Start and end in the fair's time zone, written out in the recipient's language. */
+  when: string;
+  url: string;
+}
+
+export function bookingConfirmedMail(l: Language, f: BookingMailFacts): MailContent {
+  const what = sessionName(l, f.kind);
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${what} 예약 확정: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.fairTitle}에서 ${f.otherName}님과의 ${what}이(가) 확정되었습니다.`, `일시: ${f.when}`, '첨부된 일정 초대를 캘린더에 추가하세요. 시작 10분 전부터 입장할 수 있습니다.'],
+      action: { label: '예약 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] Your ${what} is confirmed: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`Your ${what} with ${f.otherName} at ${f.fairTitle} is confirmed.`, `When: ${f.when}`, 'Add the attached invitation to your calendar. The room opens 10 minutes before the start.'],
+      action: { label: 'See the booking', url: f.url },
+    },
+  });
+}
+
+export function bookingCancelledMail(l: Language, f: BookingMailFacts & { rescheduled: boolean }): MailContent {
+  const what = sessionName(l, f.kind);
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${what} ${f.rescheduled ? '일정 변경' : '취소'}: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        f.rescheduled
+          ? `${f.fairTitle}에서 ${f.otherName}님과의 ${f.when} ${what}이(가) 다른 시간으로 옮겨졌습니다. 새 일정은 별도 메일로 보내 드립니다.`
+          : `${f.fairTitle}에서 ${f.otherName}님과의 ${f.when} ${what}이(가) 취소되었습니다.`,
+        '캘린더의 일정도 함께 취소됩니다.',
+      ],
+      action: { label: '예약 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] Your ${what} was ${f.rescheduled ? 'moved' : 'cancelled'}: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        f.rescheduled
+          ? `Your ${what} with ${f.otherName} at ${f.fairTitle} on ${f.when} moved to another time; the new one comes in its own mail.`
+          : `Your ${what} with ${f.otherName} at ${f.fairTitle} on ${f.when} was cancelled.`,
+        'The calendar entry is cancelled with it.',
+      ],
+      action: { label: 'See my bookings', url: f.url },
+    },
+  });
+}
+
+export function bookingReminderMail(l: Language, f: BookingMailFacts & { minutesLeft: number }): MailContent {
+  const what = sessionName(l, f.kind);
+  // Worded by the time actually left (a reminder sent late, for a booking made inside its window, says so).
+  const hours = Math.max(1, Math.round(f.minutesLeft / 60));
+  const soon = f.minutesLeft >= 20 * 60 ? pick(l, { ko: '내일', en: 'tomorrow' }) : pick(l, { ko: `${hours}시간 후`, en: `in ${hours} hour${hours === 1 ? '' : 's'}` });
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${soon} ${what}: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.otherName}님과의 ${what}이(가) ${soon} 시작됩니다 (${f.fairTitle}).`, `일시: ${f.when}`],
+      action: { label: '예약 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] Your ${what} ${soon}: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`Your ${what} with ${f.otherName} starts ${soon} (${f.fairTitle}).`, `When: ${f.when}`],
+      action: { label: 'See the booking', url: f.url },
+    },
+  });
+}
+
+export function waitlistOfferMail(l: Language, f: { name: string; fairTitle: string; when: string; expiresAt: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] 대기하신 코칭 자리가 났습니다: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.fairTitle}에서 기다리시던 코칭 자리(${f.when})를 ${f.expiresAt}까지 잡아 두었습니다.`, '그때까지 예약하지 않으면 다음 대기자에게 넘어갑니다.'],
+      action: { label: '지금 예약하기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] A coaching slot you waited for is free: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`At ${f.fairTitle}, the coaching slot on ${f.when} is held for you until ${f.expiresAt}.`, 'After that it passes to the next person waiting.'],
+      action: { label: 'Book it now', url: f.url },
+    },
+  });
+}
+
+const STATUS_WORDS: { [S in ApplicationStatus]: Both<string> } = {
+  applied: { ko: '지원 완료', en: 'applied' },
+  screening: { ko: '서류 검토 중', en: 'in screening' },
+  interview: { ko: '면접 단계', en: 'at the interview stage' },
+  offered: { ko: '채용 제안', en: 'offered' },
+  hired: { ko: '채용 확정', en: 'hired' },
+  rejected: { ko: '불합격', en: 'not selected' },
+  withdrawn: { ko: '지원 취소', en: 'withdrawn' },
+};
+
+export function applicationMovedMail(l: Language, f: { name: string; to: ApplicationStatus; postingTitle: string; companyName: string; url: string }): MailContent {
+  if (f.to === 'rejected') {
+    // Worded kindly: a no is hard to read, and the fair still has more to offer.
+    return pick(l, {
+      ko: {
+        subject: `[비상] ${f.companyName} 지원 결과 안내`,
+        greeting: greeting(l, f.name),
+        paragraphs: [
+          `${f.companyName}의 "${f.postingTitle}" 포지션에 관심을 가지고 지원해 주셔서 진심으로 감사드립니다.`,
+          '아쉽게도 이번에는 함께하지 못하게 되었습니다. 이 결과가 회원님의 역량을 모두 말해 주지는 않습니다.',
+          '박람회의 다른 공고와 무료 커리어 코칭도 살펴보세요. 응원하겠습니다.',
+        ],
+        action: { label: '내 지원 현황 보기', url: f.url },
+      },
+      en: {
+        subject: `[Bisang] About your application to ${f.companyName}`,
+        greeting: greeting(l, f.name),
+        paragraphs: [
+          `Thank you for applying to "${f.postingTitle}" at ${f.companyName}, and for the time you put into it.`,
+          'This time they decided not to go further with your application. It is one decision, not a verdict on what you can do.',
+          'Other postings and free career coaching at the fair are open to you. We are rooting for you.',
+        ],
+        action: { label: 'See my applications', url: f.url },
+      },
+    });
+  }
+  const status = pick(l, STATUS_WORDS[f.to]);
+  return pick(l, {
+    ko: {
+      subject: `[비상] 지원 상태 변경: ${f.companyName} ${status}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.companyName}의 "${f.postingTitle}" 지원이 "${status}" 단계로 바뀌었습니다.`],
+      action: { label: '내 지원 현황 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] Your application to ${f.companyName}: ${status}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`Your application to "${f.postingTitle}" at ${f.companyName} is now ${status}.`],
+      action: { label: 'See my applications', url: f.url },
+    },
+  });
+}
+
+export function unsubscribeFooter(l: Language, url: string): string[] {
+  return [
+    pick(l, {
+      ko: `지원 상태 알림 메일을 그만 받으려면: ${url} (계정과 예약 메일은 계속 발송됩니다)`,
+      en: `To stop application updates by mail: ${url} (account and booking mail keeps coming)`,
+    }),
+  ];
+}

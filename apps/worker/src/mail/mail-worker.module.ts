@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MailLinkTokens } from '@bisang/auth';
+import { MailDeliveriesRepository } from '@bisang/database';
+import { MailComposer } from './mail-composer';
+import { MailProcessor } from './mail.processor';
+import { MailSubscriber } from './mail.subscriber';
+import { MailTransport } from './mail-transport';
+import { SendMailHandler } from './send-mail.handler';
+
+/** E-mail: the subscriber turning events into mail jobs, and the `mail` queue sending them over SMTP. */
+@Module({
+  providers: [
+    MailDeliveriesRepository,
+    MailLinkTokens,
+    MailTransport,
+    MailComposer,
+    SendMailHandler,
+    MailSubscriber,
+    MailProcessor,
+  ],
+})
+export class MailWorkerModule {}

@@ -1,0 +1,26 @@
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { AppConfig } from '@bisang/config';
+import { JobMap, QUEUES } from '@bisang/queues';
+import { SendMailHandler } from './send-mail.handler';
+
+/** The `mail` queue: hands each job to its handler. */
+@Processor(QUEUES.mail)
+export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly sendMail: SendMailHandler,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.workerConcurrency;
+  }
+
+  async process(job: Job): Promise<void> {
+    if (job.name !== 'mail.send') throw new Error(`no handler for mail job ${job.name}`);
+    await this.sendMail.handle(job.data as JobMap['mail.send']);
+  }
+}

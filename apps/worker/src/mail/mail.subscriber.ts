@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent } from '@bisang/contracts';
+import { AppConfig } from '@bisang/config';
+import { JobProducer, jobIds } from '@bisang/queues';
+import { DomainEventHandler, OnDomainEvents } from '../events/domain-event-subscriber';
+import { MAILING_EVENTS, MailingEvent, mailsFor } from './mail-rules';
+
+/**
+ * The e-mail: each event's mails become `mail.send` jobs whose ids derive from (event, kind, recipient), so a
+ * redelivered event enqueues nothing new. Without SMTP_URL nothing is enqueued (the mail transport said so at start-up).
+ */
+@Injectable()
+@OnDomainEvents({ name: 'mail', events: MAILING_EVENTS })
+export class MailSubscriber implements DomainEventHandler<MailingEvent> {
+  constructor(
+    private readonly jobs: JobProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(event: DomainEvent<MailingEvent>): Promise<void> {
+    await this.handleBatch([event]);
+  }
+
+  /** A batch's mails in one Redis round trip (a burst of confirmations is one addBulk). */
+  async handleBatch(events: DomainEvent<MailingEvent>[]): Promise<void> {
+    const mail = this.config.mail;
+    if (!mail.smtpUrl) return;
+    const jobs = events.flatMap((event) =>
+      mailsFor(event).map(({ kind, userId }) => ({
+        payload: { eventId: event.id, kind, userId },
+        options: { jobId: jobIds.mail(event.id, kind, userId), attempts: mail.maxAttempts, backoffMs: mail.retryBaseMs },
+      })),
+    );
+    await this.jobs.enqueueMany('mail.send', jobs);
+  }
+}

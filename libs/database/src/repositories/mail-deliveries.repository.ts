@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DomainEvent } from '@bisang/contracts';
+import { rowsOf } from './sql-rows';
+
+export interface MailDeliveryKey {
+  /** The delivery's id: event id + kind + recipient, the same as the job id and the Message-ID's local part. */
+  id: string;
+  eventId: number;
+  kind: string;
+  userId: string;
+  fairId: string | null;
+}
+
+/**
+ * What an attempt may do: `send`, `resend` (an earlier attempt started and never recorded its outcome: it died
+ * between connecting and recording, so the server may or may not have the mail), or `done` (accepted or skipped).
+ */
+export type DeliveryStart = 'send' | 'resend' | 'done';
+
+/** Who a mail goes to, as the mail needs them. */
+export interface MailRecipient {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  language: 'ko' | 'en';
+  passwordHash: string;
+  mailOptOuts: string[];
+}
+
+/** Everything one mail is written from, read in one round trip. */
+export interface MailContext {
+  event: DomainEvent;
+  recipient: MailRecipient;
+  fair: { title: string; timezone: string; slug: string } | null;
+  /** The other side of a booking (seeker ↔ coach), when the event is about one. */
+  counterpart: { name: string } | null;
+}
+
+/** The record of each mail: the one guard against sending one event's mail to one recipient twice. */
+@Injectable()
+export class MailDeliveriesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Marks the delivery as being sent (counting the attempt) and says what this attempt may do. */
+  async begin(key: MailDeliveryKey): Promise<DeliveryStart> {
+    const [row] = rowsOf<{ status: string; previous: string | null }>(
+      await this.dataSource.query(
+        `WITH prev AS (SELECT status FROM mail_deliveries WHERE id = $1 FOR UPDATE)
+         INSERT INTO mail_deliveries (id, event_id, kind, user_id, fair_id, status) VALUES ($1, $2, $3, $4, $5, 'sending')
+         ON CONFLICT (id) DO UPDATE SET
+           attempts = mail_deliveries.attempts + 1,
+           status = CASE WHEN mail_deliveries.status IN ('accepted', 'skipped') THEN mail_deliveries.status ELSE 'sending' END
+         RETURNING status, (SELECT status FROM prev) AS previous`,
+        [key.id, key.eventId, key.kind, key.userId, key.fairId],
+      ),
+    );
+    if (row.status !== 'sending') return 'done';
+    return row.previous === 'sending' ? 'resend' : 'send';
+  }
+
+  async markAccepted(id: string, now: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE mail_deliveries SET status = 'accepted', accepted_at = $2, last_error = NULL WHERE id = $1`, [id, now]);
+  }
+
+  /** The attempt failed before the server accepted the message: a retry sends it, without any doubt. */
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE mail_deliveries SET status = 'failed', last_error = $2 WHERE id = $1 AND status = 'sending'`, [
+      id,
+      error.slice(0, 500),
+    ]);
+  }
+
+  /** Nothing to send (the recipient opted out, or is gone): never retried. */
+  async markSkipped(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE mail_deliveries SET status = 'skipped' WHERE id = $1`, [id]);
+  }
+
+  /**
+   * The event a mail job is about (jobs carry ids, not facts), its recipient, its fair and the other side of a
+   * booking, in one statement: each round trip costs a mail its share of the throughput.
+   */
+  async findContext(eventId: number, userId: string): Promise<MailContext | null> {
+    const [row] = rowsOf<{
+      id: string;
+      type: string;
+      fair_id: string | null;
+      payload: Record<string, unknown>;
+      occurred_at: Date;
+      recipient: { id: string; email: string; name: string; role: string; language: 'ko' | 'en'; password_hash: string; mail_opt_outs: string[] };
+      fair: { title: string; timezone: string; slug: string } | null;
+      counterpart: { name: string } | null;
+    }>(
+      await this.dataSource.query(
+        `SELECT e.id, e.type, e.fair_id, e.payload, e.occurred_at,
+                json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role, 'language', u.language,
+                                  'password_hash', u.password_hash, 'mail_opt_outs', u.mail_opt_outs) AS recipient,
+                CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object('title', f.title, 'timezone', f.timezone, 'slug', f.slug) END AS fair,
+                (SELECT json_build_object('name', o.name) FROM users o
+                  WHERE o.id = (CASE WHEN e.payload->>'seekerId' = u.id::text THEN e.payload->>'coachId' ELSE e.payload->>'seekerId' END)::uuid
+                    AND e.payload ? 'coachId') AS counterpart
+           FROM domain_events e
+           JOIN users u ON u.id = $2
+           LEFT JOIN fairs f ON f.id = e.fair_id
+          WHERE e.id = $1`,
+        [eventId, userId],
+      ),
+    );
+    if (!row) return null;
+    const r = row.recipient;
+    return {
+      event: { id: Number(row.id), type: row.type, fairId: row.fair_id, payload: row.payload, occurredAt: row.occurred_at.toISOString() } as DomainEvent,
+      recipient: { id: r.id, email: r.email, name: r.name, role: r.role, language: r.language, passwordHash: r.password_hash, mailOptOuts: r.mail_opt_outs },
+      fair: row.fair,
+      counterpart: row.counterpart,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The mails Bisang sends, each of one category. Account and booking mail is transactional (always sent);
+ * `applications` is informative (the user may switch it off, and it carries List-Unsubscribe).
+ */
+export const MAIL_KINDS = {
+  'verify-email': 'account',
+  'password-reset': 'account',
+  'booking-confirmed': 'booking',
+  'booking-cancelled': 'booking',
+  'booking-reminder': 'booking',
+  'waitlist-offer': 'booking',
+  'application-moved': 'applications',
+} as const;
+export type MailKind = keyof typeof MAIL_KINDS;
+
+/**
+ * One mail's identity: the domain event, the kind and the recipient. The job id, the `mail_deliveries` row and the
+ * Message-ID all derive from it, so one event gives at most one mail of a kind per recipient.
+ */
+export const mailDeliveryId = (eventId: number, kind: MailKind, userId: string) => `mail-${eventId}-${kind}-${userId}`;
