@@ -9,7 +9,7 @@ export type { Page } from './pagination';
 export { createValidationPipe } from './validation';
 export { API_PREFIX, BODY_LIMIT_BYTES, MULTIPART_ROUTE, createFastifyAdapter, configureHttpApp, createHttpApp, installGracefulShutdown } from './http-app';
 export type { HttpBootOptions } from './http-app';
-export { JSON_BODY_LIMITS, jsonBodyProblem } from './json-body';
+export { JSON_BODY_LIMITS, ONE_CLICK_FORM_ROUTE, jsonBodyProblem } from './json-body';
 export { ApiFileResponse, ApiItemsResponse, ApiPageResponse, OPENAPI_AUTH, OPENAPI_OWNED_BY, OPENAPI_ROLES, completeOpenApiDocument } from './openapi';
 export { HSTS_MAX_AGE_SECONDS, parseCorsOrigins } from './http-security';
 export type { HttpSecurityOptions } from './http-security';

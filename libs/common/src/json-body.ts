@@ -71,6 +71,10 @@ export function jsonBodyProblem(body: Uint8Array, limits: JsonBodyLimits = JSON_
 /** The refusal as the OpenAPI document describes it. */
 export const BODY_TOO_COMPLEX_DESCRIPTION = `BODY_TOO_COMPLEX (JSON nested deeper than ${JSON_BODY_LIMITS.maxDepth}, over ${JSON_BODY_LIMITS.maxMembers} members in one object or array or ${JSON_BODY_LIMITS.maxTotalMembers} in all, or a string over ${JSON_BODY_LIMITS.maxStringBytes} bytes)`;
 
+/** Fastify route config of a route that takes an RFC 8058 one-click form post: `@RouteConfig(ONE_CLICK_FORM_ROUTE)`. */
+export const ONE_CLICK_FORM_ROUTE = { oneClickForm: true } as const;
+const ONE_CLICK_FORM_MAX_BYTES = 64;
+
 const FORM_NOT_TAKEN =
   '이 API는 application/json만 받습니다 / This API takes application/json only, not application/x-www-form-urlencoded';
 
@@ -90,7 +94,14 @@ export function useBoundedBodyParsers(app: NestFastifyApplication, bodyLimit: nu
     }
     parseJson(req, body as unknown as string, done);
   });
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_req, _body, done) => {
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (req, body, done) => {
+    // RFC 8058 one-click unsubscribe posts `List-Unsubscribe=One-Click` as a form: only routes that say so take it,
+    // and only that small (the route reads nothing of it).
+    const config = req.routeOptions?.config as { oneClickForm?: boolean } | undefined;
+    if (config?.oneClickForm && String(body).length <= ONE_CLICK_FORM_MAX_BYTES) {
+      done(null, undefined);
+      return;
+    }
     done(new UnsupportedMediaTypeException({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: FORM_NOT_TAKEN }), undefined);
   });
 }

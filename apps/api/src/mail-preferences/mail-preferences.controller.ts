@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountMailService, Public } from '@bisang/auth';
+import { ONE_CLICK_FORM_ROUTE } from '@bisang/common';
 
 const page = (title: string, body: string, form = '') => `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>
@@ -36,6 +38,7 @@ export class MailPreferencesController {
   }
 
   @Post()
+  @RouteConfig(ONE_CLICK_FORM_ROUTE)
   @HttpCode(200)
   @ApiProduces('text/html')
   @ApiQuery({ name: 'token', description: 'the signed token of the link in the mail' })
