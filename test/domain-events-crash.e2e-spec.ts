@@ -58,7 +58,10 @@ describe('domain events across a worker crash', () => {
     const seekers = await createPeople(tokens, db, 'seeker', 30);
     const [waiter] = await createPeople(tokens, db, 'seeker', 1);
     const applications = await Promise.all(seekers.map((s) => applyTo(http, s, open.postingId)));
+    // 08:00 in Seoul (23:00 UTC) at least 80 hours ahead: the 20 half-hour slots stay within one Seoul day, the
+    // day the waiter waits for, whichever of them are cancelled.
     const start = hourFromNow(80);
+    start.setUTCHours(23, 0, 0, 0);
     const slots = await publishAvailability(http, coach, fairId, start, new Date(start.getTime() + 20 * 30 * 60_000));
     expect(slots).toHaveLength(20);
     const day = DateTime.fromJSDate(start, { zone: 'Asia/Seoul' }).toISODate()!;

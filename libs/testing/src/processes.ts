@@ -7,16 +7,24 @@ import { Client } from 'pg';
 /** The repository root, where dist/ is (built by the e2e global setup). */
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nobody listens on right now, below the kernel's ephemeral range (32768+): a port the OS picked from that
+ * range could be taken, before the child listens on it, by one of the many outgoing connections (PostgreSQL,
+ * Redis) that processes open meanwhile, and the child would fail with EADDRINUSE.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+    if (attempt > 200) throw new Error('no free port below 32000');
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
   });
 }
 
