@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { HttpResponse, PASSWORD, SignedIn, connectTestDb, createLiveFair, createOrganizer, createPeople, hourFromNow, openPosting, postingBody, publishAvailability, registerUser, settledBookings } from '@bisang/testing';
+import { HttpResponse, PASSWORD, SignedIn, connectTestDb, createLiveFair, createOrganizer, createPeople, hourFromNow, openPosting, postingBody, publishAvailability, registerUser, settledBookings, eventually } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -78,6 +78,8 @@ describe('per-user limits', () => {
       }
       await settledBookings(db, accepted);
       const count = async (table: string) => Number((await db.query(`SELECT count(*) FROM ${table} WHERE ${table === 'notifications' ? 'user_id' : 'seeker_id'} = $1`, [seeker.id])).rows[0].count);
+      // Each decision's notification follows its event moments later: wait for all ten before counting.
+      await eventually(async () => (await count('notifications')) >= accepted.length, 'the ten decisions notified');
       const [bookingsBefore, notificationsBefore] = [await count('coaching_bookings'), await count('notifications')];
 
       const refused = await Promise.all(Array.from({ length: 20 }, () => book()));

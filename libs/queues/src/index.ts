@@ -10,3 +10,4 @@ export type { HireFollowUpJob } from './outcome-jobs';
 export { KpiSignals, KPI_REFRESH_WINDOW_MS } from './kpi-signals';
 export { MAIL_KINDS, mailDeliveryId } from './mail-jobs';
 export type { MailKind } from './mail-jobs';
+export { SHORT_LOCK } from './worker-options';

@@ -2,9 +2,8 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { AppConfig } from '@bisang/config';
-import { QUEUES } from '@bisang/queues';
+import { QUEUES, SHORT_LOCK } from '@bisang/queues';
 import { CoachingJobsDispatcher } from './coaching-jobs.dispatcher';
-import { SHORT_LOCK } from './coaching.processor';
 
 /** The `coaching-schedule` queue: jobs due at a moment, on their own queue so a decision backlog cannot delay them. */
 @Processor(QUEUES.coachingSchedule, SHORT_LOCK)

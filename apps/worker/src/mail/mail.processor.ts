@@ -2,11 +2,11 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { AppConfig } from '@bisang/config';
-import { JobMap, QUEUES } from '@bisang/queues';
+import { JobMap, QUEUES, SHORT_LOCK } from '@bisang/queues';
 import { SendMailHandler } from './send-mail.handler';
 
 /** The `mail` queue: hands each job to its handler. */
-@Processor(QUEUES.mail)
+@Processor(QUEUES.mail, SHORT_LOCK)
 export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
