@@ -162,12 +162,13 @@ describe('socket limits', () => {
       order.push('visitor: ack');
       expect(ack).toEqual({ ok: true, lastEventId: newest });
       await eventually(() => replay.length === 10, 10_000, 'the visitor’s replay');
-      await eventually(() => floodAcks === FLOOD, 60_000, 'the whole flood');
+      // On a busy machine the flooder itself may fall behind enough to be dropped as a slow consumer: that ends the flood too.
+      await eventually(() => floodAcks === FLOOD || flooder.disconnected, 60_000, 'the whole flood, or the flooder dropped');
       expect(replay.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => newest - 9 + i));
       // Before: every join of a fair waited on one chain, so the visitor came after the whole flood.
       // (The ack's promise may resume after the replay's events were handled: their order on the client says nothing.)
       expect(order.slice(0, 2).sort()).toEqual(['visitor: ack', 'visitor: replay complete']);
-      expect(order[2]).toBe('flood: last ack');
+      if (order.length > 2) expect(order[2]).toBe('flood: last ack');
     }, 90_000);
 
     it('coalesces presence: a socket toggling booth:enter/leave 100 times gives a handful of broadcasts, the last with the true count', async () => {
