@@ -7,14 +7,14 @@ import type { InformativeMailCategory } from '@bisang/contracts';
 export const VERIFICATION_LINK_TTL_MS = 7 * 24 * 3600_000;
 export const PASSWORD_RESET_LINK_TTL_MS = 30 * 60_000;
 
-type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe';
+type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe' | 'invitation';
 
 interface Claims {
   /** user id */
   u: string;
   /** expiry, ms since the epoch (none for unsubscribe links, which must keep working) */
   x?: number;
-  /** verify-email: the address the link was made for; unsubscribe: the category */
+  /** verify-email and invitation: the address the link was made for; unsubscribe: the category */
   d?: string;
 }
 
@@ -38,6 +38,17 @@ export class MailLinkTokens {
 
   unsubscribe(userId: string, category: InformativeMailCategory): string {
     return this.sign('unsubscribe', { u: userId, d: category });
+  }
+
+  /** A company invitation's accept link (`u` is the invitation's id), valid as long as the invitation. */
+  invitation(invitationId: string, email: string, expiresAt: Date): string {
+    return this.sign('invitation', { u: invitationId, x: expiresAt.getTime(), d: email.toLowerCase() });
+  }
+
+  /** The invitation an accept link names, or null when forged or expired. */
+  readInvitation(token: string): { invitationId: string; email: string } | null {
+    const claims = this.read('invitation', token);
+    return claims?.d ? { invitationId: claims.u, email: claims.d } : null;
   }
 
   /** The verification link's user and address, or null when forged or expired. */

@@ -40,6 +40,7 @@ export interface JobMap {
   /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
   'kpi.refresh': { fairId: string };
   /** Sends one mail about a domain event to one recipient, at most once (see `mailDeliveryId`). */
+  /** `userId`: the recipient's account, or for `company-invitation` the invitation's id (see `mailDeliveryId`). */
   'mail.send': { eventId: number; kind: MailKind; userId: string };
 }
 export type JobName = keyof JobMap;

@@ -12,6 +12,8 @@ import {
   applicationMovedMail,
   bookingCancelledMail,
   bookingConfirmedMail,
+  bookingNoShowMail,
+  companyInvitationMail,
   bookingReminderMail,
   passwordResetMail,
   unsubscribeFooter,
@@ -73,13 +75,27 @@ export class MailComposer {
     switch (event.type) {
       case 'account.registered':
       case 'email_verification.requested':
-        content = verifyEmailMail(l, { name, url: `${base}/verify-email?token=${this.links.verification(user.id, user.email)}` });
+        content = verifyEmailMail(l, { name, url: `${base}/verify-email?token=${this.links.verification(user.id!, user.email)}` });
         break;
+      case 'company_invitation.created': {
+        const invitation = context.invitation;
+        // Accepted, declined or withdrawn since, or expired: a link that leads nowhere is not sent.
+        if (!invitation || invitation.expiresAt.getTime() <= Date.now()) return null;
+        const token = this.links.invitation(event.payload.invitationId, invitation.email, invitation.expiresAt);
+        content = companyInvitationMail(l, {
+          name,
+          companyName: headerSafe(invitation.companyName),
+          email: invitation.email,
+          expiresAt: formatter(LOCALES[l], 'Asia/Seoul', 'moment').format(invitation.expiresAt),
+          url: `${base}/invitations/accept?token=${token}`,
+        });
+        break;
+      }
       case 'password_reset.requested': {
         const expiresAt = new Date(event.payload.expiresAt);
         // A link that would arrive dead (SMTP was down past its 30 minutes) is not sent; the user asks again.
         if (expiresAt.getTime() <= Date.now()) return null;
-        const token = this.links.passwordReset(user.id, user.passwordHash, expiresAt);
+        const token = this.links.passwordReset(user.id!, user.passwordHash, expiresAt);
         // No fair to take a zone from: Korea's, Bisang's home.
         const at = formatter(LOCALES[l], 'Asia/Seoul', 'moment').format(expiresAt);
         content = passwordResetMail(l, { name, url: `${base}/reset-password?token=${token}`, expiresAt: at });
@@ -87,7 +103,8 @@ export class MailComposer {
       }
       case 'booking.confirmed':
       case 'booking.cancelled':
-      case 'booking.reminded': {
+      case 'booking.reminded':
+      case 'booking.no_show': {
         const p = event.payload;
         if (!fair) return null;
         const facts = {
@@ -102,17 +119,27 @@ export class MailComposer {
           content = bookingReminderMail(l, { ...facts, minutesLeft: event.payload.minutesLeft });
           break;
         }
+        if (event.type === 'booking.no_show') {
+          content = bookingNoShowMail(l, { ...facts, bookAgainUrl: `${base}/fairs/${encodeURIComponent(fair.slug)}/coaching` });
+          break;
+        }
         const method = event.type === 'booking.confirmed' ? 'REQUEST' : 'CANCEL';
+        const calendar = context.calendar ?? { rootBookingId: p.bookingId, reschedules: 0 };
+        // A rescheduling kept with the same coach moves the coach's entry as it moves the seeker's; with another
+        // coach, the old one gets the cancellation and the new one a plain invitation.
+        const sameSides = user.id === p.seekerId || context.otherBookingCoachId === p.coachId;
+        if (event.type === 'booking.cancelled' && event.payload.rescheduledTo && sameSides) return null;
         content =
           event.type === 'booking.confirmed'
-            ? bookingConfirmedMail(l, facts)
+            ? bookingConfirmedMail(l, { ...facts, rescheduled: !!event.payload.rescheduledFrom && sameSides })
             : bookingCancelledMail(l, { ...facts, rescheduled: !!event.payload.rescheduledTo });
         icalEvent = {
           method,
           filename: method === 'REQUEST' ? 'invite.ics' : 'cancel.ics',
           content: bookingCalendar(
             {
-              bookingId: p.bookingId,
+              bookingId: calendar.rootBookingId,
+              reschedules: calendar.reschedules,
               title: `${facts.fairTitle}: ${content.subject.replace(/^\[[^\]]+\]\s*/, '')}`,
               description: content.paragraphs.join('\n'),
               startsAt: p.startsAt,
@@ -149,7 +176,7 @@ export class MailComposer {
     const category = MAIL_KINDS[kind];
     if (category === 'applications') {
       // RFC 8058 one-click: the mail client POSTs to the https link; the same link opened in a browser asks first.
-      const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id, category)}`;
+      const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id!, category)}`;
       headers['List-Unsubscribe'] = `<${url}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       content = { ...content, footer: [...(content.footer ?? []), ...unsubscribeFooter(l, url)] };

@@ -59,8 +59,25 @@ export interface BookingMailFacts {
   url: string;
 }
 
-export function bookingConfirmedMail(l: Language, f: BookingMailFacts): MailContent {
+export function bookingConfirmedMail(l: Language, f: BookingMailFacts & { rescheduled?: boolean }): MailContent {
   const what = sessionName(l, f.kind);
+  if (f.rescheduled) {
+    // The calendar entry the first invitation made moves (same UID, higher SEQUENCE): no cancellation comes before it.
+    return pick(l, {
+      ko: {
+        subject: `[비상] ${what} 일정 변경 확정: ${f.when}`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`${f.fairTitle}에서 ${f.otherName}님과의 ${what} 일정이 변경되었습니다.`, `새 일시: ${f.when}`, '캘린더의 기존 일정이 새 시간으로 바뀝니다. 첨부된 일정 초대를 열어 확인하세요.'],
+        action: { label: '예약 보기', url: f.url },
+      },
+      en: {
+        subject: `[Bisang] Your ${what} was moved: ${f.when}`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`Your ${what} with ${f.otherName} at ${f.fairTitle} has a new time.`, `New time: ${f.when}`, 'The entry already in your calendar moves to the new time; open the attached invitation to update it.'],
+        action: { label: 'See the booking', url: f.url },
+      },
+    });
+  }
   return pick(l, {
     ko: {
       subject: `[비상] ${what} 예약 확정: ${f.when}`,
@@ -73,6 +90,59 @@ export function bookingConfirmedMail(l: Language, f: BookingMailFacts): MailCont
       greeting: greeting(l, f.name),
       paragraphs: [`Your ${what} with ${f.otherName} at ${f.fairTitle} is confirmed.`, `When: ${f.when}`, 'Add the attached invitation to your calendar. The room opens 10 minutes before the start.'],
       action: { label: 'See the booking', url: f.url },
+    },
+  });
+}
+
+/** To the seeker the coach marked absent: said plainly, without blame, with the way back to booking. */
+export function bookingNoShowMail(l: Language, f: BookingMailFacts & { bookAgainUrl: string }): MailContent {
+  const what = sessionName(l, f.kind);
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${what}에 참석하지 않은 것으로 기록되었습니다: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `${f.fairTitle}에서 ${f.otherName}님과 예정된 ${what}(${f.when})에 참석하지 않으신 것으로 기록되었습니다.`,
+        '사정이 있으셨다면 괜찮습니다. 다음에 참석이 어려우면 미리 취소해 주시면 다른 구직자가 그 시간을 쓸 수 있습니다.',
+        '다시 예약하시려면 아래 버튼을 눌러 주세요.',
+      ],
+      action: { label: '다시 예약하기', url: f.bookAgainUrl },
+    },
+    en: {
+      subject: `[Bisang] You were marked absent from your ${what}: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `Your ${what} with ${f.otherName} at ${f.fairTitle} (${f.when}) was recorded as missed.`,
+        'Things happen. Next time, cancelling ahead lets someone else use the time.',
+        'To book again, use the button below.',
+      ],
+      action: { label: 'Book again', url: f.bookAgainUrl },
+    },
+  });
+}
+
+/** To an invited address: who invites it, until when, and the accept link (sign in or sign up as this address first). */
+export function companyInvitationMail(l: Language, f: { name: string; companyName: string; email: string; expiresAt: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.companyName} 채용 담당자로 초대되었습니다`,
+      greeting: f.name ? greeting(l, f.name) : '안녕하세요.',
+      paragraphs: [
+        `${f.companyName}에서 비상 채용 박람회의 채용 담당자로 ${f.email} 주소를 초대했습니다.`,
+        `초대는 ${f.expiresAt}까지 유효합니다. 아래 버튼을 누른 뒤 이 주소의 채용 담당자 계정으로 로그인하거나 가입하면 초대가 수락됩니다.`,
+        '초대를 예상하지 않으셨다면 이 메일을 무시하세요. 수락하기 전에는 아무것도 바뀌지 않습니다.',
+      ],
+      action: { label: '초대 수락하기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] You are invited to recruit for ${f.companyName}`,
+      greeting: f.name ? greeting(l, f.name) : 'Hello,',
+      paragraphs: [
+        `${f.companyName} invited ${f.email} to join its recruiting staff on Bisang, the online job fair.`,
+        `The invitation is open until ${f.expiresAt}. Use the button below, then sign in or sign up as a recruiter with this address to accept.`,
+        'If you did not expect this, ignore this mail: nothing changes unless you accept.',
+      ],
+      action: { label: 'Accept the invitation', url: f.url },
     },
   });
 }

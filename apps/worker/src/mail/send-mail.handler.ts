@@ -36,9 +36,10 @@ export class SendMailHandler {
     // Jobs exist only when SMTP_URL was set; a process started without it leaves them for one that has it.
     if (!this.transport.enabled) throw new Error('SMTP_URL is not set in this process');
     const id = mailDeliveryId(eventId, kind, userId);
-    const context = await this.deliveries.findContext(eventId, userId);
+    const context =
+      kind === 'company-invitation' ? await this.deliveries.findInvitationContext(eventId, userId) : await this.deliveries.findContext(eventId, userId);
     if (!context || !(MAILING_EVENTS as readonly string[]).includes(context.event.type)) return;
-    const key = { id, eventId, kind, userId, fairId: context.event.fairId };
+    const key = { id, eventId, kind, userId: context.recipient.id, fairId: context.event.fairId };
     const category = MAIL_KINDS[kind];
     if (category !== 'account' && category !== 'booking' && context.recipient.mailOptOuts.includes(category as InformativeMailCategory)) {
       if ((await this.deliveries.begin(key)) !== 'done') await this.deliveries.markSkipped(id);

@@ -8,7 +8,8 @@ export interface MailDeliveryKey {
   id: string;
   eventId: number;
   kind: string;
-  userId: string;
+  /** The recipient's account; null for an address without one (a company invitation). */
+  userId: string | null;
   fairId: string | null;
 }
 
@@ -20,7 +21,8 @@ export type DeliveryStart = 'send' | 'resend' | 'done';
 
 /** Who a mail goes to, as the mail needs them. */
 export interface MailRecipient {
-  id: string;
+  /** Null for an address without an account (a company invitation). */
+  id: string | null;
   email: string;
   name: string;
   role: string;
@@ -36,6 +38,15 @@ export interface MailContext {
   fair: { title: string; timezone: string; slug: string } | null;
   /** The other side of a booking (seeker ↔ coach), when the event is about one. */
   counterpart: { name: string } | null;
+  /**
+   * A booking's calendar entry (booking.confirmed / .cancelled): the first booking of its chain of reschedulings
+   * (whose UID every later one keeps) and how many reschedulings led to this one (its SEQUENCE).
+   */
+  calendar?: { rootBookingId: string; reschedules: number } | null;
+  /** A rescheduling's other booking (the one replaced, or the replacement): its coach, who may be another one. */
+  otherBookingCoachId?: string | null;
+  /** A company invitation: what its mail says; null when it is no longer pending. */
+  invitation?: { companyName: string; expiresAt: Date; email: string } | null;
 }
 
 /** The record of each mail: the one guard against sending one event's mail to one recipient twice. */
@@ -91,6 +102,8 @@ export class MailDeliveriesRepository {
       recipient: { id: string; email: string; name: string; role: string; language: 'ko' | 'en'; password_hash: string; mail_opt_outs: string[] };
       fair: { title: string; timezone: string; slug: string } | null;
       counterpart: { name: string } | null;
+      calendar: { rootBookingId: string; reschedules: number } | null;
+      other_coach_id: string | null;
     }>(
       await this.dataSource.query(
         `SELECT e.id, e.type, e.fair_id, e.payload, e.occurred_at,
@@ -99,7 +112,17 @@ export class MailDeliveriesRepository {
                 CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object('title', f.title, 'timezone', f.timezone, 'slug', f.slug) END AS fair,
                 (SELECT json_build_object('name', o.name) FROM users o
                   WHERE o.id = (CASE WHEN e.payload->>'seekerId' = u.id::text THEN e.payload->>'coachId' ELSE e.payload->>'seekerId' END)::uuid
-                    AND e.payload ? 'coachId') AS counterpart
+                    AND e.payload ? 'coachId') AS counterpart,
+                CASE WHEN e.type IN ('booking.confirmed', 'booking.cancelled') THEN (
+                  WITH RECURSIVE chain(id, replaces, depth) AS (
+                    SELECT b.id, b.replaces_booking_id, 0 FROM coaching_bookings b WHERE b.id = (e.payload->>'bookingId')::uuid
+                    UNION ALL
+                    SELECT b.id, b.replaces_booking_id, c.depth + 1 FROM coaching_bookings b JOIN chain c ON b.id = c.replaces WHERE c.depth < 100
+                  )
+                  SELECT json_build_object('rootBookingId', id, 'reschedules', depth) FROM chain ORDER BY depth DESC LIMIT 1
+                ) END AS calendar,
+                (SELECT ob.coach_id FROM coaching_bookings ob
+                  WHERE ob.id = COALESCE(e.payload->>'rescheduledFrom', e.payload->>'rescheduledTo')::uuid) AS other_coach_id
            FROM domain_events e
            JOIN users u ON u.id = $2
            LEFT JOIN fairs f ON f.id = e.fair_id
@@ -114,6 +137,56 @@ export class MailDeliveriesRepository {
       recipient: { id: r.id, email: r.email, name: r.name, role: r.role, language: r.language, passwordHash: r.password_hash, mailOptOuts: r.mail_opt_outs },
       fair: row.fair,
       counterpart: row.counterpart,
+      calendar: row.calendar,
+      otherBookingCoachId: row.other_coach_id,
+    };
+  }
+
+  /**
+   * A company invitation's mail: the event, the invited address (with the account's name and language when it has
+   * one, Korean otherwise) and the invitation, which is null once no longer pending (nothing to send).
+   */
+  async findInvitationContext(eventId: number, invitationId: string): Promise<MailContext | null> {
+    const [row] = rowsOf<{
+      id: string;
+      type: string;
+      payload: Record<string, unknown>;
+      occurred_at: Date;
+      email: string;
+      status: string;
+      expires_at: Date;
+      company_name: string;
+      user_id: string | null;
+      name: string | null;
+      role: string | null;
+      language: 'ko' | 'en' | null;
+    }>(
+      await this.dataSource.query(
+        `SELECT e.id, e.type, e.payload, e.occurred_at, i.email, i.status, i.expires_at, c.name AS company_name,
+                u.id AS user_id, u.name, u.role, u.language
+           FROM domain_events e
+           JOIN company_invitations i ON i.id = $2
+           JOIN companies c ON c.id = i.company_id
+           LEFT JOIN users u ON u.email = i.email
+          WHERE e.id = $1 AND e.payload->>'invitationId' = $2::text`,
+        [eventId, invitationId],
+      ),
+    );
+    if (!row) return null;
+    return {
+      event: { id: Number(row.id), type: row.type, fairId: null, payload: row.payload, occurredAt: row.occurred_at.toISOString() } as DomainEvent,
+      recipient: {
+        id: row.user_id,
+        email: row.email,
+        name: row.name ?? '',
+        role: row.role ?? 'recruiter',
+        language: row.language ?? 'ko',
+        passwordHash: '',
+        mailOptOuts: [],
+      },
+      fair: null,
+      counterpart: null,
+      invitation: row.status === 'pending' ? { companyName: row.company_name, expiresAt: row.expires_at, email: row.email } : null,
     };
   }
 }

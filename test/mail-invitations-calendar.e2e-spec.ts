@@ -1,0 +1,186 @@
+import { Client } from 'pg';
+import * as ical from 'node-ical';
+import {
+  PASSWORD,
+  ReceivedMail,
+  SmtpSink,
+  TestPerson,
+  connectTestDb,
+  createBooth,
+  createFair,
+  createLiveFair,
+  createOrganizer,
+  createPeople,
+  eventually,
+  hourFromNow,
+  linkIn,
+  publishAvailability,
+  rawHeader,
+  registerUser,
+  uniqueEmail,
+} from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
+
+const PUBLIC_URL = 'https://bisang.example';
+
+/** The calendar entry of a mail's `text/calendar` part, parsed with a calendar parser (node-ical). */
+const vevent = (mail: ReceivedMail) => {
+  const parsed = ical.sync.parseICS(mail.calendar!);
+  return Object.values(parsed).find((c) => c?.type === 'VEVENT') as ical.VEvent;
+};
+
+/** Company invitations by mail, rescheduled bookings in calendars, and the no-show notice, through a real SMTP server. */
+describe('e-mail: invitations, rescheduling, no-shows', () => {
+  const sink = new SmtpSink();
+  let t: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    await sink.start();
+    t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL, MAIL_FROM: '비상 <no-reply@bisang.example>', MAIL_RETRY_BASE_MS: 100, EMAIL_VERIFICATION: 'off' });
+    db = await connectTestDb();
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.stop();
+    await db.end();
+  });
+
+  const mailTo = async (address: string, what: (m: ReceivedMail) => boolean): Promise<ReceivedMail> => {
+    await eventually(() => sink.to(address).some(what), 15_000, `a mail to ${address}`);
+    return sink.to(address).find(what)!;
+  };
+  const emailOf = async (who: { id: string }) => (await db.query(`SELECT email FROM users WHERE id = $1`, [who.id])).rows[0].email as string;
+  const setLanguage = (who: TestPerson, language: 'ko' | 'en') => db.query(`UPDATE users SET language = $2 WHERE id = $1`, [who.id, language]);
+
+  it('mails an invited address without an account an accept link; signed up as that address, the link joins the company', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const fair = await createFair(t.http, organizer);
+    const { companyId, recruiter } = await createBooth(t.http, fair.id, '달구벌정밀(주)');
+    const address = uniqueEmail('invitee');
+
+    const invited = await t.http.post(`/companies/${companyId}/invitations`, { email: address }, recruiter.accessToken);
+    expect(invited.status).toBe(201);
+    expect(invited.body).toEqual({ id: expect.any(String), status: 'pending' });
+    expect((await t.http.post(`/companies/${companyId}/invitations`, { email: 'not an address' }, recruiter.accessToken)).status).toBe(400);
+
+    const mail = await mailTo(address, (m) => m.text.includes('/invitations/accept?token='));
+    expect(mail.subject).toBe('[비상] 달구벌정밀(주) 채용 담당자로 초대되었습니다'); // no account: Korean
+    expect(mail.html).toContain('<html lang="ko">');
+    expect(rawHeader(mail, 'List-Unsubscribe')).toBeNull(); // transactional
+    expect(mail.messageId).toMatch(new RegExp(`^<mail-\\d+-company-invitation-${invited.body.id}@bisang\\.example>$`));
+    const link = linkIn(mail, '/invitations/accept');
+    expect(link.origin).toBe(PUBLIC_URL);
+    const token = link.searchParams.get('token')!;
+
+    // Someone else signed in cannot use the link; a forged link is a clear 400 and changes nothing.
+    const stranger = await registerUser(t.http, 'recruiter');
+    expect((await t.http.post('/invitations/accept', { token }, stranger.accessToken)).status).toBe(404);
+    const forged = await t.http.post('/invitations/accept', { token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, stranger.accessToken);
+    expect([forged.status, forged.body.code]).toEqual([400, 'INVALID_TOKEN']);
+    expect((await t.http.post('/invitations/accept', {}, stranger.accessToken)).status).toBe(400);
+
+    // The invitee signs up as the invited address, then follows the link.
+    const reg = await t.http.post('/auth/register', { email: address, password: PASSWORD, name: '새 담당자', role: 'recruiter' });
+    expect(reg.status).toBe(201);
+    const accepted = await t.http.post('/invitations/accept', { token }, reg.body.accessToken);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ id: invited.body.id, status: 'accepted', companyId });
+    expect((await t.http.get(`/companies/${companyId}/staff`, reg.body.accessToken)).status).toBe(200);
+
+    // Both steps are domain events, written with the change.
+    const events = await db.query(`SELECT type FROM domain_events WHERE payload->>'invitationId' = $1 ORDER BY id`, [invited.body.id]);
+    expect(events.rows.map((r) => r.type)).toEqual(['company_invitation.created', 'company_invitation.accepted']);
+    expect(sink.to(address).filter((m) => m.text.includes('/invitations/accept'))).toHaveLength(1);
+  });
+
+  it('writes to an invited account in its language and by its name', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const fair = await createFair(t.http, organizer);
+    const { companyId, recruiter } = await createBooth(t.http, fair.id, 'Hanbit Soft');
+    const english = await registerUser(t.http, 'recruiter');
+    expect((await t.http.patch('/me', { language: 'en' }, english.accessToken)).status).toBe(200);
+    expect((await t.http.post(`/companies/${companyId}/invitations`, { email: english.email }, recruiter.accessToken)).status).toBe(201);
+    const mail = await mailTo(english.email, (m) => m.text.includes('/invitations/accept?token='));
+    expect(mail.subject).toBe('[Bisang] You are invited to recruit for Hanbit Soft');
+    expect(mail.text).toContain('Hello 테스트 recruiter,');
+  });
+
+  it('a rescheduled booking keeps its calendar entry: the same UID, a higher SEQUENCE, no cancellation beside it', async () => {
+    const fairId = await createLiveFair(db);
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    await setLanguage(seeker, 'en');
+    const [seekerEmail, coachEmail] = await Promise.all([emailOf(seeker), emailOf(coach)]);
+    const start = hourFromNow(50);
+    const [slotA, slotB] = await publishAvailability(t.http, coach, fairId, start, new Date(start.getTime() + 60 * 60_000));
+
+    const booked = await t.http.post('/coaching/bookings', { slotId: slotA.id }, seeker.accessToken);
+    expect([201, 202]).toContain(booked.status);
+    const firstId = booked.body.id as string;
+    const invite = vevent(await mailTo(seekerEmail, (m) => m.subject.includes('is confirmed')));
+    expect(invite.uid).toBe(`booking-${firstId}@bisang`);
+    expect(Number(invite.sequence ?? 0)).toBe(0);
+    await mailTo(coachEmail, (m) => m.subject.includes('예약 확정'));
+
+    const moved = await t.http.post(`/coaching/bookings/${firstId}/reschedule`, { slotId: slotB.id }, seeker.accessToken);
+    expect(moved.status).toBe(201);
+    const secondId = moved.body.id as string;
+    const seekerMail = await mailTo(seekerEmail, (m) => m.subject.includes('was moved'));
+    expect(seekerMail.calendar).toContain('METHOD:REQUEST');
+    const movedEntry = vevent(seekerMail);
+    expect(movedEntry.uid).toBe(invite.uid);
+    expect(Number(movedEntry.sequence)).toBe(1);
+    expect(new Date(movedEntry.start).toISOString()).toBe(new Date(slotB.startsAt).toISOString());
+    const coachMail = await mailTo(coachEmail, (m) => m.subject.includes('일정 변경 확정'));
+    expect(vevent(coachMail).uid).toBe(invite.uid);
+
+    // Cancelling the moved booking cancels that one entry: the first UID, a SEQUENCE above the move's.
+    expect((await t.http.post(`/coaching/bookings/${secondId}/cancel`, {}, seeker.accessToken)).status).toBe(200);
+    const cancelled = await mailTo(seekerEmail, (m) => m.subject.includes('was cancelled'));
+    expect(cancelled.calendar).toContain('METHOD:CANCEL');
+    expect(vevent(cancelled).uid).toBe(invite.uid);
+    expect(Number(vevent(cancelled).sequence)).toBe(2);
+    await mailTo(coachEmail, (m) => m.subject.includes('취소'));
+    // The rescheduling's own cancellation of the first booking mailed no one (it would fight the move).
+    expect(sink.to(seekerEmail).filter((m) => m.calendar?.includes('METHOD:CANCEL'))).toHaveLength(1);
+    expect(sink.to(coachEmail).filter((m) => m.calendar?.includes('METHOD:CANCEL'))).toHaveLength(1);
+  });
+
+  it('moved to another coach: the first coach gets the cancellation, the new coach a plain invitation, same UID', async () => {
+    const fairId = await createLiveFair(db);
+    const [coachA, coachB] = await createPeople(t.app, db, 'coach', 2);
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const [seekerEmail, aEmail, bEmail] = await Promise.all([emailOf(seeker), emailOf(coachA), emailOf(coachB)]);
+    const [slotA] = await publishAvailability(t.http, coachA, fairId, hourFromNow(70), new Date(hourFromNow(70).getTime() + 30 * 60_000));
+    const [slotB] = await publishAvailability(t.http, coachB, fairId, hourFromNow(80), hourFromNow(81), 60);
+    const firstId = (await t.http.post('/coaching/bookings', { slotId: slotA.id }, seeker.accessToken)).body.id as string;
+    await mailTo(seekerEmail, (m) => m.subject.includes('예약 확정'));
+    expect((await t.http.post(`/coaching/bookings/${firstId}/reschedule`, { slotId: slotB.id }, seeker.accessToken)).status).toBe(201);
+
+    const cancelA = await mailTo(aEmail, (m) => !!m.calendar?.includes('METHOD:CANCEL'));
+    expect(vevent(cancelA).uid).toBe(`booking-${firstId}@bisang`);
+    const inviteB = await mailTo(bEmail, (m) => !!m.calendar?.includes('METHOD:REQUEST'));
+    expect(inviteB.subject).toContain('예약 확정');
+    expect(vevent(inviteB).uid).toBe(`booking-${firstId}@bisang`);
+    const seekerMoved = await mailTo(seekerEmail, (m) => m.subject.includes('일정 변경 확정'));
+    expect(Number(vevent(seekerMoved).sequence)).toBe(1);
+  });
+
+  it('tells a seeker marked absent, kindly, with the way back to booking', async () => {
+    const fairId = await createLiveFair(db);
+    const slug = (await db.query(`SELECT slug FROM fairs WHERE id = $1`, [fairId])).rows[0].slug as string;
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const seekerEmail = await emailOf(seeker);
+    const [slot] = await publishAvailability(t.http, coach, fairId, hourFromNow(90), new Date(hourFromNow(90).getTime() + 30 * 60_000));
+    const id = (await t.http.post('/coaching/bookings', { slotId: slot.id }, seeker.accessToken)).body.id as string;
+    await mailTo(seekerEmail, (m) => m.subject.includes('예약 확정'));
+    await db.query(`UPDATE coaching_bookings SET starts_at = starts_at - interval '20 days', ends_at = ends_at - interval '20 days' WHERE id = $1`, [id]);
+    expect((await t.http.post(`/coaching/bookings/${id}/no-show`, {}, coach.accessToken)).status).toBe(200);
+    const notice = await mailTo(seekerEmail, (m) => m.subject.includes('참석하지 않은 것으로'));
+    expect(notice.text).toContain(`${PUBLIC_URL}/fairs/${slug}/coaching`);
+    expect(notice.text).toContain('사정이 있으셨다면 괜찮습니다');
+    expect(notice.calendar).toBeNull();
+  });
+});
