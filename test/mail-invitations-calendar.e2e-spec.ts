@@ -2,6 +2,9 @@ import { Client } from 'pg';
 import * as ical from 'node-ical';
 import {
   PASSWORD,
+  advanceTo,
+  applyTo,
+  openPosting,
   ReceivedMail,
   SmtpSink,
   TestPerson,
@@ -37,7 +40,7 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
 
   beforeAll(async () => {
     await sink.start();
-    t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL, MAIL_FROM: '비상 <no-reply@bisang.example>', MAIL_RETRY_BASE_MS: 100, EMAIL_VERIFICATION: 'off' });
+    t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL, MAIL_FROM: '비상 <no-reply@bisang.example>', MAIL_RETRY_BASE_MS: 100, EMAIL_VERIFICATION: 'off', MAIL_DIGEST_WINDOW_MS: 5000 });
     db = await connectTestDb();
   });
   afterAll(async () => {
@@ -182,5 +185,50 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     expect(notice.text).toContain(`${PUBLIC_URL}/fairs/${slug}/coaching`);
     expect(notice.text).toContain('사정이 있으셨다면 괜찮습니다');
     expect(notice.calendar).toBeNull();
+  });
+
+  it('an offer comes with accept and decline links to the application page; a rejection is worded kindly', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '한빛소프트(주)');
+    const [offered, rejected] = await createPeople(t.app, db, 'seeker', 2);
+    const [offeredEmail, rejectedEmail] = await Promise.all([emailOf(offered), emailOf(rejected)]);
+    const offeredApp = await applyTo(t.http, offered, open.postingId);
+    const rejectedApp = await applyTo(t.http, rejected, open.postingId);
+    await advanceTo(t.http, open.booth.recruiter, offeredApp, 'offered');
+    expect((await t.http.post(`/applications/${rejectedApp}/status`, { status: 'rejected' }, open.booth.recruiter.accessToken)).status).toBe(200);
+
+    const offer = await mailTo(offeredEmail, (m) => m.subject.includes('채용을 제안했습니다'));
+    const accept = linkIn(offer, '&answer=accept');
+    const decline = linkIn(offer, '&answer=decline');
+    for (const link of [accept, decline]) {
+      expect(`${link.origin}${link.pathname}`).toBe(`${PUBLIC_URL}/me/applications`);
+      expect(link.searchParams.get('application')).toBe(offeredApp);
+    }
+    expect(offer.html).toContain('제안 거절하기');
+    expect(rawHeader(offer, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const no = await mailTo(rejectedEmail, (m) => m.subject.includes('지원 결과 안내'));
+    expect(no.text).toContain('진심으로 감사드립니다');
+    expect(no.text).not.toMatch(/불합격/);
+  });
+
+  it('recruiters get one digest of a booth’s new applicants per window, never a mail per application', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '새빛전자(주)');
+    const recruiterEmail = await emailOf(open.booth.recruiter);
+    const seekers = await createPeople(t.app, db, 'seeker', 4);
+    for (const seeker of seekers) await applyTo(t.http, seeker, open.postingId);
+    const digests = () => sink.to(recruiterEmail).filter((m) => m.subject.includes('새 지원자'));
+    const counted = () => digests().reduce((n, m) => n + Number(/새 지원자 (\d+)명/.exec(m.subject)![1]), 0);
+    // The window is 5 s here (an hour in production): the applications may straddle two windows, no more.
+    await eventually(() => counted() === 4, 20_000, 'every applicant in a digest');
+    expect(digests().length).toBeLessThanOrEqual(2);
+    const digest = digests()[0];
+    expect(digest.text).toContain('테스트 seeker');
+    expect(digest.text).toContain('생산관리 담당 (신입)');
+    expect(digest.text).toContain(`${PUBLIC_URL}/recruiter`);
+    expect(rawHeader(digest, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // The last window ended and nothing more comes: one mail per window, not per application.
+    const windows = new Set(digests().map((m) => /digest-[0-9a-f-]+-(\d+)-/.exec(m.messageId)![1]));
+    expect(windows.size).toBe(digests().length);
   });
 });

@@ -42,6 +42,8 @@ export interface JobMap {
   /** Sends one mail about a domain event to one recipient, at most once (see `mailDeliveryId`). */
   /** `userId`: the recipient's account, or for `company-invitation` the invitation's id (see `mailDeliveryId`). */
   'mail.send': { eventId: number; kind: MailKind; userId: string };
+  /** At the end of a booth's window, mails its recruiters one digest of the applicants who applied in it. */
+  'mail.applicant-digest': { boothId: string; fairId: string; windowStartMs: number };
 }
 export type JobName = keyof JobMap;
 
@@ -59,6 +61,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'hire.follow-up': QUEUES.outcomes,
   'kpi.refresh': QUEUES.kpis,
   'mail.send': QUEUES.mail,
+  'mail.applicant-digest': QUEUES.mail,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

@@ -13,6 +13,8 @@ export const MAIL_KINDS = {
   'waitlist-offer': 'booking',
   'booking-no-show': 'booking',
   'application-moved': 'applications',
+  /** Recruiters: the new applicants of a booth in one window (at most one per booth per hour). */
+  'applicant-digest': 'applications',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 
@@ -22,3 +24,6 @@ export type MailKind = keyof typeof MAIL_KINDS;
  * user id, or for `company-invitation` the invitation's id (its address may have no account).
  */
 export const mailDeliveryId = (eventId: number, kind: MailKind, recipient: string) => `mail-${eventId}-${kind}-${recipient}`;
+
+/** A recruiter's applicant digest of one booth and window: its delivery row, job-less (the digest job sends it). */
+export const digestDeliveryId = (boothId: string, windowStartMs: number, userId: string) => `digest-${boothId}-${windowStartMs}-${userId}`;

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@bisang/config';
-import type { DomainEvent, Language } from '@bisang/contracts';
+import type { DomainEvent, Language, MailCategory } from '@bisang/contracts';
 import { MailLinkTokens } from '@bisang/auth';
-import type { MailContext } from '@bisang/database';
+import type { ApplicantDigest, MailContext, MailRecipient } from '@bisang/database';
 import { MAIL_KINDS, MailKind } from '@bisang/queues';
 import { bookingCalendar } from './booking-calendar';
 import { headerSafe, layOut, MailContent } from './mail-layout';
 import type { OutgoingMail } from './mail-transport';
 import { messageIdDomain } from './mail-transport';
 import {
+  applicantDigestMail,
   applicationMovedMail,
   bookingCancelledMail,
   bookingConfirmedMail,
@@ -70,7 +71,6 @@ export class MailComposer {
     const name = safeName(user.name);
     let content: MailContent;
     let icalEvent: OutgoingMail['icalEvent'];
-    const headers: Record<string, string> = {};
 
     switch (event.type) {
       case 'account.registered':
@@ -166,14 +166,45 @@ export class MailComposer {
         });
         break;
       }
+      case 'application.submitted':
+        return null; // never a mail of its own: the booth's digest
       case 'application.moved': {
         const p = event.payload;
-        content = applicationMovedMail(l, { name, to: p.to, postingTitle: headerSafe(p.postingTitle), companyName: headerSafe(p.companyName), url: `${base}/me/applications` });
+        content = applicationMovedMail(l, { name, applicationId: p.applicationId, to: p.to, postingTitle: headerSafe(p.postingTitle), companyName: headerSafe(p.companyName), url: `${base}/me/applications` });
         break;
       }
     }
 
-    const category = MAIL_KINDS[kind];
+    return this.finish(deliveryId, MAIL_KINDS[kind], user, content, l, icalEvent);
+  }
+
+  /** A recruiter's digest of a booth's applicants in one window (`window`: its start and end, already written out). */
+  composeDigest(deliveryId: string, user: MailRecipient, digest: ApplicantDigest, windowStart: Date, windowEnd: Date): OutgoingMail {
+    const l: Language = user.language === 'en' ? 'en' : 'ko';
+    const fair = { ...digest.fair };
+    const content = applicantDigestMail(l, {
+      name: safeName(user.name),
+      companyName: headerSafe(digest.companyName),
+      fairTitle: headerSafe(fair.title),
+      window: this.when(fair, l, windowStart.toISOString(), windowEnd.toISOString()),
+      applicants: digest.applicants.map((a) => ({ seekerName: headerSafe(a.seekerName, 100), postingTitle: headerSafe(a.postingTitle) })),
+      total: digest.total,
+      url: `${this.config.mail.publicUrl}/recruiter`,
+    });
+    return this.finish(deliveryId, 'applications', user, content, l);
+  }
+
+  /** Informative mail gets its one-click unsubscribe; then the layout, the Message-ID and the addressee. */
+  private finish(
+    deliveryId: string,
+    category: MailCategory,
+    user: MailRecipient,
+    content: MailContent,
+    l: Language,
+    icalEvent?: OutgoingMail['icalEvent'],
+  ): OutgoingMail {
+    const base = this.config.mail.publicUrl;
+    const headers: Record<string, string> = {};
     if (category === 'applications') {
       // RFC 8058 one-click: the mail client POSTs to the https link; the same link opened in a browser asks first.
       const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id!, category)}`;
@@ -184,7 +215,7 @@ export class MailComposer {
     const laidOut = layOut(content, l);
     return {
       messageId: `<${deliveryId}@${messageIdDomain(this.config.mail.from)}>`,
-      to: { name, address: user.email },
+      to: { name: safeName(user.name), address: user.email },
       ...laidOut,
       headers,
       icalEvent,

@@ -13,6 +13,8 @@ export const MAILING_EVENTS = [
   'booking.no_show',
   'waitlist.offered',
   'application.moved',
+  /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
+  'application.submitted',
 ] as const;
 export type MailingEvent = (typeof MAILING_EVENTS)[number];
 
@@ -46,6 +48,8 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       return [{ kind: 'booking-no-show', userId: event.payload.seekerId }];
     case 'waitlist.offered':
       return [{ kind: 'waitlist-offer', userId: event.payload.seekerId }];
+    case 'application.submitted':
+      return []; // the recruiters' digest, at most one per booth per window, not a mail per application
     case 'application.moved':
       // A seeker who withdrew knows it already.
       return event.payload.movedBy === event.payload.seekerId ? [] : [{ kind: 'application-moved', userId: event.payload.seekerId }];

@@ -223,7 +223,10 @@ const STATUS_WORDS: { [S in ApplicationStatus]: Both<string> } = {
   withdrawn: { ko: '지원 취소', en: 'withdrawn' },
 };
 
-export function applicationMovedMail(l: Language, f: { name: string; to: ApplicationStatus; postingTitle: string; companyName: string; url: string }): MailContent {
+export function applicationMovedMail(
+  l: Language,
+  f: { name: string; applicationId: string; to: ApplicationStatus; postingTitle: string; companyName: string; url: string },
+): MailContent {
   if (f.to === 'rejected') {
     // Worded kindly: a no is hard to read, and the fair still has more to offer.
     return pick(l, {
@@ -249,6 +252,27 @@ export function applicationMovedMail(l: Language, f: { name: string; to: Applica
       },
     });
   }
+  if (f.to === 'offered') {
+    // The answer itself is given on the application's page (signed in): the links take the seeker there with the choice.
+    const accept = `${f.url}?application=${encodeURIComponent(f.applicationId)}&answer=accept`;
+    const decline = `${f.url}?application=${encodeURIComponent(f.applicationId)}&answer=decline`;
+    return pick(l, {
+      ko: {
+        subject: `[비상] ${f.companyName}에서 채용을 제안했습니다`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`축하합니다! ${f.companyName}에서 "${f.postingTitle}" 포지션으로 채용을 제안했습니다.`, '아래에서 제안을 수락하거나 거절할 수 있습니다. 로그인한 뒤 지원 화면에서 최종 확인합니다.'],
+        action: { label: '제안 수락하기', url: accept },
+        moreActions: [{ label: '제안 거절하기', url: decline }],
+      },
+      en: {
+        subject: `[Bisang] ${f.companyName} made you an offer`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`Congratulations! ${f.companyName} offers you the "${f.postingTitle}" position.`, 'Accept or decline it below; you confirm your answer on your application page once signed in.'],
+        action: { label: 'Accept the offer', url: accept },
+        moreActions: [{ label: 'Decline the offer', url: decline }],
+      },
+    });
+  }
   const status = pick(l, STATUS_WORDS[f.to]);
   return pick(l, {
     ko: {
@@ -262,6 +286,29 @@ export function applicationMovedMail(l: Language, f: { name: string; to: Applica
       greeting: greeting(l, f.name),
       paragraphs: [`Your application to "${f.postingTitle}" at ${f.companyName} is now ${status}.`],
       action: { label: 'See my applications', url: f.url },
+    },
+  });
+}
+
+/** To a company's staff, at the end of a booth's window: who applied in it, never one mail per application. */
+export function applicantDigestMail(
+  l: Language,
+  f: { name: string; companyName: string; fairTitle: string; window: string; applicants: { seekerName: string; postingTitle: string }[]; total: number; url: string },
+): MailContent {
+  const lines = f.applicants.map((a) => `· ${a.seekerName} — ${a.postingTitle}`);
+  const more = f.total - f.applicants.length;
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.companyName} 새 지원자 ${f.total}명 (${f.fairTitle})`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.window} 동안 ${f.fairTitle}의 ${f.companyName} 부스에 새 지원자 ${f.total}명이 있습니다.`, ...lines, ...(more > 0 ? [`외 ${more}명`] : [])],
+      action: { label: '지원자 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] ${f.total} new applicant${f.total === 1 ? '' : 's'} for ${f.companyName} (${f.fairTitle})`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.companyName}'s booth at ${f.fairTitle} had ${f.total} new applicant${f.total === 1 ? '' : 's'} during ${f.window}.`, ...lines, ...(more > 0 ? [`and ${more} more`] : [])],
+      action: { label: 'See the applicants', url: f.url },
     },
   });
 }

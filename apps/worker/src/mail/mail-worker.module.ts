@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MailLinkTokens } from '@bisang/auth';
 import { MailDeliveriesRepository } from '@bisang/database';
+import { ApplicantDigestHandler } from './applicant-digest.handler';
 import { MailComposer } from './mail-composer';
+import { MailSender } from './mail-sender';
 import { MailProcessor } from './mail.processor';
 import { MailSubscriber } from './mail.subscriber';
 import { MailTransport } from './mail-transport';
@@ -14,7 +16,9 @@ import { SendMailHandler } from './send-mail.handler';
     MailLinkTokens,
     MailTransport,
     MailComposer,
+    MailSender,
     SendMailHandler,
+    ApplicantDigestHandler,
     MailSubscriber,
     MailProcessor,
   ],

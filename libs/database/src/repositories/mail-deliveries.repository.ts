@@ -6,7 +6,8 @@ import { rowsOf } from './sql-rows';
 export interface MailDeliveryKey {
   /** The delivery's id: event id + kind + recipient, the same as the job id and the Message-ID's local part. */
   id: string;
-  eventId: number;
+  /** Null for a mail of no single event (an applicant digest). */
+  eventId: number | null;
   kind: string;
   /** The recipient's account; null for an address without one (a company invitation). */
   userId: string | null;
@@ -47,6 +48,17 @@ export interface MailContext {
   otherBookingCoachId?: string | null;
   /** A company invitation: what its mail says; null when it is no longer pending. */
   invitation?: { companyName: string; expiresAt: Date; email: string } | null;
+}
+
+/** A recruiter's digest of a booth's new applicants in one window. */
+export interface ApplicantDigest {
+  fair: { title: string; timezone: string; slug: string };
+  companyName: string;
+  /** The first applicants of the window (at most 50), oldest first; `total` counts them all. */
+  applicants: { seekerName: string; postingTitle: string }[];
+  total: number;
+  /** The company's staff, each in their language, with their opt-outs. */
+  recipients: MailRecipient[];
 }
 
 /** The record of each mail: the one guard against sending one event's mail to one recipient twice. */
@@ -139,6 +151,50 @@ export class MailDeliveriesRepository {
       counterpart: row.counterpart,
       calendar: row.calendar,
       otherBookingCoachId: row.other_coach_id,
+    };
+  }
+
+  /** The applications (not withdrawn) a booth received in [from, to), and who of its company hears of them. */
+  async findApplicantDigest(boothId: string, from: Date, to: Date): Promise<ApplicantDigest | null> {
+    const [row] = rowsOf<{
+      fair: { title: string; timezone: string; slug: string };
+      company_name: string;
+      applicants: { seekerName: string; postingTitle: string }[] | null;
+      total: string;
+      recipients: { id: string; email: string; name: string; role: string; language: 'ko' | 'en'; mail_opt_outs: string[] }[] | null;
+    }>(
+      await this.dataSource.query(
+        `SELECT json_build_object('title', f.title, 'timezone', f.timezone, 'slug', f.slug) AS fair, c.name AS company_name,
+                (SELECT json_agg(json_build_object('seekerName', x.name, 'postingTitle', x.title) ORDER BY x.applied_at, x.id)
+                   FROM (SELECT a.id, a.applied_at, u.name, p.title FROM applications a
+                           JOIN users u ON u.id = a.seeker_id JOIN postings p ON p.id = a.posting_id
+                          WHERE a.booth_id = b.id AND a.applied_at >= $2 AND a.applied_at < $3 AND a.status <> 'withdrawn'
+                          ORDER BY a.applied_at, a.id LIMIT 50) x) AS applicants,
+                (SELECT count(*) FROM applications a
+                  WHERE a.booth_id = b.id AND a.applied_at >= $2 AND a.applied_at < $3 AND a.status <> 'withdrawn') AS total,
+                (SELECT json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role,
+                                                   'language', u.language, 'mail_opt_outs', u.mail_opt_outs) ORDER BY u.id)
+                   FROM company_staff s JOIN users u ON u.id = s.user_id WHERE s.company_id = b.company_id) AS recipients
+           FROM booths b JOIN fairs f ON f.id = b.fair_id JOIN companies c ON c.id = b.company_id
+          WHERE b.id = $1`,
+        [boothId, from, to],
+      ),
+    );
+    if (!row) return null;
+    return {
+      fair: row.fair,
+      companyName: row.company_name,
+      applicants: row.applicants ?? [],
+      total: Number(row.total),
+      recipients: (row.recipients ?? []).map((r) => ({
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        language: r.language,
+        passwordHash: '',
+        mailOptOuts: r.mail_opt_outs,
+      })),
     };
   }
 
