@@ -231,4 +231,45 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     const windows = new Set(digests().map((m) => /digest-[0-9a-f-]+-(\d+)-/.exec(m.messageId)![1]));
     expect(windows.size).toBe(digests().length);
   });
+
+  it('each user has a private webcal feed of their bookings that parses; rotating it revokes the old URL', async () => {
+    const fairId = await createLiveFair(db);
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const [slotA, slotB] = await publishAvailability(t.http, coach, fairId, hourFromNow(100), hourFromNow(101));
+    const first = (await t.http.post('/coaching/bookings', { slotId: slotA.id }, seeker.accessToken)).body.id as string;
+    await eventually(async () => (await t.http.get(`/coaching/bookings/${first}`, seeker.accessToken)).body.status === 'confirmed', 15_000, 'confirmed');
+    expect((await t.http.post(`/coaching/bookings/${first}/reschedule`, { slotId: slotB.id }, seeker.accessToken)).status).toBe(201);
+
+    expect((await t.http.get('/me/calendar-feed')).status).toBe(401);
+    const res = await t.http.get('/me/calendar-feed', seeker.accessToken);
+    expect(res.status).toBe(200);
+    const url = new URL(res.body.url as string);
+    expect(url.protocol).toBe('webcal:');
+    expect(url.host).toBe('bisang.example');
+    expect((await t.http.get('/me/calendar-feed', seeker.accessToken)).body.url).toBe(res.body.url); // stable until rotated
+    const fetchFeed = (u: URL) => fetch(`${t.url}${u.pathname}${u.search}`);
+
+    const feed = await fetchFeed(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const events = Object.values(ical.sync.parseICS(await feed.text())).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+    // One entry: the moved booking, under its first booking's UID (the one the mails used), at the new time.
+    expect(events).toHaveLength(1);
+    expect(events[0].uid).toBe(`booking-${first}@bisang`);
+    expect(new Date(events[0].start).toISOString()).toBe(new Date(slotB.startsAt).toISOString());
+    expect(Number(events[0].sequence)).toBe(1);
+    // The coach's own feed has it too; nobody else's does.
+    const coachFeed = new URL((await t.http.get('/me/calendar-feed', coach.accessToken)).body.url);
+    expect(await (await fetchFeed(coachFeed)).text()).toContain(`UID:booking-${first}@bisang`);
+
+    const rotated = await t.http.post('/me/calendar-feed/rotate', {}, seeker.accessToken);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.url).not.toBe(res.body.url);
+    const old = await fetchFeed(url);
+    expect(old.status).toBe(404);
+    expect(await old.text()).toContain('캘린더 구독 주소가 올바르지 않거나');
+    expect((await fetchFeed(new URL(rotated.body.url))).status).toBe(200);
+    expect((await fetch(`${t.url}/api/v1/calendar-feed?token=abc.def`)).status).toBe(404);
+  });
 });

@@ -7,7 +7,7 @@ import type { InformativeMailCategory } from '@bisang/contracts';
 export const VERIFICATION_LINK_TTL_MS = 7 * 24 * 3600_000;
 export const PASSWORD_RESET_LINK_TTL_MS = 30 * 60_000;
 
-type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe' | 'invitation';
+type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe' | 'invitation' | 'calendar-feed';
 
 interface Claims {
   /** user id */
@@ -49,6 +49,16 @@ export class MailLinkTokens {
   readInvitation(token: string): { invitationId: string; email: string } | null {
     const claims = this.read('invitation', token);
     return claims?.d ? { invitationId: claims.u, email: claims.d } : null;
+  }
+
+  /** A private calendar feed's URL token: the user and the feed's current version (rotating it revokes the URL). */
+  calendarFeed(userId: string, version: string): string {
+    return this.sign('calendar-feed', { u: userId, d: version });
+  }
+
+  readCalendarFeed(token: string): { userId: string; version: string } | null {
+    const claims = this.read('calendar-feed', token);
+    return claims?.d ? { userId: claims.u, version: claims.d } : null;
   }
 
   /** The verification link's user and address, or null when forged or expired. */

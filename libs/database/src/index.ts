@@ -93,4 +93,6 @@ export type { InvitationForInvitee, AcceptOutcome } from './repositories/company
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';
 export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';
 export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
+export { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
+export type { FeedBooking } from './repositories/calendar-feeds.repository';
 export type { ApplicantDigest, MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';
