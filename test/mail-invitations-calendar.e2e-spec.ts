@@ -22,6 +22,8 @@ import {
   registerUser,
   uniqueEmail,
 } from '@bisang/testing';
+import { MailLinkTokens } from '@bisang/auth';
+import { JobProducer, QUEUES, jobIds } from '@bisang/queues';
 import { TestApp, startTestApp } from './support/test-app';
 
 const PUBLIC_URL = 'https://bisang.example';
@@ -271,5 +273,56 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     expect(await old.text()).toContain('캘린더 구독 주소가 올바르지 않거나');
     expect((await fetchFeed(new URL(rotated.body.url))).status).toBe(200);
     expect((await fetch(`${t.url}/api/v1/calendar-feed?token=abc.def`)).status).toBe(404);
+  });
+
+  it('the 30-day follow-up is mailed with answer links that work without signing in; a tampered or expired link changes nothing', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '대구로봇(주)');
+    const [seeker] = await createPeople(t.app, db, 'seeker', 1);
+    const seekerEmail = await emailOf(seeker);
+    const id = await applyTo(t.http, seeker, open.postingId);
+    await advanceTo(t.http, open.booth.recruiter, id, 'offered');
+    const startDate = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    expect((await t.http.post(`/applications/${id}/status`, { status: 'hired', hire: { startDate } }, open.booth.recruiter.accessToken)).status).toBe(200);
+    const queue = t.app.get(JobProducer, { strict: false }).queue(QUEUES.outcomes);
+    await eventually(async () => !!(await queue.getJob(jobIds.hireFollowUp(id, 30, startDate))), 10_000, 'the follow-up job');
+    await (await queue.getJob(jobIds.hireFollowUp(id, 30, startDate)))!.promote(); // the 30 days have passed
+
+    const mail = await mailTo(seekerEmail, (m) => m.subject.includes('입사 30일'));
+    expect(mail.text).toContain('대구로봇(주)');
+    const no = linkIn(mail, '/api/v1/follow-ups/answer');
+    const links = [...mail.text.matchAll(/https:\/\/bisang\.example\/api\/v1\/follow-ups\/answer\?token=[^\s]+/g)].map((m) => new URL(m[0]));
+    expect(links).toHaveLength(2);
+    const [yes, noLink] = links;
+    expect(no.href).toBe(yes.href);
+    const answerOf = async () => (await t.http.get(`/applications/${id}`, seeker.accessToken)).body.hire.followUps[0].stillEmployed;
+    const at = (u: URL, token = u.searchParams.get('token')!) => `${t.url}${u.pathname}?token=${encodeURIComponent(token)}`;
+
+    // Opening the link (what a person, or a mail scanner, does first) only shows the one button.
+    const shown = await fetch(at(noLink));
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('아니요, 지금은 근무하지 않습니다');
+    expect(await answerOf()).toBeNull();
+    // The button: a POST with no sign-in, no cookie.
+    const posted = await fetch(at(noLink), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(posted.status).toBe(200);
+    expect(await posted.text()).toContain('답변해 주셔서 감사합니다');
+    expect(await answerOf()).toBe(false);
+
+    // A tampered link (the "no" turned into a "yes" by hand) and an expired one: a clear Korean page, nothing changed.
+    const token = yes.searchParams.get('token')!;
+    const [body] = token.split('.');
+    const forgedBody = Buffer.from(Buffer.from(body, 'base64url').toString().replace('/yes', '/no')).toString('base64url');
+    const tampered = await fetch(at(yes, `${forgedBody}.${token.split('.')[1]}`), { method: 'POST' });
+    expect(tampered.status).toBe(400);
+    expect(await tampered.text()).toContain('만료되었거나 올바르지 않습니다. 아무것도 바뀌지 않았습니다');
+    const expiredToken = t.app.get(MailLinkTokens, { strict: false }).followUpAnswer(seeker.id, id, 30, true, Date.now() - 31 * 86_400_000);
+    const expired = await fetch(at(yes, expiredToken), { method: 'POST' });
+    expect(expired.status).toBe(400);
+    expect((await fetch(at(yes, expiredToken))).status).toBe(400);
+    expect(await answerOf()).toBe(false);
+    // The yes link itself works, and a later answer replaces the earlier one.
+    expect((await fetch(at(yes), { method: 'POST' })).status).toBe(200);
+    expect(await answerOf()).toBe(true);
   });
 });

@@ -7,7 +7,10 @@ import type { InformativeMailCategory } from '@bisang/contracts';
 export const VERIFICATION_LINK_TTL_MS = 7 * 24 * 3600_000;
 export const PASSWORD_RESET_LINK_TTL_MS = 30 * 60_000;
 
-type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe' | 'invitation' | 'calendar-feed';
+type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe' | 'invitation' | 'calendar-feed' | 'follow-up';
+
+/** A follow-up question's answer links work for 30 days. */
+export const FOLLOW_UP_LINK_TTL_MS = 30 * 24 * 3600_000;
 
 interface Claims {
   /** user id */
@@ -59,6 +62,17 @@ export class MailLinkTokens {
   readCalendarFeed(token: string): { userId: string; version: string } | null {
     const claims = this.read('calendar-feed', token);
     return claims?.d ? { userId: claims.u, version: claims.d } : null;
+  }
+
+  /** A one-click answer to a follow-up question (`u`: the seeker; `d`: application, days, answer), for 30 days. */
+  followUpAnswer(seekerId: string, applicationId: string, days: number, stillEmployed: boolean, now = Date.now()): string {
+    return this.sign('follow-up', { u: seekerId, x: now + FOLLOW_UP_LINK_TTL_MS, d: `${applicationId}/${days}/${stillEmployed ? 'yes' : 'no'}` });
+  }
+
+  readFollowUpAnswer(token: string): { seekerId: string; applicationId: string; days: number; stillEmployed: boolean } | null {
+    const claims = this.read('follow-up', token);
+    const m = claims?.d ? /^([0-9a-f-]{36})\/(30|60|90)\/(yes|no)$/.exec(claims.d) : null;
+    return claims && m ? { seekerId: claims.u, applicationId: m[1], days: Number(m[2]), stillEmployed: m[3] === 'yes' } : null;
   }
 
   /** The verification link's user and address, or null when forged or expired. */

@@ -13,6 +13,8 @@ export const MAIL_KINDS = {
   'waitlist-offer': 'booking',
   'booking-no-show': 'booking',
   'application-moved': 'applications',
+  /** The 30/60/90-day question after a hire, answerable in one click. */
+  'follow-up': 'applications',
   /** Recruiters: the new applicants of a booth in one window (at most one per booth per hour). */
   'applicant-digest': 'applications',
 } as const;

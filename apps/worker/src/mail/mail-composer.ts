@@ -15,6 +15,7 @@ import {
   bookingConfirmedMail,
   bookingNoShowMail,
   companyInvitationMail,
+  followUpMail,
   bookingReminderMail,
   passwordResetMail,
   unsubscribeFooter,
@@ -163,6 +164,20 @@ export class MailComposer {
           when: this.when(fair, l, p.startsAt, p.endsAt),
           expiresAt: this.at(fair, l, p.expiresAt),
           url: `${base}/fairs/${encodeURIComponent(fair.slug)}/coaching`,
+        });
+        break;
+      }
+      case 'follow_up.asked': {
+        const p = event.payload;
+        if (!context.application) return null;
+        const answer = (yes: boolean) => `${base}/api/v1/follow-ups/answer?token=${this.links.followUpAnswer(user.id!, p.applicationId, p.daysAfterStart, yes)}`;
+        content = followUpMail(l, {
+          name,
+          days: p.daysAfterStart,
+          companyName: headerSafe(context.application.companyName),
+          postingTitle: headerSafe(context.application.postingTitle),
+          yesUrl: answer(true),
+          noUrl: answer(false),
         });
         break;
       }

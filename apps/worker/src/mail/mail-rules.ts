@@ -13,6 +13,7 @@ export const MAILING_EVENTS = [
   'booking.no_show',
   'waitlist.offered',
   'application.moved',
+  'follow_up.asked',
   /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
   'application.submitted',
 ] as const;
@@ -48,6 +49,8 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       return [{ kind: 'booking-no-show', userId: event.payload.seekerId }];
     case 'waitlist.offered':
       return [{ kind: 'waitlist-offer', userId: event.payload.seekerId }];
+    case 'follow_up.asked':
+      return [{ kind: 'follow-up', userId: event.payload.seekerId }];
     case 'application.submitted':
       return []; // the recruiters' digest, at most one per booth per window, not a mail per application
     case 'application.moved':

@@ -290,6 +290,32 @@ export function applicationMovedMail(
   });
 }
 
+/** The retention question, 30/60/90 days after the start: two links, each answers in one click without signing in. */
+export function followUpMail(l: Language, f: { name: string; days: number; companyName: string; postingTitle: string; yesUrl: string; noUrl: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] 입사 ${f.days}일, 잘 지내고 계신가요?`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `${f.companyName}의 "${f.postingTitle}" 포지션에 입사하신 지 ${f.days}일이 되었습니다. 지금도 근무하고 계신가요?`,
+        '아래 중 하나를 누르면 로그인 없이 바로 답변이 기록됩니다. 답변은 박람회의 일자리 성과를 살피는 데만 쓰입니다.',
+      ],
+      action: { label: '네, 계속 근무하고 있습니다', url: f.yesUrl },
+      moreActions: [{ label: '아니요, 지금은 근무하지 않습니다', url: f.noUrl }],
+    },
+    en: {
+      subject: `[Bisang] ${f.days} days in: how is it going?`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `It has been ${f.days} days since you started as "${f.postingTitle}" at ${f.companyName}. Are you still working there?`,
+        'One click on an answer below records it, without signing in. Answers only serve to see how the fair’s jobs last.',
+      ],
+      action: { label: 'Yes, I still work there', url: f.yesUrl },
+      moreActions: [{ label: 'No, not any more', url: f.noUrl }],
+    },
+  });
+}
+
 /** To a company's staff, at the end of a booth's window: who applied in it, never one mail per application. */
 export function applicantDigestMail(
   l: Language,

@@ -47,6 +47,8 @@ export interface MailContext {
   calendar?: { rootBookingId: string; reschedules: number } | null;
   /** A rescheduling's other booking (the one replaced, or the replacement): its coach, who may be another one. */
   otherBookingCoachId?: string | null;
+  /** A follow-up question's application: where the seeker was hired. */
+  application?: { companyName: string; postingTitle: string } | null;
   /** A company invitation: what its mail says; null when it is no longer pending. */
   invitation?: { companyName: string; expiresAt: Date; email: string } | null;
 }
@@ -157,6 +159,7 @@ export class MailDeliveriesRepository {
       counterpart: { name: string } | null;
       calendar: { rootBookingId: string; reschedules: number } | null;
       other_coach_id: string | null;
+      application: { companyName: string; postingTitle: string } | null;
     }>(
       await this.dataSource.query(
         `SELECT q.n, e.id, e.type, e.fair_id, e.payload, e.occurred_at,
@@ -175,7 +178,12 @@ export class MailDeliveriesRepository {
                   SELECT json_build_object('rootBookingId', id, 'reschedules', depth) FROM chain ORDER BY depth DESC LIMIT 1
                 ) END AS calendar,
                 (SELECT ob.coach_id FROM coaching_bookings ob
-                  WHERE ob.id = COALESCE(e.payload->>'rescheduledFrom', e.payload->>'rescheduledTo')::uuid) AS other_coach_id
+                  WHERE ob.id = COALESCE(e.payload->>'rescheduledFrom', e.payload->>'rescheduledTo')::uuid) AS other_coach_id,
+                CASE WHEN e.type = 'follow_up.asked' THEN (
+                  SELECT json_build_object('companyName', c.name, 'postingTitle', p.title)
+                    FROM applications a JOIN postings p ON p.id = a.posting_id JOIN booths b ON b.id = a.booth_id JOIN companies c ON c.id = b.company_id
+                   WHERE a.id = (e.payload->>'applicationId')::uuid
+                ) END AS application
            FROM unnest($1::bigint[], $2::uuid[]) WITH ORDINALITY AS q(event_id, user_id, n)
            JOIN domain_events e ON e.id = q.event_id
            JOIN users u ON u.id = q.user_id
@@ -201,6 +209,7 @@ export class MailDeliveriesRepository {
     counterpart: { name: string } | null;
     calendar: { rootBookingId: string; reschedules: number } | null;
     other_coach_id: string | null;
+    application: { companyName: string; postingTitle: string } | null;
   }): MailContext {
     const r = row.recipient;
     return {
@@ -210,6 +219,7 @@ export class MailDeliveriesRepository {
       counterpart: row.counterpart,
       calendar: row.calendar,
       otherBookingCoachId: row.other_coach_id,
+      application: row.application,
     };
   }
 
