@@ -42,7 +42,7 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
 
   beforeAll(async () => {
     await sink.start();
-    t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL, MAIL_FROM: '비상 <no-reply@bisang.example>', MAIL_RETRY_BASE_MS: 100, EMAIL_VERIFICATION: 'off', MAIL_DIGEST_WINDOW_MS: 5000 });
+    t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL, MAIL_FROM: '비상 <no-reply@bisang.example>', MAIL_RETRY_BASE_MS: 100, EMAIL_VERIFICATION: 'off', MAIL_DIGEST_WINDOW_MS: 5000, MAIL_ANNOUNCEMENT_BATCH: 2, MAIL_ANNOUNCEMENT_PAUSE_MS: 50 });
     db = await connectTestDb();
   });
   afterAll(async () => {
@@ -324,5 +324,46 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     // The yes link itself works, and a later answer replaces the earlier one.
     expect((await fetch(at(yes), { method: 'POST' })).status).toBe(200);
     expect(await answerOf()).toBe(true);
+  });
+
+  it('an announcement by mail reaches the fair’s registered seekers in paced pages, honours opt-outs, and counts in the KPIs', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '비상물산(주)');
+    const seekers = await createPeople(t.app, db, 'seeker', 5);
+    const optedOut = seekers[3]; // seekers[4] never took part in the fair
+    for (const s of seekers.slice(0, 4)) await applyTo(t.http, s, open.postingId);
+    await db.query(`UPDATE users SET mail_opt_outs = '{announcements}' WHERE id = $1`, [optedOut.id]);
+    const emails = await Promise.all(seekers.map(emailOf));
+
+    const bad = await t.http.post(`/fairs/${open.fairId}/announcements`, { title: '공지', body: '본문', email: 'yes' }, organizer.accessToken);
+    expect(bad.status).toBe(400);
+    const res = await t.http.post(`/fairs/${open.fairId}/announcements`, { title: '2일차 일정', body: '오후 2시에 특별 세션이 열립니다.\n\n많은 참여 바랍니다.', email: true }, organizer.accessToken);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ type: 'announcement', title: '2일차 일정' });
+
+    // Three registered seekers who did not opt out, over pages of two: each gets it once.
+    for (const email of emails.slice(0, 3)) {
+      const mail = await mailTo(email, (m) => m.subject.includes('2일차 일정'));
+      expect(mail.text).toContain('오후 2시에 특별 세션이 열립니다.');
+      expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+      expect(mail.text).toContain('박람회 공지 메일을 그만 받으려면');
+    }
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM mail_deliveries WHERE user_id = $1 AND kind = 'announcement' AND status = 'skipped'`, [optedOut.id])).rowCount === 1,
+      15_000,
+      'the opted-out seeker skipped',
+    );
+    expect(sink.to(emails[3]).filter((m) => m.subject.includes('2일차 일정'))).toEqual([]);
+    expect(sink.to(emails[4]).filter((m) => m.subject.includes('2일차 일정'))).toEqual([]);
+    for (const email of emails.slice(0, 3)) expect(sink.to(email).filter((m) => m.subject.includes('2일차 일정'))).toHaveLength(1);
+
+    // An announcement without `email` mails no one.
+    expect((await t.http.post(`/fairs/${open.fairId}/announcements`, { title: '피드 전용', body: '메일 없음' }, organizer.accessToken)).status).toBe(201);
+
+    const kpis = await t.http.get(`/fairs/${open.fairId}/kpis`, organizer.accessToken);
+    expect(kpis.status).toBe(200);
+    expect(kpis.body.mailsSent).toBeGreaterThanOrEqual(3);
+    expect(kpis.body).toMatchObject({ mailsFailed: 0, mailsBouncedOnSend: 0 });
+    expect(sink.mails.filter((m) => m.subject.includes('피드 전용'))).toEqual([]);
   });
 });

@@ -50,6 +50,8 @@ export interface DomainEventMap {
   'fair.coach_requested': { fairId: string; coachId: string };
   /** An organizer approved a coach in a fair: they may publish availability there. */
   'fair.coach_approved': { fairId: string; coachId: string; approvedBy: string | null };
+  /** An organizer announced something to the fair (its feed event); with `email`, the fair's seekers get it by mail. */
+  'fair.announced': { fairId: string; feedEventId: number; title: string; body: string; email: boolean };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
   /** A draft was written; `closesAt` gets its closing job. */
   'posting.created': { postingId: string; fairId: string; closesAt: string | null };

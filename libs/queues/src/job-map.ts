@@ -44,6 +44,8 @@ export interface JobMap {
   'mail.send': { eventId: number; kind: MailKind; userId: string };
   /** At the end of a booth's window, mails its recruiters one digest of the applicants who applied in it. */
   'mail.applicant-digest': { boothId: string; fairId: string; windowStartMs: number };
+  /** Mails an announcement to the next page of the fair's registered seekers (after `afterUserId`), then schedules the next page. */
+  'mail.announcement': { eventId: number; fairId: string; afterUserId: string | null };
 }
 export type JobName = keyof JobMap;
 
@@ -62,6 +64,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'kpi.refresh': QUEUES.kpis,
   'mail.send': QUEUES.mail,
   'mail.applicant-digest': QUEUES.mail,
+  'mail.announcement': QUEUES.mail,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

@@ -15,6 +15,8 @@ export const MAIL_KINDS = {
   'application-moved': 'applications',
   /** The 30/60/90-day question after a hire, answerable in one click. */
   'follow-up': 'applications',
+  /** An organizer's announcement to the fair's registered seekers. */
+  announcement: 'announcements',
   /** Recruiters: the new applicants of a booth in one window (at most one per booth per hour). */
   'applicant-digest': 'applications',
 } as const;

@@ -14,6 +14,7 @@ import {
   bookingCancelledMail,
   bookingConfirmedMail,
   bookingNoShowMail,
+  announcementMail,
   companyInvitationMail,
   followUpMail,
   bookingReminderMail,
@@ -181,6 +182,17 @@ export class MailComposer {
         });
         break;
       }
+      case 'fair.announced': {
+        if (!fair) return null;
+        content = announcementMail(l, {
+          name,
+          fairTitle: headerSafe(fair.title),
+          title: headerSafe(event.payload.title),
+          body: event.payload.body,
+          url: `${base}/fairs/${encodeURIComponent(fair.slug)}`,
+        });
+        break;
+      }
       case 'application.submitted':
         return null; // never a mail of its own: the booth's digest
       case 'application.moved': {
@@ -220,12 +232,12 @@ export class MailComposer {
   ): OutgoingMail {
     const base = this.config.mail.publicUrl;
     const headers: Record<string, string> = {};
-    if (category === 'applications') {
+    if (category === 'applications' || category === 'announcements') {
       // RFC 8058 one-click: the mail client POSTs to the https link; the same link opened in a browser asks first.
       const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id!, category)}`;
       headers['List-Unsubscribe'] = `<${url}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-      content = { ...content, footer: [...(content.footer ?? []), ...unsubscribeFooter(l, url)] };
+      content = { ...content, footer: [...(content.footer ?? []), ...unsubscribeFooter(l, url, category)] };
     }
     const laidOut = layOut(content, l);
     return {

@@ -14,6 +14,8 @@ export const MAILING_EVENTS = [
   'waitlist.offered',
   'application.moved',
   'follow_up.asked',
+  /** Mailed by the paced `mail.announcement` pages when the organizer asked for it (see MailSubscriber). */
+  'fair.announced',
   /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
   'application.submitted',
 ] as const;
@@ -51,6 +53,8 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       return [{ kind: 'waitlist-offer', userId: event.payload.seekerId }];
     case 'follow_up.asked':
       return [{ kind: 'follow-up', userId: event.payload.seekerId }];
+    case 'fair.announced':
+      return []; // many recipients: paged and paced by the announcement job, not one event's burst
     case 'application.submitted':
       return []; // the recruiters' digest, at most one per booth per window, not a mail per application
     case 'application.moved':

@@ -339,7 +339,36 @@ export function applicantDigestMail(
   });
 }
 
-export function unsubscribeFooter(l: Language, url: string): string[] {
+/** An organizer's announcement, as written (plain text, escaped in the layout), with the way to the fair. */
+export function announcementMail(l: Language, f: { name: string; fairTitle: string; title: string; body: string; url: string }): MailContent {
+  const paragraphs = f.body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean).slice(0, 50);
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.fairTitle} 공지: ${f.title}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.fairTitle} 운영자의 공지입니다.`, f.title, ...paragraphs],
+      action: { label: '박람회로 가기', url: f.url },
+      footer: ['이 박람회에 지원하거나 예약한 적이 있어 받으신 메일입니다.'],
+    },
+    en: {
+      subject: `[Bisang] ${f.fairTitle}: ${f.title}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`An announcement from the organizers of ${f.fairTitle}.`, f.title, ...paragraphs],
+      action: { label: 'Go to the fair', url: f.url },
+      footer: ['You get this because you applied or booked at this fair.'],
+    },
+  });
+}
+
+export function unsubscribeFooter(l: Language, url: string, category: 'applications' | 'announcements' = 'applications'): string[] {
+  if (category === 'announcements') {
+    return [
+      pick(l, {
+        ko: `박람회 공지 메일을 그만 받으려면: ${url} (계정과 예약 메일은 계속 발송됩니다)`,
+        en: `To stop fair announcements by mail: ${url} (account and booking mail keeps coming)`,
+      }),
+    ];
+  }
   return [
     pick(l, {
       ko: `지원 상태 알림 메일을 그만 받으려면: ${url} (계정과 예약 메일은 계속 발송됩니다)`,

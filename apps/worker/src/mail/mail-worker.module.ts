@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailLinkTokens } from '@bisang/auth';
 import { MailDeliveriesRepository } from '@bisang/database';
+import { AnnouncementPageHandler } from './announcement-page.handler';
 import { ApplicantDigestHandler } from './applicant-digest.handler';
 import { MailComposer } from './mail-composer';
 import { MailSender } from './mail-sender';
@@ -19,6 +20,7 @@ import { SendMailHandler } from './send-mail.handler';
     MailSender,
     SendMailHandler,
     ApplicantDigestHandler,
+    AnnouncementPageHandler,
     MailSubscriber,
     MailProcessor,
   ],

@@ -33,6 +33,15 @@ export class MailSubscriber implements DomainEventHandler<MailingEvent> {
     );
     await this.jobs.enqueueMany('mail.send', jobs);
     await this.scheduleDigests(events);
+    // An announcement to mail starts its first page; each page schedules the next one.
+    const announcements = events.flatMap((e) => (e.type === 'fair.announced' && e.payload.email ? [e] : []));
+    await this.jobs.enqueueMany(
+      'mail.announcement',
+      announcements.map((e) => ({
+        payload: { eventId: e.id, fairId: e.payload.fairId, afterUserId: null },
+        options: { jobId: jobIds.announcementPage(e.id, null), attempts: mail.maxAttempts, backoffMs: mail.retryBaseMs },
+      })),
+    );
   }
 
   /**

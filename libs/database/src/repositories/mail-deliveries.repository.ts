@@ -223,6 +223,26 @@ export class MailDeliveriesRepository {
     };
   }
 
+  /**
+   * A page of the fair's registered seekers, by id after `afterUserId`: seekers who applied, booked coaching or
+   * an interview, or waited for a slot there (Bisang has no separate fair registration).
+   */
+  async findFairSeekers(fairId: string, afterUserId: string | null, limit: number): Promise<string[]> {
+    return rowsOf<{ id: string }>(
+      await this.dataSource.query(
+        `SELECT id FROM (
+           SELECT seeker_id AS id FROM applications WHERE fair_id = $1
+           UNION SELECT seeker_id FROM coaching_bookings WHERE fair_id = $1
+           UNION SELECT seeker_id FROM coaching_waitlist WHERE fair_id = $1
+         ) s
+          WHERE $2::uuid IS NULL OR id > $2::uuid
+          ORDER BY id
+          LIMIT $3`,
+        [fairId, afterUserId, limit],
+      ),
+    ).map((r) => r.id);
+  }
+
   /** The applications (not withdrawn) a booth received in [from, to), and who of its company hears of them. */
   async findApplicantDigest(boothId: string, from: Date, to: Date): Promise<ApplicantDigest | null> {
     const [row] = rowsOf<{
