@@ -16,6 +16,8 @@ import { KpisModule } from './kpis/kpis.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DomainEventsModule } from './domain-events/domain-events.module';
 import { MailPreferencesModule } from './mail-preferences/mail-preferences.module';
+import { MatchingModule } from './matching/matching.module';
+import { IntroductionsModule } from './introductions/introductions.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -37,6 +39,8 @@ import { MailPreferencesModule } from './mail-preferences/mail-preferences.modul
     QueueDashboardModule,
     DomainEventsModule,
     MailPreferencesModule,
+    MatchingModule,
+    IntroductionsModule,
   ],
 })
 export class ApiModule {}

@@ -316,6 +316,8 @@ export const en: Record<MessageKey, string> = {
   'kpi.stillEmployed': 'Still employed',
   'kpi.rate': 'Rate',
   'notify.followUp': '{days} days after your start: tell us whether you still work there.',
+  'notify.poolInvitation': '{company} saw you in the talent pool and invites you to apply: {posting}',
+  'notify.introduction': 'The employment centre introduces you to a posting: {company} · {posting}',
   'notifications.unread': 'unread',
   'notifications.unreadN': '{n} unread',
   'notifications.markAll': 'Mark all as read',

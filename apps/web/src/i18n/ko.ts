@@ -314,6 +314,8 @@ export const ko = {
   'kpi.stillEmployed': '재직 중',
   'kpi.rate': '유지율',
   'notify.followUp': '입사 {days}일 확인: 지금도 일하고 계신지 알려 주세요.',
+  'notify.poolInvitation': '{company}에서 인재풀을 보고 지원을 제안했습니다: {posting}',
+  'notify.introduction': '고용센터가 공고를 소개했습니다: {company} · {posting}',
   'notifications.unread': '읽지 않음',
   'notifications.unreadN': '읽지 않은 알림 {n}개',
   'notifications.markAll': '모두 읽음으로 표시',
