@@ -21,8 +21,11 @@ export class CreateMatching1764720000000 implements MigrationInterface {
         ADD COLUMN mid_career_age_min integer NOT NULL DEFAULT 40 CHECK (mid_career_age_min BETWEEN 0 AND 120),
         ADD COLUMN pool_invitations_per_company_per_day integer NOT NULL DEFAULT 20 CHECK (pool_invitations_per_company_per_day >= 0),
         ADD COLUMN kpi_targets jsonb NOT NULL DEFAULT '{}'`);
-    // Recommendations read a fair's open postings; this index keeps that a scan of the fair's published rows.
-    await q.query(`CREATE INDEX postings_fair_open_category_idx ON postings (fair_id, job_category) WHERE status = 'published'`);
+    // Recommendations read the newest published postings of each wanted job group (and of the fair, with
+    // postings_fair_visible_idx): a bounded index range whatever the fair's size.
+    await q.query(
+      `CREATE INDEX postings_fair_category_newest_idx ON postings (fair_id, job_category, published_at DESC, id DESC) WHERE status = 'published'`,
+    );
 
     await q.query(`
       CREATE TABLE talent_pool_entries (
@@ -90,7 +93,7 @@ export class CreateMatching1764720000000 implements MigrationInterface {
     await q.query(`DROP TABLE counselling_notes`);
     await q.query(`DROP TABLE pool_invitations`);
     await q.query(`DROP TABLE talent_pool_entries`);
-    await q.query(`DROP INDEX postings_fair_open_category_idx`);
+    await q.query(`DROP INDEX postings_fair_category_newest_idx`);
     await q.query(`ALTER TABLE fairs DROP COLUMN mid_career_age_min, DROP COLUMN pool_invitations_per_company_per_day, DROP COLUMN kpi_targets`);
     await q.query(`ALTER TABLE postings DROP COLUMN min_career_years`);
     await q.query(`ALTER TABLE seeker_profiles DROP COLUMN career_years, DROP COLUMN desired_employment_types, DROP COLUMN career_break`);

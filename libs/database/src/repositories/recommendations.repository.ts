@@ -32,25 +32,55 @@ const SCORE = `(
   + CASE WHEN p.location IS NOT NULL AND ${locationHasAny(9)} THEN ${P.uTurn} ELSE 0 END
   )`;
 
-/** Postings recommended to a seeker: one query over the fair's open postings, scored and ranked in SQL. */
+/**
+ * How many of the newest published postings are ranked: of the fair, and of each wanted job group (split between
+ * the groups). The ranking among them is exact; the window keeps the work bounded at any fair size (README,
+ * "Matching"). Older postings are the likeliest to be filled, and a search finds them.
+ */
+export const RECOMMENDATION_WINDOW = 1000;
+
+/** Postings recommended to a seeker: one query over the fair's newest open postings, scored and ranked in SQL. */
 @Injectable()
 export class RecommendationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * The fair's postings open for applications (published, booth approved, openings left, not past closesAt)
-   * that the seeker has not applied to, best score first, then newest; deterministic for equal scores.
+   * that the seeker has not applied to, best score first, then newest; deterministic for equal scores. Ranked
+   * among the RECOMMENDATION_WINDOW newest of the fair and as many of the wanted job groups.
    */
   async recommend(fairId: string, seekerId: string, keys: MatchKeys, limit: number): Promise<ScoredPosting[]> {
+    const perGroup = Math.ceil(RECOMMENDATION_WINDOW / Math.max(1, keys.categories.length));
     const rows = (await this.dataSource.query(
-      `SELECT ${POSTING_VIEW_SELECT}, ${SCORE} AS score
-         FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id
-        WHERE p.fair_id = $1 AND p.status = 'published' AND b.status = 'approved' AND p.openings > 0
+      `WITH candidates AS (
+         (SELECT p.id FROM postings p WHERE p.fair_id = $1 AND p.status = 'published'
+           ORDER BY p.published_at DESC, p.id DESC LIMIT $11)
+         UNION
+         (SELECT g.id FROM unnest($3::text[]) AS wanted(code)
+            CROSS JOIN LATERAL (
+              SELECT p.id FROM postings p WHERE p.fair_id = $1 AND p.status = 'published' AND p.job_category = wanted.code
+               ORDER BY p.published_at DESC, p.id DESC LIMIT $12) g))
+       SELECT ${POSTING_VIEW_SELECT}, ${SCORE} AS score
+         FROM candidates JOIN postings p ON p.id = candidates.id JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id
+        WHERE p.status = 'published' AND b.status = 'approved' AND p.openings > 0
           AND (p.closes_at IS NULL OR p.closes_at > statement_timestamp())
           AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.posting_id = p.id AND a.seeker_id = $2)
         ORDER BY score DESC, p.published_at DESC, p.id DESC
         LIMIT $10`,
-      [fairId, seekerId, keys.categories, keys.district, keys.city, keys.area, keys.employmentTypes, keys.careerYears, keys.uTurnArea, limit],
+      [
+        fairId,
+        seekerId,
+        keys.categories,
+        keys.district,
+        keys.city,
+        keys.area,
+        keys.employmentTypes,
+        keys.careerYears,
+        keys.uTurnArea,
+        limit,
+        RECOMMENDATION_WINDOW,
+        perGroup,
+      ],
     )) as Record<string, unknown>[];
     return rows.map((r) => ({ posting: toPostingView(r), score: Number(r.score) }));
   }
