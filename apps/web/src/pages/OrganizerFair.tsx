@@ -5,6 +5,7 @@ import type { Booth, Fair, FairCoach, Kpis } from '@bisang/contracts';
 import { Bars, HiresChart } from '../components/Charts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
+import { IntroductionForm } from '../components/IntroductionForm';
 import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
@@ -28,6 +29,7 @@ export function OrganizerFair() {
           <Approvals fair={fair} />
           <CoachApprovals fair={fair} />
           <Announce fair={fair} />
+          <IntroductionForm fair={fair} />
           <Exports fair={fair} />
         </div>
       )}
