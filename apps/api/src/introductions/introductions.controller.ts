@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles, WriteLimit } from '@bisang/auth';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles, VerifiedEmailGuard, WriteLimit } from '@bisang/auth';
 import { ApiPageResponse, ListQueryDto, uuidParam } from '@bisang/common';
 import { CounsellingNoteDto, CounsellingNoteInputDto, IntroductionDto, IntroductionInputDto } from './dto/introduction.dto';
 import { IntroductionsService } from './introductions.service';
@@ -54,7 +54,9 @@ export class IntroductionsController {
   @Roles('seeker')
   @HttpCode(200)
   @WriteLimit('applications')
+  @UseGuards(VerifiedEmailGuard)
   @ApiOkResponse({ type: IntroductionDto, description: 'accepted, with the application made (marked introducedByCentre)' })
+  @ApiForbiddenResponse({ description: 'EMAIL_NOT_VERIFIED when EMAIL_VERIFICATION is required and the address is not verified yet (as for applying)' })
   @ApiConflictResponse({ description: 'ALREADY_ANSWERED, ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE' })
   accept(@Param('introductionId', uuidParam('introductionId')) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.introductions.accept(user, id);

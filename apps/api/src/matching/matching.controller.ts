@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles, WriteLimit } from '@bisang/auth';
+import { AuthenticatedUser, CurrentUser, Roles, VerifiedEmailGuard, WriteLimit } from '@bisang/auth';
 import { ApiPageResponse, ListQueryDto, uuidParam } from '@bisang/common';
 import {
   MyPoolInvitationDto,
@@ -90,7 +90,9 @@ export class MatchingController {
   @Roles('seeker')
   @HttpCode(200)
   @WriteLimit('applications')
+  @UseGuards(VerifiedEmailGuard)
   @ApiOkResponse({ type: MyPoolInvitationDto, description: 'accepted, with the application made (its booth now sees the profile)' })
+  @ApiForbiddenResponse({ description: 'EMAIL_NOT_VERIFIED when EMAIL_VERIFICATION is required and the address is not verified yet (as for applying)' })
   @ApiConflictResponse({ description: 'ALREADY_ANSWERED, ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE' })
   accept(@Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.matching.accept(user, invitationId);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@bisang/auth';
 import {
   ApplicationsRepository,
   FairsRepository,
@@ -12,6 +13,7 @@ import { MatchingService } from './matching.service';
 
 /** Recommended postings, the talent pool (by the seeker's consent) and companies' invitations from it. */
 @Module({
+  imports: [AccountsModule],
   controllers: [MatchingController],
   providers: [
     FairsRepository,
