@@ -534,7 +534,8 @@ export interface TalentPoolEntry {
   fairId: string;
   visible: boolean;
   showName: boolean;
-  updatedAt: string;
+  /** null before the seeker first chose. */
+  updatedAt: string | null;
 }
 
 /** A seeker in the pool as booth staff see it: never contact data, the birth date or segment flags. */

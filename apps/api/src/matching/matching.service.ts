@@ -75,7 +75,7 @@ export class MatchingService {
   async poolEntry(seeker: AuthenticatedUser, fairId: string): Promise<TalentPoolEntryDto> {
     await this.visibleFair(fairId, seeker);
     const entry = await this.pool.findEntry(fairId, seeker.id);
-    return entry ? TalentPoolEntryDto.from(entry) : { fairId, visible: false, showName: false, updatedAt: new Date(0).toISOString() };
+    return entry ? TalentPoolEntryDto.from(entry) : { fairId, visible: false, showName: false, updatedAt: null };
   }
 
   async searchPool(staff: AuthenticatedUser, fairId: string, query: TalentPoolQueryDto): Promise<Page<PooledSeekerDto>> {

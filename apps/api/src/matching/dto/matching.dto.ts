@@ -59,7 +59,7 @@ export class TalentPoolEntryDto implements TalentPoolEntry {
   @ApiProperty({ format: 'uuid' }) fairId: string;
   @ApiProperty() visible: boolean;
   @ApiProperty() showName: boolean;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null before the seeker first chose' }) updatedAt: string | null;
 
   static from(e: PoolEntryView): TalentPoolEntryDto {
     return { fairId: e.fairId, visible: e.visible, showName: e.showName, updatedAt: new Date(e.updatedAt).toISOString() };
