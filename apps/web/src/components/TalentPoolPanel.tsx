@@ -33,12 +33,15 @@ function PoolChoice({ fairId }: { fairId: string }) {
   const save = async (visible: boolean, showName: boolean) => {
     setError(null);
     setSaved(null);
+    // The box shows the choice at once; the server's answer confirms it (or the error puts it back).
+    state.setData((prev) => prev && { ...prev, visible, showName });
     try {
       const entry = await api.setPoolEntry({ fairId, visible, showName });
       state.setData(() => entry);
       setSaved(entry.visible ? t('pool.opened') : t('pool.hidden'));
     } catch (err) {
       setError(err);
+      state.reload();
     }
   };
   return (
