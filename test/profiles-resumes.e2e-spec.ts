@@ -64,6 +64,10 @@ describe('seeker profiles and resumes', () => {
         region: null,
         uTurn: false,
         careerSummary: null,
+        careerYears: null,
+        desiredEmploymentTypes: [],
+        careerBreak: false,
+        counsellingNotes: 0,
         updatedAt: null,
         resume: null,
       });

@@ -18,6 +18,8 @@ import { DomainEventsModule } from './domain-events/domain-events.module';
 import { MailPreferencesModule } from './mail-preferences/mail-preferences.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { FollowUpLinksModule } from './follow-up-links/follow-up-links.module';
+import { MatchingModule } from './matching/matching.module';
+import { IntroductionsModule } from './introductions/introductions.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -41,6 +43,8 @@ import { FollowUpLinksModule } from './follow-up-links/follow-up-links.module';
     MailPreferencesModule,
     CalendarFeedModule,
     FollowUpLinksModule,
+    MatchingModule,
+    IntroductionsModule,
   ],
 })
 export class ApiModule {}

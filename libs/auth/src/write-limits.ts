@@ -19,6 +19,8 @@ export const WRITE_LIMITS = {
   messages: { limit: 30, windowSeconds: 60 },
   /** Company invitations sent. */
   invitations: { limit: 20, windowSeconds: 3600 },
+  /** Talent-pool invitations and centre introductions sent (the per-company daily limit is the fair's, in the database). */
+  poolInvitations: { limit: 60, windowSeconds: 3600 },
 } as const satisfies Record<string, { limit: number; windowSeconds: number }>;
 export type WriteLimitName = keyof typeof WRITE_LIMITS;
 

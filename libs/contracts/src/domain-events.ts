@@ -80,6 +80,25 @@ export interface DomainEventMap {
   'hire.undone': { applicationId: string; fairId: string; startDate: string; timezone: string };
   'follow_up.asked': { applicationId: string; fairId: string; seekerId: string; daysAfterStart: FollowUpDays };
   'follow_up.answered': { applicationId: string; fairId: string; daysAfterStart: FollowUpDays; stillEmployed: boolean };
+
+  /** A company invited a pooled seeker to apply to a posting: the seeker is told (and only the seeker). */
+  'pool_invitation.sent': PostingOffer & { invitationId: string; companyId: string; message: string | null };
+  /** The seeker accepted: the application (`application.submitted`) was made in the same transaction. */
+  'pool_invitation.accepted': { invitationId: string; fairId: string; companyId: string; seekerId: string; applicationId: string };
+  /** The centre introduced a seeker to a posting: the seeker is asked whether to apply. */
+  'introduction.made': PostingOffer & { introductionId: string; message: string | null };
+  /** An organizer set the fair's target shares: the dashboard shows each share against them. */
+  'kpi_targets.set': { fairId: string };
+  'introduction.accepted': { introductionId: string; fairId: string; seekerId: string; applicationId: string };
+}
+
+/** A posting put to one seeker (an invitation or an introduction). */
+interface PostingOffer {
+  fairId: string;
+  postingId: string;
+  postingTitle: string;
+  companyName: string;
+  seekerId: string;
 }
 export type DomainEventName = keyof DomainEventMap;
 

@@ -91,6 +91,8 @@ export interface Fair {
   youthAgeMax: number;
   professionalJobCategories: string[];
   maxUpcomingCoachingPerSeeker: number;
+  /** Hires at this age or older (on the hire day, fair-local) count as mid-career (중장년). */
+  midCareerAgeMin: number;
   status: FairStatus;
   /** The id of the newest event of the fair's feed (`fair:join {since}` from it). */
   lastEventId: number;
@@ -108,6 +110,8 @@ export interface CreateFairInput {
   youthAgeMax?: number;
   professionalJobCategories?: string[];
   maxUpcomingCoachingPerSeeker?: number;
+  /** Default 40. */
+  midCareerAgeMin?: number;
 }
 
 export interface AnnouncementInput {
@@ -185,6 +189,8 @@ export interface PostingInput {
   salaryMin?: number;
   salaryMax?: number;
   closesAt?: string;
+  /** Years of experience the job asks for (0: newcomers welcome); recommendations compare the seeker's. */
+  minCareerYears?: number | null;
 }
 
 /** `GET /fairs/:fairId/postings` filters. */
@@ -298,6 +304,8 @@ export interface Application {
   /** The first time it reached the interview / offer stage. */
   reachedInterviewAt: string | null;
   reachedOfferAt: string | null;
+  /** Made from the employment centre's introduction (센터 소개). */
+  introducedByCentre: boolean;
 }
 
 export interface Applicant {
@@ -395,6 +403,12 @@ export interface ProfileInput {
   region?: string | null;
   uTurn?: boolean;
   careerSummary?: string | null;
+  /** Whole years of work experience (0 for a newcomer). */
+  careerYears?: number | null;
+  /** Employment types the seeker looks for (recommendations prefer them). */
+  desiredEmploymentTypes?: EmploymentType[];
+  /** Self-declared career break (경력단절): counted in the organizer's KPIs only, never shown to companies. */
+  careerBreak?: boolean;
 }
 
 /** A seeker's profile: name and birth date come from the account. */
@@ -409,6 +423,12 @@ export interface SeekerProfile {
   region: string | null;
   uTurn: boolean;
   careerSummary: string | null;
+  careerYears: number | null;
+  desiredEmploymentTypes: EmploymentType[];
+  /** Only in the seeker's own profile (never shown to companies). */
+  careerBreak?: boolean;
+  /** How many counselling notes the centre keeps on the seeker (their own profile only; the notes are the centre's). */
+  counsellingNotes?: number;
   /** null until the profile is first saved. */
   updatedAt: string | null;
   resume: Resume | null;
@@ -488,4 +508,134 @@ export interface FairCoach {
   status: FairCoachStatus;
   requestedAt: string;
   approvedAt: string | null;
+}
+
+// ---------------------------------------------------------------- matching
+
+/** One recommended posting: its score (see matching.ts) and why, in plain Korean. */
+export interface Recommendation {
+  posting: Posting;
+  score: number;
+  reasons: string[];
+}
+
+/** `GET /fairs/:fairId/recommendations`, best first. */
+export interface Recommendations {
+  items: Recommendation[];
+}
+
+/** `PUT /me/talent-pool`. */
+export interface TalentPoolInput {
+  fairId: string;
+  visible: boolean;
+  /** Whether companies see the name (default false: they see "비공개" until the seeker answers an invitation). */
+  showName?: boolean;
+}
+
+export interface TalentPoolEntry {
+  fairId: string;
+  visible: boolean;
+  showName: boolean;
+  /** null before the seeker first chose. */
+  updatedAt: string | null;
+}
+
+/** A seeker in the pool as booth staff see it: never contact data, the birth date or segment flags. */
+export interface PooledSeeker {
+  seekerId: string;
+  name: string | null;
+  age: number | null;
+  jobCategories: string[];
+  region: string | null;
+  careerYears: number | null;
+  uturn: boolean;
+  education: EducationLevel | null;
+}
+
+/** `GET /fairs/:fairId/talent-pool` filters. */
+export interface TalentPoolQuery {
+  jobCategory?: string;
+  region?: string;
+  uturn?: boolean;
+  minCareerYears?: number;
+  education?: EducationLevel;
+  cursor?: string;
+  limit?: number;
+}
+
+export const POOL_INVITATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type PoolInvitationStatus = (typeof POOL_INVITATION_STATUSES)[number];
+
+/** `POST /fairs/:fairId/talent-pool/:seekerId/invitations`. */
+export interface PoolInvitationInput {
+  postingId: string;
+  message?: string;
+}
+
+/** An invitation as the inviting company sees it: whether it was accepted, nothing else until then. */
+export interface PoolInvitation {
+  id: string;
+  fairId: string;
+  postingId: string;
+  seekerId: string;
+  /** A declined invitation stays "pending" to the company: ignoring is private. */
+  status: 'pending' | 'accepted';
+  createdAt: string;
+}
+
+/** An invitation as its seeker sees it. */
+export interface MyPoolInvitation {
+  id: string;
+  fairId: string;
+  postingId: string;
+  postingTitle: string;
+  companyName: string;
+  message: string | null;
+  status: PoolInvitationStatus;
+  applicationId: string | null;
+  createdAt: string;
+}
+
+/** `POST /seekers/:seekerId/counselling-notes` (organizers). */
+export interface CounsellingNoteInput {
+  body: string;
+}
+
+export interface CounsellingNote {
+  id: string;
+  seekerId: string;
+  authorId: string | null;
+  body: string;
+  createdAt: string;
+}
+
+/** `POST /fairs/:fairId/introductions` (organizers): the centre introduces a seeker to a posting. */
+export interface IntroductionInput {
+  seekerId: string;
+  postingId: string;
+  message?: string;
+}
+
+export interface Introduction {
+  id: string;
+  fairId: string;
+  postingId: string;
+  postingTitle: string;
+  companyName: string;
+  seekerId: string;
+  message: string | null;
+  status: PoolInvitationStatus;
+  /** The application it became once the seeker agreed ("소개: 센터"). */
+  applicationId: string | null;
+  createdAt: string;
+}
+
+/** `PUT /fairs/:fairId/kpi-targets`: the organizer's target shares (fractions 0–1); null clears one. */
+export interface KpiTargetsInput {
+  youthShare?: number | null;
+  regularShare?: number | null;
+  professionalShare?: number | null;
+  midCareerShare?: number | null;
+  uturnShare?: number | null;
+  careerBreakShare?: number | null;
 }

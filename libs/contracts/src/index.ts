@@ -6,3 +6,4 @@ export * from './posting-view';
 export * from './socket-events';
 export * from './domain-events';
 export * from './http';
+export * from './matching';

@@ -5,6 +5,9 @@
  * - youthHires: hires whose seeker's age on the hire date (hired_at in the fair's time zone, whole years as
  *   PostgreSQL's age() counts them, so a birthday counts from its day) is within youthAgeMin..youthAgeMax;
  * - regularHires: employment type `regular`; professionalHires: job category in the fair's professional groups;
+ * - midCareerHires: age on the hire date (counted as for youth) ≥ the fair's midCareerAgeMin (default 40);
+ * - uturnHires: the seeker's profile says U-turn; careerBreakHires: the seeker declared a career break
+ *   (organizers only, never shown to companies); introducedHires: the application came from the centre's introduction;
  * - shares: fractions 0–1 of hires, 0 when there are no hires;
  * - applications: every application of the fair whatever its status; interviews / offers: applications that
  *   ever reached the interview / offer stage;
@@ -25,6 +28,16 @@ export interface FairKpis {
   regularShare: number;
   professionalHires: number;
   professionalShare: number;
+  midCareerHires: number;
+  midCareerShare: number;
+  uturnHires: number;
+  uturnShare: number;
+  careerBreakHires: number;
+  careerBreakShare: number;
+  introducedHires: number;
+  introducedShare: number;
+  /** The organizer's target shares (fractions 0–1), each share of the dashboard shown against its target. */
+  targets: KpiTargets;
   applications: number;
   interviews: number;
   offers: number;
@@ -66,4 +79,14 @@ export interface KpiCompany {
   interviews: number;
   offers: number;
   hires: number;
+}
+
+/** Target shares an organizer set for a fair; a share without a target is absent. */
+export interface KpiTargets {
+  youthShare?: number;
+  regularShare?: number;
+  professionalShare?: number;
+  midCareerShare?: number;
+  uturnShare?: number;
+  careerBreakShare?: number;
 }

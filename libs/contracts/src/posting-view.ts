@@ -17,6 +17,8 @@ export interface PostingView {
   salaryMin: number | null;
   salaryMax: number | null;
   closesAt: string | null;
+  /** Years of experience asked for (0: newcomers welcome), or null when not said. */
+  minCareerYears: number | null;
   status: PostingStatus;
   boothStatus: BoothStatus;
   publishedAt: string | null;

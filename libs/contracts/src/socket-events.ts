@@ -71,6 +71,10 @@ export interface NotificationDataMap {
   };
   'application.received': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string };
   'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
+  /** A company invites the pooled seeker to apply (accept or ignore at /me/pool-invitations). */
+  'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
+  /** The centre introduces the seeker to a posting (agree or decline at /me/introductions). */
+  'introduction.received': { introductionId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -83,6 +87,8 @@ export const NOTIFICATION_TYPES = [
   'application.status_changed',
   'application.received',
   'hire.follow_up',
+  'pool.invitation',
+  'introduction.received',
 ] as const satisfies readonly NotificationType[];
 
 /**

@@ -96,3 +96,9 @@ export { MailDeliveriesRepository } from './repositories/mail-deliveries.reposit
 export { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
 export type { FeedBooking } from './repositories/calendar-feeds.repository';
 export type { ApplicantDigest, MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';
+export { RecommendationsRepository } from './repositories/recommendations.repository';
+export type { ScoredPosting } from './repositories/recommendations.repository';
+export { TalentPoolRepository } from './repositories/talent-pool.repository';
+export type { PoolEntryView, PooledSeekerView, PoolFilter, PoolInvitationView, InviteOutcome, AnswerOutcome } from './repositories/talent-pool.repository';
+export { IntroductionsRepository } from './repositories/introductions.repository';
+export type { CounsellingNoteView, IntroductionView, IntroduceOutcome, IntroductionAnswerOutcome } from './repositories/introductions.repository';

@@ -13,6 +13,7 @@ import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-Creat
 import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-CreateMailDeliveries';
 import { AddMailToAddresses1764730000000 } from './migrations/1764730000000-AddMailToAddresses';
 import { AddCalendarFeeds1764730000001 } from './migrations/1764730000001-AddCalendarFeeds';
+import { CreateMatching1764720000000 } from './migrations/1764720000000-CreateMatching';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CreateCompanyInvitations1764620000002,
   CreateFairCoaches1764620000003,
   CreateMailDeliveries1764640000000,
+  CreateMatching1764720000000,
   AddMailToAddresses1764730000000,
   AddCalendarFeeds1764730000001,
 ];

@@ -32,6 +32,7 @@ export class FairsService {
       youthAgeMax,
       professionalJobCategories: dto.professionalJobCategories ?? ['0', '1', '2', '3'],
       maxUpcomingCoachingPerSeeker: dto.maxUpcomingCoachingPerSeeker ?? 2,
+      midCareerAgeMin: dto.midCareerAgeMin ?? 40,
       createdBy: organizer.id,
     });
     if (!fair) throw slugTaken();

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@bisang/auth';
 import { ApiFileResponse, uuidParam } from '@bisang/common';
-import { KpisDto } from './dto/kpis.dto';
+import { KpiTargetsDto, KpisDto } from './dto/kpis.dto';
 import { CsvExport, KpiExportsService } from './kpi-exports.service';
 import { KpisService } from './kpis.service';
 
@@ -31,6 +31,15 @@ export class KpisController {
   @ApiNotFoundResponse()
   get(@Param('fairId', uuidParam('fairId')) fairId: string): Promise<KpisDto> {
     return this.kpis.forFair(fairId);
+  }
+
+  @Put('kpi-targets')
+  @Roles('organizer')
+  @ApiOkResponse({ description: 'the target shares now set (fractions 0–1); kpi:update carries them', schema: { type: 'object', example: { youthShare: 0.475, regularShare: 0.758 } } })
+  @ApiForbiddenResponse({ description: 'not an organizer' })
+  @ApiNotFoundResponse()
+  setTargets(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: KpiTargetsDto) {
+    return this.kpis.setTargets(fairId, dto);
   }
 
   @Get('exports/hires.csv')

@@ -31,6 +31,7 @@ export class PostingsService {
       salaryMin: dto.salaryMin ?? null,
       salaryMax: dto.salaryMax ?? null,
       closesAt,
+      minCareerYears: dto.minCareerYears ?? null,
     });
     return PostingDto.from(posting);
   }

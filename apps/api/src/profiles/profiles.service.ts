@@ -27,6 +27,9 @@ export class ProfilesService {
       region: dto.region ?? null,
       uTurn: dto.uTurn ?? false,
       careerSummary: dto.careerSummary ?? null,
+      careerYears: dto.careerYears ?? null,
+      desiredEmploymentTypes: dto.desiredEmploymentTypes ?? [],
+      careerBreak: dto.careerBreak ?? false,
     });
     return this.get(user.id, user);
   }

@@ -6,6 +6,7 @@ import { hashPassword } from '@bisang/auth';
 import { ApplicationsRepository, FairsRepository, PostingsRepository, UsersRepository } from '@bisang/database';
 import { ApplicationsService } from '../../../api/src/applications/applications.service';
 import { BoothsService } from '../../../api/src/booths/booths.service';
+import { IntroductionsService } from '../../../api/src/introductions/introductions.service';
 
 /** Demo job seekers: youth (15–34) and older, including a 55-year-old U-turn returnee. Birth dates make the youth share. */
 const SEEKERS = [
@@ -42,6 +43,8 @@ interface Scenario {
   /** Hire start, in days from today (fair time); terms other than the posting's when the contract differs. */
   hire?: { startInDays: number; employmentType?: 'regular' | 'contract' | 'intern' | 'part_time' };
   review?: { note: string; rating: number };
+  /** Made from the centre's introduction (소개), which the seeker accepted, rather than applied to directly. */
+  introduced?: string;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -57,7 +60,16 @@ const SCENARIOS: Scenario[] = [
   { seeker: 's11', company: '비슬에너지', posting: '전기 설비 정비원', stage: 'hired', hire: { startInDays: -5 } },
   { seeker: 's14', company: '금호물류', posting: '물류센터 운영 관리자', stage: 'hired', hire: { startInDays: 3 } },
   // The U-turn returnee: a retired finance manager matched to the CFO role (its only opening: the posting closes itself).
-  { seeker: 's18', company: '동성회계법인 대구지점', posting: '재무 담당 경력직 (CFO 후보, 유턴 인재 환영)', stage: 'hired', hire: { startInDays: 20 }, review: { note: '금융권 재무관리 30년, 유턴 인재', rating: 5 } },
+  // The centre introduced him (소개) after counselling; he agreed, and the introduction was tracked to the hire.
+  {
+    seeker: 's18',
+    company: '동성회계법인 대구지점',
+    posting: '재무 담당 경력직 (CFO 후보, 유턴 인재 환영)',
+    stage: 'hired',
+    hire: { startInDays: 20 },
+    review: { note: '금융권 재무관리 30년, 유턴 인재', rating: 5 },
+    introduced: '서울 금융권 재무관리 30년 경력, 대구 귀향(U-턴) 희망. 성장 중인 지역 중소기업의 재무 책임자로 소개합니다.',
+  },
   { seeker: 's19', company: '신천푸드', posting: '매장 매니저', stage: 'hired', hire: { startInDays: 2 } },
   { seeker: 's12', company: '신천푸드', posting: '조리 보조 (시간제)', stage: 'hired', hire: { startInDays: -2 } },
   // The contract turned out to be a contract position, not the posting's regular one.
@@ -91,10 +103,12 @@ export async function seedApplicationsDemo(app: INestApplicationContext, fairId:
   const logger = new Logger('Demo');
   const users = app.get(UsersRepository, { strict: false });
   const applications = app.get(ApplicationsService, { strict: false });
+  const introductions = app.get(IntroductionsService, { strict: false });
+  const organizer = await users.findByEmail('organizer@demo.bisang.kr');
   const recruiter = await users.findByEmail('recruiter@demo.bisang.kr');
   const demoSeeker = await users.findByEmail('seeker@demo.bisang.kr');
   const fair = await app.get(FairsRepository, { strict: false }).findById(fairId);
-  if (!recruiter || !demoSeeker || !fair) return;
+  if (!recruiter || !demoSeeker || !fair || !organizer) return;
 
   const seekers = new Map<string, AuthenticatedUser>([['demo', { id: demoSeeker.id, role: 'seeker' }]]);
   const hash = await hashPassword(password);
@@ -118,7 +132,9 @@ export async function seedApplicationsDemo(app: INestApplicationContext, fairId:
     const seeker = seekers.get(sc.seeker);
     if (!postingId || !seeker) continue;
     try {
-      const applied = await applications.apply(seeker, postingId, '대구에서 오래 일하고 싶습니다. 잘 부탁드립니다.');
+      const applied = sc.introduced
+        ? await introduce(introductions, { id: organizer.id, role: 'organizer' }, seeker, fairId, postingId, sc.introduced)
+        : await applications.apply(seeker, postingId, '대구에서 오래 일하고 싶습니다. 잘 부탁드립니다.');
       made++;
       if (sc.stage === 'withdrawn' || sc.stage === 'rejected') {
         await applications.changeStatus(sc.stage === 'withdrawn' ? seeker : staff, applied.id, { status: sc.stage });
@@ -191,6 +207,21 @@ async function spreadOverFairDays(app: INestApplicationContext, fairId: string, 
       [fairId],
     );
   });
+}
+
+/** The centre's counselling note and introduction, which the seeker accepts: the application it makes. */
+async function introduce(
+  introductions: IntroductionsService,
+  organizer: AuthenticatedUser,
+  seeker: AuthenticatedUser,
+  fairId: string,
+  postingId: string,
+  note: string,
+): Promise<{ id: string }> {
+  await introductions.addNote(organizer, seeker.id, note);
+  const made = await introductions.introduce(organizer, fairId, { seekerId: seeker.id, postingId, message: '고용센터 상담 후 소개드리는 공고입니다.' });
+  const accepted = await introductions.accept(seeker, made.id);
+  return { id: accepted.applicationId! };
 }
 
 /** The demo fair's postings by "company/title". */

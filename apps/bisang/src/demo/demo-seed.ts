@@ -4,6 +4,7 @@ import { UsersRepository } from '@bisang/database';
 import { seedApplicationsDemo } from './applications-demo';
 import { seedCoachingBookingsDemo, seedCoachingDemo } from './coaching-demo';
 import { seedFairDemo } from './fair-demo';
+import { seedMatchingDemo } from './matching-demo';
 
 const TRICKLE_EVERY_MS = 45_000;
 
@@ -36,6 +37,7 @@ export async function seedDemo(app: INestApplicationContext, options: { trickle?
   await seedCoachingDemo(app, fairId);
   await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
   await seedCoachingBookingsDemo(app, fairId);
+  await seedMatchingDemo(app, fairId, DEMO_PASSWORD);
   if (options.trickle === false) return { fairId };
   // A new posting now and then, so the live feed visibly moves during the demo.
   const timer = setInterval(() => {

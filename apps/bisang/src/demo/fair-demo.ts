@@ -8,16 +8,21 @@ import { PostingsService } from '../../../api/src/postings/postings.service';
 
 export const DEMO_FAIR_SLUG = 'daegu-youth-bisang';
 
-type Posting = Pick<CreatePostingDto, 'title' | 'jobCategory' | 'employmentType' | 'openings'> & { description?: string; salaryMin?: number; salaryMax?: number };
+type Posting = Pick<CreatePostingDto, 'title' | 'jobCategory' | 'employmentType' | 'openings'> & {
+  description?: string;
+  salaryMin?: number;
+  salaryMax?: number;
+  minCareerYears?: number;
+};
 
 /** Daegu-area SMEs modelled on the 2016 fair's exhibitors (names are made up). */
 const COMPANIES: { name: string; industry: string; region: string; size: string; headline: string; postings: Posting[] }[] = [
   { name: '대구정밀(주)', industry: '자동차 부품 제조', region: '대구 달서구', size: '100-299', headline: '성서산단 자동차 부품 설계·생산 인재 모집', postings: [
     { title: '자동차 부품 설계 엔지니어 (CATIA)', jobCategory: '1', employmentType: 'regular', openings: 3, salaryMin: 32_000_000, salaryMax: 42_000_000 },
-    { title: '생산관리 담당 (신입)', jobCategory: '8', employmentType: 'regular', openings: 2 },
+    { title: '생산관리 담당 (신입)', jobCategory: '8', employmentType: 'regular', openings: 2, minCareerYears: 0 },
     { title: '품질관리 계약직', jobCategory: '8', employmentType: 'contract', openings: 1 } ] },
   { name: '달구벌소프트', industry: '소프트웨어 개발', region: '대구 동구 (혁신도시)', size: '30-49', headline: '대구에서 함께 성장할 개발자를 찾습니다', postings: [
-    { title: '백엔드 개발자 (Node.js / TypeScript)', jobCategory: '1', employmentType: 'regular', openings: 2, salaryMin: 36_000_000, salaryMax: 50_000_000 },
+    { title: '백엔드 개발자 (Node.js / TypeScript)', jobCategory: '1', employmentType: 'regular', openings: 2, salaryMin: 36_000_000, salaryMax: 50_000_000, minCareerYears: 1 },
     { title: '프론트엔드 인턴 (React)', jobCategory: '1', employmentType: 'intern', openings: 2 },
     { title: 'QA 엔지니어', jobCategory: '1', employmentType: 'regular', openings: 1 } ] },
   { name: '수성메디컬', industry: '의료기기', region: '대구 수성구', size: '50-99', headline: '첨단의료복합단지 의료기기 전문 기업', postings: [
@@ -29,9 +34,9 @@ const COMPANIES: { name: string; industry: string; region: string; size: string;
     { title: '패션 디자이너', jobCategory: '4', employmentType: 'regular', openings: 1 },
     { title: '생산직 (주간 2교대)', jobCategory: '8', employmentType: 'regular', openings: 4 } ] },
   { name: '동성회계법인 대구지점', industry: '회계·세무', region: '대구 중구', size: '10-29', headline: '회계·세무 전문가로 가는 첫걸음', postings: [
-    { title: '회계 사무원 (신입)', jobCategory: '0', employmentType: 'regular', openings: 2 },
+    { title: '회계 사무원 (신입)', jobCategory: '0', employmentType: 'regular', openings: 2, minCareerYears: 0 },
     { title: '세무 보조 (시간제)', jobCategory: '0', employmentType: 'part_time', openings: 1 },
-    { title: '재무 담당 경력직 (CFO 후보, 유턴 인재 환영)', jobCategory: '0', employmentType: 'regular', openings: 1 } ] },
+    { title: '재무 담당 경력직 (CFO 후보, 유턴 인재 환영)', jobCategory: '0', employmentType: 'regular', openings: 1, minCareerYears: 15 } ] },
   { name: '금호물류', industry: '물류·운송', region: '대구 북구 (금호)', size: '100-299', headline: '영남권 물류 허브에서 일할 인재', postings: [
     { title: '물류센터 운영 관리자', jobCategory: '0', employmentType: 'regular', openings: 2 },
     { title: '화물차 운전원 (1종 대형)', jobCategory: '6', employmentType: 'regular', openings: 3 },

@@ -6,6 +6,19 @@
  */
 import type {
   AnnouncementCreated,
+  CounsellingNote,
+  Introduction,
+  IntroductionInput,
+  KpiTargets,
+  KpiTargetsInput,
+  MyPoolInvitation,
+  PoolInvitation,
+  PoolInvitationInput,
+  PooledSeeker,
+  Recommendations,
+  TalentPoolEntry,
+  TalentPoolInput,
+  TalentPoolQuery,
   ApplicationDetail,
   Application,
   AuthResponse,
@@ -396,6 +409,27 @@ export const api = {
     request<NotificationPage>('/me/notifications', { query: { limit: 50, ...query } }),
   markNotificationRead: (id: number) => request<StoredNotification>(`/me/notifications/${id}/read`, { method: 'POST', body: {} }),
   markAllNotificationsRead: () => request<ReadAllResult>('/me/notifications/read-all', { method: 'POST', body: {} }),
+
+  // matching: recommendations, the talent pool, invitations and the centre's introductions
+  recommendations: (fairId: string, limit = 6) => request<Recommendations>(`/fairs/${enc(fairId)}/recommendations`, { query: { limit } }),
+  myPoolEntry: (fairId: string) => request<TalentPoolEntry>(`/me/talent-pool/${enc(fairId)}`),
+  setPoolEntry: (input: TalentPoolInput) => request<TalentPoolEntry>('/me/talent-pool', { method: 'PUT', body: input }),
+  talentPool: (fairId: string, query: TalentPoolQuery = {}) =>
+    request<Page<PooledSeeker>>(`/fairs/${enc(fairId)}/talent-pool`, { query: { limit: 20, ...query } }),
+  inviteFromPool: (fairId: string, seekerId: string, input: PoolInvitationInput) =>
+    request<PoolInvitation>(`/fairs/${enc(fairId)}/talent-pool/${enc(seekerId)}/invitations`, { method: 'POST', body: input }),
+  myPoolInvitations: () => request<Page<MyPoolInvitation>>('/me/pool-invitations', { query: { limit: 100 } }),
+  answerPoolInvitation: (invitationId: string, answer: 'accept' | 'decline') =>
+    request<MyPoolInvitation>(`/pool-invitations/${enc(invitationId)}/${answer}`, { method: 'POST', body: {} }),
+  myIntroductions: () => request<Page<Introduction>>('/me/introductions', { query: { limit: 100 } }),
+  answerIntroduction: (introductionId: string, answer: 'accept' | 'decline') =>
+    request<Introduction>(`/introductions/${enc(introductionId)}/${answer}`, { method: 'POST', body: {} }),
+  introduce: (fairId: string, input: IntroductionInput) =>
+    request<Introduction>(`/fairs/${enc(fairId)}/introductions`, { method: 'POST', body: input }),
+  fairIntroductions: (fairId: string) => request<Page<Introduction>>(`/fairs/${enc(fairId)}/introductions`, { query: { limit: 100 } }),
+  addCounsellingNote: (seekerId: string, body: string) =>
+    request<CounsellingNote>(`/seekers/${enc(seekerId)}/counselling-notes`, { method: 'POST', body: { body } }),
+  setKpiTargets: (fairId: string, targets: KpiTargetsInput) => request<KpiTargets>(`/fairs/${enc(fairId)}/kpi-targets`, { method: 'PUT', body: targets }),
 };
 
 /** Where the CSV exports of a fair are served (organizers). */

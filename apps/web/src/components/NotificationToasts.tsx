@@ -32,6 +32,10 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
       return t('notify.applicationReceived', { seeker: e.data.seekerName, posting: e.data.postingTitle });
     case 'hire.follow_up':
       return t('notify.followUp', { days: e.data.daysAfterStart });
+    case 'pool.invitation':
+      return t('notify.poolInvitation', { company: e.data.companyName, posting: e.data.postingTitle });
+    case 'introduction.received':
+      return t('notify.introduction', { company: e.data.companyName, posting: e.data.postingTitle });
   }
 }
 

@@ -4,6 +4,8 @@ import type { Fair, FeedEvent, Posting, PostingView } from '@bisang/contracts';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
+import { Recommendations } from '../components/Recommendations';
+import { useAuth } from '../auth/auth';
 import { daysLeft, formatDate, formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useFairFeed } from '../realtime/hooks';
@@ -62,6 +64,7 @@ export function FairHome() {
 
 function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev: HomeData | undefined) => HomeData | undefined) => void }) {
   const { t, lang } = useI18n();
+  const { user } = useAuth();
   const { fair } = data;
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [arrived, setArrived] = useState(0);
@@ -167,6 +170,8 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           </div>
         </dl>
       </section>
+
+      {user?.role === 'seeker' && <Recommendations fairId={fair.id} />}
 
       <div className="columns">
         <section aria-labelledby="feed-title" className="feed">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, downloadFile, resumeUrl } from '../api/client';
-import { EDUCATION_LEVELS } from '@bisang/contracts';
+import { EDUCATION_LEVELS, EMPLOYMENT_TYPES } from '@bisang/contracts';
+import { TalentPoolPanel } from '../components/TalentPoolPanel';
 import { oneOf } from '../api/parse';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
@@ -32,6 +33,9 @@ export function MyProfile() {
         region: String(data.get('region')).trim() || null,
         uTurn: data.get('uTurn') === 'on',
         careerSummary: String(data.get('careerSummary')).trim() || null,
+        careerYears: String(data.get('careerYears')).trim() === '' ? null : Number(data.get('careerYears')),
+        desiredEmploymentTypes: data.getAll('desiredEmploymentTypes').flatMap((v) => oneOf(EMPLOYMENT_TYPES, String(v)) ?? []),
+        careerBreak: data.get('careerBreak') === 'on',
       });
       state.setData(() => next);
       setSaved(t('profile.saved'));
@@ -96,8 +100,26 @@ export function MyProfile() {
                 ))}
               </div>
             </fieldset>
+            <div className="field">
+              <label htmlFor="careerYears">{t('profile.careerYears')}</label>
+              <input id="careerYears" name="careerYears" type="number" min={0} max={60} inputMode="numeric" defaultValue={profile.careerYears ?? ''} />
+            </div>
+            <fieldset className="field field-wide">
+              <legend>{t('profile.employmentTypes')}</legend>
+              <div className="checks">
+                {EMPLOYMENT_TYPES.map((type) => (
+                  <label key={type} className="radio">
+                    <input type="checkbox" name="desiredEmploymentTypes" value={type} defaultChecked={profile.desiredEmploymentTypes.includes(type)} />{' '}
+                    {t(`employment.${type}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             <label className="radio field-wide">
               <input type="checkbox" name="uTurn" defaultChecked={profile.uTurn} /> {t('profile.uTurn')}
+            </label>
+            <label className="radio field-wide">
+              <input type="checkbox" name="careerBreak" defaultChecked={profile.careerBreak ?? false} /> {t('profile.careerBreak')}
             </label>
             <div className="field field-wide">
               <label htmlFor="careerSummary">{t('profile.career')}</label>
@@ -135,9 +157,11 @@ export function MyProfile() {
               {t('profile.upload')}
             </button>
           </form>
+          {!!profile.counsellingNotes && <p className="muted">{t('profile.counsellingNotes', { n: profile.counsellingNotes })}</p>}
         </>
         )}
       </Loaded>
+      <TalentPoolPanel />
       <AccountSettings />
     </div>
   );

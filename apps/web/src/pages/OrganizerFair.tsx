@@ -5,6 +5,7 @@ import type { Booth, Fair, FairCoach, Kpis } from '@bisang/contracts';
 import { Bars, HiresChart } from '../components/Charts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
+import { IntroductionForm } from '../components/IntroductionForm';
 import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
@@ -28,6 +29,7 @@ export function OrganizerFair() {
           <Approvals fair={fair} />
           <CoachApprovals fair={fair} />
           <Announce fair={fair} />
+          <IntroductionForm fair={fair} />
           <Exports fair={fair} />
         </div>
       )}
@@ -318,11 +320,21 @@ function KpiView({ k, fair, lang }: { k: Kpis; fair: Fair; lang: 'ko' | 'en' }) 
             fraction
             lang={lang}
             label={t('kpi.shares')}
-            items={[
-              { label: `${t('kpi.youth')} (${formatNumber(k.youthHires, lang)})`, value: k.youthShare },
-              { label: `${t('kpi.regular')} (${formatNumber(k.regularHires, lang)})`, value: k.regularShare },
-              { label: `${t('kpi.professional')} (${formatNumber(k.professionalHires, lang)})`, value: k.professionalShare },
-            ]}
+            items={(
+              [
+                ['kpi.youth', k.youthHires, k.youthShare, k.targets?.youthShare],
+                ['kpi.regular', k.regularHires, k.regularShare, k.targets?.regularShare],
+                ['kpi.professional', k.professionalHires, k.professionalShare, k.targets?.professionalShare],
+                ['kpi.midCareer', k.midCareerHires, k.midCareerShare, k.targets?.midCareerShare],
+                ['kpi.uturn', k.uturnHires, k.uturnShare, k.targets?.uturnShare],
+                ['kpi.careerBreak', k.careerBreakHires, k.careerBreakShare, k.targets?.careerBreakShare],
+                ['kpi.introduced', k.introducedHires, k.introducedShare, undefined],
+              ] as const
+            ).map(([key, hires, share, target]) => ({
+              // Each share against the organizer's target for it, when one is set.
+              label: `${t(key)} (${formatNumber(hires, lang)})${target === undefined ? '' : ` · ${t('kpi.shareTarget', { target: formatPercent(target, lang) })}`}`,
+              value: share,
+            }))}
           />
           <h3>{t('kpi.funnel')}</h3>
           <Bars

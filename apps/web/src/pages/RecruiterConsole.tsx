@@ -11,6 +11,7 @@ import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 import { InterviewSlotsConsole } from './InterviewSlots';
+import { TalentPoolSearch } from '../components/TalentPoolSearch';
 
 /** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
 async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
@@ -272,6 +273,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
             <Postings booth={b} />
             <Pipeline booth={b} fair={fair} />
             {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}
+            {b.status === 'approved' && <TalentPoolSearch booth={b} fair={fair} />}
           </div>
         )
       }

@@ -14,6 +14,7 @@ export const KPI_EVENTS = [
   'application.moved',
   'hire.updated',
   'follow_up.answered',
+  'kpi_targets.set',
 ] as const;
 type KpiEvent = (typeof KPI_EVENTS)[number];
 

@@ -16,6 +16,8 @@ export const NOTIFYING_EVENTS = [
   'application.submitted',
   'application.moved',
   'follow_up.asked',
+  'pool_invitation.sent',
+  'introduction.made',
 ] as const;
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -107,6 +109,17 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
     case 'follow_up.asked': {
       const p = event.payload;
       return [notice(p.seekerId, 'hire.follow_up', { applicationId: p.applicationId, daysAfterStart: p.daysAfterStart })];
+    }
+    case 'pool_invitation.sent': {
+      // Only the seeker hears of it: the company learns nothing until they accept.
+      const p = event.payload;
+      const data = { invitationId: p.invitationId, fairId: p.fairId, postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, message: p.message };
+      return [notice(p.seekerId, 'pool.invitation', data)];
+    }
+    case 'introduction.made': {
+      const p = event.payload;
+      const data = { introductionId: p.introductionId, fairId: p.fairId, postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, message: p.message };
+      return [notice(p.seekerId, 'introduction.received', data)];
     }
   }
 }

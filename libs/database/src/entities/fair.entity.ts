@@ -20,6 +20,10 @@ export class FairEntity {
   @Column({ name: 'youth_age_max', type: 'integer' }) youthAgeMax: number;
   @Column({ name: 'professional_job_categories', type: 'text', array: true }) professionalJobCategories: string[];
   @Column({ name: 'max_upcoming_coaching_per_seeker', type: 'integer' }) maxUpcomingCoachingPerSeeker: number;
+  /** Hires this old or older on the hire day count as mid-career (중장년). */
+  @Column({ name: 'mid_career_age_min', type: 'integer', default: 40 }) midCareerAgeMin: number;
+  /** How many talent-pool invitations one company may send per fair-local day. */
+  @Column({ name: 'pool_invitations_per_company_per_day', type: 'integer', default: 20 }) poolInvitationsPerCompanyPerDay: number;
   @Column({ type: 'text' }) status: FairStatus;
   /** Id of the fair's newest feed event; bumped under the row lock in the transaction that writes the event. */
   @Column({ name: 'last_event_id', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })

@@ -22,6 +22,7 @@ export class PostingEntity {
   @Column({ name: 'salary_min', type: 'integer', nullable: true }) salaryMin: number | null;
   @Column({ name: 'salary_max', type: 'integer', nullable: true }) salaryMax: number | null;
   @Column({ name: 'closes_at', type: 'timestamptz', nullable: true }) closesAt: Date | null;
+  @Column({ name: 'min_career_years', type: 'integer', nullable: true }) minCareerYears: number | null;
   @Column({ type: 'text' }) status: PostingStatus;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;

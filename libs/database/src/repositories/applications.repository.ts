@@ -27,6 +27,8 @@ export interface ApplicationView {
   reachedOfferAt: Date | null;
   appliedAt: Date;
   updatedAt: Date;
+  /** Made from the centre's introduction (소개), when the seeker agreed. */
+  introducedByCentre: boolean;
   postingTitle: string;
   companyName: string;
   fairTimezone: string;
@@ -65,6 +67,16 @@ export interface HireView {
   followUps: FollowUpView[];
 }
 
+/**
+ * Where an application came from when it was not a plain "apply": the centre's introduction (recorded on the
+ * application, counted as an introduced hire) and/or a step to take in the same transaction (marking an
+ * invitation or introduction accepted). `inTransaction` may throw to roll the application back.
+ */
+export interface ApplicationOrigin {
+  introductionId?: string;
+  inTransaction?: (m: EntityManager, applicationId: string) => Promise<void>;
+}
+
 export type ApplyOutcome =
   | { outcome: 'applied'; application: ApplicationView }
   | { outcome: 'already_applied' | 'posting_not_found' | 'posting_closed' | 'fair_not_live' };
@@ -97,7 +109,7 @@ export interface ApplicationListFilter {
 const VIEW_SELECT = `a.id, a.posting_id AS "postingId", a.booth_id AS "boothId", a.company_id AS "companyId", a.fair_id AS "fairId",
   a.seeker_id AS "seekerId", a.status, a.cover_letter AS "coverLetter", a.recruiter_note AS "recruiterNote", a.rating,
   a.reached_interview_at AS "reachedInterviewAt", a.reached_offer_at AS "reachedOfferAt", a.applied_at AS "appliedAt",
-  a.updated_at AS "updatedAt", p.title AS "postingTitle", c.name AS "companyName", f.timezone AS "fairTimezone",
+  a.updated_at AS "updatedAt", a.introduction_id IS NOT NULL AS "introducedByCentre", p.title AS "postingTitle", c.name AS "companyName", f.timezone AS "fairTimezone",
   u.name AS "seekerName", date_part('year', age((now() AT TIME ZONE f.timezone)::date, u.birth_date))::int AS "seekerAge",
   CASE WHEN a.status <> 'withdrawn' THEN (SELECT r.id FROM resumes r WHERE r.seeker_id = a.seeker_id) END AS "resumeId"`;
 
@@ -136,22 +148,23 @@ export class ApplicationsRepository {
    * left) in a live fair, recording the first move (→ applied) in the same transaction. Once per posting and
    * seeker, enforced by applications_once_per_posting, so concurrent duplicates lose at the constraint.
    */
-  async apply(postingId: string, seekerId: string, coverLetter: string | null, now: Date): Promise<ApplyOutcome> {
+  async apply(postingId: string, seekerId: string, coverLetter: string | null, now: Date, origin: ApplicationOrigin = {}): Promise<ApplyOutcome> {
     try {
       const id = await this.dataSource.transaction(async (m) => {
         const [row] = rowsOf<{ id: string }>(
           await m.query(
-            `INSERT INTO applications (posting_id, booth_id, company_id, fair_id, seeker_id, cover_letter, applied_at, updated_at)
-             SELECT p.id, p.booth_id, p.company_id, p.fair_id, $2::uuid, $3::text, $4::timestamptz, $4::timestamptz
+            `INSERT INTO applications (posting_id, booth_id, company_id, fair_id, seeker_id, cover_letter, applied_at, updated_at, introduction_id)
+             SELECT p.id, p.booth_id, p.company_id, p.fair_id, $2::uuid, $3::text, $4::timestamptz, $4::timestamptz, $5::uuid
                FROM postings p JOIN booths b ON b.id = p.booth_id JOIN fairs f ON f.id = p.fair_id
               WHERE p.id = $1 AND p.status = 'published' AND b.status = 'approved' AND f.status = 'live'
                 AND p.openings > 0 AND (p.closes_at IS NULL OR p.closes_at > $4)
              RETURNING id`,
-            [postingId, seekerId, coverLetter, now],
+            [postingId, seekerId, coverLetter, now, origin.introductionId ?? null],
           ),
         );
         if (!row) return null;
         await this.recordTransition(m, row.id, null, 'applied', seekerId, now);
+        await origin.inTransaction?.(m, row.id);
         const view = (await this.findView(row.id, m))!;
         await appendDomainEvents(m, [domainEvent('application.submitted', { ...applicationFacts(view), seekerName: view.seekerName })]);
         return row.id;

@@ -19,6 +19,7 @@ export type NewFair = Pick<
   | 'youthAgeMax'
   | 'professionalJobCategories'
   | 'maxUpcomingCoachingPerSeeker'
+  | 'midCareerAgeMin'
   | 'createdBy'
 >;
 

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { FairKpis, KpiCompany, KpiDay, KpiRetention } from '@bisang/common';
+import { domainEvent } from '@bisang/contracts';
+import type { KpiTargets } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
+import { rowsOf } from './sql-rows';
 
 /**
  * The seeker's age in whole years on the hire date: the day of `hired_at` in the fair's time zone, counted
@@ -8,6 +12,14 @@ import type { FairKpis, KpiCompany, KpiDay, KpiRetention } from '@bisang/common'
  */
 const AGE_AT_HIRE = `date_part('year', age(date_trunc('day', h.hired_at AT TIME ZONE f.timezone), u.birth_date::timestamp))::int`;
 const IS_YOUTH = `(${AGE_AT_HIRE} BETWEEN f.youth_age_min AND f.youth_age_max)`;
+/** Mid-career (중장년): the same age at hire, at least the fair's threshold. */
+const IS_MID_CAREER = `(${AGE_AT_HIRE} >= f.mid_career_age_min)`;
+/** Segments from the seeker's profile (alias `sp`, left-joined) and the application's origin (alias `a`). */
+const IS_UTURN = `coalesce(sp.u_turn, false)`;
+const IS_CAREER_BREAK = `coalesce(sp.career_break, false)`;
+const IS_INTRODUCED = `(a.introduction_id IS NOT NULL)`;
+/** Joins the segments above need, after `hires h JOIN users u`. */
+const SEGMENT_JOINS = `LEFT JOIN seeker_profiles sp ON sp.user_id = h.seeker_id JOIN applications a ON a.id = h.application_id`;
 
 /** One line of the hires export, personal data kept to name and age. */
 export interface HireExportRow {
@@ -16,6 +28,10 @@ export interface HireExportRow {
   seeker: string;
   ageAtHire: number | null;
   youth: boolean;
+  midCareer: boolean;
+  uturn: boolean;
+  careerBreak: boolean;
+  introduced: boolean;
   employmentType: string;
   jobCategory: string;
   startDate: string;
@@ -54,11 +70,25 @@ export class KpisRepository {
     });
   }
 
+  /** Replaces the fair's target shares (`kpi_targets.set` commits with them); null when the fair does not exist. */
+  async setTargets(fairId: string, targets: KpiTargets): Promise<KpiTargets | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ targets: KpiTargets }>(
+        await m.query(`UPDATE fairs SET kpi_targets = $2 WHERE id = $1 RETURNING kpi_targets AS targets`, [fairId, JSON.stringify(targets)]),
+      );
+      if (!row) return null;
+      await appendDomainEvents(m, [domainEvent('kpi_targets.set', { fairId })]);
+      return row.targets;
+    });
+  }
+
   /** The fair's hires, oldest first, in batches read through a server-side cursor (never all in memory). */
   streamHires(fairId: string): AsyncGenerator<HireExportRow[]> {
     return this.cursor<HireExportRow>(
       `SELECT c.name AS company, p.title AS posting, u.name AS seeker,
               ${AGE_AT_HIRE} AS "ageAtHire", coalesce(${IS_YOUTH}, false) AS youth,
+              coalesce(${IS_MID_CAREER}, false) AS "midCareer", ${IS_UTURN} AS uturn,
+              ${IS_CAREER_BREAK} AS "careerBreak", ${IS_INTRODUCED} AS introduced,
               h.employment_type AS "employmentType", h.job_category AS "jobCategory",
               to_char(h.start_date, 'YYYY-MM-DD') AS "startDate",
               to_char(h.hired_at AT TIME ZONE f.timezone, 'YYYY-MM-DD HH24:MI') AS "hiredAt"
@@ -67,6 +97,7 @@ export class KpisRepository {
          JOIN users u ON u.id = h.seeker_id
          JOIN companies c ON c.id = h.company_id
          JOIN postings p ON p.id = h.posting_id
+         ${SEGMENT_JOINS}
         WHERE h.fair_id = $1
         ORDER BY h.hired_at, h.application_id`,
       [fairId],
@@ -128,6 +159,15 @@ const SUMMARY_SQL = `
          CASE WHEN hs.hires = 0 THEN 0 ELSE hs.regular::float8 / hs.hires END AS "regularShare",
          hs.professional AS "professionalHires",
          CASE WHEN hs.hires = 0 THEN 0 ELSE hs.professional::float8 / hs.hires END AS "professionalShare",
+         hs.mid_career AS "midCareerHires",
+         CASE WHEN hs.hires = 0 THEN 0 ELSE hs.mid_career::float8 / hs.hires END AS "midCareerShare",
+         hs.uturn AS "uturnHires",
+         CASE WHEN hs.hires = 0 THEN 0 ELSE hs.uturn::float8 / hs.hires END AS "uturnShare",
+         hs.career_break AS "careerBreakHires",
+         CASE WHEN hs.hires = 0 THEN 0 ELSE hs.career_break::float8 / hs.hires END AS "careerBreakShare",
+         hs.introduced AS "introducedHires",
+         CASE WHEN hs.hires = 0 THEN 0 ELSE hs.introduced::float8 / hs.hires END AS "introducedShare",
+         f.kpi_targets AS targets,
          a.applications, a.interviews, a.offers,
          c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows",
          md.sent AS "mailsSent", md.failed AS "mailsFailed", md.bounced AS "mailsBouncedOnSend"
@@ -136,8 +176,12 @@ const SUMMARY_SQL = `
          SELECT count(*)::int AS hires,
                 count(*) FILTER (WHERE ${IS_YOUTH})::int AS youth,
                 count(*) FILTER (WHERE h.employment_type = 'regular')::int AS regular,
-                count(*) FILTER (WHERE h.job_category = ANY (f.professional_job_categories))::int AS professional
-           FROM hires h JOIN users u ON u.id = h.seeker_id
+                count(*) FILTER (WHERE h.job_category = ANY (f.professional_job_categories))::int AS professional,
+                count(*) FILTER (WHERE ${IS_MID_CAREER})::int AS mid_career,
+                count(*) FILTER (WHERE ${IS_UTURN})::int AS uturn,
+                count(*) FILTER (WHERE ${IS_CAREER_BREAK})::int AS career_break,
+                count(*) FILTER (WHERE ${IS_INTRODUCED})::int AS introduced
+           FROM hires h JOIN users u ON u.id = h.seeker_id ${SEGMENT_JOINS}
           WHERE h.fair_id = f.id) hs
    CROSS JOIN LATERAL (
          SELECT count(*)::int AS applications,

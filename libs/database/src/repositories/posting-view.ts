@@ -4,7 +4,7 @@ export type { PostingView };
 
 /** Columns for PostingView; expects aliases p (postings), b (booths), c (companies). */
 export const POSTING_VIEW_SELECT = `p.id, p.fair_id, p.booth_id, p.company_id, c.name AS company_name, p.title, p.description,
-  p.job_category, p.employment_type, p.openings, p.location, p.salary_min, p.salary_max, p.closes_at, p.status,
+  p.job_category, p.employment_type, p.openings, p.location, p.salary_min, p.salary_max, p.closes_at, p.min_career_years, p.status,
   b.status AS booth_status, p.published_at, p.closed_at, p.created_at, p.updated_at`;
 
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
@@ -25,6 +25,7 @@ export function toPostingView(r: Record<string, unknown>): PostingView {
     salaryMin: r.salary_min == null ? null : Number(r.salary_min),
     salaryMax: r.salary_max == null ? null : Number(r.salary_max),
     closesAt: iso(r.closes_at),
+    minCareerYears: r.min_career_years == null ? null : Number(r.min_career_years),
     status: r.status as PostingStatus,
     boothStatus: r.booth_status as BoothStatus,
     publishedAt: iso(r.published_at),

@@ -17,6 +17,7 @@ export interface PostingFields {
   salaryMin: number | null;
   salaryMax: number | null;
   closesAt: Date | null;
+  minCareerYears: number | null;
 }
 
 export interface PostingSearch {
@@ -46,6 +47,7 @@ const COLUMN: Record<keyof PostingFields, string> = {
   salaryMin: 'salary_min',
   salaryMax: 'salary_max',
   closesAt: 'closes_at',
+  minCareerYears: 'min_career_years',
 };
 
 const FROM = `FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id`;
@@ -59,8 +61,8 @@ export class PostingsRepository {
     const id = await this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO postings (booth_id, fair_id, company_id, title, description, job_category, employment_type, openings,
-                               location, salary_min, salary_max, closes_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                               location, salary_min, salary_max, closes_at, min_career_years)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
         [
           booth.id,
           booth.fairId,
@@ -74,6 +76,7 @@ export class PostingsRepository {
           fields.salaryMin,
           fields.salaryMax,
           fields.closesAt,
+          fields.minCareerYears,
         ],
       );
       await appendDomainEvents(m, [

@@ -66,6 +66,13 @@ export class CreateFairDto implements CreateFairInput {
   @Min(0)
   @Max(50)
   maxUpcomingCoachingPerSeeker?: number;
+
+  @ApiPropertyOptional({ type: 'integer', default: 40, description: 'hires this old or older (on the hire day, fair-local) count as mid-career' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  midCareerAgeMin?: number;
 }
 
 export class AnnouncementDto implements AnnouncementInput {

@@ -14,6 +14,7 @@ export class FairDto implements Fair {
   @ApiProperty() youthAgeMax: number;
   @ApiProperty({ type: [String] }) professionalJobCategories: string[];
   @ApiProperty() maxUpcomingCoachingPerSeeker: number;
+  @ApiProperty({ description: 'hires this old or older on the hire day count as mid-career (중장년)' }) midCareerAgeMin: number;
   @ApiProperty({ enum: ['draft', 'scheduled', 'live', 'closed'] }) status: FairStatus;
   @ApiProperty({ description: 'id of the newest feed event' }) lastEventId: number;
   @ApiProperty({ nullable: true }) publishedAt: string | null;
@@ -31,6 +32,7 @@ export class FairDto implements Fair {
       youthAgeMax: f.youthAgeMax,
       professionalJobCategories: f.professionalJobCategories,
       maxUpcomingCoachingPerSeeker: f.maxUpcomingCoachingPerSeeker,
+      midCareerAgeMin: f.midCareerAgeMin,
       status: f.status,
       lastEventId: f.lastEventId,
       publishedAt: f.publishedAt?.toISOString() ?? null,

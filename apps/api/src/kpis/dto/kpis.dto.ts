@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumber, Max, Min, ValidateIf } from 'class-validator';
 import { FOLLOW_UP_DAYS } from '@bisang/common';
 import type { FairKpis, FollowUpDays, KpiCompany, KpiDay, KpiRetention } from '@bisang/common';
+import type { KpiTargets, KpiTargetsInput } from '@bisang/contracts';
 
 export class KpiRetentionDto implements KpiRetention {
   @ApiProperty({ enum: FOLLOW_UP_DAYS, description: 'days after the start date' }) days: FollowUpDays;
@@ -26,6 +29,25 @@ export class KpiCompanyDto implements KpiCompany {
   @ApiProperty() hires: number;
 }
 
+const share = (name: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1, description: `target ${name} (fraction 0–1); null clears it` }),
+    ValidateIf((_: object, v: unknown) => v !== undefined && v !== null),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${name} must be a number from 0 to 1` }),
+    Min(0, { message: `${name} must be a number from 0 to 1` }),
+    Max(1, { message: `${name} must be a number from 0 to 1` }),
+  );
+
+/** `PUT /fairs/:fairId/kpi-targets`: the whole set of target shares (a share left out has no target). */
+export class KpiTargetsDto implements KpiTargetsInput {
+  @share('youthShare') youthShare?: number | null;
+  @share('regularShare') regularShare?: number | null;
+  @share('professionalShare') professionalShare?: number | null;
+  @share('midCareerShare') midCareerShare?: number | null;
+  @share('uturnShare') uturnShare?: number | null;
+  @share('careerBreakShare') careerBreakShare?: number | null;
+}
+
 /** A fair's KPIs, every number from one database snapshot; shares are fractions 0–1 of `hires`. */
 export class KpisDto implements FairKpis {
   @ApiProperty() fairId: string;
@@ -39,6 +61,16 @@ export class KpisDto implements FairKpis {
   @ApiProperty() regularShare: number;
   @ApiProperty({ description: "job category among the fair's professional KECO groups" }) professionalHires: number;
   @ApiProperty() professionalShare: number;
+  @ApiProperty({ description: "age on the hire date (fair's time zone) at least the fair's midCareerAgeMin (default 40)" }) midCareerHires: number;
+  @ApiProperty() midCareerShare: number;
+  @ApiProperty({ description: "the seeker's profile says U-turn (returning to the region)" }) uturnHires: number;
+  @ApiProperty() uturnShare: number;
+  @ApiProperty({ description: 'the seeker declared a career break (경력단절; organizers only)' }) careerBreakHires: number;
+  @ApiProperty() careerBreakShare: number;
+  @ApiProperty({ description: "applications made from the centre's introduction (소개)" }) introducedHires: number;
+  @ApiProperty() introducedShare: number;
+  @ApiProperty({ description: 'target shares (0–1) the organizer set; a share without a target is absent', example: { youthShare: 0.475 } })
+  targets: KpiTargets;
   @ApiProperty({ description: 'every application, whatever its status' }) applications: number;
   @ApiProperty({ description: 'applications that reached the interview stage' }) interviews: number;
   @ApiProperty({ description: 'applications that reached the offer stage' }) offers: number;
@@ -65,6 +97,15 @@ export class KpisDto implements FairKpis {
       regularShare: k.regularShare,
       professionalHires: k.professionalHires,
       professionalShare: k.professionalShare,
+      midCareerHires: k.midCareerHires,
+      midCareerShare: k.midCareerShare,
+      uturnHires: k.uturnHires,
+      uturnShare: k.uturnShare,
+      careerBreakHires: k.careerBreakHires,
+      careerBreakShare: k.careerBreakShare,
+      introducedHires: k.introducedHires,
+      introducedShare: k.introducedShare,
+      targets: k.targets,
       applications: k.applications,
       interviews: k.interviews,
       offers: k.offers,

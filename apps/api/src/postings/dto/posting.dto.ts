@@ -60,6 +60,13 @@ export class CreatePostingDto implements PostingInput {
   @IsOptional()
   @IsInstant()
   closesAt?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60, description: 'years of experience asked for (0: newcomers welcome)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  minCareerYears?: number;
 }
 
 const isSent = (_: object, value: unknown) => value !== undefined && value !== null;
@@ -91,6 +98,13 @@ class ClearablePostingFieldsDto {
   @ValidateIf(isSent)
   @IsInstant()
   closesAt?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60, nullable: true, description: 'null clears it' })
+  @ValidateIf(isSent)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  minCareerYears?: number | null;
 }
 
 /**
@@ -146,6 +160,7 @@ export class PostingDto implements Posting {
   @ApiProperty({ nullable: true }) salaryMin: number | null;
   @ApiProperty({ nullable: true }) salaryMax: number | null;
   @ApiProperty({ nullable: true }) closesAt: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'years of experience asked for (0: newcomers welcome)' }) minCareerYears: number | null;
   @ApiProperty({ enum: ['draft', 'published', 'closed'] }) status: PostingStatus;
   @ApiProperty({ nullable: true }) publishedAt: string | null;
   @ApiProperty({ nullable: true }) closedAt: string | null;

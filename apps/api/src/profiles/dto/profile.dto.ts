@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { KECO_CODES } from '@bisang/common';
-import { EDUCATION_LEVELS, EducationLevel, ResumeEntity, SeekerProfileView } from '@bisang/database';
+import { EDUCATION_LEVELS, EMPLOYMENT_TYPES, EducationLevel, EmploymentType, ResumeEntity, SeekerProfileView } from '@bisang/database';
 import { ResumeDto } from '../../resumes/dto/resume.dto';
 import type { ProfileInput, SeekerProfile } from '@bisang/contracts';
 
@@ -42,6 +42,25 @@ export class UpdateProfileDto implements ProfileInput {
   @IsString({ message: 'careerSummary must be a string' })
   @MaxLength(5000, { message: 'careerSummary must be at most 5000 characters' })
   careerSummary?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 60, description: 'whole years of work experience (0: newcomer)' })
+  @IsOptional()
+  @IsInt({ message: 'careerYears must be a whole number' })
+  @Min(0, { message: 'careerYears must be at least 0' })
+  @Max(60, { message: 'careerYears must be at most 60' })
+  careerYears?: number | null;
+
+  @ApiPropertyOptional({ type: [String], enum: EMPLOYMENT_TYPES, description: 'employment types the seeker looks for' })
+  @ValidateIf(present)
+  @IsArray({ message: 'desiredEmploymentTypes must be an array' })
+  @ArrayUnique({ message: 'desiredEmploymentTypes must not repeat a type' })
+  @IsIn(EMPLOYMENT_TYPES, { each: true, message: `desiredEmploymentTypes must contain only ${EMPLOYMENT_TYPES.join(', ')}` })
+  desiredEmploymentTypes?: EmploymentType[];
+
+  @ApiPropertyOptional({ description: 'self-declared career break (경력단절): counted in the centre\'s statistics only, never shown to companies', default: false })
+  @ValidateIf(present)
+  @IsBoolean({ message: 'careerBreak must be true or false' })
+  careerBreak?: boolean;
 }
 
 export class ProfileDto implements SeekerProfile {
@@ -59,6 +78,10 @@ export class ProfileDto implements SeekerProfile {
   @ApiProperty({ nullable: true, type: String }) region: string | null;
   @ApiProperty() uTurn: boolean;
   @ApiProperty({ nullable: true, type: String }) careerSummary: string | null;
+  @ApiProperty({ nullable: true, type: Number }) careerYears: number | null;
+  @ApiProperty({ type: [String], enum: EMPLOYMENT_TYPES }) desiredEmploymentTypes: EmploymentType[];
+  @ApiPropertyOptional({ description: 'only in the seeker\'s own profile' }) careerBreak?: boolean;
+  @ApiPropertyOptional({ description: 'only in the seeker\'s own profile: how many counselling notes the centre keeps' }) counsellingNotes?: number;
   @ApiProperty({ nullable: true, type: String, description: 'null until the profile is first saved' }) updatedAt: string | null;
   @ApiProperty({ type: ResumeDto, nullable: true }) resume: ResumeDto | null;
 
@@ -74,6 +97,10 @@ export class ProfileDto implements SeekerProfile {
       region: p.region,
       uTurn: p.uTurn,
       careerSummary: p.careerSummary,
+      careerYears: p.careerYears,
+      desiredEmploymentTypes: [...p.desiredEmploymentTypes].sort(),
+      // Segment flags and the centre's notes stay with the seeker: staff never see them.
+      ...(forOwner ? { careerBreak: p.careerBreak, counsellingNotes: p.counsellingNotes } : {}),
       updatedAt: p.updatedAt ? p.updatedAt.toISOString() : null,
       resume: resume ? ResumeDto.from(resume) : null,
     };

@@ -1,0 +1,39 @@
+import { TestApp, startTestApp } from './support/test-app';
+import { DEMO_PASSWORD, seedDemo } from '../apps/bisang/src/demo/demo-seed';
+
+/** The demo data for matching: recommendations for the demo seeker, the pool with the U-turn veteran, an introduced hire. */
+describe('matching in the demo fair', () => {
+  let t: TestApp;
+  let fairId: string;
+  const login = async (email: string) => (await t.http.post('/auth/login', { email, password: DEMO_PASSWORD })).body.accessToken as string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ fairId } = await seedDemo(t.app, { trickle: false }));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('recommends postings to the demo seeker, with reasons', async () => {
+    const res = await t.http.get(`/fairs/${fairId}/recommendations`, await login('seeker@demo.bisang.kr'));
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(5);
+    expect(res.body.items[0].reasons).toContain('희망 직무 일치');
+    // Applied-to postings are left out (the demo seeker applied to the backend role).
+    expect(res.body.items.map((i: { posting: { title: string } }) => i.posting.title)).not.toContain('백엔드 개발자 (Node.js / TypeScript)');
+  });
+
+  it('shows the demo recruiter the pool, among them the 55-year-old U-turn finance veteran under his name', async () => {
+    const res = await t.http.get(`/fairs/${fairId}/talent-pool?jobCategory=0&uturn=true`, await login('recruiter@demo.bisang.kr'));
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ name: '배정호', age: expect.any(Number), uturn: true, careerYears: 28 })]));
+  });
+
+  it('counts the introduction that led to a hire, and the target shares', async () => {
+    const res = await t.http.get(`/fairs/${fairId}/kpis`, await login('organizer@demo.bisang.kr'));
+    expect(res.body).toMatchObject({ introducedHires: 1, targets: { youthShare: 0.475, regularShare: 0.758, professionalShare: 0.501 } });
+    expect(res.body.uturnHires).toBeGreaterThanOrEqual(1);
+    expect(res.body.midCareerHires).toBeGreaterThanOrEqual(1);
+  });
+});
