@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { Booking, Fair } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
 import { bookingStatusText } from '../components/bookingText';
 import { FairPicker } from '../components/FairPicker';
 import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
@@ -111,7 +111,7 @@ function Availability({ fair }: { fair: Fair }) {
         onSubmit={(availability) => void publish(availability)}
       />
       <div aria-live="polite">
-        {created !== null && <p className="note note-ok">{t('coach.created', { n: created })}</p>}
+        <OkNote>{created !== null && t('coach.created', { n: created })}</OkNote>
         <ErrorNote error={error} />
       </div>
       <h3>{t('coach.mySlots')}</h3>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, downloadFile, resumeUrl } from '../api/client';
 import { APPLICATION_STATUSES, EMPLOYMENT_TYPES, staffMovesFrom, type Booth, type Company, type Fair, type Posting, type StaffApplication } from '@bisang/contracts';
 import { oneOf } from '../api/parse';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
@@ -137,7 +137,7 @@ function CompanyStaff({ company, onLeft }: { company: Company; onLeft: () => voi
     <section className="card" aria-labelledby="company-staff">
       <h2 id="company-staff">{t('staff.title')}</h2>
       <div aria-live="polite">
-        {sent && <p className="note note-ok">{sent}</p>}
+        <OkNote>{sent}</OkNote>
         <ErrorNote error={error} />
       </div>
       <Loaded state={staff}>
@@ -618,7 +618,7 @@ function HireCorrection({ a, act }: { a: StaffApplication; act: (fn: () => Promi
           </form>
         )}
         <div aria-live="polite">
-          {saved && <p className="note note-ok">{t('rec.hireSaved')}</p>}
+          <OkNote>{saved && t('rec.hireSaved')}</OkNote>
           <ErrorNote error={error} />
         </div>
       </details>
