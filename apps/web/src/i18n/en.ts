@@ -224,6 +224,8 @@ export const en: Record<MessageKey, string> = {
   'exports.title': 'Exports (CSV)',
   'exports.hires': 'Hires CSV',
   'exports.applications': 'Applications CSV',
+  'console.mineBooth': 'my booth',
+  'console.mineCoach': 'my coaching',
   'console.fair': 'Fair',
   'rec.title': 'Booth console',
   'rec.company': 'Register your company',

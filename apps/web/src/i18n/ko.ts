@@ -222,6 +222,8 @@ export const ko = {
   'exports.title': '내보내기 (CSV)',
   'exports.hires': '취업자 명단 CSV',
   'exports.applications': '지원 현황 CSV',
+  'console.mineBooth': '내 부스',
+  'console.mineCoach': '내 코칭',
   'console.fair': '박람회',
   'rec.title': '기업 부스 관리',
   'rec.company': '회사 등록',
