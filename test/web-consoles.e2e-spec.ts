@@ -34,7 +34,7 @@ describe('web app: consoles open on the user’s own fair', () => {
   const picked = async (page: Page) => {
     const picker = page.locator('#fair-picker');
     await picker.waitFor();
-    await page.waitForFunction(() => (document.querySelector('#fair-picker') as HTMLSelectElement | null)?.value);
+    await page.waitForFunction("document.querySelector('#fair-picker')?.value");
     return picker.inputValue();
   };
 

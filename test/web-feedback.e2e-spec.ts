@@ -34,8 +34,8 @@ describe('web app: errors and feedback', () => {
   /** True when the element's box lies within the visible viewport. */
   const inViewport = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+      const r = (el as unknown as { getBoundingClientRect(): { top: number; bottom: number; height: number } }).getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight && r.height > 0;
     });
 
   beforeAll(async () => {

@@ -65,6 +65,10 @@ export interface DomainEventMap {
 
   'application.submitted': ApplicationFacts & { seekerName: string };
   'application.moved': ApplicationFacts & { from: ApplicationStatus; to: ApplicationStatus; movedBy: string };
+  /** The seeker accepted an offer in the app (staff then record the hire). */
+  'application.offer_accepted': ApplicationFacts & { seekerName: string };
+  /** The seeker declined an offer: the application is withdrawn (an `application.moved` to withdrawn comes with it). */
+  'application.offer_declined': ApplicationFacts & { seekerName: string };
   'hire.recorded': { applicationId: string; fairId: string; startDate: string; timezone: string };
   'hire.updated': { applicationId: string; fairId: string; startDate: string; previousStartDate: string; timezone: string };
   'hire.undone': { applicationId: string; fairId: string; startDate: string; timezone: string };

@@ -296,6 +296,8 @@ export interface Application {
   /** The first time it reached the interview / offer stage. */
   reachedInterviewAt: string | null;
   reachedOfferAt: string | null;
+  /** When the seeker accepted the offer in the app (null until then; declining withdraws the application). */
+  offerAcceptedAt: string | null;
 }
 
 export interface Applicant {

@@ -373,6 +373,8 @@ export const api = {
     request<Page<StaffApplication>>(`/booths/${enc(boothId)}/applications`, { query: { limit: 100, postingId } }),
   moveApplication: (applicationId: string, status: ChangeStatusInput['status'], hire?: HireTerms) =>
     request<ApplicationDetail>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: (hire ? { status, hire } : { status }) satisfies ChangeStatusInput }),
+  acceptOffer: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/offer/accept`, { method: 'POST', body: {} }),
+  declineOffer: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/offer/decline`, { method: 'POST', body: {} }),
   reviewApplication: (applicationId: string, review: ReviewInput) =>
     request<StaffApplication>(`/applications/${enc(applicationId)}/review`, { method: 'PATCH', body: review }),
   correctHire: (applicationId: string, terms: HireTerms) =>

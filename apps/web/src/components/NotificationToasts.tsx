@@ -30,6 +30,8 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
     }
     case 'application.received':
       return t('notify.applicationReceived', { seeker: e.data.seekerName, posting: e.data.postingTitle });
+    case 'application.offer_answered':
+      return t(e.data.accepted ? 'notify.offerAccepted' : 'notify.offerDeclined', { seeker: e.data.seekerName, posting: e.data.postingTitle });
     case 'hire.follow_up':
       return t('notify.followUp', { days: e.data.daysAfterStart });
   }

@@ -399,6 +399,17 @@ export const ko = {
   'coach.pendingApproval': '운영자의 승인을 기다리고 있습니다. 승인되면 코칭 시간을 열 수 있습니다.',
   'coach.askHint': '이 박람회에서 코칭하려면 먼저 참여를 신청하세요. 운영자가 승인하면 코칭 시간을 열 수 있습니다.',
   'coach.ask': '코치로 참여 신청',
+  'notify.offerAccepted': '{seeker}님이 채용 제안을 수락했습니다: {posting}',
+  'notify.offerDeclined': '{seeker}님이 채용 제안을 거절했습니다: {posting}',
+  'applications.offerTitle': '채용 제안',
+  'applications.offerLead': '{company}에서 채용을 제안했습니다. 수락하면 기업이 채용을 확정합니다.',
+  'applications.acceptOffer': '제안 수락',
+  'applications.declineOffer': '제안 거절',
+  'applications.declineConfirm': '{company}의 채용 제안을 거절할까요? 거절하면 이 지원은 철회되고 되돌릴 수 없습니다.',
+  'applications.offerAccepted': '채용 제안을 수락했습니다 ({at}). 기업이 채용을 확정하면 알려 드립니다.',
+  'rec.offerAccepted': '지원자가 채용 제안을 수락했습니다. 입사일을 정해 채용을 확정하세요.',
+  'rec.offerWaiting': '지원자가 아직 제안에 답하지 않았습니다. 수락하면 알림이 옵니다.',
+  'rec.rejectConfirm': '{name}님의 지원을 불합격 처리할까요? 지원자에게 바로 알림이 갑니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -12,7 +12,7 @@ import { useNotifications, useResync } from '../realtime/hooks';
 
 /** Where a notification leads: the booth console for a new applicant, the applications page for application and hire news, bookings for coaching. */
 const linkOf = (n: StoredNotification): string | null =>
-  n.type === 'application.received'
+  n.type === 'application.received' || n.type === 'application.offer_answered'
     ? '/recruiter'
     : n.type.startsWith('application.') || n.type.startsWith('hire.') ? '/me/applications' : n.type.startsWith('booking.') ? '/me/bookings' : null;
 

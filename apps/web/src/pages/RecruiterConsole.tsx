@@ -412,7 +412,7 @@ function Pipeline({ booth, fair }: { booth: Booth; fair: Fair }) {
   const state = useAsync(() => api.boothApplications(booth.id, postingId || undefined), [booth.id, postingId]);
   // New applicants show up in their column as they apply, not only as a toast; and after a drop the
   // pipeline is read again, whatever moved meanwhile.
-  useNotifications((e) => e.type === 'application.received' && e.data.boothId === booth.id && state.reload());
+  useNotifications((e) => (e.type === 'application.received' || e.type === 'application.offer_answered') && e.data.boothId === booth.id && state.reload());
   useResync(() => {
     state.reload();
     postings.reload();
@@ -550,6 +550,9 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
           }}
         >
           <div className="field">
+            <p className={a.offerAcceptedAt ? 'note note-ok' : 'note note-info'} data-testid="offer-answer">
+              {a.offerAcceptedAt ? t('rec.offerAccepted') : t('rec.offerWaiting')}
+            </p>
             <label htmlFor={`start-${a.id}`}>{t('rec.startDate')}</label>
             <input id={`start-${a.id}`} type="date" required value={startDate} onChange={(e) => setStartDate(e.target.value)} />
           </div>
@@ -560,7 +563,7 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
       )}
       {a.status === 'hired' && <HireCorrection a={a} act={act} />}
       {moves.includes('rejected') && (
-        <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.moveApplication(a.id, 'rejected'))}>
+        <button type="button" className="button button-small button-secondary" onClick={() => window.confirm(t('rec.rejectConfirm', { name: a.seeker.name })) && void act(() => api.moveApplication(a.id, 'rejected'))}>
           {t('rec.reject')}
         </button>
       )}

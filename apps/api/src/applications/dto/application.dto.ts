@@ -75,6 +75,7 @@ export class ApplicationDto implements Application {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'first time it reached interview' }) reachedInterviewAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'first time it reached offered' }) reachedOfferAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when the seeker accepted the offer in the app' }) offerAcceptedAt: string | null;
 
   static from(a: ApplicationView): ApplicationDto {
     return {
@@ -92,6 +93,7 @@ export class ApplicationDto implements Application {
       updatedAt: iso(a.updatedAt)!,
       reachedInterviewAt: iso(a.reachedInterviewAt),
       reachedOfferAt: iso(a.reachedOfferAt),
+      offerAcceptedAt: iso(a.offerAcceptedAt),
     };
   }
 }
