@@ -43,6 +43,8 @@ export interface DomainEventMap {
   'fair.opened': { fairId: string };
   'fair.closed': { fairId: string };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
+  /** A rejected booth applied again with changes: pending again, waiting for an organizer. */
+  'booth.reapplied': { boothId: string; fairId: string; companyId: string };
   /** A draft was written; `closesAt` gets its closing job. */
   'posting.created': { postingId: string; fairId: string; closesAt: string | null };
   'posting.published': { postingId: string; fairId: string; closesAt: string | null };

@@ -410,6 +410,20 @@ export const ko = {
   'rec.offerAccepted': '지원자가 채용 제안을 수락했습니다. 입사일을 정해 채용을 확정하세요.',
   'rec.offerWaiting': '지원자가 아직 제안에 답하지 않았습니다. 수락하면 알림이 옵니다.',
   'rec.rejectConfirm': '{name}님의 지원을 불합격 처리할까요? 지원자에게 바로 알림이 갑니다.',
+  'postingForm.salaryMin': '최소 연봉 (만원)',
+  'postingForm.salaryMax': '최대 연봉 (만원)',
+  'postingForm.salaryHint': '연봉을 만원 단위로 적어 주세요. 예: 3200',
+  'postingForm.closesOn': '마감일',
+  'postingForm.closesHint': '그날 자정 직전(박람회 시간대)에 마감됩니다. 비워 두면 마감일 없이 모집합니다.',
+  'postingForm.edit': '수정',
+  'postingForm.editOf': '{title} 공고 수정',
+  'postingForm.save': '변경 저장',
+  'postingForm.saved': '공고를 수정했습니다.',
+  'postingForm.notPublicPending': '부스가 아직 승인되지 않아 게시한 공고도 공개되지 않습니다. 승인되면 바로 공개됩니다.',
+  'postingForm.notPublicRejected': '부스가 반려되어 공고가 공개되지 않습니다. 내용을 고쳐 다시 신청할 수 있습니다.',
+  'reapply.title': '다시 신청하기',
+  'reapply.hint': '반려 사유를 반영해 부스 소개를 고친 뒤 다시 신청하세요. 운영자가 다시 검토합니다.',
+  'reapply.submit': '다시 신청',
 } as const;
 
 export type MessageKey = keyof typeof ko;

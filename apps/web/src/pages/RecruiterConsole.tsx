@@ -3,10 +3,12 @@ import { Link } from 'react-router';
 import { api, downloadFile, resumeUrl } from '../api/client';
 import { APPLICATION_STATUSES, EMPLOYMENT_TYPES, staffMovesFrom, type Booth, type Company, type Fair, type Posting, type StaffApplication } from '@bisang/contracts';
 import { oneOf } from '../api/parse';
-import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync, useFieldErrors } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
+import { ReapplyBooth } from '../components/ReapplyBooth';
+import { BoothVisibilityNote, EditPosting, SalaryDeadlineFields, readSalaryDeadline } from '../components/PostingFields';
 import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
@@ -268,8 +270,9 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
               </p>
               {b.status === 'pending' && <p className="muted">{t('rec.pendingHint')}</p>}
               {b.rejectionReason && <p className="note note-error">{serverText(b.rejectionReason)}</p>}
+              {b.status === 'rejected' && <ReapplyBooth booth={b} onDone={booth.reload} />}
             </section>
-            <Postings booth={b} />
+            <Postings booth={b} fair={fair} />
             <Pipeline booth={b} fair={fair} />
             {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}
           </div>
@@ -279,12 +282,14 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
   );
 }
 
-function Postings({ booth }: { booth: Booth }) {
+function Postings({ booth, fair }: { booth: Booth; fair: Fair }) {
   const { t, label } = useI18n();
   const categories = useJobCategories();
   const state = useAsync(() => api.boothPostings(booth.id), [booth.id]);
   useResync(state.reload);
   const [error, setError] = useState<unknown>(null);
+  const [createError, setCreateError] = useState<unknown>(null);
+  const fe = useFieldErrors(createError, ['title', 'description', 'openings', 'location', 'salaryMin', 'salaryMax', 'closesAt'], 'new-posting-err');
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -298,21 +303,27 @@ function Postings({ booth }: { booth: Booth }) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    await act(() =>
-      api.createPosting(booth.id, {
+    setCreateError(null);
+    try {
+      await api.createPosting(booth.id, {
         title: String(data.get('title')).trim(),
         description: String(data.get('description')).trim(),
         jobCategory: String(data.get('jobCategory')),
         employmentType: oneOf(EMPLOYMENT_TYPES, String(data.get('employmentType'))) ?? 'regular',
         openings: Number(data.get('openings')),
         ...(String(data.get('location')).trim() ? { location: String(data.get('location')).trim() } : {}),
-      }),
-    );
-    form.reset();
+        ...(readSalaryDeadline(data, fair.timezone, false) as { salaryMin?: number; salaryMax?: number; closesAt?: string }),
+      });
+      form.reset();
+      state.reload();
+    } catch (err) {
+      setCreateError(err);
+    }
   };
   return (
     <section aria-labelledby="rec-postings" className="card">
       <h2 id="rec-postings">{t('rec.postings')}</h2>
+      <BoothVisibilityNote booth={booth} />
       <ErrorNote error={error} />
       <Loaded state={state}>
         {(postings) =>
@@ -348,6 +359,7 @@ function Postings({ booth }: { booth: Booth }) {
                             {t('rec.close')}
                           </button>
                         )}
+                        {p.status !== 'closed' && <EditPosting posting={p} fair={fair} onSaved={state.reload} />}
                       </td>
                     </tr>
                   ))}
@@ -386,7 +398,8 @@ function Postings({ booth }: { booth: Booth }) {
           </div>
           <div className="field">
             <label htmlFor="p-openings">{t('posting.openingsLabel')}</label>
-            <input id="p-openings" name="openings" type="number" min={1} defaultValue={1} required />
+            <input id="p-openings" name="openings" type="number" min={1} defaultValue={1} required {...fe.input('openings')} />
+            {fe.message('openings')}
           </div>
           <div className="field">
             <label htmlFor="p-location">{t('posting.location')}</label>
@@ -396,9 +409,13 @@ function Postings({ booth }: { booth: Booth }) {
             <label htmlFor="p-description">{t('rec.postingDescription')}</label>
             <textarea id="p-description" name="description" required rows={4} maxLength={10000} />
           </div>
+          <SalaryDeadlineFields id="p" timezone={fair.timezone} fe={fe} />
           <button type="submit" className="button">
             {t('rec.saveDraft')}
           </button>
+          <div className="field-wide">
+            <ErrorNote error={fe.rest} />
+          </div>
         </form>
       </details>
     </section>
