@@ -219,6 +219,7 @@ describe('web app in a real browser', () => {
     expect(await booking.getAttribute('data-status')).toBe('confirmed');
     expect(await booking.textContent()).toContain(seoulTime);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    page.once('dialog', (d) => void d.accept()); // cancelling asks first
     await booking.getByRole('button', { name: '예약 취소' }).click();
     await page.locator('[data-testid=booking][data-status=cancelled]').waitFor();
   });

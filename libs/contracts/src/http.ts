@@ -258,6 +258,12 @@ export interface Booking {
   replacesBookingId?: string;
   /** Cancelled by rescheduling: the booking that took its place. */
   replacedByBookingId?: string;
+  /** `coaching` (1:1 면접 코칭) or `interview` (a booth's interview); in `GET /me/coaching/bookings`. */
+  kind?: 'coaching' | 'interview';
+  /** To the coach or interviewer, in `GET /me/coaching/bookings`: who they meet. */
+  seeker?: { name: string; age: number | null; desiredJobCategories: string[] };
+  /** To the seeker, in `GET /me/coaching/bookings`: who coaches or interviews them. */
+  coach?: { name: string };
 }
 
 export interface WaitlistEntry {

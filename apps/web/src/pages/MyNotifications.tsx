@@ -71,7 +71,7 @@ export function MyNotifications() {
                     <li key={n.id} className={`card${n.readAt ? '' : ' unread'}`} data-testid="notification" data-read={n.readAt ? 'yes' : 'no'}>
                       <p className="card-title">
                         {!n.readAt && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-                        {to ? <Link to={to}>{notificationText(n, t)}</Link> : notificationText(n, t)}
+                        {to ? <Link to={to}>{notificationText(n, t, lang)}</Link> : notificationText(n, t, lang)}
                       </p>
                       <p className="small muted">{formatDateTime(n.at, 'Asia/Seoul', lang)}</p>
                       {!n.readAt && (
