@@ -219,6 +219,7 @@ describe('web app in a real browser', () => {
     expect(await booking.getAttribute('data-status')).toBe('confirmed');
     expect(await booking.textContent()).toContain(seoulTime);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    page.once('dialog', (d) => void d.accept()); // cancelling asks first
     await booking.getByRole('button', { name: '예약 취소' }).click();
     await page.locator('[data-testid=booking][data-status=cancelled]').waitFor();
   });
@@ -524,6 +525,8 @@ describe('web app in a real browser', () => {
       new Date(`${tomorrow}T05:00:00Z`).toISOString(),
       new Date(`${tomorrow}T05:30:00Z`).toISOString(),
     ]);
+    // the slots are folded by day: open the day
+    await page.locator('details.coach-day-slots summary').first().click();
     await page.getByText('오후 2:00–오후 2:30').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -8,20 +8,24 @@ import { SignIn, SignUp } from './pages/Auth';
 import { AcceptInvitation, ForgotPassword, ResetPassword, VerifyEmail } from './pages/AccountMail';
 import { BoothList } from './pages/BoothList';
 import { BoothPage } from './pages/BoothPage';
-import { CoachConsole } from './pages/CoachConsole';
 import { Coaching } from './pages/Coaching';
 import { FairHome } from './pages/FairHome';
 import { FairsIndex } from './pages/FairsIndex';
-import { MyApplications } from './pages/MyApplications';
-import { MyBookings } from './pages/MyBookings';
-import { MyNotifications } from './pages/MyNotifications';
-import { MyProfile } from './pages/MyProfile';
-import { MyAccount } from './pages/MyAccount';
-import { OrganizerFair } from './pages/OrganizerFair';
-import { OrganizerFairs } from './pages/OrganizerFairs';
 import { PostingDetail } from './pages/PostingDetail';
-import { RecruiterConsole } from './pages/RecruiterConsole';
 import { Search } from './pages/Search';
+import { lazyPage } from './components/lazyPage';
+
+// The role consoles come in their own chunks (a visitor never downloads them).
+const CoachConsole = lazyPage(() => import('./pages/CoachConsole').then((m) => m.CoachConsole));
+const OrganizerFair = lazyPage(() => import('./pages/OrganizerFair').then((m) => m.OrganizerFair));
+const OrganizerFairs = lazyPage(() => import('./pages/OrganizerFairs').then((m) => m.OrganizerFairs));
+const RecruiterConsole = lazyPage(() => import('./pages/RecruiterConsole').then((m) => m.RecruiterConsole));
+// Signed-in pages too: the fair's public pages load without them.
+const MyApplications = lazyPage(() => import('./pages/MyApplications').then((m) => m.MyApplications));
+const MyBookings = lazyPage(() => import('./pages/MyBookings').then((m) => m.MyBookings));
+const MyNotifications = lazyPage(() => import('./pages/MyNotifications').then((m) => m.MyNotifications));
+const MyProfile = lazyPage(() => import('./pages/MyProfile').then((m) => m.MyProfile));
+const MyAccount = lazyPage(() => import('./pages/MyAccount').then((m) => m.MyAccount));
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
 function RequireRole({ roles, children }: { roles: UserRole[]; children: ReactNode }) {

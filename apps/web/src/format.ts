@@ -3,11 +3,19 @@ import type { Lang } from './i18n/i18n';
 
 const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-GB');
 
+/** The Korean date as the app writes it everywhere: `2026년 5월 9일 (월)`. */
+function koreanDate(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('ko-KR', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short' }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}년 ${get('month')}월 ${get('day')}일 (${get('weekday')})`;
+}
+
 export function formatDateTime(iso: string, timeZone: string, lang: Lang): string {
+  if (lang === 'ko') return `${koreanDate(iso, timeZone)} ${formatTime(iso, timeZone, lang)}`;
   return new Intl.DateTimeFormat(locale(lang), {
     timeZone,
     year: 'numeric',
-    month: lang === 'ko' ? 'long' : 'short',
+    month: 'short',
     day: 'numeric',
     weekday: 'short',
     hour: 'numeric',
@@ -16,7 +24,8 @@ export function formatDateTime(iso: string, timeZone: string, lang: Lang): strin
 }
 
 export function formatDate(iso: string, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, year: 'numeric', month: lang === 'ko' ? 'long' : 'short', day: 'numeric', weekday: 'short' }).format(
+  if (lang === 'ko') return koreanDate(iso, timeZone);
+  return new Intl.DateTimeFormat(locale(lang), { timeZone, year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(
     new Date(iso),
   );
 }

@@ -35,12 +35,16 @@ function fileFor(root: string, urlPath: string): string | null {
 export async function serveWebApp(app: NestFastifyApplication, dir: string): Promise<boolean> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root, serve: false });
+  // preCompressed: the build writes .br and .gz next to each text file (scripts/precompress-web.js); the one the
+  // browser accepts is sent, with Vary: Accept-Encoding, and the plain file otherwise.
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (req, reply) => {
     const path = req.url.split('?')[0]!;
     // Source maps would hand out the client's whole source as written; builds make none, and none is served.
     if (isServerPath(path) || path.endsWith('.map')) return reply.callNotFound();
+    // The compressed copies are served in place of their file, never under their own names.
+    if (path.endsWith('.br') || path.endsWith('.gz')) return reply.callNotFound();
     const file = path === '/' ? null : fileFor(root, path);
     if (file) {
       // Vite puts a content hash in every asset name: those never change.
@@ -49,7 +53,7 @@ export async function serveWebApp(app: NestFastifyApplication, dir: string): Pro
     }
     // A missing file (a stale asset name) is a 404, not the app's page.
     if (/\.[A-Za-z0-9]+$/.test(path)) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
   return true;
 }

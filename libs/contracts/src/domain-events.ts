@@ -53,6 +53,8 @@ export interface DomainEventMap {
   /** An organizer announced something to the fair (its feed event); with `email`, the fair's seekers get it by mail. */
   'fair.announced': { fairId: string; feedEventId: number; title: string; body: string; email: boolean };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
+  /** A rejected booth applied again with changes: pending again, waiting for an organizer. */
+  'booth.reapplied': { boothId: string; fairId: string; companyId: string };
   /** A draft was written; `closesAt` gets its closing job. */
   'posting.created': { postingId: string; fairId: string; closesAt: string | null };
   'posting.published': { postingId: string; fairId: string; closesAt: string | null };
@@ -75,6 +77,10 @@ export interface DomainEventMap {
 
   'application.submitted': ApplicationFacts & { seekerName: string };
   'application.moved': ApplicationFacts & { from: ApplicationStatus; to: ApplicationStatus; movedBy: string };
+  /** The seeker accepted an offer in the app (staff then record the hire). */
+  'application.offer_accepted': ApplicationFacts & { seekerName: string };
+  /** The seeker declined an offer: the application is withdrawn (an `application.moved` to withdrawn comes with it). */
+  'application.offer_declined': ApplicationFacts & { seekerName: string };
   'hire.recorded': { applicationId: string; fairId: string; startDate: string; timezone: string };
   'hire.updated': { applicationId: string; fairId: string; startDate: string; previousStartDate: string; timezone: string };
   'hire.undone': { applicationId: string; fairId: string; startDate: string; timezone: string };

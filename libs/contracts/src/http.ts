@@ -266,6 +266,12 @@ export interface Booking {
   replacesBookingId?: string;
   /** Cancelled by rescheduling: the booking that took its place. */
   replacedByBookingId?: string;
+  /** `coaching` (1:1 면접 코칭) or `interview` (a booth's interview); in `GET /me/coaching/bookings`. */
+  kind?: 'coaching' | 'interview';
+  /** To the coach or interviewer, in `GET /me/coaching/bookings`: who they meet. */
+  seeker?: { name: string; age: number | null; desiredJobCategories: string[] };
+  /** To the seeker, in `GET /me/coaching/bookings`: who coaches or interviews them. */
+  coach?: { name: string };
 }
 
 export interface WaitlistEntry {
@@ -306,6 +312,8 @@ export interface Application {
   reachedOfferAt: string | null;
   /** Made from the employment centre's introduction (센터 소개). */
   introducedByCentre: boolean;
+  /** When the seeker accepted the offer in the app (null until then; declining withdraws the application). */
+  offerAcceptedAt: string | null;
 }
 
 export interface Applicant {

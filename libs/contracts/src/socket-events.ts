@@ -70,6 +70,8 @@ export interface NotificationDataMap {
     to: ApplicationStatus;
   };
   'application.received': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string };
+  /** To the booth's staff: the seeker accepted or declined their offer. */
+  'application.offer_answered': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string; accepted: boolean };
   'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
   /** A company invites the pooled seeker to apply (accept or ignore at /me/pool-invitations). */
   'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
@@ -86,6 +88,7 @@ export const NOTIFICATION_TYPES = [
   'booking.waitlist_offer',
   'application.status_changed',
   'application.received',
+  'application.offer_answered',
   'hire.follow_up',
   'pool.invitation',
   'introduction.received',

@@ -14,6 +14,7 @@ import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-Cr
 import { AddMailToAddresses1764730000000 } from './migrations/1764730000000-AddMailToAddresses';
 import { AddCalendarFeeds1764730000001 } from './migrations/1764730000001-AddCalendarFeeds';
 import { CreateMatching1764720000000 } from './migrations/1764720000000-CreateMatching';
+import { AddOfferAcceptance1764740000000 } from './migrations/1764740000000-AddOfferAcceptance';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateMatching1764720000000,
   AddMailToAddresses1764730000000,
   AddCalendarFeeds1764730000001,
+  AddOfferAcceptance1764740000000,
 ];

@@ -82,6 +82,28 @@ export class ApplicationsController {
     return this.applications.changeStatus(user, applicationId, dto);
   }
 
+  @Post('applications/:applicationId/offer/accept')
+  @HttpCode(200)
+  @Roles('seeker')
+  @WriteLimit('applications')
+  @ApiOkResponse({ type: ApplicationDetailDto, description: 'offerAcceptedAt set (accepting again answers the same); the booth staff are notified and then record the hire' })
+  @ApiForbiddenResponse({ description: 'only the seeker who applied answers the offer' })
+  @ApiConflictResponse({ description: 'NOT_OFFERED: the application is not in the offered stage' })
+  acceptOffer(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.applications.answerOffer(user, applicationId, true);
+  }
+
+  @Post('applications/:applicationId/offer/decline')
+  @HttpCode(200)
+  @Roles('seeker')
+  @WriteLimit('applications')
+  @ApiOkResponse({ type: ApplicationDetailDto, description: 'the application is withdrawn (offered → withdrawn, by the seeker); the booth staff are notified' })
+  @ApiForbiddenResponse({ description: 'only the seeker who applied answers the offer' })
+  @ApiConflictResponse({ description: 'NOT_OFFERED: not in the offered stage, or the offer was already accepted (withdraw instead)' })
+  declineOffer(@Param('applicationId', uuidParam('applicationId')) applicationId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.applications.answerOffer(user, applicationId, false);
+  }
+
   @Patch('applications/:applicationId/review')
   @ApiOkResponse({ type: StaffApplicationDto, description: 'the private note and rating (never shown to the seeker)' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only the booth staff' })

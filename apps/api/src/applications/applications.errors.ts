@@ -23,6 +23,10 @@ export const seekerMayOnlyWithdraw = () =>
 export const onlySeekerWithdraws = () => forbidden('지원 철회는 지원자 본인만 할 수 있습니다 / Only the seeker can withdraw an application');
 export const onlySeekerAnswers = () =>
   forbidden('근속 확인은 채용된 지원자 본인만 답할 수 있습니다 / Only the hired seeker answers a follow-up');
+export const onlySeekerAnswersOffer = () =>
+  forbidden('채용 제안에는 지원자 본인만 답할 수 있습니다 / Only the seeker answers an offer');
+export const notOffered = () =>
+  conflict('NOT_OFFERED', '답할 수 있는 채용 제안이 없습니다 / This application has no open offer to answer');
 export const onlyBoothStaff = () => forbidden('부스 담당자만 할 수 있습니다 / Only the booth staff can do this');
 
 export const noOpeningsLeft = () =>

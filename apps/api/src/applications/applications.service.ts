@@ -16,8 +16,7 @@ import {
   onlySeekerAnswers,
   onlySeekerWithdraws,
   postingClosedToApplications,
-  seekerMayOnlyWithdraw,
-} from './applications.errors';
+  seekerMayOnlyWithdraw, notOffered, onlySeekerAnswersOffer } from './applications.errors';
 import { ApplicationDto, ChangeStatusDto, ReviewDto, StaffApplicationDto, detailFor } from './dto/application.dto';
 import { FollowUpDto, HireDto, HireTermsDto } from './dto/hire.dto';
 
@@ -107,6 +106,18 @@ export class ApplicationsService {
       if (moved) return this.detail(party, moved);
       if (attempt >= MOVE_ATTEMPTS) throw illegalTransition(from, dto.status);
     }
+  }
+
+  /**
+   * The seeker accepts or declines an offer (`application.offer_accepted` / `application.offer_declined`, the
+   * booth's staff are told). Staff record the hire after an acceptance, through the status route as before.
+   */
+  async answerOffer(user: AuthenticatedUser, applicationId: string, accept: boolean) {
+    const { party } = await this.partyOf(user, applicationId);
+    if (party !== 'seeker') throw onlySeekerAnswersOffer();
+    const result = await this.applications.answerOffer(applicationId, user.id, accept, new Date());
+    if (result.outcome === 'not_offered') throw notOffered();
+    return this.detail('seeker', result.application);
   }
 
   /** Staff correct a hire's terms; a new start date moves its follow-ups (`hire.updated`). */

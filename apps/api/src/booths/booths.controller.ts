@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
+import { AuthenticatedUser, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
 import { ApiItemsResponse, ApiPageResponse, uuidParam } from '@bisang/common';
 import { BoothsService } from './booths.service';
-import { BoothDto, BoothListQueryDto, CreateBoothDto, MyBoothsQueryDto, RejectBoothDto } from './dto/booth.dto';
+import { BoothStaffPolicy } from './booth-staff.policy';
+import { BoothDto, BoothListQueryDto, CreateBoothDto, MyBoothsQueryDto, ReapplyBoothDto, RejectBoothDto } from './dto/booth.dto';
 
 @ApiTags('booths')
 @ApiBearerAuth()
@@ -17,6 +18,16 @@ export class BoothsController {
   @ApiConflictResponse({ description: 'BOOTH_EXISTS, FAIR_CLOSED' })
   apply(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: CreateBoothDto, @CurrentUser() user: AuthenticatedUser) {
     return this.booths.apply(fairId, dto, user);
+  }
+
+  @Post('booths/:boothId/reapply')
+  @HttpCode(200)
+  @Roles('recruiter')
+  @OwnedBy(BoothStaffPolicy, 'boothId')
+  @ApiOkResponse({ type: BoothDto, description: 'a rejected booth applies again with a changed headline/description: status "pending", the rejection reason cleared' })
+  @ApiConflictResponse({ description: 'BOOTH_NOT_REJECTED, FAIR_CLOSED' })
+  reapply(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: ReapplyBoothDto) {
+    return this.booths.reapply(boothId, dto);
   }
 
   @Post('booths/:boothId/approve')

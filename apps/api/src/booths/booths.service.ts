@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { DomainError, Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
 import { BoothsRepository, CompaniesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
-import { BoothDto, CreateBoothDto } from './dto/booth.dto';
+import { BoothDto, CreateBoothDto, ReapplyBoothDto } from './dto/booth.dto';
 
 const boothNotFound = () => notFound('Booth', '부스');
 
@@ -29,6 +29,19 @@ export class BoothsService {
       throw new DomainError(HttpStatus.CONFLICT, 'BOOTH_EXISTS', '이 박람회에 이미 회사 부스가 있습니다 / The company already has a booth in this fair');
     }
     return BoothDto.from((await this.booths.findView(booth.id))!);
+  }
+
+  /** A rejected booth applies again, changed; staff only (checked by the route). */
+  async reapply(boothId: string, dto: ReapplyBoothDto): Promise<BoothDto> {
+    const current = await this.booths.findById(boothId);
+    if (!current) throw boothNotFound();
+    const fair = await this.fairs.findById(current.fairId);
+    if (fair?.status === 'closed') throw new DomainError(HttpStatus.CONFLICT, 'FAIR_CLOSED', '종료된 박람회입니다 / This fair has closed');
+    const booth = await this.booths.reapply(boothId, dto.headline, dto.description ?? null);
+    if (!booth) {
+      throw new DomainError(HttpStatus.CONFLICT, 'BOOTH_NOT_REJECTED', '반려된 부스만 다시 신청할 수 있습니다 / Only a rejected booth can apply again');
+    }
+    return BoothDto.from((await this.booths.findView(boothId))!);
   }
 
   /** Approves a booth with current hiring intent; its visible postings reach the live feed. */

@@ -147,7 +147,18 @@ export class CoachingBookingsService {
       after,
       limit: query.limit,
     });
-    return toPage(rows, query.limit, BookingDto.from, (b) => ({ s: b.startsAt.toISOString(), i: b.id }));
+    // Who is in each booking: the coach sees whom they meet, the seeker whom they meet.
+    const parties = await this.bookings.partiesOf(rows.map((b) => b.id));
+    const asSeeker = user.role === 'seeker';
+    const withParties = (b: CoachingBookingEntity): BookingDto => {
+      const p = parties.get(b.id);
+      const dto: BookingDto = { ...BookingDto.from(b), kind: b.kind as 'coaching' | 'interview' };
+      if (!p) return dto;
+      return asSeeker
+        ? { ...dto, coach: { name: p.coachName } }
+        : { ...dto, seeker: { name: p.seekerName, age: p.seekerAge, desiredJobCategories: p.desiredJobCategories } };
+    };
+    return toPage(rows, query.limit, withParties, (b) => ({ s: b.startsAt.toISOString(), i: b.id }));
   }
 
   /** Its seeker or coach cancels a confirmed booking until the cut-off; `booking.cancelled` frees the slot (waiters first). */

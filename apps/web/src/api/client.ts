@@ -334,6 +334,8 @@ export const api = {
   booth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}`),
   applyForBooth: (fairId: string, input: CreateBoothInput) =>
     request<Booth>(`/fairs/${enc(fairId)}/booths`, { method: 'POST', body: input }),
+  reapplyBooth: (boothId: string, input: { headline: string; description?: string }) =>
+    request<Booth>(`/booths/${enc(boothId)}/reapply`, { method: 'POST', body: input }),
   approveBooth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}/approve`, { method: 'POST', body: {} }),
   rejectBooth: (boothId: string, reason: string) => request<Booth>(`/booths/${enc(boothId)}/reject`, { method: 'POST', body: { reason } }),
 
@@ -344,6 +346,16 @@ export const api = {
   posting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}`),
   boothPostings: (boothId: string) => request<Posting[]>(`/booths/${enc(boothId)}/postings`),
   createPosting: (boothId: string, input: PostingInput) => request<Posting>(`/booths/${enc(boothId)}/postings`, { method: 'POST', body: input }),
+  /** Staff change a posting that is not closed (a published one too); null clears an optional field. */
+  updatePosting: (
+    postingId: string,
+    patch: Partial<Pick<PostingInput, 'title' | 'description' | 'jobCategory' | 'employmentType' | 'openings'>> & {
+      location?: string | null;
+      salaryMin?: number | null;
+      salaryMax?: number | null;
+      closesAt?: string | null;
+    },
+  ) => request<Posting>(`/postings/${enc(postingId)}`, { method: 'PATCH', body: patch }),
   publishPosting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}/publish`, { method: 'POST', body: {} }),
   closePosting: (postingId: string) => request<Posting>(`/postings/${enc(postingId)}/close`, { method: 'POST', body: {} }),
 
@@ -388,6 +400,8 @@ export const api = {
     request<Page<StaffApplication>>(`/booths/${enc(boothId)}/applications`, { query: { limit: 100, postingId } }),
   moveApplication: (applicationId: string, status: ChangeStatusInput['status'], hire?: HireTerms) =>
     request<ApplicationDetail>(`/applications/${enc(applicationId)}/status`, { method: 'POST', body: (hire ? { status, hire } : { status }) satisfies ChangeStatusInput }),
+  acceptOffer: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/offer/accept`, { method: 'POST', body: {} }),
+  declineOffer: (applicationId: string) => request<ApplicationDetail>(`/applications/${enc(applicationId)}/offer/decline`, { method: 'POST', body: {} }),
   reviewApplication: (applicationId: string, review: ReviewInput) =>
     request<StaffApplication>(`/applications/${enc(applicationId)}/review`, { method: 'PATCH', body: review }),
   correctHire: (applicationId: string, terms: HireTerms) =>

@@ -1,14 +1,47 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import type { Fair } from '@bisang/contracts';
+import type { Fair, User } from '@bisang/contracts';
+import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { Loaded, useAsync } from './async';
 
 const KEY = 'bisang.consoleFair';
+const keyOf = (userId: string | undefined) => (userId ? `${KEY}.${userId}` : KEY);
 
-/** Lets a recruiter or coach pick the fair they work on (remembered); published fairs only. */
+function readSaved(userId: string | undefined): string | null {
+  try {
+    return localStorage.getItem(keyOf(userId)) ?? localStorage.getItem(KEY);
+  } catch {
+    return null; // storage unavailable
+  }
+}
+
+/** The fairs where this user works: a recruiter's booths, a coach's standing (asked, approved). */
+async function fairsOfMine(user: User | null, fairs: Fair[]): Promise<Set<string>> {
+  if (!user) return new Set();
+  try {
+    if (user.role === 'recruiter') return new Set((await api.myBooths()).items.map((b) => b.fairId));
+    if (user.role === 'coach') {
+      const standings = await Promise.all(fairs.map((f) => api.myFairCoachStatus(f.id).catch(() => null)));
+      return new Set(standings.filter((s) => s && s.status !== 'none').map((s) => s!.fairId));
+    }
+  } catch {
+    // without it the order below still holds
+  }
+  return new Set();
+}
+
+const liveFirst = (a: Fair, b: Fair) =>
+  Number(b.status === 'live') - Number(a.status === 'live') || a.startsAt.localeCompare(b.startsAt);
+
+/**
+ * Lets a recruiter or coach pick the fair they work on; published fairs only. The first choice is the one they
+ * made last time (remembered per user), else a fair where they have a booth or coach, live before upcoming,
+ * else the live fair: a newly published future fair never takes a recruiter away from their booth.
+ */
 export function FairPicker({ value, onChange }: { value: Fair | null; onChange: (f: Fair | null) => void }) {
   const { t } = useI18n();
+  const { user } = useAuth();
   const state = useAsync(async () => {
     const fairs: Fair[] = [];
     let cursor: string | undefined;
@@ -18,21 +51,19 @@ export function FairPicker({ value, onChange }: { value: Fair | null; onChange: 
       if (!res.nextCursor) break;
       cursor = res.nextCursor;
     }
-    return fairs.filter((f) => f.status !== 'draft' && f.status !== 'closed');
-  }, []);
+    const open = fairs.filter((f) => f.status !== 'draft' && f.status !== 'closed').sort(liveFirst);
+    const mine = await fairsOfMine(user, open);
+    return { fairs: open, mine };
+  }, [user?.id]);
   useEffect(() => {
-    if (value || !state.data?.length) return;
-    let saved: string | null = null;
-    try {
-      saved = localStorage.getItem(KEY);
-    } catch {
-      // storage unavailable
-    }
-    onChange(state.data.find((f) => f.id === saved) ?? state.data[0]!);
-  }, [state.data, value, onChange]);
+    if (value || !state.data?.fairs.length) return;
+    const { fairs, mine } = state.data;
+    const saved = readSaved(user?.id);
+    onChange(fairs.find((f) => f.id === saved) ?? fairs.find((f) => mine.has(f.id)) ?? fairs[0]!);
+  }, [state.data, value, onChange, user?.id]);
   return (
     <Loaded state={state}>
-      {(fairs) =>
+      {({ fairs, mine }) =>
         fairs.length === 0 ? (
           <p className="muted">{t('home.noFairs')}</p>
         ) : (
@@ -44,7 +75,7 @@ export function FairPicker({ value, onChange }: { value: Fair | null; onChange: 
               onChange={(e) => {
                 const f = fairs.find((x) => x.id === e.target.value) ?? null;
                 try {
-                  if (f) localStorage.setItem(KEY, f.id);
+                  if (f) localStorage.setItem(keyOf(user?.id), f.id);
                 } catch {
                   // storage unavailable
                 }
@@ -53,7 +84,8 @@ export function FairPicker({ value, onChange }: { value: Fair | null; onChange: 
             >
               {fairs.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.title}
+                  {f.title} · {t(`fairStatus.${f.status}`)}
+                  {mine.has(f.id) ? ` · ${t(user?.role === 'coach' ? 'console.mineCoach' : 'console.mineBooth')}` : ''}
                 </option>
               ))}
             </select>

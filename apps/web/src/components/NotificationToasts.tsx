@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import type { NotificationEvent } from '@bisang/contracts';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { useI18n, type Lang, type Translate } from '../i18n/i18n';
+import { formatDateTime } from '../format';
 import { useNotifications } from '../realtime/hooks';
 import { isMessageKey } from '../i18n/ko';
 
 /** A person's sentence for a notification, in the current language. */
-export function notificationText(e: NotificationEvent, t: Translate): string {
+export function notificationText(e: NotificationEvent, t: Translate, lang: Lang = 'ko'): string {
+  // Which session it is about: coaching or an interview, and when (fairs keep Korean time).
+  const what = (kind: string | undefined) => t(kind === 'interview' ? 'notify.whatInterview' : 'notify.whatCoaching');
+  const when = (iso: string) => formatDateTime(iso, 'Asia/Seoul', lang);
   switch (e.type) {
     case 'booking.confirmed':
-      return t('notify.bookingConfirmed');
+      return t('notify.bookingConfirmedAt', { what: what(e.data.kind), at: when(e.data.startsAt) });
     case 'booking.rejected': {
       const key = `reason.${e.data.reason ?? ''}`;
       return t('notify.bookingRejected', { reason: isMessageKey(key) ? t(key) : (e.data.reason ?? '') });
@@ -16,7 +20,7 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
     case 'booking.cancelled':
       return t('notify.bookingCancelled');
     case 'booking.reminder':
-      return t('notify.bookingReminder');
+      return t('notify.bookingReminderAt', { at: when(e.data.startsAt) });
     case 'booking.session_open':
       return t('notify.sessionOpen');
     case 'booking.waitlist_offer':
@@ -30,6 +34,8 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
     }
     case 'application.received':
       return t('notify.applicationReceived', { seeker: e.data.seekerName, posting: e.data.postingTitle });
+    case 'application.offer_answered':
+      return t(e.data.accepted ? 'notify.offerAccepted' : 'notify.offerDeclined', { seeker: e.data.seekerName, posting: e.data.postingTitle });
     case 'hire.follow_up':
       return t('notify.followUp', { days: e.data.daysAfterStart });
     case 'pool.invitation':
@@ -40,7 +46,7 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
 }
 
 export function NotificationToasts() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [items, setItems] = useState<NotificationEvent[]>([]);
   useNotifications((e) => {
     setItems((prev) => [...prev.slice(-3), e]);
@@ -50,7 +56,7 @@ export function NotificationToasts() {
     <div className="toasts" role="status" aria-live="polite">
       {items.map((e) => (
         <div key={e.id} className="toast" data-testid="toast">
-          {notificationText(e, t)}
+          {notificationText(e, t, lang)}
         </div>
       ))}
     </div>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { UserRole } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
-import { ErrorNote } from '../components/async';
+import { ErrorNote, useFieldErrors } from '../components/async';
 import { useI18n } from '../i18n/i18n';
 
 export const homeOf = (role: UserRole): string =>
@@ -21,10 +21,12 @@ export function SignIn() {
   const after = useAfterSignIn();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const fe = useFieldErrors(error, ['email', 'password'], 'signin-err');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
+    setError(null);
     try {
       const user = await signIn(String(form.get('email')), String(form.get('password')));
       after(user.role);
@@ -40,13 +42,15 @@ export function SignIn() {
       <form onSubmit={(e) => void submit(e)} className="stack card">
         <div className="field">
           <label htmlFor="email">{t('auth.email')}</label>
-          <input id="email" name="email" type="email" autoComplete="email" required />
+          <input id="email" name="email" type="email" autoComplete="email" required {...fe.input('email')} />
+          {fe.message('email')}
         </div>
         <div className="field">
           <label htmlFor="password">{t('auth.password')}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
+          <input id="password" name="password" type="password" autoComplete="current-password" required {...fe.input('password')} />
+          {fe.message('password')}
         </div>
-        <ErrorNote error={error} />
+        <ErrorNote error={fe.rest} />
         <button type="submit" className="button" disabled={busy}>
           {t('auth.signIn')}
         </button>
@@ -68,10 +72,12 @@ export function SignUp() {
   const [role, setRole] = useState<'seeker' | 'recruiter' | 'coach'>('seeker');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const fe = useFieldErrors(error, ['email', 'password', 'name', 'birthDate'], 'signup-err');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
+    setError(null);
     try {
       const user = await signUp({
         email: String(form.get('email')),
@@ -103,15 +109,18 @@ export function SignUp() {
         </fieldset>
         <div className="field">
           <label htmlFor="name">{t('auth.name')}</label>
-          <input id="name" name="name" autoComplete="name" required maxLength={100} />
+          <input id="name" name="name" autoComplete="name" required maxLength={100} {...fe.input('name')} />
+          {fe.message('name')}
         </div>
         <div className="field">
           <label htmlFor="email">{t('auth.email')}</label>
-          <input id="email" name="email" type="email" autoComplete="email" required />
+          <input id="email" name="email" type="email" autoComplete="email" required {...fe.input('email')} />
+          {fe.message('email')}
         </div>
         <div className="field">
           <label htmlFor="password">{t('auth.password')}</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="password-hint" />
+          <input id="password" name="password" type="password" autoComplete="new-password" required {...fe.input('password', 'password-hint')} />
+          {fe.message('password')}
           <p id="password-hint" className="hint">
             {t('auth.passwordHint')}
           </p>
@@ -119,13 +128,14 @@ export function SignUp() {
         {role === 'seeker' && (
           <div className="field">
             <label htmlFor="birthDate">{t('auth.birthDate')}</label>
-            <input id="birthDate" name="birthDate" type="date" required aria-describedby="birth-hint" />
+            <input id="birthDate" name="birthDate" type="date" required {...fe.input('birthDate', 'birth-hint')} />
+            {fe.message('birthDate')}
             <p id="birth-hint" className="hint">
               {t('auth.birthHint')}
             </p>
           </div>
         )}
-        <ErrorNote error={error} />
+        <ErrorNote error={fe.rest} />
         <button type="submit" className="button" disabled={busy}>
           {t('auth.signUp')}
         </button>

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Booking, Fair } from '@bisang/contracts';
+import type { Fair } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
-import { bookingStatusText } from '../components/bookingText';
+import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
 import { FairPicker } from '../components/FairPicker';
 import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
 import { dayKey, formatDate, formatTime } from '../format';
 import type { Slot } from '@bisang/contracts';
 import { useI18n } from '../i18n/i18n';
-import { useNotifications, useResync } from '../realtime/hooks';
-import { loadBookings } from './MyBookings';
+import { useResync } from '../realtime/hooks';
+import { CoachSessions } from '../components/CoachSessions';
 
 function groupByDay(slots: Slot[], timeZone: string): [string, Slot[]][] {
   const days = new Map<string, Slot[]>();
@@ -30,7 +29,7 @@ export function CoachConsole() {
       <FairPicker value={fair} onChange={setFair} />
       {fair && <FairStanding key={`standing-${fair.id}`} fair={fair} />}
       {fair && <Availability key={fair.id} fair={fair} />}
-      <Sessions />
+      <CoachSessions />
     </div>
   );
 }
@@ -111,7 +110,7 @@ function Availability({ fair }: { fair: Fair }) {
         onSubmit={(availability) => void publish(availability)}
       />
       <div aria-live="polite">
-        {created !== null && <p className="note note-ok">{t('coach.created', { n: created })}</p>}
+        <OkNote>{created !== null && t('coach.created', { n: created })}</OkNote>
         <ErrorNote error={error} />
       </div>
       <h3>{t('coach.mySlots')}</h3>
@@ -123,7 +122,11 @@ function Availability({ fair }: { fair: Fair }) {
             <ol className="plain coach-days">
               {groupByDay(page.items, fair.timezone).map(([day, list]) => (
                 <li key={day}>
-                  <h4 className="small-title">{formatDate(`${day}T12:00:00Z`, 'UTC', lang)}</h4>
+                  {/* Collapsed by day, so that the sessions are not below thousands of pixels of slots. */}
+                  <details className="coach-day-slots">
+                  <summary className="small-title">
+                    {formatDate(`${day}T12:00:00Z`, 'UTC', lang)} · {t('coach.dayCount', { n: list.length, booked: list.filter((s) => !s.available).length })}
+                  </summary>
                   <ul className="plain slots">
                     {list.map((s) => (
                       <li key={s.id} className={`slot-chip ${s.available ? 'slot-chip-open' : 'slot-chip-booked'}`}>
@@ -139,82 +142,12 @@ function Availability({ fair }: { fair: Fair }) {
                       </li>
                     ))}
                   </ul>
+                  </details>
                 </li>
               ))}
             </ol>
           )
         }
-      </Loaded>
-    </section>
-  );
-}
-
-function Sessions() {
-  const { t, lang } = useI18n();
-  const state = useAsync(loadBookings, []);
-  const [error, setError] = useState<unknown>(null);
-  useNotifications((e) => e.type.startsWith('booking.') && state.reload());
-  useResync(state.reload);
-  const act = async (fn: () => Promise<Booking>) => {
-    setError(null);
-    try {
-      await fn();
-      state.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <section aria-labelledby="sessions-title" className="card">
-      <h2 id="sessions-title">{t('coach.sessions')}</h2>
-      <ErrorNote error={error} />
-      <Loaded state={state}>
-        {(items) => {
-          const shown = items.filter((b) => b.status !== 'rejected' && b.status !== 'pending');
-          return shown.length === 0 ? (
-            <p className="muted">{t('bookings.none')}</p>
-          ) : (
-            <ul className="plain cards">
-              {shown.map((b) => (
-                <li key={b.id} className="card" data-testid="session">
-                  <p className="card-title">
-                    {formatDate(b.startsAt, b.zone, lang)} {formatTime(b.startsAt, b.zone, lang)}–{formatTime(b.endsAt, b.zone, lang)}
-                  </p>
-                  <p>
-                    <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
-                  </p>
-                  {b.feedback && <p>{b.feedback}</p>}
-                  {b.status === 'confirmed' && (
-                    <form
-                      className="stack"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        const feedback = String(new FormData(e.currentTarget).get('feedback') ?? '').trim();
-                        void act(() => api.completeBooking(b.id, feedback || undefined));
-                      }}
-                    >
-                      <div className="field">
-                        <label htmlFor={`fb-${b.id}`}>{t('coach.feedback')}</label>
-                        <textarea id={`fb-${b.id}`} name="feedback" rows={2} maxLength={5000} />
-                      </div>
-                      <div className="actions">
-                        <button type="submit" className="button button-small">
-                          {t('coach.complete')}
-                        </button>
-                        <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.noShowBooking(b.id))}>
-                          {t('coach.noShow')}
-                        </button>
-                        <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.cancelBooking(b.id))}>
-                          {t('bookings.cancel')}
-                        </button>
-                      </div>
-                    </form>
-                  )}
-                </li>
-              ))}
-            </ul>
-          );
-        }}
       </Loaded>
     </section>
   );

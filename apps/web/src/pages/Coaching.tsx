@@ -60,6 +60,9 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
   const [error, setError] = useState<unknown>(null);
   const [waitlisted, setWaitlisted] = useState<string | null>(null);
   const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
+  // One day at a time (a day picker), not every day's slots one under another on a phone.
+  const [pickedDay, setPickedDay] = useState<string | null>(null);
+  const shownDay = days.find((d) => d.day === pickedDay)?.day ?? days[0]?.day;
   const outcome = useRef<HTMLDivElement>(null);
   const [offer, setOffer] = useState<{ slotId: string; startsAt: string; endsAt: string; expiresAt: string } | null>(null);
 
@@ -119,10 +122,24 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
           }}
         />
       )}
+      {canBook && <BookingLimit fair={fair} changed={`${booking?.id ?? ''}:${booking?.status ?? ''}`} />}
       <ErrorNote error={error} />
       {days.length === 0 && <p className="muted">{t('coaching.none')}</p>}
+      {days.length > 1 && (
+        <div className="day-picker" role="group" aria-label={t('coaching.pickDay')} data-testid="day-picker">
+          {days.map((d) => {
+            const free = d.coaches.reduce((n, c) => n + c.slots.filter((s) => s.available).length, 0);
+            return (
+              <button key={d.day} type="button" className="day-chip" aria-pressed={d.day === shownDay} onClick={() => setPickedDay(d.day)}>
+                <span>{formatDate(`${d.day}T12:00:00Z`, 'UTC', lang)}</span>
+                <span className="small">{t('coaching.freeCount', { n: free })}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
       <ol className="plain days">
-        {days.map((d) => (
+        {days.filter((d) => d.day === shownDay).map((d) => (
           <li key={d.day} className="day">
             <h2 className="day-title">{formatDate(`${d.day}T12:00:00Z`, 'UTC', lang)}</h2>
             {d.coaches.map((c) => {
@@ -162,6 +179,25 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
         ))}
       </ol>
     </div>
+  );
+}
+
+/** "예약 가능 2건 중 1건 사용": the fair's limit of upcoming coaching bookings, before it bites. */
+function BookingLimit({ fair, changed }: { fair: Fair; changed: string }) {
+  const { t } = useI18n();
+  const state = useAsync(() => api.myBookings(), [changed]);
+  useNotifications((e) => e.type.startsWith('booking.') && state.reload());
+  if (!state.data) return null;
+  const now = Date.now();
+  const used = state.data.items.filter(
+    (b) => b.fairId === fair.id && b.kind !== 'interview' && (b.status === 'confirmed' || b.status === 'pending') && new Date(b.endsAt).getTime() > now,
+  ).length;
+  const max = fair.maxUpcomingCoachingPerSeeker;
+  return (
+    <p className={used >= max ? 'note note-warn' : 'note note-info'} data-testid="booking-limit">
+      {t('coaching.limit', { max, used })}
+      {used >= max && ` ${t('coaching.limitReached')}`}
+    </p>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { Application, Booth, Fair, Slot } from '@bisang/contracts';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
 import { BookingOutcome, useLiveBooking } from '../components/BookingOutcome';
 import { bookingStatusText } from '../components/bookingText';
 import { AvailabilityForm, type AvailabilityWindow } from '../components/AvailabilityForm';
@@ -77,7 +77,7 @@ export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fai
         />
       )}
       <div aria-live="polite">
-        {created !== null && <p className="note note-ok">{t('interview.created', { n: created })}</p>}
+        <OkNote>{created !== null && t('interview.created', { n: created })}</OkNote>
         <ErrorNote error={error} />
       </div>
       <h3>{t('interview.slots')}</h3>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, tokens } from '../api/client';
-import { ErrorNote } from '../components/async';
+import { ErrorNote, OkNote, useFieldErrors } from '../components/async';
 import { useI18n } from '../i18n/i18n';
 
 const MIN_PASSWORD = 10;
@@ -13,6 +13,7 @@ export function AccountSettings() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fe = useFieldErrors(error, ['currentPassword', 'newPassword'], 'password-err');
 
   const change = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -56,24 +57,16 @@ export function AccountSettings() {
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">{t('account.password')}</h2>
         <p className="muted">{t('account.passwordHint', { min: MIN_PASSWORD })}</p>
-        <div aria-live="polite">
-          {done && <p className="note note-ok">{done}</p>}
-          {error instanceof Error && !('status' in error) ? (
-            <p className="note note-error" role="alert">
-              {error.message}
-            </p>
-          ) : (
-            <ErrorNote error={error} />
-          )}
-        </div>
         <form className="form-grid" onSubmit={(e) => void change(e)}>
           <div className="field">
             <label htmlFor="current-password">{t('account.current')}</label>
-            <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={128} />
+            <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={128} {...fe.input('currentPassword')} />
+            {fe.message('currentPassword')}
           </div>
           <div className="field">
             <label htmlFor="new-password">{t('account.new')}</label>
-            <input id="new-password" name="newPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} maxLength={128} />
+            <input id="new-password" name="newPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} maxLength={128} {...fe.input('newPassword')} />
+            {fe.message('newPassword')}
           </div>
           <div className="field">
             <label htmlFor="confirm-password">{t('account.confirm')}</label>
@@ -82,6 +75,17 @@ export function AccountSettings() {
           <button type="submit" className="button" disabled={busy}>
             {t('account.changeSubmit')}
           </button>
+          {/* Feedback right under the button, where the eye is on a phone. */}
+          <div className="field-wide">
+            <OkNote>{done}</OkNote>
+            {error instanceof Error && !('status' in error) ? (
+              <p className="note note-error" role="alert">
+                {error.message}
+              </p>
+            ) : (
+              <ErrorNote error={fe.rest} />
+            )}
+          </div>
         </form>
       </section>
       <section className="card" aria-labelledby="sessions-title">

@@ -26,6 +26,18 @@ export function MyApplications() {
   });
   // Back after a drop: the missed moves are replayed too, but the list is read again whatever happened.
   useResync(reload);
+  const answerOffer = async (a: Application, accept: boolean) => {
+    setError(null);
+    try {
+      const answered = accept ? await api.acceptOffer(a.id) : await api.declineOffer(a.id);
+      setData(
+        (prev) =>
+          prev && { ...prev, items: prev.items.map((x) => (x.id === a.id ? { ...x, status: answered.status, offerAcceptedAt: answered.offerAcceptedAt } : x)) },
+      );
+    } catch (err) {
+      setError(err);
+    }
+  };
   const withdraw = async (a: Application) => {
     setError(null);
     try {
@@ -48,7 +60,7 @@ export function MyApplications() {
           ) : (
             <ul className="plain cards">
               {page.items.map((a) => (
-                <ApplicationCard key={a.id} a={a} onWithdraw={() => void withdraw(a)} />
+                <ApplicationCard key={a.id} a={a} onWithdraw={() => void withdraw(a)} onAnswerOffer={(accept) => answerOffer(a, accept)} />
               ))}
             </ul>
           )
@@ -58,7 +70,7 @@ export function MyApplications() {
   );
 }
 
-function ApplicationCard({ a, onWithdraw }: { a: Application; onWithdraw: () => void }) {
+function ApplicationCard({ a, onWithdraw, onAnswerOffer }: { a: Application; onWithdraw: () => void; onAnswerOffer: (accept: boolean) => Promise<void> }) {
   const { t, lang } = useI18n();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -74,6 +86,7 @@ function ApplicationCard({ a, onWithdraw }: { a: Application; onWithdraw: () => 
         <span className="small muted">{t('applications.appliedAt', { at: formatDateTime(a.appliedAt, 'Asia/Seoul', lang) })}</span>
       </p>
       {a.status === 'interview' && <InterviewBooking application={a} />}
+      {a.status === 'offered' && <OfferAnswer a={a} onAnswer={onAnswerOffer} />}
       {a.status === 'hired' && <FollowUps applicationId={a.id} />}
       {isOpenStatus(a.status) &&
         (confirming ? (
@@ -92,6 +105,38 @@ function ApplicationCard({ a, onWithdraw }: { a: Application; onWithdraw: () => 
           </button>
         ))}
     </li>
+  );
+}
+
+/** An offer: the seeker accepts it (the company then records the hire) or declines it (after confirming). */
+function OfferAnswer({ a, onAnswer }: { a: Application; onAnswer: (accept: boolean) => Promise<void> }) {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const answer = async (accept: boolean) => {
+    if (!accept && !window.confirm(t('applications.declineConfirm', { company: a.companyName }))) return;
+    setBusy(true);
+    await onAnswer(accept);
+    setBusy(false);
+  };
+  if (a.offerAcceptedAt) {
+    return (
+      <p className="note note-ok" data-testid="offer-accepted">
+        {t('applications.offerAccepted', { at: formatDateTime(a.offerAcceptedAt, 'Asia/Seoul', lang) })}
+      </p>
+    );
+  }
+  return (
+    <div className="note note-info stack" role="group" aria-label={t('applications.offerTitle')} data-testid="offer">
+      <p>{t('applications.offerLead', { company: a.companyName })}</p>
+      <p className="actions">
+        <button type="button" className="button button-small" disabled={busy} onClick={() => void answer(true)}>
+          {t('applications.acceptOffer')}
+        </button>
+        <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void answer(false)}>
+          {t('applications.declineOffer')}
+        </button>
+      </p>
+    </div>
   );
 }
 

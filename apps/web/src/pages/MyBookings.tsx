@@ -20,6 +20,7 @@ export function MyBookings() {
   useNotifications((e) => e.type.startsWith('booking.') && state.reload());
   useResync(state.reload);
   const cancel = async (b: Booking) => {
+    if (!window.confirm(t('bookings.cancelConfirm'))) return;
     setError(null);
     try {
       await api.cancelBooking(b.id);
@@ -33,16 +34,19 @@ export function MyBookings() {
       <h1>{t('bookings.title')}</h1>
       <ErrorNote error={error} />
       <Loaded state={state}>
-        {(items) =>
-          items.length === 0 ? (
-            <p className="muted">{t('bookings.none')}</p>
-          ) : (
+        {(all) => {
+          // Refused attempts do not pile up among the bookings: they are folded away, newest first.
+          const refused = all.filter((b) => b.status === 'rejected');
+          const coaching = all.filter((b) => b.status !== 'rejected' && b.kind !== 'interview');
+          const interviews = all.filter((b) => b.status !== 'rejected' && b.kind === 'interview');
+          const list = (items: typeof all) => (
             <ul className="plain cards">
               {items.map((b) => (
                 <li key={b.id} className="card booking" data-testid="booking" data-status={b.status}>
                   <p className="card-title">
                     {formatDate(b.startsAt, b.zone, lang)} {formatTime(b.startsAt, b.zone, lang)}–{formatTime(b.endsAt, b.zone, lang)}
                   </p>
+                  {b.coach && <p className="small">{t(b.kind === 'interview' ? 'bookings.interviewer' : 'bookings.coach', { name: b.coach.name })}</p>}
                   <p>
                     <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
                   </p>
@@ -60,8 +64,30 @@ export function MyBookings() {
                 </li>
               ))}
             </ul>
-          )
-        }
+          );
+          return all.length === 0 ? (
+            <p className="muted">{t('bookings.none')}</p>
+          ) : (
+            <>
+              <section aria-labelledby="bookings-coaching" className="stack">
+                <h2 id="bookings-coaching">{t('bookings.coaching')}</h2>
+                {coaching.length ? list(coaching) : <p className="muted">{t('bookings.none')}</p>}
+              </section>
+              {interviews.length > 0 && (
+                <section aria-labelledby="bookings-interviews" className="stack">
+                  <h2 id="bookings-interviews">{t('bookings.interviews')}</h2>
+                  {list(interviews)}
+                </section>
+              )}
+              {refused.length > 0 && (
+                <details data-testid="refused-bookings">
+                  <summary>{t('bookings.refused', { n: refused.length })}</summary>
+                  {list(refused.slice().sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)))}
+                </details>
+              )}
+            </>
+          );
+        }}
       </Loaded>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { StoredNotification } from '@bisang/contracts';
+import type { StoredNotification, UserRole } from '@bisang/contracts';
+import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { notificationText } from '../components/NotificationToasts';
 import { unreadCount } from '../components/unread';
@@ -10,15 +11,23 @@ import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 
 
-/** Where a notification leads: the booth console for a new applicant, the applications page for application and hire news, bookings for coaching. */
-const linkOf = (n: StoredNotification): string | null =>
-  n.type === 'application.received'
-    ? '/recruiter'
-    : n.type.startsWith('application.') || n.type.startsWith('hire.') ? '/me/applications' : n.type.startsWith('booking.') ? '/me/bookings' : null;
+/**
+ * Where a notification leads, for its reader's role (never to a page they may not open): the booth console for
+ * a recruiter (new applicants, answered offers, interview bookings), the coach's sessions for a coach, the
+ * seeker's applications or bookings for a seeker.
+ */
+const linkOf = (n: StoredNotification, role: UserRole | undefined): string | null => {
+  if (role === 'recruiter') return n.type.startsWith('application.') || n.type.startsWith('booking.') ? '/recruiter' : null;
+  if (role === 'coach') return n.type.startsWith('booking.') ? '/coach' : null;
+  if (role !== 'seeker') return null;
+  if (n.type.startsWith('application.') || n.type.startsWith('hire.')) return '/me/applications';
+  return n.type.startsWith('booking.') ? '/me/bookings' : null;
+};
 
 /** Stored notifications, newest first (also those that came while offline); new ones arrive live. */
 export function MyNotifications() {
   const { t, lang } = useI18n();
+  const { user } = useAuth();
   const state = useAsync(() => api.notifications(), []);
   const [error, setError] = useState<unknown>(null);
   useNotifications(() => state.reload());
@@ -66,12 +75,19 @@ export function MyNotifications() {
               </p>
               <ul className="plain cards">
                 {page.items.map((n) => {
-                  const to = linkOf(n);
+                  const to = linkOf(n, user?.role);
                   return (
                     <li key={n.id} className={`card${n.readAt ? '' : ' unread'}`} data-testid="notification" data-read={n.readAt ? 'yes' : 'no'}>
                       <p className="card-title">
                         {!n.readAt && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-                        {to ? <Link to={to}>{notificationText(n, t)}</Link> : notificationText(n, t)}
+                        {to ? (
+                          // Opening a notification reads it.
+                          <Link to={to} onClick={() => !n.readAt && void api.markNotificationRead(n.id).then(() => unreadCount.refresh(), () => undefined)}>
+                            {notificationText(n, t, lang)}
+                          </Link>
+                        ) : (
+                          notificationText(n, t, lang)
+                        )}
                       </p>
                       <p className="small muted">{formatDateTime(n.at, 'Asia/Seoul', lang)}</p>
                       {!n.readAt && (

@@ -3,7 +3,7 @@ import { ApiError, api, downloadFile, resumeUrl } from '../api/client';
 import { EDUCATION_LEVELS, EMPLOYMENT_TYPES } from '@bisang/contracts';
 import { TalentPoolPanel } from '../components/TalentPoolPanel';
 import { oneOf } from '../api/parse';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
 import { useJobCategories } from '../components/useJobCategories';
 import { formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -19,11 +19,20 @@ export function MyProfile() {
   const state = useAsync(() => api.myProfile(), []);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // Feedback is shown under the button that was pressed (on a phone the top of the page is out of sight).
+  const [where, setWhere] = useState<'profile' | 'resume'>('profile');
+  const feedback = (form: 'profile' | 'resume') => (
+    <div className="field-wide">
+      <OkNote>{where === form ? saved : null}</OkNote>
+      {where === form && <ErrorNote error={error} />}
+    </div>
+  );
 
 
   const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
+    setWhere('profile');
     setError(null);
     setSaved(null);
     try {
@@ -46,6 +55,7 @@ export function MyProfile() {
   const upload = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const file = (new FormData(e.currentTarget).get('resume') as File | null) ?? null;
+    setWhere('resume');
     setError(null);
     setSaved(null);
     if (!file || !file.size) return;
@@ -67,10 +77,6 @@ export function MyProfile() {
     <div className="stack">
       <h1>{t('profile.title')}</h1>
       <p className="muted">{t('profile.privacy')}</p>
-      <div aria-live="polite">
-        {saved && <p className="note note-ok">{saved}</p>}
-        <ErrorNote error={error} />
-      </div>
       <Loaded state={state}>
         {(profile) => (
         <>
@@ -128,6 +134,7 @@ export function MyProfile() {
             <button type="submit" className="button">
               {t('profile.save')}
             </button>
+            {feedback('profile')}
           </form>
           <form className="card stack" onSubmit={(e) => void upload(e)}>
             <h2>{t('profile.resume')}</h2>
@@ -138,7 +145,10 @@ export function MyProfile() {
                 <button
                   type="button"
                   className="linklike"
-                  onClick={() => void downloadFile(resumeUrl(profile.resume!.id), profile.resume!.fileName).catch(setError)}
+                  onClick={() => {
+                    setWhere('resume');
+                    void downloadFile(resumeUrl(profile.resume!.id), profile.resume!.fileName).catch(setError);
+                  }}
                 >
                   {t('profile.openResume')}
                 </button>
@@ -156,6 +166,7 @@ export function MyProfile() {
             <button type="submit" className="button button-secondary">
               {t('profile.upload')}
             </button>
+            {feedback('resume')}
           </form>
           {!!profile.counsellingNotes && <p className="muted">{t('profile.counsellingNotes', { n: profile.counsellingNotes })}</p>}
         </>

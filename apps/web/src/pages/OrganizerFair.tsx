@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, downloadFile, exportUrls } from '../api/client';
 import type { Booth, Fair, FairCoach, Kpis } from '@bisang/contracts';
 import { Bars, HiresChart } from '../components/Charts';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { IntroductionForm } from '../components/IntroductionForm';
 import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
@@ -144,7 +144,7 @@ function CoachApprovals({ fair }: { fair: Fair }) {
       <h2 id="coaches-title">{t('org.coaches')}</h2>
       <p className="muted">{t('org.coachesHint')}</p>
       <div aria-live="polite">
-        {done && <p className="note note-ok">{done}</p>}
+        <OkNote>{done}</OkNote>
         <ErrorNote error={error} />
       </div>
       <Loaded state={state}>
@@ -231,7 +231,7 @@ function Announce({ fair }: { fair: Fair }) {
           <textarea id="a-body" name="body" required rows={3} maxLength={5000} />
         </div>
         <div aria-live="polite">
-          {sent && <p className="note note-ok">{t('announcements.sent')}</p>}
+          <OkNote>{sent && t('announcements.sent')}</OkNote>
           <ErrorNote error={error} />
         </div>
         <button type="submit" className="button">

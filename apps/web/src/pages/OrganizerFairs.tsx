@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Fair } from '@bisang/contracts';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, useAsync, useFieldErrors } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { formatDate, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -12,6 +12,8 @@ export function OrganizerFairs() {
   const state = useAsync(() => api.fairs(), []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [createError, setCreateError] = useState<unknown>(null);
+  const fe = useFieldErrors(createError, ['title', 'slug', 'timezone', 'startsAt', 'endsAt', 'hiringTarget'], 'fair-err');
 
   const create = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -19,7 +21,7 @@ export function OrganizerFairs() {
     const data = new FormData(form);
     const timezone = String(data.get('timezone') || 'Asia/Seoul');
     setBusy(true);
-    setError(null);
+    setCreateError(null);
     try {
       await api.createFair({
         title: String(data.get('title')).trim(),
@@ -32,12 +34,14 @@ export function OrganizerFairs() {
       form.reset();
       state.reload();
     } catch (err) {
-      setError(err);
+      setCreateError(err);
     } finally {
       setBusy(false);
     }
   };
   const publish = async (f: Fair) => {
+    // Publishing opens the fair to everyone and cannot be taken back.
+    if (!window.confirm(t('org.publishConfirm', { title: f.title }))) return;
     setError(null);
     try {
       await api.publishFair(f.id);
@@ -103,34 +107,43 @@ export function OrganizerFairs() {
         <form onSubmit={(e) => void create(e)} className="form-grid">
           <div className="field">
             <label htmlFor="f-title">{t('org.fairTitle')}</label>
-            <input id="f-title" name="title" required maxLength={200} />
+            <input id="f-title" name="title" required maxLength={200} {...fe.input('title')} />
+            {fe.message('title')}
           </div>
           <div className="field">
             <label htmlFor="f-slug">{t('org.slug')}</label>
-            <input id="f-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="slug-hint" />
+            <input id="f-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" {...fe.input('slug', 'slug-hint')} />
+            {fe.message('slug')}
             <p id="slug-hint" className="hint">
               {t('org.slugHint')}
             </p>
           </div>
           <div className="field">
             <label htmlFor="f-tz">{t('org.timezone')}</label>
-            <input id="f-tz" name="timezone" defaultValue="Asia/Seoul" required />
+            <input id="f-tz" name="timezone" defaultValue="Asia/Seoul" required {...fe.input('timezone')} />
+            {fe.message('timezone')}
           </div>
           <div className="field">
             <label htmlFor="f-start">{t('org.startsOn')}</label>
-            <input id="f-start" name="startsOn" type="date" required />
+            <input id="f-start" name="startsOn" type="date" required {...fe.input('startsAt')} />
+            {fe.message('startsAt')}
           </div>
           <div className="field">
             <label htmlFor="f-end">{t('org.endsOn')}</label>
-            <input id="f-end" name="endsOn" type="date" required />
+            <input id="f-end" name="endsOn" type="date" required {...fe.input('endsAt')} />
+            {fe.message('endsAt')}
           </div>
           <div className="field">
             <label htmlFor="f-target">{t('org.target')}</label>
-            <input id="f-target" name="hiringTarget" type="number" min={1} defaultValue={150} required />
+            <input id="f-target" name="hiringTarget" type="number" min={1} defaultValue={150} required {...fe.input('hiringTarget')} />
+            {fe.message('hiringTarget')}
           </div>
           <button type="submit" className="button" disabled={busy}>
             {t('org.createSubmit')}
           </button>
+          <div className="field-wide">
+            <ErrorNote error={fe.rest} />
+          </div>
         </form>
       </section>
     </div>

@@ -3,10 +3,12 @@ import { Link } from 'react-router';
 import { api, downloadFile, resumeUrl } from '../api/client';
 import { APPLICATION_STATUSES, EMPLOYMENT_TYPES, staffMovesFrom, type Booth, type Company, type Fair, type Posting, type StaffApplication } from '@bisang/contracts';
 import { oneOf } from '../api/parse';
-import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync, useFieldErrors } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { dayKey, formatDateTime } from '../format';
 import { FairPicker } from '../components/FairPicker';
+import { ReapplyBooth } from '../components/ReapplyBooth';
+import { BoothVisibilityNote, EditPosting, SalaryDeadlineFields, readSalaryDeadline } from '../components/PostingFields';
 import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
@@ -138,7 +140,7 @@ function CompanyStaff({ company, onLeft }: { company: Company; onLeft: () => voi
     <section className="card" aria-labelledby="company-staff">
       <h2 id="company-staff">{t('staff.title')}</h2>
       <div aria-live="polite">
-        {sent && <p className="note note-ok">{sent}</p>}
+        <OkNote>{sent}</OkNote>
         <ErrorNote error={error} />
       </div>
       <Loaded state={staff}>
@@ -269,8 +271,9 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
               </p>
               {b.status === 'pending' && <p className="muted">{t('rec.pendingHint')}</p>}
               {b.rejectionReason && <p className="note note-error">{serverText(b.rejectionReason)}</p>}
+              {b.status === 'rejected' && <ReapplyBooth booth={b} onDone={booth.reload} />}
             </section>
-            <Postings booth={b} />
+            <Postings booth={b} fair={fair} />
             <Pipeline booth={b} fair={fair} />
             {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}
             {b.status === 'approved' && <TalentPoolSearch booth={b} fair={fair} />}
@@ -281,12 +284,14 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
   );
 }
 
-function Postings({ booth }: { booth: Booth }) {
+function Postings({ booth, fair }: { booth: Booth; fair: Fair }) {
   const { t, label } = useI18n();
   const categories = useJobCategories();
   const state = useAsync(() => api.boothPostings(booth.id), [booth.id]);
   useResync(state.reload);
   const [error, setError] = useState<unknown>(null);
+  const [createError, setCreateError] = useState<unknown>(null);
+  const fe = useFieldErrors(createError, ['title', 'description', 'openings', 'location', 'salaryMin', 'salaryMax', 'closesAt'], 'new-posting-err');
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -300,21 +305,27 @@ function Postings({ booth }: { booth: Booth }) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    await act(() =>
-      api.createPosting(booth.id, {
+    setCreateError(null);
+    try {
+      await api.createPosting(booth.id, {
         title: String(data.get('title')).trim(),
         description: String(data.get('description')).trim(),
         jobCategory: String(data.get('jobCategory')),
         employmentType: oneOf(EMPLOYMENT_TYPES, String(data.get('employmentType'))) ?? 'regular',
         openings: Number(data.get('openings')),
         ...(String(data.get('location')).trim() ? { location: String(data.get('location')).trim() } : {}),
-      }),
-    );
-    form.reset();
+        ...(readSalaryDeadline(data, fair.timezone, false) as { salaryMin?: number; salaryMax?: number; closesAt?: string }),
+      });
+      form.reset();
+      state.reload();
+    } catch (err) {
+      setCreateError(err);
+    }
   };
   return (
     <section aria-labelledby="rec-postings" className="card">
       <h2 id="rec-postings">{t('rec.postings')}</h2>
+      <BoothVisibilityNote booth={booth} />
       <ErrorNote error={error} />
       <Loaded state={state}>
         {(postings) =>
@@ -350,6 +361,7 @@ function Postings({ booth }: { booth: Booth }) {
                             {t('rec.close')}
                           </button>
                         )}
+                        {p.status !== 'closed' && <EditPosting posting={p} fair={fair} onSaved={state.reload} />}
                       </td>
                     </tr>
                   ))}
@@ -388,7 +400,8 @@ function Postings({ booth }: { booth: Booth }) {
           </div>
           <div className="field">
             <label htmlFor="p-openings">{t('posting.openingsLabel')}</label>
-            <input id="p-openings" name="openings" type="number" min={1} defaultValue={1} required />
+            <input id="p-openings" name="openings" type="number" min={1} defaultValue={1} required {...fe.input('openings')} />
+            {fe.message('openings')}
           </div>
           <div className="field">
             <label htmlFor="p-location">{t('posting.location')}</label>
@@ -398,9 +411,13 @@ function Postings({ booth }: { booth: Booth }) {
             <label htmlFor="p-description">{t('rec.postingDescription')}</label>
             <textarea id="p-description" name="description" required rows={4} maxLength={10000} />
           </div>
+          <SalaryDeadlineFields id="p" timezone={fair.timezone} fe={fe} />
           <button type="submit" className="button">
             {t('rec.saveDraft')}
           </button>
+          <div className="field-wide">
+            <ErrorNote error={fe.rest} />
+          </div>
         </form>
       </details>
     </section>
@@ -414,7 +431,7 @@ function Pipeline({ booth, fair }: { booth: Booth; fair: Fair }) {
   const state = useAsync(() => api.boothApplications(booth.id, postingId || undefined), [booth.id, postingId]);
   // New applicants show up in their column as they apply, not only as a toast; and after a drop the
   // pipeline is read again, whatever moved meanwhile.
-  useNotifications((e) => e.type === 'application.received' && e.data.boothId === booth.id && state.reload());
+  useNotifications((e) => (e.type === 'application.received' || e.type === 'application.offer_answered') && e.data.boothId === booth.id && state.reload());
   useResync(() => {
     state.reload();
     postings.reload();
@@ -552,6 +569,9 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
           }}
         >
           <div className="field">
+            <p className={a.offerAcceptedAt ? 'note note-ok' : 'note note-info'} data-testid="offer-answer">
+              {a.offerAcceptedAt ? t('rec.offerAccepted') : t('rec.offerWaiting')}
+            </p>
             <label htmlFor={`start-${a.id}`}>{t('rec.startDate')}</label>
             <input id={`start-${a.id}`} type="date" required value={startDate} onChange={(e) => setStartDate(e.target.value)} />
           </div>
@@ -562,7 +582,7 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
       )}
       {a.status === 'hired' && <HireCorrection a={a} act={act} />}
       {moves.includes('rejected') && (
-        <button type="button" className="button button-small button-secondary" onClick={() => void act(() => api.moveApplication(a.id, 'rejected'))}>
+        <button type="button" className="button button-small button-secondary" onClick={() => window.confirm(t('rec.rejectConfirm', { name: a.seeker.name })) && void act(() => api.moveApplication(a.id, 'rejected'))}>
           {t('rec.reject')}
         </button>
       )}
@@ -620,7 +640,7 @@ function HireCorrection({ a, act }: { a: StaffApplication; act: (fn: () => Promi
           </form>
         )}
         <div aria-live="polite">
-          {saved && <p className="note note-ok">{t('rec.hireSaved')}</p>}
+          <OkNote>{saved && t('rec.hireSaved')}</OkNote>
           <ErrorNote error={error} />
         </div>
       </details>

@@ -15,6 +15,8 @@ export const NOTIFYING_EVENTS = [
   'waitlist.offered',
   'application.submitted',
   'application.moved',
+  'application.offer_accepted',
+  'application.offer_declined',
   'follow_up.asked',
   'pool_invitation.sent',
   'introduction.made',
@@ -105,6 +107,20 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
           to: p.to,
         }),
       ];
+    }
+    case 'application.offer_accepted':
+    case 'application.offer_declined': {
+      const p = event.payload;
+      // The booth's recruiters hear the seeker's answer: an acceptance is their cue to record the hire.
+      const data = {
+        applicationId: p.applicationId,
+        postingId: p.postingId,
+        postingTitle: p.postingTitle,
+        boothId: p.boothId,
+        seekerName: p.seekerName,
+        accepted: event.type === 'application.offer_accepted',
+      };
+      return staffIds.map((id) => notice(id, 'application.offer_answered', data));
     }
     case 'follow_up.asked': {
       const p = event.payload;

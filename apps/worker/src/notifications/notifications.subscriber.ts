@@ -27,7 +27,8 @@ export class NotificationsSubscriber implements DomainEventHandler<NotifyingEven
   async handleBatch(events: DomainEvent<NotifyingEvent>[]): Promise<void> {
     const notes = [];
     for (const event of events) {
-      const staffIds = event.type === 'application.submitted' ? await this.companies.findStaffIds(event.payload.companyId) : [];
+      const toStaff = event.type === 'application.submitted' || event.type === 'application.offer_accepted' || event.type === 'application.offer_declined';
+      const staffIds = toStaff ? await this.companies.findStaffIds(event.payload.companyId) : [];
       notes.push(...noticesFor(event, staffIds).map((n) => ({ ...n, eventId: event.id })));
     }
     const stored = await this.notifications.recordForEvents(notes);

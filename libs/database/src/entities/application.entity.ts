@@ -24,6 +24,8 @@ export class ApplicationEntity {
   @Column({ type: 'smallint', nullable: true }) rating: number | null;
   @Column({ name: 'reached_interview_at', type: 'timestamptz', nullable: true }) reachedInterviewAt: Date | null;
   @Column({ name: 'reached_offer_at', type: 'timestamptz', nullable: true }) reachedOfferAt: Date | null;
+  /** When the seeker accepted the offer in the app (null until then). */
+  @Column({ name: 'offer_accepted_at', type: 'timestamptz', nullable: true }) offerAcceptedAt: Date | null;
   @Column({ name: 'applied_at', type: 'timestamptz' }) appliedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

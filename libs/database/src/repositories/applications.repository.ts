@@ -25,6 +25,7 @@ export interface ApplicationView {
   rating: number | null;
   reachedInterviewAt: Date | null;
   reachedOfferAt: Date | null;
+  offerAcceptedAt: Date | null;
   appliedAt: Date;
   updatedAt: Date;
   /** Made from the centre's introduction (소개), when the seeker agreed. */
@@ -99,6 +100,8 @@ export type HireUpdateOutcome = { outcome: 'updated'; hire: HireView; previousSt
 
 export type FollowUpAnswerOutcome = { outcome: 'answered'; followUp: FollowUpView } | { outcome: 'not_hired' | 'not_asked' };
 
+export type OfferAnswerOutcome = { outcome: 'answered'; application: ApplicationView } | { outcome: 'not_offered' };
+
 export interface ApplicationListFilter {
   limit: number;
   after?: { appliedAt: Date; id: string };
@@ -108,7 +111,7 @@ export interface ApplicationListFilter {
 
 const VIEW_SELECT = `a.id, a.posting_id AS "postingId", a.booth_id AS "boothId", a.company_id AS "companyId", a.fair_id AS "fairId",
   a.seeker_id AS "seekerId", a.status, a.cover_letter AS "coverLetter", a.recruiter_note AS "recruiterNote", a.rating,
-  a.reached_interview_at AS "reachedInterviewAt", a.reached_offer_at AS "reachedOfferAt", a.applied_at AS "appliedAt",
+  a.reached_interview_at AS "reachedInterviewAt", a.reached_offer_at AS "reachedOfferAt", a.offer_accepted_at AS "offerAcceptedAt", a.applied_at AS "appliedAt",
   a.updated_at AS "updatedAt", a.introduction_id IS NOT NULL AS "introducedByCentre", p.title AS "postingTitle", c.name AS "companyName", f.timezone AS "fairTimezone",
   u.name AS "seekerName", date_part('year', age((now() AT TIME ZONE f.timezone)::date, u.birth_date))::int AS "seekerAge",
   CASE WHEN a.status <> 'withdrawn' THEN (SELECT r.id FROM resumes r WHERE r.seeker_id = a.seeker_id) END AS "resumeId"`;
@@ -256,6 +259,40 @@ export class ApplicationsRepository {
       const application = (await this.findView(applicationId, m))!;
       await appendDomainEvents(m, [domainEvent('application.moved', { ...applicationFacts(application), from, to, movedBy: actorId })]);
       return { outcome: 'moved' as const, application };
+    });
+  }
+
+  /**
+   * The seeker's answer to an offer, in one transaction with its event. Accepting stamps `offer_accepted_at`
+   * (once: accepting again answers the same, with no second event); declining withdraws the application
+   * (offered → withdrawn, recorded as the seeker's move). Anything but an open offer is 'not_offered'.
+   */
+  async answerOffer(applicationId: string, seekerId: string, accept: boolean, now: Date): Promise<OfferAnswerOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ status: ApplicationStatus; accepted: boolean }>(
+        await m.query(
+          `SELECT status, offer_accepted_at IS NOT NULL AS accepted FROM applications WHERE id = $1 AND seeker_id = $2 FOR UPDATE`,
+          [applicationId, seekerId],
+        ),
+      );
+      if (!row || row.status !== 'offered') return { outcome: 'not_offered' as const };
+      if (accept) {
+        if (!row.accepted) {
+          await m.query(`UPDATE applications SET offer_accepted_at = $2, updated_at = $2 WHERE id = $1`, [applicationId, now]);
+          const application = (await this.findView(applicationId, m))!;
+          await appendDomainEvents(m, [domainEvent('application.offer_accepted', { ...applicationFacts(application), seekerName: application.seekerName })]);
+        }
+        return { outcome: 'answered' as const, application: (await this.findView(applicationId, m))! };
+      }
+      if (row.accepted) return { outcome: 'not_offered' as const }; // accepted offers are left by withdrawing
+      await this.guardedMove(m, applicationId, 'offered', 'withdrawn', now);
+      await this.recordTransition(m, applicationId, 'offered', 'withdrawn', seekerId, now);
+      const application = (await this.findView(applicationId, m))!;
+      await appendDomainEvents(m, [
+        domainEvent('application.moved', { ...applicationFacts(application), from: 'offered', to: 'withdrawn', movedBy: seekerId }),
+        domainEvent('application.offer_declined', { ...applicationFacts(application), seekerName: application.seekerName }),
+      ]);
+      return { outcome: 'answered' as const, application };
     });
   }
 

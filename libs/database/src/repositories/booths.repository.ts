@@ -124,6 +124,25 @@ export class BoothsRepository {
     });
   }
 
+  /**
+   * A rejected booth applies again with a changed headline and description: pending again, the reason cleared,
+   * with its `booth.reapplied` event. Null unless the booth is rejected.
+   */
+  async reapply(id: string, headline: string, description: string | null): Promise<BoothEntity | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ fairId: string; companyId: string }>(
+        await m.query(
+          `UPDATE booths SET status = 'pending', headline = $2, description = $3, rejection_reason = NULL, decided_at = NULL
+            WHERE id = $1 AND status = 'rejected' RETURNING fair_id AS "fairId", company_id AS "companyId"`,
+          [id, headline, description],
+        ),
+      );
+      if (!row) return null;
+      await appendDomainEvents(m, [domainEvent('booth.reapplied', { boothId: id, fairId: row.fairId, companyId: row.companyId })]);
+      return m.getRepository(BoothEntity).findOneBy({ id });
+    });
+  }
+
   /** Rejects a booth (from pending or approved); null when it does not exist. */
   async reject(id: string, reason: string, now: Date): Promise<BoothEntity | null> {
     const rejected = rowsOf(

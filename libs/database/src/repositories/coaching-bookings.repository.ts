@@ -82,9 +82,36 @@ export const bookingFacts = (b: CoachingBookingEntity) => ({
 
 const LIVE_BOOKING = `status IN ('confirmed', 'completed', 'no_show')`;
 
+export interface BookingParties {
+  seekerName: string;
+  seekerAge: number | null;
+  desiredJobCategories: string[];
+  coachName: string;
+}
+
 @Injectable()
 export class CoachingBookingsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Who is in each booking, as its lists show them: the seeker (name, age in the fair's zone, desired job groups)
+   * for the coach or interviewer, the coach's name for the seeker.
+   */
+  async partiesOf(bookingIds: string[]): Promise<Map<string, BookingParties>> {
+    if (bookingIds.length === 0) return new Map();
+    const rows = rowsOf<BookingParties & { bookingId: string }>(
+      await this.dataSource.query(
+        `SELECT b.id AS "bookingId", s.name AS "seekerName",
+                date_part('year', age((now() AT TIME ZONE f.timezone)::date, s.birth_date))::int AS "seekerAge",
+                COALESCE(p.desired_job_categories, '{}') AS "desiredJobCategories", c.name AS "coachName"
+           FROM coaching_bookings b JOIN users s ON s.id = b.seeker_id JOIN users c ON c.id = b.coach_id
+           JOIN fairs f ON f.id = b.fair_id LEFT JOIN seeker_profiles p ON p.user_id = b.seeker_id
+          WHERE b.id = ANY($1::uuid[])`,
+        [bookingIds],
+      ),
+    );
+    return new Map(rows.map(({ bookingId, ...parties }) => [bookingId, parties]));
+  }
 
   /**
    * Records a booking request as pending. With an idempotency key, a second request with the same key

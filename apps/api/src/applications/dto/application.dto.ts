@@ -76,6 +76,7 @@ export class ApplicationDto implements Application {
   @ApiProperty({ nullable: true, type: String, description: 'first time it reached interview' }) reachedInterviewAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'first time it reached offered' }) reachedOfferAt: string | null;
   @ApiProperty({ description: "made from the employment centre's introduction (센터 소개)" }) introducedByCentre: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'when the seeker accepted the offer in the app' }) offerAcceptedAt: string | null;
 
   static from(a: ApplicationView): ApplicationDto {
     return {
@@ -94,6 +95,7 @@ export class ApplicationDto implements Application {
       reachedInterviewAt: iso(a.reachedInterviewAt),
       reachedOfferAt: iso(a.reachedOfferAt),
       introducedByCentre: a.introducedByCentre,
+      offerAcceptedAt: iso(a.offerAcceptedAt),
     };
   }
 }

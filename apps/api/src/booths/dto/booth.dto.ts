@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
@@ -25,6 +25,9 @@ export class CreateBoothDto implements CreateBoothInput {
   @MaxLength(5000)
   description?: string;
 }
+
+/** A rejected booth's new application: what the organizer reads again. */
+export class ReapplyBoothDto extends PickType(CreateBoothDto, ['headline', 'description'] as const) {}
 
 export class RejectBoothDto {
   @ApiProperty({ example: '현재 채용 계획이 확인되지 않습니다' })

@@ -44,6 +44,10 @@ export class BookingDto implements Booking {
   @ApiPropertyOptional() cancelledAt?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'a rescheduling: the booking this one replaces once confirmed' }) replacesBookingId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'cancelled by rescheduling: the booking that took its place' }) replacedByBookingId?: string;
+  @ApiPropertyOptional({ enum: ['coaching', 'interview'], description: 'in lists of one\'s own bookings' }) kind?: 'coaching' | 'interview';
+  @ApiPropertyOptional({ description: 'to the coach or interviewer, in lists of their bookings: name, age, desired KECO job groups' })
+  seeker?: { name: string; age: number | null; desiredJobCategories: string[] };
+  @ApiPropertyOptional({ description: 'to the seeker, in lists of their bookings: the coach or interviewer' }) coach?: { name: string };
 
   static from(b: CoachingBookingEntity): BookingDto {
     return {

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import type { Booking } from '@bisang/contracts';
+import { api } from '../api/client';
+import { formatDate, formatTime } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { useNotifications, useResync } from '../realtime/hooks';
+import { loadBookings } from '../pages/MyBookings';
+import { ErrorNote, Loaded, useAsync } from './async';
+import { bookingStatusText } from './bookingText';
+import { useJobCategories } from './useJobCategories';
+
+type Session = Booking & { zone: string };
+
+/** The current time, ticking, so that "started" buttons enable themselves when a session begins. */
+function useMinuteNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * A coach's sessions: whom they meet (name, age, desired job groups), upcoming first in time order, past ones
+ * apart. Complete and no-show are possible once a session has started; no-show and cancel ask first.
+ */
+export function CoachSessions() {
+  const { t } = useI18n();
+  const state = useAsync(loadBookings, []);
+  const [error, setError] = useState<unknown>(null);
+  const now = useMinuteNow();
+  useNotifications((e) => e.type.startsWith('booking.') && state.reload());
+  useResync(state.reload);
+  const act = async (fn: () => Promise<Booking>) => {
+    setError(null);
+    try {
+      await fn();
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="sessions-title" className="card">
+      <h2 id="sessions-title">{t('coach.sessions')}</h2>
+      <ErrorNote error={error} />
+      <Loaded state={state}>
+        {(items) => {
+          const shown = items.filter((b) => b.status !== 'rejected' && b.status !== 'pending');
+          const upcoming = shown
+            .filter((b) => b.status === 'confirmed' && new Date(b.endsAt).getTime() > now - 3600_000)
+            .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+          const past = shown.filter((b) => !upcoming.includes(b)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+          return shown.length === 0 ? (
+            <p className="muted">{t('bookings.none')}</p>
+          ) : (
+            <>
+              <h3>{t('sessions.upcoming', { n: upcoming.length })}</h3>
+              {upcoming.length === 0 ? (
+                <p className="muted">{t('sessions.noUpcoming')}</p>
+              ) : (
+                <ul className="plain cards" data-testid="upcoming-sessions">
+                  {upcoming.map((b) => (
+                    <SessionCard key={b.id} b={b} now={now} act={act} />
+                  ))}
+                </ul>
+              )}
+              {past.length > 0 && (
+                <details data-testid="past-sessions">
+                  <summary>{t('sessions.past', { n: past.length })}</summary>
+                  <ul className="plain cards">
+                    {past.map((b) => (
+                      <SessionCard key={b.id} b={b} now={now} act={act} />
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () => Promise<Booking>) => Promise<void> }) {
+  const { t, lang, label } = useI18n();
+  const categories = useJobCategories();
+  const started = new Date(b.startsAt).getTime() <= now;
+  const groups = (b.seeker?.desiredJobCategories ?? [])
+    .map((code) => categories?.jobCategories.find((c) => c.code === code))
+    .filter((c) => c !== undefined)
+    .map((c) => label(c));
+  return (
+    <li className="card" data-testid="session" data-status={b.status}>
+      <p className="card-title">
+        {formatDate(b.startsAt, b.zone, lang)} {formatTime(b.startsAt, b.zone, lang)}–{formatTime(b.endsAt, b.zone, lang)}
+      </p>
+      {b.seeker && (
+        <p data-testid="session-seeker">
+          <strong>{b.seeker.name}</strong>
+          {b.seeker.age !== null && ` · ${t('rec.age', { age: b.seeker.age })}`}
+          {groups.length > 0 && ` · ${t('sessions.wants', { groups: groups.join(', ') })}`}
+        </p>
+      )}
+      <p>
+        <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
+        {b.kind === 'interview' && <span className="small muted"> · {t('bookings.interviews')}</span>}
+      </p>
+      {b.feedback && <p>{b.feedback}</p>}
+      {b.status === 'confirmed' && (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const feedback = String(new FormData(e.currentTarget).get('feedback') ?? '').trim();
+            void act(() => api.completeBooking(b.id, feedback || undefined));
+          }}
+        >
+          {started && (
+            <div className="field">
+              <label htmlFor={`fb-${b.id}`}>{t('coach.feedback')}</label>
+              <textarea id={`fb-${b.id}`} name="feedback" rows={2} maxLength={5000} />
+            </div>
+          )}
+          {!started && (
+            <p className="small muted" id={`not-started-${b.id}`}>
+              {t('sessions.notStarted')}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button-small" disabled={!started} aria-describedby={started ? undefined : `not-started-${b.id}`}>
+              {t('coach.complete')}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              disabled={!started}
+              aria-describedby={started ? undefined : `not-started-${b.id}`}
+              onClick={() => window.confirm(t('sessions.noShowConfirm', { name: b.seeker?.name ?? '' })) && void act(() => api.noShowBooking(b.id))}
+            >
+              {t('coach.noShow')}
+            </button>
+            {!started && (
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => window.confirm(t('bookings.cancelConfirm')) && void act(() => api.cancelBooking(b.id))}
+              >
+                {t('bookings.cancel')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
