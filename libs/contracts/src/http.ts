@@ -193,9 +193,18 @@ export interface PostingInput {
   minCareerYears?: number | null;
 }
 
+/** Orders of `GET /fairs/:fairId/postings`. */
+export const POSTING_SORTS = ['newest', 'deadline'] as const;
+export type PostingSort = (typeof POSTING_SORTS)[number];
+
 /** `GET /fairs/:fairId/postings` filters. */
 export interface PostingQuery {
+  /** Matches title, description and location. */
   q?: string;
+  /** Region words ("대구 수성구", "수성구"): each must appear in the posting's location ("대구광역시" counts as "대구"). */
+  region?: string;
+  /** `newest` (default: latest published first) or `deadline` (soonest closing first, open-ended last). */
+  sort?: PostingSort;
   jobCategory?: string;
   employmentType?: EmploymentType;
   boothId?: string;

@@ -15,6 +15,7 @@ import { AddMailToAddresses1764730000000 } from './migrations/1764730000000-AddM
 import { AddCalendarFeeds1764730000001 } from './migrations/1764730000001-AddCalendarFeeds';
 import { CreateMatching1764720000000 } from './migrations/1764720000000-CreateMatching';
 import { AddOfferAcceptance1764740000000 } from './migrations/1764740000000-AddOfferAcceptance';
+import { AddPostingsLocationIndexes1764760000000 } from './migrations/1764760000000-AddPostingsLocationIndexes';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddMailToAddresses1764730000000,
   AddCalendarFeeds1764730000001,
   AddOfferAcceptance1764740000000,
+  AddPostingsLocationIndexes1764760000000,
 ];

@@ -6,6 +6,9 @@ import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from 
 
 const postingNotFound = () => notFound('Posting', '채용공고');
 
+/** Where a posting without a closing time sorts by deadline (last). */
+const OPEN_ENDED = '9999-12-31T00:00:00.000Z';
+
 @Injectable()
 export class PostingsService {
   constructor(
@@ -55,17 +58,24 @@ export class PostingsService {
   async search(fairId: string, query: PostingQueryDto, caller?: AuthenticatedUser): Promise<Page<PostingDto>> {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw notFound('Fair', '박람회');
-    const after = decodeCursor(query.cursor, { publishedAt: 'instant', id: 'uuid' });
+    const byDeadline = query.sort === 'deadline';
+    const after = byDeadline
+      ? decodeCursor(query.cursor, { closesAt: 'instant', id: 'uuid' })
+      : decodeCursor(query.cursor, { publishedAt: 'instant', id: 'uuid' });
     const rows = await this.postings.searchVisible({
       fairId,
       q: query.q,
+      region: query.region,
+      sort: byDeadline ? 'deadline' : 'newest',
       jobCategory: query.jobCategory,
       employmentType: query.employmentType,
       boothId: query.boothId,
       limit: query.limit,
       after,
     });
-    return toPage(rows, query.limit, PostingDto.from, (p) => ({ publishedAt: p.publishedAt!, id: p.id }));
+    return toPage(rows, query.limit, PostingDto.from, (p): Record<string, string> =>
+      byDeadline ? { closesAt: p.closesAt ?? OPEN_ENDED, id: p.id } : { publishedAt: p.publishedAt!, id: p.id },
+    );
   }
 
   /** A posting: public once visible; drafts and postings of unapproved booths only for staff and organizers. */

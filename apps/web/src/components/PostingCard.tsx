@@ -1,11 +1,22 @@
 import { Link } from 'react-router';
 import type { Posting, PostingView } from '@bisang/contracts';
-import { formatSalary } from '../format';
+import { daysLeft, formatDate, formatSalary } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useJobCategories } from './useJobCategories';
 
 /** A posting's card: one read over HTTP carries its labels; one brought by a feed event is labelled here. */
-export function PostingCard({ posting, fresh = false, headingLevel = 3 }: { posting: Posting | PostingView; fresh?: boolean; headingLevel?: 2 | 3 }) {
+export function PostingCard({
+  posting,
+  fresh = false,
+  headingLevel = 3,
+  timeZone = 'Asia/Seoul',
+}: {
+  posting: Posting | PostingView;
+  fresh?: boolean;
+  headingLevel?: 2 | 3;
+  /** The fair's zone, for the closing date. */
+  timeZone?: string;
+}) {
   const { t, lang, label } = useI18n();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const salary = formatSalary(posting.salaryMin, posting.salaryMax, lang);
@@ -26,7 +37,13 @@ export function PostingCard({ posting, fresh = false, headingLevel = 3 }: { post
         <li className="tag">{t('posting.openings', { n: posting.openings })}</li>
         {salary && <li className="tag">{salary}</li>}
       </ul>
+      {posting.closesAt && posting.status !== 'closed' && (
+        <p className="deadline" data-testid="posting-deadline">
+          <span className="dday">{daysLeft(posting.closesAt) === 0 ? t('posting.ddayToday') : t('posting.dday', { n: daysLeft(posting.closesAt) })}</span> {t('posting.closesOn', { date: formatDate(posting.closesAt, timeZone, lang) })}
+        </p>
+      )}
       {fresh && <span className="badge-new">{t('feed.new')}</span>}
     </article>
   );
 }
+

@@ -23,11 +23,15 @@ export interface PostingFields {
 export interface PostingSearch {
   fairId: string;
   q?: string;
+  /** Region words: each must appear in the location (a metropolitan suffix such as 광역시 dropped). */
+  region?: string;
+  sort?: 'newest' | 'deadline';
   jobCategory?: string;
   employmentType?: string;
   boothId?: string;
   limit: number;
-  after?: { publishedAt: string; id: string };
+  /** The last item's key: publishedAt when newest first, closesAt ('9999-12-31…' when open-ended) by deadline. */
+  after?: { publishedAt?: string; closesAt?: string; id: string };
 }
 
 export interface PostingChange {
@@ -160,18 +164,25 @@ export class PostingsRepository {
     return { posting, event };
   }
 
-  /** Visible postings of a fair (published, booth approved), newest first, filtered, keyset-paginated. */
+  /** Visible postings of a fair (published, booth approved), newest first or by deadline, filtered, keyset-paginated. */
   async searchVisible(s: PostingSearch): Promise<PostingView[]> {
     const params: unknown[] = [s.fairId];
     const where = [`p.fair_id = $1`, `p.status = 'published'`, `b.status = 'approved'`];
     if (s.q) {
-      params.push(`%${s.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-      where.push(`(p.title || ' ' || p.description) ILIKE $${params.length}`);
+      params.push(`%${escapeLike(s.q)}%`);
+      const like = `$${params.length}`;
+      let text = `(p.title || ' ' || p.description) ILIKE ${like}`;
       // Two characters make no trigram; their bigram index finds the candidates (see AddPostingsBigramIndex).
       if ([...s.q].length === 2) {
         params.push(s.q);
-        where.push(`posting_bigrams(p.title || ' ' || p.description) @> posting_bigrams($${params.length})`);
+        text += ` AND posting_bigrams(p.title || ' ' || p.description) @> posting_bigrams($${params.length})`;
       }
+      // Region words match where the job is ("수성구" finds postings located there).
+      where.push(`((${text}) OR ${this.locationHas(params, s.q, like)})`);
+    }
+    for (const word of regionWords(s.region)) {
+      params.push(`%${escapeLike(word)}%`);
+      where.push(this.locationHas(params, word, `$${params.length}`));
     }
     if (s.jobCategory) {
       params.push(s.jobCategory);
@@ -185,16 +196,28 @@ export class PostingsRepository {
       params.push(s.boothId);
       where.push(`p.booth_id = $${params.length}`);
     }
-    if (s.after) {
+    const deadline = `COALESCE(p.closes_at, '9999-12-31T00:00:00Z'::timestamptz)`;
+    if (s.after && s.sort === 'deadline') {
+      params.push(s.after.closesAt, s.after.id);
+      where.push(`(${deadline}, p.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    } else if (s.after) {
       params.push(s.after.publishedAt, s.after.id);
       where.push(`(p.published_at, p.id) < ($${params.length - 1}, $${params.length})`);
     }
+    const order = s.sort === 'deadline' ? `${deadline} ASC, p.id ASC` : `p.published_at DESC, p.id DESC`;
     params.push(s.limit + 1);
     const rows = await this.dataSource.query(
-      `SELECT ${POSTING_VIEW_SELECT} ${FROM} WHERE ${where.join(' AND ')} ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`,
+      `SELECT ${POSTING_VIEW_SELECT} ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`,
       params,
     );
     return rows.map(toPostingView);
+  }
+
+  /** The location holds `word` (its ILIKE pattern at `like`); a two-character word also asks the bigram index, as for the text. */
+  private locationHas(params: unknown[], word: string, like: string): string {
+    if ([...word].length !== 2) return `p.location ILIKE ${like}`;
+    params.push(word);
+    return `(p.location ILIKE ${like} AND posting_bigrams(p.location) @> posting_bigrams($${params.length}))`;
   }
 
   /** What the staff policy needs, in one query: the posting's status, its booth's, and whether the user is the booth's staff. */
@@ -224,3 +247,13 @@ export class PostingsRepository {
 }
 
 const isVisible = (p: PostingView) => p.status === 'published' && p.boothStatus === 'approved';
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/** "대구광역시 수성구" → ["대구", "수성구"]: the words a location must hold (a metropolitan suffix dropped, so "대구 수성구" matches). */
+export function regionWords(region: string | undefined): string[] {
+  return (region ?? '')
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/(광역시|특별시|특별자치시|특별자치도)$/, ''))
+    .filter(Boolean);
+}

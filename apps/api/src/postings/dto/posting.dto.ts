@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { EMPLOYMENT_TYPE_LABELS, INSTANT_FORMS, IsInstant, KECO_CODES, KECO_MAJOR_GROUPS, ListQueryDto } from '@bisang/common';
 import { EMPLOYMENT_TYPES, EmploymentType, PostingView } from '@bisang/database';
-import type { Posting, PostingInput, PostingStatus } from '@bisang/contracts';
+import { POSTING_SORTS } from '@bisang/contracts';
+import type { Posting, PostingInput, PostingSort, PostingStatus } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -117,13 +118,26 @@ export class UpdatePostingDto extends IntersectionType(
 ) {}
 
 export class PostingQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'matches Korean and English text in title and description' })
+  @ApiPropertyOptional({ description: 'matches Korean and English text in title, description and location ("수성구" finds postings located there)' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'region words, e.g. "대구 수성구": each must appear in the location ("대구광역시" counts as "대구")', example: '수성구' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'region must not be empty' })
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional({ enum: POSTING_SORTS, default: 'newest', description: 'newest: latest published first; deadline: soonest closing first, open-ended last' })
+  @IsOptional()
+  @IsIn(POSTING_SORTS, { message: `sort must be one of ${POSTING_SORTS.join(', ')}` })
+  sort?: PostingSort;
 
   @ApiPropertyOptional({ enum: KECO_CODES })
   @IsOptional()
