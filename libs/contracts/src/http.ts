@@ -82,6 +82,8 @@ export interface Fair {
   id: string;
   slug: string;
   title: string;
+  /** What the fair is (its home page shows it); null until written. */
+  description: string | null;
   /** IANA time zone: the fair's days, times and slots are in it. */
   timezone: string;
   startsAt: string;
@@ -112,6 +114,25 @@ export interface CreateFairInput {
   maxUpcomingCoachingPerSeeker?: number;
   /** Default 40. */
   midCareerAgeMin?: number;
+  description?: string | null;
+}
+
+/**
+ * `PATCH /fairs/:fairId` (organizer): a partial of the fair's settings. A draft may change any of them; a
+ * published fair only its title, description and hiring target (409 `FAIR_NOT_DRAFT` otherwise).
+ */
+export type UpdateFairInput = Partial<Omit<CreateFairInput, 'slug'>>;
+
+/** `GET /fairs/:fairId/summary` (public): true totals for the fair's home, not the count of loaded items. */
+export interface FairSummary {
+  fairId: string;
+  /** Visible postings (published, booth approved). */
+  postings: number;
+  /** Approved booths. */
+  booths: number;
+  /** Hires recorded so far, against the fair's hiringTarget. */
+  hires: number;
+  hiringTarget: number;
 }
 
 export interface AnnouncementInput {

@@ -16,6 +16,7 @@ import { AddCalendarFeeds1764730000001 } from './migrations/1764730000001-AddCal
 import { CreateMatching1764720000000 } from './migrations/1764720000000-CreateMatching';
 import { AddOfferAcceptance1764740000000 } from './migrations/1764740000000-AddOfferAcceptance';
 import { AddPostingsLocationIndexes1764760000000 } from './migrations/1764760000000-AddPostingsLocationIndexes';
+import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddFairDescription';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddCalendarFeeds1764730000001,
   AddOfferAcceptance1764740000000,
   AddPostingsLocationIndexes1764760000000,
+  AddFairDescription1764760000001,
 ];

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
 import { ApiPageResponse, ListQueryDto, uuidParam } from '@bisang/common';
-import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
-import { FairDto } from './dto/fair.dto';
+import { AnnouncementDto, CreateFairDto, UpdateFairDto } from './dto/create-fair.dto';
+import { FairDto, FairSummaryDto } from './dto/fair.dto';
 import { FairsService } from './fairs.service';
 
 @ApiTags('fairs')
@@ -18,6 +18,23 @@ export class FairsController {
   @ApiConflictResponse({ description: 'SLUG_TAKEN' })
   create(@Body() dto: CreateFairDto, @CurrentUser() user: AuthenticatedUser): Promise<FairDto> {
     return this.fairs.create(dto, user);
+  }
+
+  @Patch(':fairId')
+  @Roles('organizer')
+  @ApiOkResponse({ type: FairDto, description: 'a draft may change any setting; a published fair only title, description and hiringTarget' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'FAIR_NOT_DRAFT: a draft-only setting asked of a published fair' })
+  update(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: UpdateFairDto): Promise<FairDto> {
+    return this.fairs.update(fairId, dto);
+  }
+
+  @Get(':fairId/summary')
+  @Public()
+  @ApiOkResponse({ type: FairSummaryDto, description: 'true totals: visible postings, approved booths, hires so far against the target' })
+  @ApiNotFoundResponse()
+  summary(@Param('fairId', uuidParam('fairId')) fairId: string, @CurrentUser() user?: AuthenticatedUser): Promise<FairSummaryDto> {
+    return this.fairs.summary(fairId, user);
   }
 
   @Post(':fairId/publish')

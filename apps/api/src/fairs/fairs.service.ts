@@ -3,9 +3,9 @@ import { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, toPage } from '@bisang/common';
 import type { AnnouncementCreated } from '@bisang/contracts';
 import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
-import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
-import { FairDto } from './dto/fair.dto';
-import { fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken, unknownTimeZone } from './fairs.errors';
+import { AnnouncementDto, CreateFairDto, UpdateFairDto } from './dto/create-fair.dto';
+import { FairDto, FairSummaryDto } from './dto/fair.dto';
+import { fairNotDraft, fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken, unknownTimeZone } from './fairs.errors';
 
 @Injectable()
 export class FairsService {
@@ -24,6 +24,7 @@ export class FairsService {
     const fair = await this.fairs.createUnlessSlugTaken({
       slug: dto.slug,
       title: dto.title,
+      description: dto.description ?? null,
       timezone: dto.timezone,
       startsAt,
       endsAt,
@@ -37,6 +38,39 @@ export class FairsService {
     });
     if (!fair) throw slugTaken();
     return FairDto.from(fair);
+  }
+
+  /** Changes a fair's settings: any of them while a draft, only title, description and target once published. */
+  async update(fairId: string, dto: UpdateFairDto): Promise<FairDto> {
+    const fair = await this.fairs.findById(fairId);
+    if (!fair) throw fairNotFound();
+    const startsAt = dto.startsAt === undefined ? undefined : new Date(dto.startsAt);
+    const endsAt = dto.endsAt === undefined ? undefined : new Date(dto.endsAt);
+    if ((endsAt ?? fair.endsAt) <= (startsAt ?? fair.startsAt)) throw invalidWindow();
+    if ((dto.youthAgeMin ?? fair.youthAgeMin) > (dto.youthAgeMax ?? fair.youthAgeMax)) throw invalidYouthRange();
+    if (dto.timezone !== undefined && !(await this.fairs.isTimeZoneKnown(dto.timezone))) throw unknownTimeZone();
+    const result = await this.fairs.update(fairId, {
+      title: dto.title,
+      description: dto.description,
+      timezone: dto.timezone,
+      startsAt,
+      endsAt,
+      hiringTarget: dto.hiringTarget,
+      youthAgeMin: dto.youthAgeMin,
+      youthAgeMax: dto.youthAgeMax,
+      professionalJobCategories: dto.professionalJobCategories,
+      maxUpcomingCoachingPerSeeker: dto.maxUpcomingCoachingPerSeeker,
+      midCareerAgeMin: dto.midCareerAgeMin,
+    });
+    if (!result) throw fairNotFound();
+    if ('conflict' in result) throw fairNotDraft();
+    return FairDto.from(result);
+  }
+
+  /** True totals for the fair's home page (public once the fair is). */
+  async summary(fairId: string, caller?: AuthenticatedUser): Promise<FairSummaryDto> {
+    const fair = await this.findVisible(fairId, caller);
+    return { fairId: fair.id, ...(await this.fairs.summary(fair.id)), hiringTarget: fair.hiringTarget };
   }
 
   /** Publishes a draft; `fair.published` schedules its opening and closing. */

@@ -98,6 +98,8 @@ export async function seedFairDemo(app: INestApplicationContext): Promise<{ fair
         startsAt: new Date(Date.now() - 10 * day).toISOString(),
         endsAt: new Date(Date.now() + 40 * day).toISOString(),
         hiringTarget: 150,
+        description:
+          '대구·경북 청년과 지역 기업을 잇는 온라인 채용박람회입니다. 부스에서 채용공고를 보고 바로 지원하고, 1:1 면접 코칭으로 면접을 준비하세요. 박람회 기간에 취업 150명이 목표입니다.',
       },
       { id: organizer.id, role: 'organizer' },
     );

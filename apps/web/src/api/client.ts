@@ -32,6 +32,8 @@ import type {
   CreateBoothInput,
   CreateCompanyInput,
   CreateFairInput,
+  FairSummary,
+  UpdateFairInput,
   FairCoach,
   FairCoachStatus,
   MyInvitation,
@@ -308,6 +310,8 @@ export const api = {
   fairs: (cursor?: string) => request<Page<Fair>>('/fairs', { query: { limit: 100, cursor } }),
   fair: (idOrSlug: string) => request<Fair>(`/fairs/${enc(idOrSlug)}`),
   createFair: (input: CreateFairInput) => request<Fair>('/fairs', { method: 'POST', body: input }),
+  updateFair: (fairId: string, patch: UpdateFairInput) => request<Fair>(`/fairs/${enc(fairId)}`, { method: 'PATCH', body: patch }),
+  fairSummary: (fairId: string) => request<FairSummary>(`/fairs/${enc(fairId)}/summary`),
   publishFair: (fairId: string) => request<Fair>(`/fairs/${enc(fairId)}/publish`, { method: 'POST', body: {} }),
   announce: (fairId: string, title: string, body: string) =>
     request<AnnouncementCreated>(`/fairs/${enc(fairId)}/announcements`, { method: 'POST', body: { title, body } }),

@@ -1,14 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Fair, FeedEvent, Posting, PostingView } from '@bisang/contracts';
+import type { Fair, FairSummary, FeedEvent, Posting, PostingView } from '@bisang/contracts';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
 import { Recommendations } from '../components/Recommendations';
 import { useAuth } from '../auth/auth';
-import { daysLeft, formatDate, formatDateTime, formatNumber } from '../format';
+import { daysLeft, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useFairFeed } from '../realtime/hooks';
+import { useFairFeed, useResync } from '../realtime/hooks';
 
 const HIGHLIGHT_MS = 6000;
 
@@ -44,7 +44,8 @@ interface HomeData {
   fair: Fair;
   postings: HomePosting[];
   morePostings: boolean;
-  booths: number;
+  /** True totals from the server (not the number of loaded items), re-read as the feed moves. */
+  summary: FairSummary;
   announcements: Announcement[];
 }
 
@@ -52,12 +53,12 @@ export function FairHome() {
   const { slug = '' } = useParams();
   const state = useAsync<HomeData>(async () => {
     const fair = await api.fair(slug);
-    const [postings, booths, announcements] = await Promise.all([
+    const [postings, summary, announcements] = await Promise.all([
       api.postings(fair.id, { limit: 12 }),
-      api.booths(fair.id),
+      api.fairSummary(fair.id),
       recentAnnouncements(fair).catch(() => []),
     ]);
-    return { fair, postings: postings.items, morePostings: postings.nextCursor !== null, booths: booths.items.length, announcements };
+    return { fair, postings: postings.items, morePostings: postings.nextCursor !== null, summary, announcements };
   }, [slug]);
   return <Loaded state={state}>{(data) => <FairHomeView data={data} onChange={state.setData} />}</Loaded>;
 }
@@ -68,6 +69,22 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
   const { fair } = data;
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [arrived, setArrived] = useState(0);
+  /** New postings not yet looked at (the "새 공고 N건" bar on a phone). */
+  const [unseen, setUnseen] = useState(0);
+  const feedRef = useRef<HTMLElement>(null);
+  // The totals are the server's: re-read them when the feed says something counted changed, and after a drop.
+  const refreshSummary = () => {
+    api.fairSummary(fair.id).then(
+      (summary) => onChange((prev) => (prev ? { ...prev, summary } : prev)),
+      () => undefined,
+    );
+  };
+  useResync(refreshSummary);
+  const showNew = () => {
+    setUnseen(0);
+    feedRef.current?.scrollIntoView({ block: 'start' });
+    feedRef.current?.focus({ preventScroll: true });
+  };
 
   useFairFeed(fair.id, fair.lastEventId, (e) => {
     onChange((prev) => {
@@ -86,8 +103,6 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           const { posting } = e.data;
           return { ...prev, postings: prev.postings.filter((p) => p.id !== posting.id) };
         }
-        case 'booth.approved':
-          return { ...prev, booths: prev.booths + 1 };
         case 'announcement':
           return { ...prev, announcements: [toAnnouncement(e), ...prev.announcements] };
         case 'fair.opened':
@@ -98,9 +113,11 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           return prev;
       }
     });
+    if (e.type === 'posting.published' || e.type === 'posting.closed' || e.type.startsWith('booth.')) refreshSummary();
     if (e.type === 'posting.published') {
       const id = e.data.posting.id;
       setArrived((n) => n + 1);
+      setUnseen((n) => n + 1);
       setFresh((s) => new Set(s).add(id));
       setTimeout(() => setFresh((s) => {
         const next = new Set(s);
@@ -120,14 +137,30 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           ? t('fairStatus.draft')
           : t('fair.daysLeft', { n: left });
 
+  const { summary } = data;
+  const progress = summary.hiringTarget > 0 ? Math.min(1, summary.hires / summary.hiringTarget) : 0;
+
   return (
     <div className="stack">
+      {unseen > 0 && (
+        <div className="new-postings-bar" data-testid="new-postings-bar">
+          <button type="button" onClick={showNew}>
+            {t('feed.newBar', { n: unseen })}
+          </button>
+        </div>
+      )}
       <section className="hero" aria-labelledby="fair-title">
         <p className="eyebrow">{t(`fairStatus.${fair.status}`)}</p>
         <h1 id="fair-title">{fair.title}</h1>
-        <p className="hero-dates">
-          {formatDate(fair.startsAt, fair.timezone, lang)} – {formatDate(fair.endsAt, fair.timezone, lang)}
+        <p className="hero-dates" data-testid="fair-schedule">
+          <span className="visually-hidden">{t('fair.schedule')}: </span>
+          {formatDateTime(fair.startsAt, fair.timezone, lang)} – {formatDateTime(fair.endsAt, fair.timezone, lang)}
         </p>
+        {fair.description && (
+          <p className="hero-description" data-testid="fair-description">
+            {fair.description}
+          </p>
+        )}
         <p className="hero-days" data-testid="days-left">
           {status}
         </p>
@@ -148,21 +181,27 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
         <h2 id="counters-title" className="visually-hidden">
           {t('fair.counters')}
         </h2>
+        <div className="hires-progress" data-testid="hires-progress">
+          <p>
+            <strong>{t('fair.hiresSoFar', { n: formatNumber(summary.hires, lang), target: formatNumber(summary.hiringTarget, lang) })}</strong>{' '}
+            <span className="muted">({formatPercent(progress, lang)})</span>
+          </p>
+          <div className="progress-track" aria-hidden="true">
+            <div className="progress-fill" style={{ width: `${progress * 100}%` }} />
+          </div>
+        </div>
         <dl className="counters">
           <div>
             <dt>{t('fair.counterTarget')}</dt>
-            <dd>{formatNumber(fair.hiringTarget, lang)}</dd>
+            <dd>{formatNumber(summary.hiringTarget, lang)}</dd>
           </div>
           <div>
             <dt>{t('fair.counterBooths')}</dt>
-            <dd data-testid="booth-count">{formatNumber(data.booths, lang)}</dd>
+            <dd data-testid="booth-count">{formatNumber(summary.booths, lang)}</dd>
           </div>
           <div>
             <dt>{t('fair.counterPostings')}</dt>
-            <dd data-testid="posting-count">
-              {formatNumber(data.postings.length, lang)}
-              {data.morePostings ? '+' : ''}
-            </dd>
+            <dd data-testid="posting-count">{formatNumber(summary.postings, lang)}</dd>
           </div>
           <div>
             <dt>{t('fair.counterNew')}</dt>
@@ -174,13 +213,13 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
       {user?.role === 'seeker' && <Recommendations fairId={fair.id} />}
 
       <div className="columns">
-        <section aria-labelledby="feed-title" className="feed">
+        <section aria-labelledby="feed-title" className="feed" ref={feedRef} tabIndex={-1} onFocus={() => setUnseen(0)}>
           <h2 id="feed-title">{t('feed.title')}</h2>
           <p className="muted">{t('feed.hint')}</p>
           <div aria-live="polite" aria-relevant="additions" className="cards" data-testid="feed">
             {data.postings.length === 0 && <p className="muted">{t('feed.empty')}</p>}
             {data.postings.map((p) => (
-              <PostingCard key={p.id} posting={p} fresh={fresh.has(p.id)} />
+              <PostingCard key={p.id} posting={p} fresh={fresh.has(p.id)} timeZone={fair.timezone} />
             ))}
           </div>
           {data.morePostings && (

@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import { api, downloadFile, exportUrls } from '../api/client';
 import type { Booth, Fair, FairCoach, Kpis } from '@bisang/contracts';
 import { Bars, HiresChart } from '../components/Charts';
-import { ErrorNote, Loaded, OkNote, useAsync } from '../components/async';
+import { ErrorNote, Loaded, OkNote, useAsync, useFieldErrors } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { IntroductionForm } from '../components/IntroductionForm';
-import { dayKey, formatDateTime, formatNumber, formatPercent } from '../format';
+import { dayKey, formatDateTime, formatNumber, formatPercent, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
 
@@ -25,6 +25,7 @@ export function OrganizerFair() {
           <p>
             <Link to={`/fairs/${fair.slug}`}>{fair.slug}</Link>
           </p>
+          <FairSettings fair={fair} onSaved={(saved) => state.setData(() => saved)} />
           <Kpi fair={fair} />
           <Approvals fair={fair} />
           <CoachApprovals fair={fair} />
@@ -34,6 +35,86 @@ export function OrganizerFair() {
         </div>
       )}
     </Loaded>
+  );
+}
+
+/** The fair's settings: a draft may change its dates too; a published fair its title, description and target. */
+function FairSettings({ fair, onSaved }: { fair: Fair; onSaved: (fair: Fair) => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const draft = fair.status === 'draft';
+  const fe = useFieldErrors(error, ['title', 'description', 'hiringTarget', 'startsAt', 'endsAt'], 'settings-err');
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setError(null);
+    setSaved(false);
+    setBusy(true);
+    try {
+      const next = await api.updateFair(fair.id, {
+        title: String(data.get('title')).trim(),
+        description: String(data.get('description')).trim() || null,
+        hiringTarget: Number(data.get('hiringTarget')),
+        ...(draft
+          ? {
+              startsAt: zonedToUtc(`${String(data.get('startsOn'))}T00:00`, fair.timezone).toISOString(),
+              endsAt: zonedToUtc(`${String(data.get('endsOn'))}T23:59`, fair.timezone).toISOString(),
+            }
+          : {}),
+      });
+      onSaved(next);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="settings-title" className="card">
+      <h2 id="settings-title">{t('org.settings')}</h2>
+      <p className="muted">{draft ? t('org.settingsDraftHint') : t('org.settingsPublishedHint')}</p>
+      <form onSubmit={(e) => void submit(e)} className="form-grid" key={`${fair.id}-${fair.status}`}>
+        <div className="field field-wide">
+          <label htmlFor="s-title">{t('org.fairTitle')}</label>
+          <input id="s-title" name="title" required maxLength={200} defaultValue={fair.title} {...fe.input('title')} />
+          {fe.message('title')}
+        </div>
+        <div className="field field-wide">
+          <label htmlFor="s-description">{t('org.description')}</label>
+          <textarea id="s-description" name="description" rows={4} maxLength={5000} defaultValue={fair.description ?? ''} {...fe.input('description')} />
+          {fe.message('description')}
+        </div>
+        <div className="field">
+          <label htmlFor="s-target">{t('org.target')}</label>
+          <input id="s-target" name="hiringTarget" type="number" min={0} required defaultValue={fair.hiringTarget} {...fe.input('hiringTarget')} />
+          {fe.message('hiringTarget')}
+        </div>
+        {draft && (
+          <>
+            <div className="field">
+              <label htmlFor="s-starts">{t('org.startsOn')}</label>
+              <input id="s-starts" name="startsOn" type="date" required defaultValue={dayKey(fair.startsAt, fair.timezone)} {...fe.input('startsAt')} />
+              {fe.message('startsAt')}
+            </div>
+            <div className="field">
+              <label htmlFor="s-ends">{t('org.endsOn')}</label>
+              <input id="s-ends" name="endsOn" type="date" required defaultValue={dayKey(fair.endsAt, fair.timezone)} {...fe.input('endsAt')} />
+              {fe.message('endsAt')}
+            </div>
+          </>
+        )}
+        <div className="field-wide">
+          <OkNote>{saved && t('org.settingsSaved')}</OkNote>
+          <ErrorNote error={fe.rest} />
+          <button type="submit" className="button" disabled={busy}>
+            {t('org.settingsSave')}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 

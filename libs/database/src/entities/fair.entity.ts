@@ -11,6 +11,8 @@ export class FairEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) slug: string;
   @Column({ type: 'text' }) title: string;
+  /** What the fair is, for its home page (null until the organizer writes one). */
+  @Column({ type: 'text', nullable: true }) description: string | null;
   /** IANA zone, e.g. Asia/Seoul: day boundaries, booth hours and slots follow it. */
   @Column({ type: 'text' }) timezone: string;
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;

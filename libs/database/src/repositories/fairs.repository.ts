@@ -11,6 +11,7 @@ export type NewFair = Pick<
   FairEntity,
   | 'slug'
   | 'title'
+  | 'description'
   | 'timezone'
   | 'startsAt'
   | 'endsAt'
@@ -22,6 +23,27 @@ export type NewFair = Pick<
   | 'midCareerAgeMin'
   | 'createdBy'
 >;
+
+/** What `PATCH /fairs/:fairId` may change (undefined: unchanged). */
+export type FairPatch = Partial<
+  Pick<
+    FairEntity,
+    | 'title'
+    | 'description'
+    | 'timezone'
+    | 'startsAt'
+    | 'endsAt'
+    | 'hiringTarget'
+    | 'youthAgeMin'
+    | 'youthAgeMax'
+    | 'professionalJobCategories'
+    | 'maxUpcomingCoachingPerSeeker'
+    | 'midCareerAgeMin'
+  >
+>;
+
+/** Fields a published fair may still change. */
+const ANYTIME_FIELDS = new Set<keyof FairPatch>(['title', 'description', 'hiringTarget']);
 
 export interface FairTransition {
   fair: FairEntity;
@@ -139,6 +161,34 @@ export class FairsRepository {
       const event = feedType ? await appendFairEvent(m, id, feedType, { fairId: id }) : undefined;
       return { fair, event };
     });
+  }
+
+  /**
+   * Changes a fair's settings. Only a draft may change its window, zone and counting rules (a published fair's
+   * opening and closing jobs and KPIs hang on them); title, description and hiring target may change at any time.
+   * `not_draft` when a draft-only field is asked of a published fair; null when there is no such fair.
+   */
+  async update(id: string, patch: FairPatch): Promise<FairEntity | { conflict: 'not_draft' } | null> {
+    return this.dataSource.transaction(async (m) => {
+      const fair = await m.getRepository(FairEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!fair) return null;
+      const draftOnly = (Object.keys(patch) as (keyof FairPatch)[]).filter((k) => patch[k] !== undefined && !ANYTIME_FIELDS.has(k));
+      if (fair.status !== 'draft' && draftOnly.length > 0) return { conflict: 'not_draft' };
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      return m.getRepository(FairEntity).save({ ...fair, ...changes });
+    });
+  }
+
+  /** The public figures of a fair's home: visible postings, approved booths and hires so far. */
+  async summary(id: string): Promise<{ postings: number; booths: number; hires: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM postings p JOIN booths b ON b.id = p.booth_id
+                WHERE p.fair_id = $1 AND p.status = 'published' AND b.status = 'approved') AS postings,
+              (SELECT count(*)::int FROM booths WHERE fair_id = $1 AND status = 'approved') AS booths,
+              (SELECT count(*)::int FROM hires WHERE fair_id = $1) AS hires`,
+      [id],
+    );
+    return { postings: row.postings, booths: row.booths, hires: row.hires };
   }
 
   /** Writes an announcement to the fair's feed. */

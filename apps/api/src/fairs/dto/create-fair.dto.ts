@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INSTANT_FORMS, IsIanaTimeZone, IsInstant, KECO_CODES } from '@bisang/common';
-import type { AnnouncementInput, CreateFairInput } from '@bisang/contracts';
+import type { AnnouncementInput, CreateFairInput, UpdateFairInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -73,7 +73,17 @@ export class CreateFairDto implements CreateFairInput {
   @Min(0)
   @Max(120)
   midCareerAgeMin?: number;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 5000, example: '대구·경북 청년과 지역 기업을 잇는 온라인 채용박람회입니다. 1:1 면접 코칭도 열립니다.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value))
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
 }
+
+/** A partial of the fair's settings (the slug stays); a published fair may change only title, description and hiringTarget. */
+export class UpdateFairDto extends PartialType(OmitType(CreateFairDto, ['slug'] as const)) implements UpdateFairInput {}
 
 export class AnnouncementDto implements AnnouncementInput {
   @ApiProperty({ example: '개막 안내' })

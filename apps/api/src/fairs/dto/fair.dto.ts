@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { FairEntity, FairStatus } from '@bisang/database';
-import type { Fair } from '@bisang/contracts';
+import type { Fair, FairSummary } from '@bisang/contracts';
 
 export class FairDto implements Fair {
   @ApiProperty() id: string;
   @ApiProperty() slug: string;
   @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String, description: "what the fair is, for its home page" }) description: string | null;
   @ApiProperty() timezone: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
@@ -24,6 +25,7 @@ export class FairDto implements Fair {
       id: f.id,
       slug: f.slug,
       title: f.title,
+      description: f.description ?? null,
       timezone: f.timezone,
       startsAt: f.startsAt.toISOString(),
       endsAt: f.endsAt.toISOString(),
@@ -38,4 +40,12 @@ export class FairDto implements Fair {
       publishedAt: f.publishedAt?.toISOString() ?? null,
     };
   }
+}
+
+export class FairSummaryDto implements FairSummary {
+  @ApiProperty() fairId: string;
+  @ApiProperty({ description: 'visible postings (published, booth approved)' }) postings: number;
+  @ApiProperty({ description: 'approved booths' }) booths: number;
+  @ApiProperty({ description: 'hires recorded so far' }) hires: number;
+  @ApiProperty() hiringTarget: number;
 }
