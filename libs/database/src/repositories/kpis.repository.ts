@@ -28,6 +28,8 @@ export interface HireExportRow {
   seeker: string;
   ageAtHire: number | null;
   youth: boolean;
+  /** The hire's job group is one the fair counts as professional (as the KPIs count it). */
+  professional: boolean;
   midCareer: boolean;
   uturn: boolean;
   careerBreak: boolean;
@@ -87,6 +89,7 @@ export class KpisRepository {
     return this.cursor<HireExportRow>(
       `SELECT c.name AS company, p.title AS posting, u.name AS seeker,
               ${AGE_AT_HIRE} AS "ageAtHire", coalesce(${IS_YOUTH}, false) AS youth,
+              (h.job_category = ANY (f.professional_job_categories)) AS professional,
               coalesce(${IS_MID_CAREER}, false) AS "midCareer", ${IS_UTURN} AS uturn,
               ${IS_CAREER_BREAK} AS "careerBreak", ${IS_INTRODUCED} AS introduced,
               h.employment_type AS "employmentType", h.job_category AS "jobCategory",
