@@ -77,3 +77,18 @@ export function zonedToUtc(local: string, timeZone: string): Date {
   }
   return new Date(guess);
 }
+
+const FAIR_ORDER: Record<string, number> = { live: 0, scheduled: 1, draft: 2, closed: 3 };
+
+/**
+ * Fairs as people look for them: the live one first, then upcoming ones (soonest first), drafts, and closed
+ * ones (latest first).
+ */
+export function fairsLiveFirst<F extends { status: string; startsAt: string; endsAt: string }>(fairs: readonly F[]): F[] {
+  return [...fairs].sort((a, b) => {
+    const byStatus = (FAIR_ORDER[a.status] ?? 9) - (FAIR_ORDER[b.status] ?? 9);
+    if (byStatus !== 0) return byStatus;
+    if (a.status === 'closed') return b.endsAt.localeCompare(a.endsAt);
+    return a.startsAt.localeCompare(b.startsAt);
+  });
+}

@@ -53,6 +53,8 @@ export interface DomainEventMap {
   /** An organizer announced something to the fair (its feed event); with `email`, the fair's seekers get it by mail. */
   'fair.announced': { fairId: string; feedEventId: number; title: string; body: string; email: boolean };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
+  /** An organizer suspended an approved booth: it and its postings left the public fair. */
+  'booth.suspended': { boothId: string; fairId: string; companyId: string; reason: string; by: string };
   /** A rejected booth applied again with changes: pending again, waiting for an organizer. */
   'booth.reapplied': { boothId: string; fairId: string; companyId: string };
   /** A draft was written; `closesAt` gets its closing job. */

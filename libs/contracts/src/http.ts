@@ -177,7 +177,14 @@ export interface Booth {
   description: string | null;
   status: BoothStatus;
   rejectionReason: string | null;
+  /** Why an organizer suspended it (status "suspended"); null otherwise. */
+  suspensionReason: string | null;
   createdAt: string;
+}
+
+/** `POST /booths/:boothId/suspend` (organizer): an approved booth is hidden with its postings. */
+export interface SuspendBoothInput {
+  reason: string;
 }
 
 export interface CreateBoothInput {

@@ -11,6 +11,8 @@ export interface FeedDataMap {
   'posting.updated': { posting: PostingView };
   'posting.closed': { posting: PostingView };
   'booth.approved': { booth: { id: string; companyId: string; companyName: string; headline: string } };
+  /** The booth and its postings left the public fair (live pages drop them). */
+  'booth.suspended': { boothId: string };
   'fair.opened': { fairId: string };
   'fair.closed': { fairId: string };
   announcement: { title: string; body: string; by?: string };
@@ -21,6 +23,7 @@ export const FEED_EVENT_TYPES = [
   'posting.updated',
   'posting.closed',
   'booth.approved',
+  'booth.suspended',
   'fair.opened',
   'fair.closed',
   'announcement',

@@ -6,7 +6,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const FAIR_STATUSES = ['draft', 'scheduled', 'live', 'closed'] as const;
 export type FairStatus = (typeof FAIR_STATUSES)[number];
 
-export const BOOTH_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const BOOTH_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 export type BoothStatus = (typeof BOOTH_STATUSES)[number];
 
 export const EMPLOYMENT_TYPES = ['regular', 'contract', 'intern', 'part_time'] as const;

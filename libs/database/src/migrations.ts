@@ -17,6 +17,7 @@ import { CreateMatching1764720000000 } from './migrations/1764720000000-CreateMa
 import { AddOfferAcceptance1764740000000 } from './migrations/1764740000000-AddOfferAcceptance';
 import { AddPostingsLocationIndexes1764760000000 } from './migrations/1764760000000-AddPostingsLocationIndexes';
 import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddFairDescription';
+import { AddBoothSuspension1764760000002 } from './migrations/1764760000002-AddBoothSuspension';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AddOfferAcceptance1764740000000,
   AddPostingsLocationIndexes1764760000000,
   AddFairDescription1764760000001,
+  AddBoothSuspension1764760000002,
 ];

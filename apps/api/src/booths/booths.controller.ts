@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Public, Roles } from '@bisang/auth';
 import { ApiItemsResponse, ApiPageResponse, uuidParam } from '@bisang/common';
 import { BoothsService } from './booths.service';
 import { BoothStaffPolicy } from './booth-staff.policy';
-import { BoothDto, BoothListQueryDto, CreateBoothDto, MyBoothsQueryDto, ReapplyBoothDto, RejectBoothDto } from './dto/booth.dto';
+import { BoothDto, BoothListQueryDto, CreateBoothDto, MyBoothsQueryDto, ReapplyBoothDto, RejectBoothDto, SuspendBoothDto } from './dto/booth.dto';
 
 @ApiTags('booths')
 @ApiBearerAuth()
@@ -45,6 +45,16 @@ export class BoothsController {
   @ApiOkResponse({ type: BoothDto })
   reject(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: RejectBoothDto) {
     return this.booths.reject(boothId, dto.reason);
+  }
+
+  @Post('booths/:boothId/suspend')
+  @HttpCode(200)
+  @Roles('organizer')
+  @ApiOkResponse({ type: BoothDto, description: 'status "suspended": the booth leaves the public list and its postings stop being visible; booth.suspended on the feed' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'BOOTH_NOT_APPROVED' })
+  suspend(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: SuspendBoothDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.booths.suspend(boothId, dto.reason, user);
   }
 
   @Get('fairs/:fairId/booths')

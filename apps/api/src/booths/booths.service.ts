@@ -65,6 +65,16 @@ export class BoothsService {
     return BoothDto.from((await this.booths.findView(boothId))!);
   }
 
+  /** Suspends an approved booth (organizers), with a reason: hidden from the fair with its postings. */
+  async suspend(boothId: string, reason: string, organizer: AuthenticatedUser): Promise<BoothDto> {
+    const outcome = await this.booths.suspend(boothId, reason, organizer.id, new Date());
+    if (!outcome) throw boothNotFound();
+    if (outcome === 'not_approved') {
+      throw new DomainError(HttpStatus.CONFLICT, 'BOOTH_NOT_APPROVED', '승인된 부스만 운영을 중지할 수 있습니다 / Only an approved booth can be suspended');
+    }
+    return BoothDto.from((await this.booths.findView(boothId))!);
+  }
+
   async list(fairId: string, caller: AuthenticatedUser | undefined, status: string | undefined, limit: number, cursor?: string): Promise<Page<BoothDto>> {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw notFound('Fair', '박람회');

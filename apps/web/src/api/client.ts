@@ -333,7 +333,7 @@ export const api = {
   acceptInvitationByLink: (token: string) =>
     request<{ id: string; status: 'accepted'; companyId: string }>('/invitations/accept', { method: 'POST', body: { token } }),
   declineInvitation: (invitationId: string) => request<unknown>(`/invitations/${enc(invitationId)}/decline`, { method: 'POST', body: {} }),
-  booths: (fairId: string, status?: 'pending' | 'rejected', cursor?: string) =>
+  booths: (fairId: string, status?: 'pending' | 'rejected' | 'suspended', cursor?: string) =>
     request<Page<Booth>>(`/fairs/${enc(fairId)}/booths`, { query: { status, cursor, limit: 100 } }),
   booth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}`),
   applyForBooth: (fairId: string, input: CreateBoothInput) =>
@@ -341,6 +341,7 @@ export const api = {
   reapplyBooth: (boothId: string, input: { headline: string; description?: string }) =>
     request<Booth>(`/booths/${enc(boothId)}/reapply`, { method: 'POST', body: input }),
   approveBooth: (boothId: string) => request<Booth>(`/booths/${enc(boothId)}/approve`, { method: 'POST', body: {} }),
+  suspendBooth: (boothId: string, reason: string) => request<Booth>(`/booths/${enc(boothId)}/suspend`, { method: 'POST', body: { reason } }),
   rejectBooth: (boothId: string, reason: string) => request<Booth>(`/booths/${enc(boothId)}/reject`, { method: 'POST', body: { reason } }),
 
   // postings

@@ -103,6 +103,10 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           const { posting } = e.data;
           return { ...prev, postings: prev.postings.filter((p) => p.id !== posting.id) };
         }
+        case 'booth.suspended': {
+          const { boothId } = e.data;
+          return { ...prev, postings: prev.postings.filter((p) => p.boothId !== boothId) };
+        }
         case 'announcement':
           return { ...prev, announcements: [toAnnouncement(e), ...prev.announcements] };
         case 'fair.opened':

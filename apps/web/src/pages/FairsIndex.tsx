@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
-import { daysLeft, formatDate } from '../format';
+import { daysLeft, fairsLiveFirst, formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 export function FairsIndex() {
@@ -21,7 +21,7 @@ export function FairsIndex() {
               <p className="muted">{t('home.noFairs')}</p>
             ) : (
               <ul className="plain cards">
-                {page.items.map((f) => (
+                {fairsLiveFirst(page.items).map((f) => (
                   <li key={f.id} className="card" data-testid="fair-card">
                     <h3 className="card-title">
                       <Link to={`/fairs/${f.slug}`}>{f.title}</Link>

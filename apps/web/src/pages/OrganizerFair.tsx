@@ -28,6 +28,7 @@ export function OrganizerFair() {
           <FairSettings fair={fair} onSaved={(saved) => state.setData(() => saved)} />
           <Kpi fair={fair} />
           <Approvals fair={fair} />
+          <ApprovedBooths fair={fair} />
           <CoachApprovals fair={fair} />
           <Announce fair={fair} />
           <IntroductionForm fair={fair} />
@@ -205,6 +206,86 @@ function Approvals({ fair }: { fair: Fair }) {
 }
 
 /** Coaches who asked to coach in the fair, to approve; the approved ones below. */
+/** The fair's approved booths; an organizer may suspend one, with a reason (it leaves the fair with its postings). */
+function ApprovedBooths({ fair }: { fair: Fair }) {
+  const { t } = useI18n();
+  const state = useAsync(async () => {
+    const [approved, suspended] = await Promise.all([api.booths(fair.id), api.booths(fair.id, 'suspended')]);
+    return { approved: approved.items, suspended: suspended.items };
+  }, [fair.id]);
+  useResync(state.reload);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [suspending, setSuspending] = useState<string | null>(null);
+  const suspend = async (e: FormEvent<HTMLFormElement>, b: Booth) => {
+    e.preventDefault();
+    const reason = String(new FormData(e.currentTarget).get('reason') ?? '').trim();
+    if (!window.confirm(t('org.suspendConfirm', { name: b.companyName }))) return;
+    setError(null);
+    try {
+      await api.suspendBooth(b.id, reason);
+      setDone(t('org.suspended', { name: b.companyName }));
+      setSuspending(null);
+      state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="booths-title" className="card">
+      <h2 id="booths-title">{t('org.booths')}</h2>
+      <OkNote>{done}</OkNote>
+      <ErrorNote error={error} />
+      <Loaded state={state}>
+        {({ approved, suspended }) => (
+          <>
+            {approved.length === 0 ? (
+              <p className="muted">{t('org.noApprovedBooths')}</p>
+            ) : (
+              <ul className="plain cards">
+                {approved.map((b) => (
+                  <li key={b.id} className="card" data-testid="approved-booth">
+                    <h3 className="card-title">
+                      <Link to={`/booths/${b.id}`}>{b.companyName}</Link>
+                    </h3>
+                    <p>{b.headline}</p>
+                    <button type="button" className="button button-secondary" aria-expanded={suspending === b.id} onClick={() => setSuspending(suspending === b.id ? null : b.id)}>
+                      {t('org.suspend')}
+                    </button>
+                    {suspending === b.id && (
+                      <form onSubmit={(e) => void suspend(e, b)} className="stack">
+                        <div className="field">
+                          <label htmlFor={`suspend-${b.id}`}>{t('org.suspendReason')}</label>
+                          <input id={`suspend-${b.id}`} name="reason" required maxLength={1000} />
+                        </div>
+                        <button type="submit" className="button button-danger">
+                          {t('org.suspendSubmit')}
+                        </button>
+                      </form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {suspended.length > 0 && (
+              <>
+                <h3>{t('org.suspendedBooths')}</h3>
+                <ul className="plain">
+                  {suspended.map((b) => (
+                    <li key={b.id} data-testid="suspended-booth">
+                      <strong>{b.companyName}</strong>: {b.suspensionReason}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
 function CoachApprovals({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
   const state = useAsync(async () => (await api.fairCoaches(fair.id)).items, [fair.id]);

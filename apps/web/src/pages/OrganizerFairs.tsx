@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { Fair } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync, useFieldErrors } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
-import { formatDate, zonedToUtc } from '../format';
+import { fairsLiveFirst, formatDate, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 export function OrganizerFairs() {
@@ -74,7 +74,7 @@ export function OrganizerFairs() {
                   </tr>
                 </thead>
                 <tbody>
-                  {page.items.map((f) => (
+                  {fairsLiveFirst(page.items).map((f) => (
                     <tr key={f.id} data-testid="org-fair">
                       <th scope="row">
                         <Link to={`/organizer/fairs/${f.id}`}>{f.title}</Link>

@@ -154,6 +154,25 @@ export class BoothsRepository {
     return rejected.length ? this.findById(id) : null;
   }
 
+  /**
+   * Suspends an approved booth with a reason: it leaves the public list and its postings stop being visible
+   * (visibility asks for an approved booth). `booth.suspended` (domain and feed) commits with it; the row lock
+   * makes a second suspension see the first. `not_approved` for a booth in another state.
+   */
+  suspend(id: string, reason: string, by: string, now: Date): Promise<BoothEntity | 'not_approved' | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [locked] = await m.query(`SELECT id, status, fair_id, company_id FROM booths WHERE id = $1 FOR UPDATE`, [id]);
+      if (!locked) return null;
+      if (locked.status !== 'approved') return 'not_approved' as const;
+      await m.query(`UPDATE booths SET status = 'suspended', suspension_reason = $2, suspended_at = $3 WHERE id = $1`, [id, reason, now]);
+      await appendDomainEvents(m, [
+        domainEvent('booth.suspended', { boothId: id, fairId: locked.fair_id, companyId: locked.company_id, reason, by }),
+      ]);
+      await appendFairEvent(m, locked.fair_id, 'booth.suspended', { boothId: id });
+      return m.getRepository(BoothEntity).findOneByOrFail({ id });
+    });
+  }
+
   private views() {
     return this.repo.createQueryBuilder('b').innerJoin('companies', 'c', 'c.id = b.company_id').addSelect('c.name', 'company_name');
   }

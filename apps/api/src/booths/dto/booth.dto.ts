@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
 import type { BoothStatus, BoothView } from '@bisang/database';
-import type { Booth, CreateBoothInput } from '@bisang/contracts';
+import { BOOTH_STATUSES } from '@bisang/contracts';
+import type { Booth, CreateBoothInput, SuspendBoothInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -38,10 +39,19 @@ export class RejectBoothDto {
   reason: string;
 }
 
+export class SuspendBoothDto implements SuspendBoothInput {
+  @ApiProperty({ example: '허위 채용공고 신고가 확인되었습니다' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(1000)
+  reason: string;
+}
+
 export class BoothListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'], description: 'organizers only; default approved' })
+  @ApiPropertyOptional({ enum: BOOTH_STATUSES, description: 'organizers only; default approved' })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected'])
+  @IsIn(BOOTH_STATUSES, { message: `status must be one of ${BOOTH_STATUSES.join(', ')}` })
   status?: BoothStatus;
 }
 
@@ -59,8 +69,9 @@ export class BoothDto implements Booth {
   @ApiProperty() companyName: string;
   @ApiProperty() headline: string;
   @ApiProperty({ nullable: true }) description: string | null;
-  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: BoothStatus;
+  @ApiProperty({ enum: BOOTH_STATUSES }) status: BoothStatus;
   @ApiProperty({ nullable: true }) rejectionReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) suspensionReason: string | null;
   @ApiProperty() createdAt: string;
 
   static from(b: BoothView): BoothDto {
@@ -73,6 +84,7 @@ export class BoothDto implements Booth {
       description: b.description,
       status: b.status,
       rejectionReason: b.rejectionReason,
+      suspensionReason: b.suspensionReason ?? null,
       createdAt: b.createdAt.toISOString(),
     };
   }
