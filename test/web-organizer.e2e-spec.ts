@@ -5,7 +5,9 @@ import { TestApp, startTestApp } from './support/test-app';
 
 /**
  * Issue 15 item 10, the organizer: the live fair before upcoming ones on the home page; approved booths listed
- * and suspended with a reason (`POST /booths/:boothId/suspend`: hidden with its postings, booth.suspended).
+ * and suspended with a reason (`POST /booths/:boothId/suspend`: hidden with its postings, booth.suspended);
+ * announcements listed, edited and withdrawn (`GET /fairs/:fairId/announcements`, `PATCH` / `DELETE
+ * /announcements/:id`, with announcement.updated / announcement.withdrawn on the feed).
  */
 jest.setTimeout(120_000);
 
@@ -144,5 +146,79 @@ describe('organizer: fair order, booth suspension', () => {
     await visitor.getByTestId('feed').getByText('내려갈 공고').waitFor({ state: 'detached' });
     await visitor.getByTestId('booth-count').filter({ hasText: '1' }).waitFor();
     await visitor.getByTestId('feed').getByText('남는 공고').waitFor();
+  });
+
+  it('over HTTP: announcements are listed newest first, edited and withdrawn by organizers, each told on the feed', async () => {
+    const fair = await createFair(t.http, organizer);
+    const first = await t.http.post(`/fairs/${fair.id}/announcements`, { title: '개막 안내', body: '오전 10시에 엽니다.' }, organizer.accessToken);
+    expect(first.status).toBe(201);
+    expect(first.body.announcementId).toEqual(expect.any(String));
+    const second = await t.http.post(`/fairs/${fair.id}/announcements`, { title: '기업설명회', body: '오후 2시' }, organizer.accessToken);
+    const list = await t.http.get(`/fairs/${fair.id}/announcements`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((a: { title: string }) => a.title)).toEqual(['기업설명회', '개막 안내']);
+    expect(list.body.items[1]).toMatchObject({ id: first.body.announcementId, fairId: fair.id, feedEventId: first.body.id, body: '오전 10시에 엽니다.' });
+    // pages
+    const p1 = await t.http.get(`/fairs/${fair.id}/announcements?limit=1`);
+    const p2 = await t.http.get(`/fairs/${fair.id}/announcements?limit=1&cursor=${p1.body.nextCursor}`);
+    expect(p2.body.items.map((a: { id: string }) => a.id)).toEqual([first.body.announcementId]);
+
+    const id = first.body.announcementId as string;
+    const seeker = await registerUser(t.http, 'seeker');
+    expect((await t.http.patch(`/announcements/${id}`, { title: '가로채기' }, seeker.accessToken)).status).toBe(403);
+    expect((await t.http.patch(`/announcements/${id}`, { title: '' }, organizer.accessToken)).status).toBe(400);
+    expect((await t.http.patch(`/announcements/${id}`, { color: 'red' }, organizer.accessToken)).status).toBe(400);
+    const edited = await t.http.patch(`/announcements/${id}`, { body: '오전 9시 30분으로 앞당겨 엽니다.' }, organizer.accessToken);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id, title: '개막 안내', body: '오전 9시 30분으로 앞당겨 엽니다.' });
+
+    expect((await t.http.delete(`/announcements/${second.body.announcementId}`, seeker.accessToken)).status).toBe(403);
+    expect((await t.http.delete(`/announcements/${second.body.announcementId}`, organizer.accessToken)).status).toBe(204);
+    expect((await t.http.delete(`/announcements/${second.body.announcementId}`, organizer.accessToken)).status).toBe(404);
+    expect((await t.http.patch(`/announcements/${second.body.announcementId}`, { title: '되살리기' }, organizer.accessToken)).status).toBe(404);
+    expect((await t.http.get(`/fairs/${fair.id}/announcements`)).body.items.map((a: { id: string; body: string }) => [a.id, a.body])).toEqual([
+      [id, '오전 9시 30분으로 앞당겨 엽니다.'],
+    ]);
+
+    const feed = (await t.http.get(`/fairs/${fair.id}/feed?since=0`)).body.items as { type: string; data: Record<string, unknown> }[];
+    expect(feed.filter((e) => e.type.startsWith('announcement')).map((e) => e.type)).toEqual(['announcement', 'announcement', 'announcement.updated', 'announcement.withdrawn']);
+    expect(feed.find((e) => e.type === 'announcement.updated')!.data).toMatchObject({ announcementId: id, body: '오전 9시 30분으로 앞당겨 엽니다.' });
+    expect(feed.find((e) => e.type === 'announcement.withdrawn')!.data).toMatchObject({ announcementId: second.body.announcementId });
+    const domain = await db.query(`SELECT type FROM domain_events WHERE payload->>'announcementId' = ANY($1) ORDER BY id`, [[id, second.body.announcementId]]);
+    expect(domain.rows.map((r) => r.type)).toEqual(['fair.announcement_updated', 'fair.announcement_withdrawn']);
+  });
+
+  it('in the browser: the organizer edits and withdraws an announcement; a visitor’s fair home follows live', async () => {
+    const fair = await createFair(t.http, organizer);
+    await t.http.post(`/fairs/${fair.id}/announcements`, { title: '주차 안내', body: '주차는 2시간 무료입니다.' }, organizer.accessToken);
+    await t.http.post(`/fairs/${fair.id}/announcements`, { title: '잘못 올린 공지', body: '무시해 주세요.' }, organizer.accessToken);
+
+    const visitor = await open(360);
+    await visitor.goto(`${t.url}/fairs/${fair.slug}`);
+    await visitor.getByTestId('announcements').getByText('잘못 올린 공지').waitFor();
+
+    const page = await open(1280);
+    await signIn(page, organizer.email);
+    await page.goto(`${t.url}/organizer/fairs/${fair.id}`);
+    const parking = page.getByTestId('org-announcement').filter({ hasText: '주차 안내' });
+    await parking.getByRole('button', { name: '고치기' }).click();
+    await page.getByLabel('내용').last().fill('주차는 3시간 무료입니다.');
+    await page.getByRole('button', { name: '고친 내용 저장' }).click();
+    await page.getByRole('status').filter({ hasText: '공지사항을 고쳤습니다.' }).waitFor();
+    await page.getByTestId('org-announcement').filter({ hasText: '주차는 3시간 무료입니다.' }).waitFor();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('org-announcement').filter({ hasText: '잘못 올린 공지' }).getByRole('button', { name: '내리기' }).click();
+    await page.getByRole('status').filter({ hasText: '공지사항을 내렸습니다.' }).waitFor();
+    await page.getByTestId('org-announcement').filter({ hasText: '잘못 올린 공지' }).waitFor({ state: 'detached' });
+    expect(await page.getByTestId('org-announcement').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // the visitor's home: edited text, withdrawn one gone, no reload
+    await visitor.getByTestId('announcements').getByText('주차는 3시간 무료입니다.').waitFor();
+    await visitor.getByText('잘못 올린 공지').waitFor({ state: 'detached' });
+    expect(await phoneFits(visitor)).toBeLessThanOrEqual(360);
+    expect(await seriousA11yViolations(visitor)).toEqual([]);
+    await saveScreenshot(visitor, 'fair-home-announcement-edited-phone');
   });
 });

@@ -52,6 +52,9 @@ export interface DomainEventMap {
   'fair.coach_approved': { fairId: string; coachId: string; approvedBy: string | null };
   /** An organizer announced something to the fair (its feed event); with `email`, the fair's seekers get it by mail. */
   'fair.announced': { fairId: string; feedEventId: number; title: string; body: string; email: boolean };
+  /** An organizer edited or withdrew an announcement (its feed event says so to live pages). */
+  'fair.announcement_updated': { fairId: string; announcementId: string; by: string };
+  'fair.announcement_withdrawn': { fairId: string; announcementId: string; by: string };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
   /** An organizer suspended an approved booth: it and its postings left the public fair. */
   'booth.suspended': { boothId: string; fairId: string; companyId: string; reason: string; by: string };

@@ -151,6 +151,26 @@ export interface AnnouncementCreated {
   body: string;
   /** The organizer's user id. */
   by: string;
+  /** The announcement's own id (`PATCH` / `DELETE /announcements/:id`); `id` above is its feed event. */
+  announcementId: string;
+}
+
+/** `GET /fairs/:fairId/announcements` (public): the fair's current announcements, newest first (withdrawn ones left out). */
+export interface Announcement {
+  id: string;
+  fairId: string;
+  /** The feed event that first told it. */
+  feedEventId: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `PATCH /announcements/:id` (organizer): a partial of title and body; `announcement.updated` goes on the feed. */
+export interface UpdateAnnouncementInput {
+  title?: string;
+  body?: string;
 }
 
 export interface Company {

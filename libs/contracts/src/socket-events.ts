@@ -15,7 +15,11 @@ export interface FeedDataMap {
   'booth.suspended': { boothId: string };
   'fair.opened': { fairId: string };
   'fair.closed': { fairId: string };
-  announcement: { title: string; body: string; by?: string };
+  announcement: { title: string; body: string; by?: string; announcementId?: string };
+  /** An organizer edited an announcement (its current text). */
+  'announcement.updated': { announcementId: string; feedEventId: number; title: string; body: string };
+  /** An organizer withdrew an announcement: pages drop it. */
+  'announcement.withdrawn': { announcementId: string; feedEventId: number };
 }
 export type FeedEventType = keyof FeedDataMap;
 export const FEED_EVENT_TYPES = [
@@ -27,6 +31,8 @@ export const FEED_EVENT_TYPES = [
   'fair.opened',
   'fair.closed',
   'announcement',
+  'announcement.updated',
+  'announcement.withdrawn',
 ] as const satisfies readonly FeedEventType[];
 
 /** One event of a fair's feed. `id` strictly increases within a fair, without gaps. */

@@ -20,7 +20,7 @@ export { EMPLOYMENT_TYPES, POSTING_STATUSES, PostingEntity } from './entities/po
 export type { EmploymentType, PostingStatus } from './entities/posting.entity';
 export { FairEventEntity } from './entities/fair-event.entity';
 export { FairsRepository } from './repositories/fairs.repository';
-export type { NewFair, FairTransition, FairPatch } from './repositories/fairs.repository';
+export type { NewFair, FairTransition, FairPatch, AnnouncementRow } from './repositories/fairs.repository';
 export { FairEventsRepository, appendFairEvent } from './repositories/fair-events.repository';
 export type { AppendedEvent } from './repositories/fair-events.repository';
 export { KpisRepository } from './repositories/kpis.repository';

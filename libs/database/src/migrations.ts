@@ -18,6 +18,7 @@ import { AddOfferAcceptance1764740000000 } from './migrations/1764740000000-AddO
 import { AddPostingsLocationIndexes1764760000000 } from './migrations/1764760000000-AddPostingsLocationIndexes';
 import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddFairDescription';
 import { AddBoothSuspension1764760000002 } from './migrations/1764760000002-AddBoothSuspension';
+import { CreateAnnouncements1764760000003 } from './migrations/1764760000003-CreateAnnouncements';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddPostingsLocationIndexes1764760000000,
   AddFairDescription1764760000001,
   AddBoothSuspension1764760000002,
+  CreateAnnouncements1764760000003,
 ];

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@bisang/auth';
 import { ApiPageResponse, ListQueryDto, uuidParam } from '@bisang/common';
-import { AnnouncementDto, CreateFairDto, UpdateFairDto } from './dto/create-fair.dto';
-import { FairDto, FairSummaryDto } from './dto/fair.dto';
+import { AnnouncementDto, CreateFairDto, UpdateAnnouncementDto, UpdateFairDto } from './dto/create-fair.dto';
+import { AnnouncementItemDto, FairDto, FairSummaryDto } from './dto/fair.dto';
 import { FairsService } from './fairs.service';
 
 @ApiTags('fairs')
@@ -67,17 +67,51 @@ export class FairsController {
     description: 'the announcement, also sent to the feed as an `announcement` event',
     schema: {
       type: 'object',
-      required: ['id', 'fairId', 'type', 'title', 'body'],
+      required: ['id', 'fairId', 'type', 'title', 'body', 'by', 'announcementId'],
       properties: {
         id: { type: 'integer', description: 'its feed event id' },
         fairId: { type: 'string', format: 'uuid' },
         type: { type: 'string', enum: ['announcement'] },
         title: { type: 'string' },
         body: { type: 'string' },
+        by: { type: 'string', format: 'uuid' },
+        announcementId: { type: 'string', format: 'uuid', description: 'its own id, for PATCH / DELETE /announcements/:id' },
       },
     },
   })
   announce(@Param('fairId', uuidParam('fairId')) fairId: string, @Body() dto: AnnouncementDto, @CurrentUser() user: AuthenticatedUser) {
     return this.fairs.announce(fairId, dto, user);
+  }
+
+  @Get(':fairId/announcements')
+  @Public()
+  @ApiPageResponse(AnnouncementItemDto, "the fair's current announcements, newest first (withdrawn ones left out)")
+  @ApiNotFoundResponse()
+  announcements(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: ListQueryDto, @CurrentUser() user?: AuthenticatedUser) {
+    return this.fairs.announcements(fairId, query.limit, query.cursor, user);
+  }
+}
+
+@ApiTags('fairs')
+@ApiBearerAuth()
+@Controller('announcements')
+export class AnnouncementsController {
+  constructor(private readonly fairs: FairsService) {}
+
+  @Patch(':id')
+  @Roles('organizer')
+  @ApiOkResponse({ type: AnnouncementItemDto, description: 'edited; `announcement.updated` goes on the feed' })
+  @ApiNotFoundResponse({ description: 'no such announcement, or withdrawn' })
+  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateAnnouncementDto, @CurrentUser() user: AuthenticatedUser): Promise<AnnouncementItemDto> {
+    return this.fairs.updateAnnouncement(id, dto, user);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('organizer')
+  @ApiNoContentResponse({ description: 'withdrawn; `announcement.withdrawn` goes on the feed' })
+  @ApiNotFoundResponse({ description: 'no such announcement, or withdrawn already' })
+  async withdraw(@Param('id', uuidParam('id')) id: string, @CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.fairs.withdrawAnnouncement(id, user);
   }
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { FairsRepository } from '@bisang/database';
-import { FairsController } from './fairs.controller';
+import { AnnouncementsController, FairsController } from './fairs.controller';
 import { FairsService } from './fairs.service';
 
 @Module({
-  controllers: [FairsController],
+  controllers: [FairsController, AnnouncementsController],
   providers: [FairsService, FairsRepository],
   exports: [FairsService],
 })

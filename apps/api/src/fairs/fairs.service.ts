@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, toPage } from '@bisang/common';
+import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
 import type { AnnouncementCreated } from '@bisang/contracts';
 import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
-import { AnnouncementDto, CreateFairDto, UpdateFairDto } from './dto/create-fair.dto';
-import { FairDto, FairSummaryDto } from './dto/fair.dto';
+import { AnnouncementDto, CreateFairDto, UpdateAnnouncementDto, UpdateFairDto } from './dto/create-fair.dto';
+import { AnnouncementItemDto, FairDto, FairSummaryDto } from './dto/fair.dto';
 import { fairNotDraft, fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken, unknownTimeZone } from './fairs.errors';
 
 @Injectable()
@@ -104,6 +104,28 @@ export class FairsService {
     if (!fair) throw fairNotFound();
     const data = { title: dto.title, body: dto.body, by: organizer.id };
     const event = await this.fairs.announce(fairId, data, dto.email === true);
-    return { id: event.id, fairId, type: 'announcement', ...data };
+    return { id: event.id, fairId, type: 'announcement', ...data, announcementId: event.announcementId };
+  }
+
+  /** The fair's current announcements, newest first (public once the fair is). */
+  async announcements(fairId: string, limit: number, cursor: string | undefined, caller?: AuthenticatedUser): Promise<Page<AnnouncementItemDto>> {
+    const fair = await this.findVisible(fairId, caller);
+    const after = decodeCursor(cursor, { id: 'uuid', at: 'instant' });
+    // The cursor names the last item; its feed event id orders the list.
+    const before = after ? await this.fairs.announcementFeedId(after.id) : undefined;
+    if (before === null) throw badRequest('INVALID_CURSOR', 'cursor 값이 올바르지 않습니다 / cursor is not valid');
+    const rows = await this.fairs.listAnnouncements(fair.id, limit, before);
+    return toPage(rows, limit, AnnouncementItemDto.from, (a) => ({ id: a.id, at: a.createdAt.toISOString() }));
+  }
+
+  async updateAnnouncement(id: string, dto: UpdateAnnouncementDto, organizer: AuthenticatedUser): Promise<AnnouncementItemDto> {
+    const row = await this.fairs.updateAnnouncement(id, { title: dto.title, body: dto.body }, organizer.id);
+    if (!row) throw notFound('Announcement', '공지사항');
+    return AnnouncementItemDto.from(row);
+  }
+
+  async withdrawAnnouncement(id: string, organizer: AuthenticatedUser): Promise<void> {
+    const row = await this.fairs.withdrawAnnouncement(id, organizer.id);
+    if (!row) throw notFound('Announcement', '공지사항');
   }
 }

@@ -32,6 +32,8 @@ import type {
   CreateBoothInput,
   CreateCompanyInput,
   CreateFairInput,
+  Announcement as AnnouncementItem,
+  UpdateAnnouncementInput,
   FairSummary,
   UpdateFairInput,
   FairCoach,
@@ -313,6 +315,10 @@ export const api = {
   updateFair: (fairId: string, patch: UpdateFairInput) => request<Fair>(`/fairs/${enc(fairId)}`, { method: 'PATCH', body: patch }),
   fairSummary: (fairId: string) => request<FairSummary>(`/fairs/${enc(fairId)}/summary`),
   publishFair: (fairId: string) => request<Fair>(`/fairs/${enc(fairId)}/publish`, { method: 'POST', body: {} }),
+  announcements: (fairId: string) => request<Page<AnnouncementItem>>(`/fairs/${enc(fairId)}/announcements`, { query: { limit: 50 } }),
+  updateAnnouncement: (id: string, patch: UpdateAnnouncementInput) =>
+    request<AnnouncementItem>(`/announcements/${enc(id)}`, { method: 'PATCH', body: patch }),
+  withdrawAnnouncement: (id: string) => request<void>(`/announcements/${enc(id)}`, { method: 'DELETE' }),
   announce: (fairId: string, title: string, body: string) =>
     request<AnnouncementCreated>(`/fairs/${enc(fairId)}/announcements`, { method: 'POST', body: { title, body } }),
   feed: (fairId: string, since: number, limit = 100) => request<FeedPage>(`/fairs/${enc(fairId)}/feed`, { query: { since, limit } }),

@@ -12,9 +12,9 @@ import { useFairFeed, useResync } from '../realtime/hooks';
 
 const HIGHLIGHT_MS = 6000;
 
-/** An announcement as the home page shows it: its feed event's id and time, and what it says. */
+/** An announcement as the home page shows it: its id, time, and what it says now. */
 interface Announcement {
-  id: number;
+  id: string;
   title: string;
   body: string;
   at: string;
@@ -22,20 +22,13 @@ interface Announcement {
 
 type AnnouncementEvent = Extract<FeedEvent, { type: 'announcement' }>;
 
-/** Announcements are feed events; the home page reads them from the recent part of the feed. */
+/** The fair's current announcements (edited text, withdrawn ones left out). */
 async function recentAnnouncements(fair: Fair): Promise<Announcement[]> {
-  const found: Announcement[] = [];
-  let since = Math.max(0, fair.lastEventId - 300);
-  for (let page = 0; page < 3; page++) {
-    const res = await api.feed(fair.id, since, 100);
-    for (const e of res.items) if (e.type === 'announcement') found.push(toAnnouncement(e));
-    if (!res.items.length || !res.nextCursor) break;
-    since = res.items[res.items.length - 1]!.id;
-  }
-  return found.reverse();
+  const page = await api.announcements(fair.id);
+  return page.items.map((a) => ({ id: a.id, title: a.title, body: a.body, at: a.createdAt }));
 }
 
-const toAnnouncement = (e: AnnouncementEvent): Announcement => ({ id: e.id, at: e.at, title: e.data.title, body: e.data.body });
+const toAnnouncement = (e: AnnouncementEvent): Announcement => ({ id: e.data.announcementId ?? `feed-${e.id}`, at: e.at, title: e.data.title, body: e.data.body });
 
 /** A posting on the home page: read over HTTP (with its labels), or as a feed event brought it (the public view). */
 type HomePosting = Posting | PostingView;
@@ -108,7 +101,14 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
           return { ...prev, postings: prev.postings.filter((p) => p.boothId !== boothId) };
         }
         case 'announcement':
+          if (prev.announcements.some((a) => a.id === e.data.announcementId)) return prev;
           return { ...prev, announcements: [toAnnouncement(e), ...prev.announcements] };
+        case 'announcement.updated': {
+          const { announcementId, title, body } = e.data;
+          return { ...prev, announcements: prev.announcements.map((a) => (a.id === announcementId ? { ...a, title, body } : a)) };
+        }
+        case 'announcement.withdrawn':
+          return { ...prev, announcements: prev.announcements.filter((a) => a.id !== e.data.announcementId) };
         case 'fair.opened':
           return { ...prev, fair: { ...prev.fair, status: 'live' } };
         case 'fair.closed':

@@ -363,9 +363,40 @@ function HiringIntent({ booth }: { booth: Booth }) {
 }
 
 function Announce({ fair }: { fair: Fair }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
+  const list = useAsync(() => api.announcements(fair.id), [fair.id]);
+  useResync(list.reload);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
+  const [listError, setListError] = useState<unknown>(null);
+  const save = async (e: FormEvent<HTMLFormElement>, id: string) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setListError(null);
+    setChanged(null);
+    try {
+      await api.updateAnnouncement(id, { title: String(data.get('title')).trim(), body: String(data.get('body')).trim() });
+      setEditing(null);
+      setChanged(t('announcements.updated'));
+      list.reload();
+    } catch (err) {
+      setListError(err);
+    }
+  };
+  const withdraw = async (id: string, title: string) => {
+    if (!window.confirm(t('announcements.withdrawConfirm', { title }))) return;
+    setListError(null);
+    setChanged(null);
+    try {
+      await api.withdrawAnnouncement(id);
+      setChanged(t('announcements.withdrawn'));
+      list.reload();
+    } catch (err) {
+      setListError(err);
+    }
+  };
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -376,6 +407,7 @@ function Announce({ fair }: { fair: Fair }) {
       await api.announce(fair.id, String(data.get('title')).trim(), String(data.get('body')).trim());
       form.reset();
       setSent(true);
+      list.reload();
     } catch (err) {
       setError(err);
     }
@@ -400,6 +432,57 @@ function Announce({ fair }: { fair: Fair }) {
           {t('announcements.send')}
         </button>
       </form>
+      <h3>{t('announcements.sentList')}</h3>
+      <OkNote>{changed}</OkNote>
+      <ErrorNote error={listError} />
+      <Loaded state={list}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="muted">{t('announcements.none')}</p>
+          ) : (
+            <ul className="plain cards">
+              {page.items.map((a) => (
+                <li key={a.id} className="card" data-testid="org-announcement">
+                  {editing === a.id ? (
+                    <form onSubmit={(e) => void save(e, a.id)} className="stack">
+                      <div className="field">
+                        <label htmlFor={`ae-title-${a.id}`}>{t('announcements.titleField')}</label>
+                        <input id={`ae-title-${a.id}`} name="title" required maxLength={200} defaultValue={a.title} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`ae-body-${a.id}`}>{t('announcements.body')}</label>
+                        <textarea id={`ae-body-${a.id}`} name="body" required rows={3} maxLength={5000} defaultValue={a.body} />
+                      </div>
+                      <div className="actions">
+                        <button type="submit" className="button">
+                          {t('announcements.save')}
+                        </button>
+                        <button type="button" className="button button-secondary" onClick={() => setEditing(null)}>
+                          {t('common.cancel')}
+                        </button>
+                      </div>
+                    </form>
+                  ) : (
+                    <>
+                      <h4 className="card-title">{a.title}</h4>
+                      <p className="muted small">{formatDateTime(a.createdAt, fair.timezone, lang)}</p>
+                      <p>{a.body}</p>
+                      <div className="actions">
+                        <button type="button" className="button button-secondary" onClick={() => setEditing(a.id)}>
+                          {t('announcements.edit')}
+                        </button>
+                        <button type="button" className="button button-danger" onClick={() => void withdraw(a.id, a.title)}>
+                          {t('announcements.withdraw')}
+                        </button>
+                      </div>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -24,6 +24,29 @@ export type NewFair = Pick<
   | 'createdBy'
 >;
 
+export interface AnnouncementRow {
+  id: string;
+  fairId: string;
+  feedEventId: number;
+  title: string;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const ANNOUNCEMENT_COLUMNS = `id, fair_id, feed_event_id, title, body, created_at, updated_at`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const toAnnouncement = (r: any): AnnouncementRow => ({
+  id: r.id,
+  fairId: r.fair_id,
+  feedEventId: Number(r.feed_event_id),
+  title: r.title,
+  body: r.body,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+});
+
 /** What `PATCH /fairs/:fairId` may change (undefined: unchanged). */
 export type FairPatch = Partial<
   Pick<
@@ -191,12 +214,69 @@ export class FairsRepository {
     return { postings: row.postings, booths: row.booths, hires: row.hires };
   }
 
-  /** Writes an announcement to the fair's feed. */
-  announce(fairId: string, data: { title: string; body: string; by: string }, email = false): Promise<AppendedEvent> {
+  /** Writes an announcement (its row and its feed event, which carries the row's id). */
+  announce(fairId: string, data: { title: string; body: string; by: string }, email = false): Promise<AppendedEvent & { announcementId: string }> {
     return this.dataSource.transaction(async (m) => {
-      const event = await appendFairEvent(m, fairId, 'announcement', data);
+      const [{ id: announcementId }] = rowsOf<{ id: string }>(await m.query(`SELECT gen_random_uuid() AS id`));
+      const event = await appendFairEvent(m, fairId, 'announcement', { ...data, announcementId });
+      await m.query(
+        `INSERT INTO announcements (id, fair_id, feed_event_id, title, body, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [announcementId, fairId, event.id, data.title, data.body, data.by],
+      );
       await appendDomainEvents(m, [domainEvent('fair.announced', { fairId, feedEventId: event.id, title: data.title, body: data.body, email })]);
-      return event;
+      return { ...event, announcementId };
+    });
+  }
+
+  /** The feed event id of an announcement (a list cursor names the last item by its id). */
+  async announcementFeedId(id: string): Promise<number | null> {
+    const [row] = await this.dataSource.query(`SELECT feed_event_id FROM announcements WHERE id = $1`, [id]);
+    return row ? Number(row.feed_event_id) : null;
+  }
+
+  /** The fair's current announcements, newest first, keyset-paginated on the feed event id. */
+  async listAnnouncements(fairId: string, limit: number, before?: number): Promise<AnnouncementRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements
+        WHERE fair_id = $1 AND withdrawn_at IS NULL AND ($2::bigint IS NULL OR feed_event_id < $2)
+        ORDER BY feed_event_id DESC LIMIT $3`,
+      [fairId, before ?? null, limit + 1],
+    );
+    return rows.map(toAnnouncement);
+  }
+
+  /**
+   * Edits a current announcement; `announcement.updated` (feed) and `fair.announcement_updated` (domain) commit
+   * with it. Null when there is no such announcement or it was withdrawn.
+   */
+  updateAnnouncement(id: string, patch: { title?: string; body?: string }, by: string): Promise<AnnouncementRow | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<Record<string, unknown>>(
+        await m.query(
+          `UPDATE announcements SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now()
+            WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${ANNOUNCEMENT_COLUMNS}`,
+          [id, patch.title ?? null, patch.body ?? null],
+        ),
+      );
+      if (!row) return null;
+      const a = toAnnouncement(row);
+      await appendFairEvent(m, a.fairId, 'announcement.updated', { announcementId: a.id, feedEventId: a.feedEventId, title: a.title, body: a.body });
+      await appendDomainEvents(m, [domainEvent('fair.announcement_updated', { fairId: a.fairId, announcementId: a.id, by })]);
+      return a;
+    });
+  }
+
+  /** Withdraws a current announcement (`announcement.withdrawn` on the feed); null when there is none to withdraw. */
+  withdrawAnnouncement(id: string, by: string): Promise<AnnouncementRow | null> {
+    return this.dataSource.transaction(async (m) => {
+      const rows = rowsOf<Record<string, unknown>>(
+        await m.query(`UPDATE announcements SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${ANNOUNCEMENT_COLUMNS}`, [id]),
+      );
+      if (!rows[0]) return null;
+      const a = toAnnouncement(rows[0]);
+      await appendFairEvent(m, a.fairId, 'announcement.withdrawn', { announcementId: a.id, feedEventId: a.feedEventId });
+      await appendDomainEvents(m, [domainEvent('fair.announcement_withdrawn', { fairId: a.fairId, announcementId: a.id, by })]);
+      return a;
     });
   }
 }

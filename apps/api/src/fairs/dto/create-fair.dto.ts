@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INSTANT_FORMS, IsIanaTimeZone, IsInstant, KECO_CODES } from '@bisang/common';
-import type { AnnouncementInput, CreateFairInput, UpdateFairInput } from '@bisang/contracts';
+import type { AnnouncementInput, CreateFairInput, UpdateAnnouncementInput, UpdateFairInput } from '@bisang/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -104,4 +104,22 @@ export class AnnouncementDto implements AnnouncementInput {
   @IsOptional()
   @IsBoolean()
   email?: boolean;
+}
+
+export class UpdateAnnouncementDto implements UpdateAnnouncementInput {
+  @ApiPropertyOptional({ example: '개막 안내 (시간 변경)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: '개막이 오전 10시로 바뀌었습니다.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  body?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { FairEntity, FairStatus } from '@bisang/database';
-import type { Fair, FairSummary } from '@bisang/contracts';
+import type { AnnouncementRow, FairEntity, FairStatus } from '@bisang/database';
+import type { Announcement, Fair, FairSummary } from '@bisang/contracts';
 
 export class FairDto implements Fair {
   @ApiProperty() id: string;
@@ -48,4 +48,18 @@ export class FairSummaryDto implements FairSummary {
   @ApiProperty({ description: 'approved booths' }) booths: number;
   @ApiProperty({ description: 'hires recorded so far' }) hires: number;
   @ApiProperty() hiringTarget: number;
+}
+
+export class AnnouncementItemDto implements Announcement {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fairId: string;
+  @ApiProperty({ description: 'the feed event that first told it' }) feedEventId: number;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(a: AnnouncementRow): AnnouncementItemDto {
+    return { id: a.id, fairId: a.fairId, feedEventId: a.feedEventId, title: a.title, body: a.body, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString() };
+  }
 }
