@@ -279,7 +279,7 @@ describe('KPIs and exports', () => {
     expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${fixture.fair.slug}-hires-\\d{8}\\.csv"$`));
     expect(bytes.subarray(0, 3)).toEqual(BOM);
     expect(records(bytes)).toEqual([
-      '회사(company),채용공고(posting),구직자(seeker),채용 시 나이(age at hire),청년(youth),중장년(mid-career),U-턴(U-turn),경력단절(career break),센터 소개(introduced),전문직(professional),고용형태(employment type),KECO 코드(code),KECO 직종(group),입사일(start date),채용일시(hired at Asia/Seoul)',
+      '회사(company),채용공고(posting),구직자(seeker),취업 시 나이(age at hire),청년(youth),중장년(mid-career),U-턴(U-turn),경력단절(career break),센터 소개(introduced),전문직(professional),고용형태(employment type),KECO 코드(code),KECO 직종(group),입사일(start date),취업 일시(hired at Asia/Seoul)',
       '대구정밀(주),백엔드 개발자 (Node.js),"박""지훈"", 주니어",35,N,N,N,N,N,Y,상용직(정규직),3,보건·의료직,2026-07-01,2026-06-15 08:30',
       '대구정밀(주),백엔드 개발자 (Node.js),김민준,34,Y,N,N,N,N,Y,상용직(정규직),1,연구직 및 공학 기술직,2026-07-01,2026-06-15 10:00',
       `대구정밀(주),"'=HYPERLINK(""http://evil"")",이서연,35,N,N,N,N,N,N,계약직,5,미용·여행·숙박·음식·경비·청소직,2026-07-01,2026-06-15 11:00`,

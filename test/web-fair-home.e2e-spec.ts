@@ -128,7 +128,7 @@ describe('fair home: description, schedule, hires, true totals, new postings bar
     // a posting arrives live: the bar shows at the top of the phone's screen, and the total moves
     await publishPosting(t.http, booth, '새로 올라온 용접 기사');
     const bar = page.getByTestId('new-postings-bar');
-    await bar.filter({ hasText: '새 공고 1건 보기' }).waitFor();
+    await bar.filter({ hasText: '새 채용공고 1건 보기' }).waitFor();
     await page.getByTestId('posting-count').filter({ hasText: '15' }).waitFor();
     const box = await bar.boundingBox();
     expect(box && box.y >= 0 && box.y + box.height <= 800).toBe(true);

@@ -129,17 +129,17 @@ describe('offer acceptance', () => {
     await signIn(phone, seeker.email);
     await phone.goto(`${t.url}/me/applications`);
     const offer = phone.getByTestId('offer');
-    await offer.getByText('동성로식품(주)에서 채용을 제안했습니다').waitFor();
+    await offer.getByText('동성로식품(주)에서 합격을 제안했습니다').waitFor();
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await saveScreenshot(phone, 'offer-phone');
     await offer.getByRole('button', { name: '제안 수락' }).click();
     await phone.getByTestId('offer-accepted').waitFor();
 
     // the recruiter's pipeline follows without a reload, and the hire is recorded
-    await card.getByTestId('offer-answer').filter({ hasText: '지원자가 채용 제안을 수락했습니다' }).waitFor();
-    await card.getByRole('button', { name: '채용 확정' }).click();
+    await card.getByTestId('offer-answer').filter({ hasText: '지원자가 합격 제안을 수락했습니다' }).waitFor();
+    await card.getByRole('button', { name: '취업 확정' }).click();
     await recruiter.getByTestId('applicant').filter({ hasText: '박수락' }).and(recruiter.locator('[data-status=hired]')).waitFor();
-    await phone.getByTestId('application-status').filter({ hasText: '채용 확정' }).waitFor();
+    await phone.getByTestId('application-status').filter({ hasText: '취업 확정' }).waitFor();
 
     // rejecting asks first: dismissed, nothing happens; accepted, the applicant is rejected
     const other = recruiter.getByTestId('applicant').filter({ hasText: '이보류' });

@@ -56,8 +56,8 @@ describe('web app: postings and booth applications', () => {
     await page.locator('#fair-picker').selectOption(fair.id);
     await page.getByTestId('postings-not-public').filter({ hasText: '아직 승인되지 않아' }).waitFor();
 
-    await page.getByText('새 공고 작성').click();
-    await page.getByLabel('공고 제목').fill('품질관리 엔지니어');
+    await page.getByText('새 채용공고 작성').click();
+    await page.getByLabel('채용공고 제목').fill('품질관리 엔지니어');
     await page.locator('#p-openings').fill('2');
     await page.locator('#p-location').fill('대구 수성구');
     await page.locator('#p-description').fill('자동차 부품 품질관리, 수성구 근무');
@@ -87,12 +87,12 @@ describe('web app: postings and booth applications', () => {
     // change the published posting: openings, salary, deadline
     const published = page.getByTestId('rec-posting').filter({ hasText: '품질관리 엔지니어' });
     await published.getByText('수정', { exact: true }).click();
-    const form = published.getByRole('form', { name: '품질관리 엔지니어 공고 수정' });
+    const form = published.getByRole('form', { name: '품질관리 엔지니어 채용공고 수정' });
     await form.getByLabel('모집 인원').fill('5');
     await form.getByLabel('최대 연봉 (만원)').fill('4500');
     await form.getByLabel('마감일').fill(seoulDay(30));
     await form.getByRole('button', { name: '변경 저장' }).click();
-    await page.getByRole('status').filter({ hasText: '공고를 수정했습니다' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '채용공고를 수정했습니다' }).waitFor();
     [posting] = (await t.http.get(`/booths/${booth.boothId}/postings`, booth.recruiter.accessToken)).body;
     expect(posting).toMatchObject({ status: 'published', openings: 5, salaryMin: 32_000_000, salaryMax: 45_000_000 });
     expect(new Date(posting.closesAt).toISOString()).toBe(new Date(`${seoulDay(30)}T23:59:00+09:00`).toISOString());

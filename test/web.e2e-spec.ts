@@ -380,7 +380,7 @@ describe('web app in a real browser', () => {
     expect(readFileSync(await download.path())).toEqual(pdf);
     const startDate = new Date(Date.now() + 9 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
     await card.getByLabel('입사일').fill(startDate);
-    await card.getByRole('button', { name: '채용 확정' }).click();
+    await card.getByRole('button', { name: '취업 확정' }).click();
     await recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' }).waitFor();
     const hired = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
     expect([hired.body.status, hired.body.hire.startDate]).toEqual(['hired', startDate]);
@@ -399,27 +399,27 @@ describe('web app in a real browser', () => {
     // The recruiter corrects the hire: a later start date, and a contract job rather than a permanent one.
     const hiredCard = recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' });
     await hiredCard.getByText(`입사일 ${startDate} · 상용직(정규직)`).waitFor();
-    await hiredCard.getByText('채용 조건 정정').click();
+    await hiredCard.getByText('취업 조건 정정').click();
     const laterStart = new Date(Date.now() + 9 * 3_600_000 + 14 * 86_400_000).toISOString().slice(0, 10);
     await hiredCard.getByLabel('입사일').fill(laterStart);
     await hiredCard.getByLabel('고용 형태').selectOption('contract');
     await hiredCard.getByRole('button', { name: '정정 저장' }).click();
-    await hiredCard.getByText('채용 조건을 정정했습니다.').waitFor();
+    await hiredCard.getByText('취업 조건을 정정했습니다.').waitFor();
     await hiredCard.getByText(`입사일 ${laterStart} · 계약직`).waitFor();
     const corrected = await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken);
     expect([corrected.body.status, corrected.body.hire.startDate, corrected.body.hire.employmentType]).toEqual(['hired', laterStart, 'contract']);
     expect(await seriousA11yViolations(recruiter)).toEqual([]);
 
     // Undoing a hire asks first (focus on the answer); "cancel" changes nothing.
-    await hiredCard.getByRole('button', { name: '채용 취소' }).click();
-    await hiredCard.getByText('이 채용을 취소할까요?').waitFor();
+    await hiredCard.getByRole('button', { name: '취업 취소' }).click();
+    await hiredCard.getByText('이 취업 확정을 취소할까요?').waitFor();
     expect(await recruiter.evaluate<string | null>('document.activeElement && document.activeElement.textContent')).toBe('네, 취소합니다');
     expect(await seriousA11yViolations(recruiter)).toEqual([]);
     await hiredCard.getByRole('button', { name: '취소', exact: true }).click();
-    await hiredCard.getByRole('button', { name: '채용 취소' }).waitFor();
+    await hiredCard.getByRole('button', { name: '취업 취소' }).waitFor();
     expect((await t.http.get(`/applications/${applied.body.id}`, booth.recruiter.accessToken)).body.status).toBe('hired');
     // Confirmed with the keyboard: the applicant goes back to the offered column and the hire is gone.
-    await hiredCard.getByRole('button', { name: '채용 취소' }).click();
+    await hiredCard.getByRole('button', { name: '취업 취소' }).click();
     await recruiter.keyboard.press('Enter');
     await recruiter.getByTestId('column-offered').locator('[data-testid=applicant]', { hasText: '박이력' }).waitFor();
     expect(await recruiter.getByTestId('column-hired').locator('[data-testid=applicant]', { hasText: '박이력' }).count()).toBe(0);
@@ -440,7 +440,7 @@ describe('web app in a real browser', () => {
     const card = page.locator('[data-testid=pending-booth]', { hasText: '비슬에너지' });
     await card.waitFor();
     // Its hiring intent, read before deciding: one published posting with two openings (postingBody).
-    await card.getByText('공개된 공고 1건 · 모집 2명').waitFor();
+    await card.getByText('공개된 채용공고 1건 · 모집 2명').waitFor();
     await page.getByTestId('kpis').waitFor();
     const companyRow = page.locator('[data-testid=kpi-company]', { hasText: '비슬에너지' });
     expect(await companyRow.count()).toBe(0);
@@ -484,8 +484,8 @@ describe('web app in a real browser', () => {
     await page.getByRole('button', { name: '부스 신청하기' }).click();
     await page.getByText('승인 대기').first().waitFor();
 
-    await page.getByText('새 공고 작성').click();
-    await page.getByLabel('공고 제목').fill('식품 연구원 (신입)');
+    await page.getByText('새 채용공고 작성').click();
+    await page.getByLabel('채용공고 제목').fill('식품 연구원 (신입)');
     await page.locator('#p-category').selectOption('1');
     await page.locator('#p-type').selectOption('regular');
     await page.getByLabel('모집 인원').fill('3');

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { withParticle } from '@bisang/contracts';
 
 /**
  * An error a user can cause: a stable UPPER_SNAKE code and a message a person understands,
@@ -16,7 +17,7 @@ export class DomainError extends HttpException {
 }
 
 export const notFound = (what: string, ko: string) =>
-  new DomainError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${ko}을(를) 찾을 수 없습니다 / ${what} not found`);
+  new DomainError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${withParticle(ko, '을/를')} 찾을 수 없습니다 / ${what} not found`);
 
 export const forbidden = (message = '권한이 없습니다 / You are not allowed to do this') =>
   new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);

@@ -7,3 +7,4 @@ export * from './socket-events';
 export * from './domain-events';
 export * from './http';
 export * from './matching';
+export * from './korean';

@@ -52,7 +52,7 @@ export class BoothsService {
       throw new DomainError(
         HttpStatus.CONFLICT,
         'NO_HIRING_INTENT',
-        '채용 의사가 확인되지 않았습니다: 모집 인원이 있는 공개된 공고가 필요합니다 / No current hiring intent: the booth needs a published, open posting with openings',
+        '채용 의사가 확인되지 않았습니다: 모집 인원이 있는 공개된 채용공고가 필요합니다 / No current hiring intent: the booth needs a published, open posting with openings',
       );
     }
     const booth = (await this.booths.findView(boothId))!;

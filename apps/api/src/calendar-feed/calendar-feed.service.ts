@@ -51,7 +51,7 @@ export class CalendarFeedService {
   private calendar(bookings: FeedBooking[]): string {
     const base = this.config.mail.publicUrl;
     const events: EventAttributes[] = bookings.map((b) => {
-      const what = b.kind === 'interview' ? '면접 / Interview' : '커리어 코칭 / Coaching';
+      const what = b.kind === 'interview' ? '면접 / Interview' : '1:1 면접 코칭 / Coaching';
       return {
         // The same UID and SEQUENCE as the booking's mails: a calendar that got both shows one entry.
         uid: `booking-${b.rootId}@bisang`,

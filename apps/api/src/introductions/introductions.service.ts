@@ -8,7 +8,7 @@ import { CounsellingNoteDto, IntroductionDto, IntroductionInputDto } from './dto
 
 const seekerNotFound = () => notFound('Seeker', '구직자');
 const introductionNotFound = () => notFound('Introduction', '소개');
-const alreadyIntroduced = () => conflict('ALREADY_INTRODUCED', '이미 이 공고에 소개한 구직자입니다 / This seeker was already introduced to this posting');
+const alreadyIntroduced = () => conflict('ALREADY_INTRODUCED', '이미 이 채용공고에 소개한 구직자입니다 / This seeker was already introduced to this posting');
 
 type Key = { createdAt: Date; id: string };
 const after = (cursor?: string): Key | undefined => {
@@ -49,7 +49,7 @@ export class IntroductionsService {
       case 'already_introduced':
         throw alreadyIntroduced();
       case 'already_applied':
-        throw conflict('ALREADY_APPLIED', '이미 이 공고에 지원한 구직자입니다 / This seeker already applied to this posting');
+        throw conflict('ALREADY_APPLIED', '이미 이 채용공고에 지원한 구직자입니다 / This seeker already applied to this posting');
     }
   }
 

@@ -40,7 +40,7 @@ export class KpiExportsService {
       '회사(company)',
       '채용공고(posting)',
       '구직자(seeker)',
-      '채용 시 나이(age at hire)',
+      '취업 시 나이(age at hire)',
       '청년(youth)',
       '중장년(mid-career)',
       'U-턴(U-turn)',
@@ -51,7 +51,7 @@ export class KpiExportsService {
       'KECO 코드(code)',
       'KECO 직종(group)',
       '입사일(start date)',
-      `채용일시(hired at ${fair.timezone})`,
+      `취업 일시(hired at ${fair.timezone})`,
     ];
     const cells = (r: HireExportRow): CsvCell[] => [
       r.company,

@@ -5,9 +5,9 @@ export const fairNotFound = () => notFound('Fair', '박람회');
 export const notPoolStaff = () =>
   forbidden('이 박람회에서 승인된 부스의 담당자만 인재풀을 볼 수 있습니다 / Only staff of an approved booth in this fair may use its talent pool');
 export const pooledSeekerNotFound = () => notFound('Seeker in the talent pool', '인재풀의 구직자');
-export const invitablePostingNotFound = () => notFound('Open posting of your company in this fair', '이 박람회의 귀사 진행 중 공고');
-export const alreadyInvited = () => conflict('ALREADY_INVITED', '이미 이 공고로 초대한 구직자입니다 / This seeker was already invited to this posting');
-export const seekerAlreadyApplied = () => conflict('ALREADY_APPLIED', '이미 이 공고에 지원한 구직자입니다 / This seeker already applied to this posting');
+export const invitablePostingNotFound = () => notFound('Open posting of your company in this fair', '이 박람회의 귀사 진행 중 채용공고');
+export const alreadyInvited = () => conflict('ALREADY_INVITED', '이미 이 채용공고로 초대한 구직자입니다 / This seeker was already invited to this posting');
+export const seekerAlreadyApplied = () => conflict('ALREADY_APPLIED', '이미 이 채용공고에 지원한 구직자입니다 / This seeker already applied to this posting');
 export const invitationLimitReached = (limit: number) =>
   new DomainError(
     HttpStatus.TOO_MANY_REQUESTS,

@@ -108,7 +108,7 @@ export class PostingsService {
       if (outcome.conflict === 'invalid_salary_range') {
         throw new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', ['salaryMin must not be greater than salaryMax']);
       }
-      throw new DomainError(HttpStatus.CONFLICT, 'POSTING_CLOSED', '마감된 공고는 변경할 수 없습니다 / A closed posting cannot be changed');
+      throw new DomainError(HttpStatus.CONFLICT, 'POSTING_CLOSED', '마감된 채용공고는 변경할 수 없습니다 / A closed posting cannot be changed');
     }
     return outcome;
   }

@@ -1,3 +1,4 @@
+import { withParticle } from '@bisang/contracts';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { FairsRepository, UsersRepository } from '@bisang/database';
 import { BoothsService } from '../../../api/src/booths/booths.service';
@@ -70,7 +71,7 @@ const TRICKLE: Posting[] = [
 ];
 
 const describe = (p: Posting, company: string) =>
-  p.description ?? `${company}에서 ${p.title}을(를) 모집합니다. 대구 지역 근무, 박람회 참가자 우대. (Bisang demo posting)`;
+  p.description ?? `${company}에서 ${withParticle(p.title, '을/를')} 모집합니다. 대구 지역 근무, 박람회 참가자 우대. (Bisang demo posting)`;
 
 /**
  * The demo fair: "대구 청년 비상 온라인 채용박람회", 50 days around today, target 150 hires, ten SMEs with

@@ -26,7 +26,7 @@ const FIELD_KO: Record<string, string> = {
   hiringTarget: '취업 목표 인원',
   jobCategory: '직무 분류',
   employmentType: '고용 형태',
-  openings: '채용 인원',
+  openings: '모집 인원',
   location: '근무지',
   salaryMin: '최소 연봉',
   salaryMax: '최대 연봉',

@@ -1,3 +1,4 @@
+import { withParticle } from '@bisang/contracts';
 import type { ApplicationStatus, Language, SlotKind } from '@bisang/contracts';
 import type { MailContent } from './mail-layout';
 
@@ -47,7 +48,7 @@ export function passwordResetMail(l: Language, f: { name: string; url: string; e
   });
 }
 
-const sessionName = (l: Language, kind: SlotKind) => pick(l, { ko: kind === 'interview' ? '면접' : '코칭', en: kind === 'interview' ? 'interview' : 'coaching session' });
+const sessionName = (l: Language, kind: SlotKind) => pick(l, { ko: kind === 'interview' ? '면접' : '1:1 면접 코칭', en: kind === 'interview' ? 'interview' : 'coaching session' });
 
 export interface BookingMailFacts {
   name: string;
@@ -82,7 +83,7 @@ export function bookingConfirmedMail(l: Language, f: BookingMailFacts & { resche
     ko: {
       subject: `[비상] ${what} 예약 확정: ${f.when}`,
       greeting: greeting(l, f.name),
-      paragraphs: [`${f.fairTitle}에서 ${f.otherName}님과의 ${what}이(가) 확정되었습니다.`, `일시: ${f.when}`, '첨부된 일정 초대를 캘린더에 추가하세요. 시작 10분 전부터 입장할 수 있습니다.'],
+      paragraphs: [`${f.fairTitle}에서 ${f.otherName}님과의 ${withParticle(what, '이/가')} 확정되었습니다.`, `일시: ${f.when}`, '첨부된 일정 초대를 캘린더에 추가하세요. 시작 10분 전부터 입장할 수 있습니다.'],
       action: { label: '예약 보기', url: f.url },
     },
     en: {
@@ -155,8 +156,8 @@ export function bookingCancelledMail(l: Language, f: BookingMailFacts & { resche
       greeting: greeting(l, f.name),
       paragraphs: [
         f.rescheduled
-          ? `${f.fairTitle}에서 ${f.otherName}님과의 ${f.when} ${what}이(가) 다른 시간으로 옮겨졌습니다. 새 일정은 별도 메일로 보내 드립니다.`
-          : `${f.fairTitle}에서 ${f.otherName}님과의 ${f.when} ${what}이(가) 취소되었습니다.`,
+          ? `${f.fairTitle}에서 ${f.otherName}님과의 ${f.when} ${withParticle(what, '이/가')} 다른 시간으로 옮겨졌습니다. 새 일정은 별도 메일로 보내 드립니다.`
+          : `${f.fairTitle}에서 ${f.otherName}님과의 ${f.when} ${withParticle(what, '이/가')} 취소되었습니다.`,
         '캘린더의 일정도 함께 취소됩니다.',
       ],
       action: { label: '예약 보기', url: f.url },
@@ -184,7 +185,7 @@ export function bookingReminderMail(l: Language, f: BookingMailFacts & { minutes
     ko: {
       subject: `[비상] ${soon} ${what}: ${f.when}`,
       greeting: greeting(l, f.name),
-      paragraphs: [`${f.otherName}님과의 ${what}이(가) ${soon} 시작됩니다 (${f.fairTitle}).`, `일시: ${f.when}`],
+      paragraphs: [`${f.otherName}님과의 ${withParticle(what, '이/가')} ${soon} 시작됩니다 (${f.fairTitle}).`, `일시: ${f.when}`],
       action: { label: '예약 보기', url: f.url },
     },
     en: {
@@ -217,8 +218,8 @@ const STATUS_WORDS: { [S in ApplicationStatus]: Both<string> } = {
   applied: { ko: '지원 완료', en: 'applied' },
   screening: { ko: '서류 검토 중', en: 'in screening' },
   interview: { ko: '면접 단계', en: 'at the interview stage' },
-  offered: { ko: '채용 제안', en: 'offered' },
-  hired: { ko: '채용 확정', en: 'hired' },
+  offered: { ko: '합격 제안', en: 'offered' },
+  hired: { ko: '취업 확정', en: 'hired' },
   rejected: { ko: '불합격', en: 'not selected' },
   withdrawn: { ko: '지원 취소', en: 'withdrawn' },
 };
@@ -236,7 +237,7 @@ export function applicationMovedMail(
         paragraphs: [
           `${f.companyName}의 "${f.postingTitle}" 포지션에 관심을 가지고 지원해 주셔서 진심으로 감사드립니다.`,
           '아쉽게도 이번에는 함께하지 못하게 되었습니다. 이 결과가 회원님의 역량을 모두 말해 주지는 않습니다.',
-          '박람회의 다른 공고와 무료 커리어 코칭도 살펴보세요. 응원하겠습니다.',
+          '박람회의 다른 채용공고와 무료 1:1 면접 코칭도 살펴보세요. 응원하겠습니다.',
         ],
         action: { label: '내 지원 현황 보기', url: f.url },
       },
