@@ -6,7 +6,8 @@
 import type { FairKpis } from './kpis';
 import type { MoveTarget } from './pipeline';
 import type { PostingView } from './posting-view';
-import type { FeedEvent, NotificationEvent, NotificationType } from './socket-events';
+import type { ChatMessage, FeedEvent, NotificationEvent, NotificationType } from './socket-events';
+import type { ChatKind } from './domain-events';
 import type {
   ApplicationStatus,
   BookingStatus,
@@ -486,4 +487,71 @@ export interface FairCoach {
   status: FairCoachStatus;
   requestedAt: string;
   approvedAt: string | null;
+}
+
+// ── Booth chat ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** `POST /booths/:boothId/queue`: the seeker's place. */
+export interface QueueEntry {
+  entryId: string;
+  boothId: string;
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** `GET /booths/:boothId/queue` as a seeker sees it: their own place only. */
+export interface QueuePosition {
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** One waiting seeker as the booth's staff see them, in serving order. */
+export interface StaffQueueItem {
+  entryId: string;
+  seeker: { id: string; name: string };
+  joinedAt: string;
+}
+
+export interface StaffQueue {
+  items: StaffQueueItem[];
+}
+
+/** `PUT /booths/:boothId/staff-presence`: the HTTP twin of `booth:online` / `booth:offline`. */
+export interface StaffPresenceInput {
+  online: boolean;
+  capacity?: number;
+}
+
+export interface StaffPresence {
+  boothId: string;
+  online: boolean;
+  capacity: number;
+  openChats: number;
+}
+
+/** A conversation. The contract's fields first; the rest helps lists and the chat view. */
+export interface Chat {
+  id: string;
+  boothId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  kind: ChatKind;
+  lastSeq: number;
+  seekerName: string;
+  companyName: string | null;
+}
+
+export interface ChatEnded {
+  id: string;
+  endedAt: string;
+}
+
+export interface PostMessageInput {
+  body: string;
+}
+
+export interface ChatMessages {
+  items: ChatMessage[];
 }

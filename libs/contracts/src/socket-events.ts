@@ -71,6 +71,10 @@ export interface NotificationDataMap {
   };
   'application.received': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string };
   'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
+  /** To a queued seeker who became first in a booth's queue. */
+  'queue.next': { boothId: string; entryId: string; companyName: string };
+  /** To a seeker whose left message a recruiter answered. */
+  'chat.answered': { chatId: string; boothId: string | null; seq: number };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -83,6 +87,8 @@ export const NOTIFICATION_TYPES = [
   'application.status_changed',
   'application.received',
   'hire.follow_up',
+  'queue.next',
+  'chat.answered',
 ] as const satisfies readonly NotificationType[];
 
 /**
@@ -139,6 +145,33 @@ export interface AuthLost {
   reason: 'expired' | 'revoked';
 }
 
+/** To a queued seeker: their place in a booth's queue and the estimated wait (null until the booth has enough measured chats). */
+export interface QueueUpdate {
+  boothId: string;
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** To both participants when a booth chat begins. */
+export interface ChatStarted {
+  chatId: string;
+  boothId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
+}
+
+/** One stored chat message: the same shape over HTTP and socket.io. `seq` strictly increases per chat. */
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  seq: number;
+  senderId: string | null;
+  body: string;
+  at: string;
+}
+
+export type ChatJoinAck = { ok: true; lastSeq: number } | ErrorAck;
+
 export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
@@ -146,6 +179,12 @@ export interface ServerToClientEvents {
   'kpi:update': (update: KpiUpdate) => void;
   /** The socket's access token expired or its session ended: it no longer receives private events. */
   'auth:expired': (info: AuthLost) => void;
+  /** A queued seeker's position or estimate changed. */
+  'queue:update': (update: QueueUpdate) => void;
+  'chat:started': (chat: ChatStarted) => void;
+  /** After `chat:join`: every message with seq > since, then live ones, in seq order, once each. */
+  'chat:message': (message: ChatMessage) => void;
+  'chat:ended': (info: { chatId: string }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -156,4 +195,10 @@ export interface ClientToServerEvents {
   'booth:leave': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
   /** A new access token for this socket (after the client refreshed its session): private events go on past the old token's expiry. */
   'auth:refresh': (payload: { token: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Booth staff go online for the booth, taking up to `capacity` chats at once (1–4, default 2). */
+  'booth:online': (payload: { boothId: string; capacity?: number }, ack?: (reply: SimpleAck) => void) => void;
+  'booth:offline': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** A participant follows a chat: the messages after `since` (none without it), then live ones. */
+  'chat:join': (payload: { chatId: string; since?: number }, ack?: (reply: ChatJoinAck) => void) => void;
+  'chat:leave': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
 }

@@ -57,7 +57,8 @@ export class SeekerProfilesRepository {
 
   /**
    * The consent rule for a seeker's profile and resume: staff may see them only when the seeker has
-   * applied to a booth of the staff member's company (an application not withdrawn).
+   * applied to a booth of the staff member's company (an application not withdrawn), or is waiting in its queue
+   * or in an open chat with its staff.
    */
   async canStaffSeeApplicant(staffUserId: string, seekerId: string): Promise<boolean> {
     const rows = await this.dataSource.query(
@@ -65,6 +66,13 @@ export class SeekerProfilesRepository {
          JOIN booths b ON b.id = a.booth_id
          JOIN company_staff s ON s.company_id = b.company_id
         WHERE a.seeker_id = $1 AND s.user_id = $2 AND a.status <> 'withdrawn'
+       UNION ALL
+       -- Queueing at a booth or chatting with its staff shares the profile and resume with the company, while it lasts.
+       SELECT 1 FROM booth_queue_entries q JOIN company_staff s ON s.company_id = q.company_id
+        WHERE q.seeker_id = $1 AND s.user_id = $2 AND q.status = 'waiting'
+       UNION ALL
+       SELECT 1 FROM chats c JOIN company_staff s ON s.company_id = c.company_id
+        WHERE c.seeker_id = $1 AND s.user_id = $2 AND c.ended_at IS NULL
         LIMIT 1`,
       [seekerId, staffUserId],
     );
