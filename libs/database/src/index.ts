@@ -96,5 +96,5 @@ export { MailDeliveriesRepository } from './repositories/mail-deliveries.reposit
 export type { MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';
 export { ChatsRepository } from './repositories/chats.repository';
 export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome } from './repositories/chats.repository';
-export { BoothQueueRepository, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';
+export { BoothQueueRepository, estimateWait, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';
 export type { QueueEntryView, WaitingSeeker, JoinQueueOutcome, TakeNextOutcome, PresenceView } from './repositories/booth-queue.repository';

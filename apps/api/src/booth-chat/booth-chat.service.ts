@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { forbidden, notFound } from '@bisang/common';
-import { BoothQueueRepository, BoothsRepository, ChatsRepository, HTTP_HOLDER, MAX_QUEUES_PER_SEEKER } from '@bisang/database';
+import { BoothQueueRepository, BoothsRepository, ChatsRepository, HTTP_HOLDER, estimateWait, MAX_QUEUES_PER_SEEKER } from '@bisang/database';
 import { alreadyQueued, capacityReached, fairNotLive, notOnline, notQueued, queueLimit } from './booth-chat.errors';
 import { ChatDto, QueueEntryDto, QueuePositionDto, StaffPresenceViewDto, StaffQueueDto, StaffQueueItemDto } from './dto/booth-chat.dto';
-import { estimateWait } from './wait-estimate';
 
 /** A booth's walk-up queue, its staff's presence and "take next". */
 @Injectable()

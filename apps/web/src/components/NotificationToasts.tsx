@@ -32,6 +32,10 @@ export function notificationText(e: NotificationEvent, t: Translate): string {
       return t('notify.applicationReceived', { seeker: e.data.seekerName, posting: e.data.postingTitle });
     case 'hire.follow_up':
       return t('notify.followUp', { days: e.data.daysAfterStart });
+    case 'queue.next':
+      return t('notify.queueNext', { company: e.data.companyName });
+    case 'chat.answered':
+      return t('notify.chatAnswered');
   }
 }
 

@@ -316,6 +316,8 @@ export const en: Record<MessageKey, string> = {
   'kpi.stillEmployed': 'Still employed',
   'kpi.rate': 'Rate',
   'notify.followUp': '{days} days after your start: tell us whether you still work there.',
+  'notify.queueNext': "You're next in {company}'s booth queue: get ready to chat with a recruiter.",
+  'notify.chatAnswered': 'A recruiter answered your message.',
   'notifications.unread': 'unread',
   'notifications.unreadN': '{n} unread',
   'notifications.markAll': 'Mark all as read',

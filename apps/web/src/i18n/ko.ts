@@ -314,6 +314,8 @@ export const ko = {
   'kpi.stillEmployed': '재직 중',
   'kpi.rate': '유지율',
   'notify.followUp': '입사 {days}일 확인: 지금도 일하고 계신지 알려 주세요.',
+  'notify.queueNext': '{company} 부스 대기 순서가 다음입니다. 채용담당자와의 대화를 준비하세요.',
+  'notify.chatAnswered': '남기신 메시지에 채용담당자가 답했습니다.',
   'notifications.unread': '읽지 않음',
   'notifications.unreadN': '읽지 않은 알림 {n}개',
   'notifications.markAll': '모두 읽음으로 표시',

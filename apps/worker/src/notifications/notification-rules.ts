@@ -16,6 +16,8 @@ export const NOTIFYING_EVENTS = [
   'application.submitted',
   'application.moved',
   'follow_up.asked',
+  'queue.next',
+  'chat.message_posted',
 ] as const;
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -107,6 +109,17 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
     case 'follow_up.asked': {
       const p = event.payload;
       return [notice(p.seekerId, 'hire.follow_up', { applicationId: p.applicationId, daysAfterStart: p.daysAfterStart })];
+    }
+    case 'queue.next': {
+      // "You're next": stored, so that a seeker who stepped away finds it (and is pushed it when connected).
+      const p = event.payload;
+      return [notice(p.seekerId, 'queue.next', { boothId: p.boothId, entryId: p.entryId, companyName: p.companyName })];
+    }
+    case 'chat.message_posted': {
+      // A left message answered by the company's staff; live chats notify nobody (both are in the chat).
+      const p = event.payload;
+      if (p.kind !== 'message' || p.senderId === p.seekerId) return [];
+      return [notice(p.seekerId, 'chat.answered', { chatId: p.chatId, boothId: p.boothId, seq: p.seq })];
     }
   }
 }

@@ -53,6 +53,16 @@ interface BoothFacts {
   companyName: string;
 }
 
+/**
+ * The estimated wait of the seeker at `position`: the booth's median chat length times the rounds of chats ahead
+ * of them, a round being as many chats as the online recruiters take at once. Null without a measured median
+ * (fewer than ETA_MIN_CHATS ended chats): no number is better than an invented one.
+ */
+export function estimateWait(basis: { medianSeconds: number | null; slots: number }, position: number): number | null {
+  if (basis.medianSeconds === null) return null;
+  return Math.max(0, Math.round(basis.medianSeconds * Math.ceil(position / Math.max(1, basis.slots))));
+}
+
 /** The most booth queues a seeker waits in at once. */
 export const MAX_QUEUES_PER_SEEKER = 2;
 
