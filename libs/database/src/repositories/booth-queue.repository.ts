@@ -71,6 +71,12 @@ const TAKE_ATTEMPTS = 8;
 
 class SeekerTakenElsewhere extends Error {}
 
+/** PostgreSQL's deadlock_detected (40P01): the transaction was rolled back and may simply run again. */
+const isDeadlock = (err: unknown): boolean => {
+  const e = err as { code?: string; driverError?: { code?: string } } | undefined;
+  return (e?.driverError?.code ?? e?.code) === '40P01';
+};
+
 /**
  * A booth's walk-up queue and its staff's presence. "Take next" runs in one transaction under the recruiter's
  * presence row lock (capacity), choosing the first waiting entry whose seeker is free with FOR UPDATE SKIP LOCKED
@@ -259,7 +265,8 @@ export class BoothQueueRepository {
       try {
         return await this.dataSource.transaction((m) => this.takeNextOnce(m, boothId, recruiterId, now));
       } catch (err) {
-        const lost = err instanceof SeekerTakenElsewhere || isUniqueViolation(err, 'chats_one_open_live_per_seeker');
+        // Lost the chosen seeker to a take at another booth, or a deadlock with one: the next attempt sees their chat.
+        const lost = err instanceof SeekerTakenElsewhere || isUniqueViolation(err, 'chats_one_open_live_per_seeker') || isDeadlock(err);
         if (!lost || attempt >= TAKE_ATTEMPTS) throw err;
       }
     }
