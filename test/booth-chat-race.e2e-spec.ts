@@ -105,7 +105,7 @@ describe('booth chat: take next across two nodes', () => {
     expect(new Set(served.map((s) => s.recruiterId)).size).toBe(5);
     const stored = await db.query(`SELECT count(*)::int AS n FROM chats WHERE booth_id = ANY($1::uuid[])`, [[a.booth.boothId, b.booth.boothId]]);
     expect(stored.rows[0].n).toBe(2 * SEEKERS);
-  });
+  }, 300_000);
 
   it('delivers messages posted on one node to a participant joined on the other, in order, once', async () => {
     const a = await openPosting(nodes[0].http, organizer, {}, '교차노드(주)');
@@ -127,4 +127,33 @@ describe('booth chat: take next across two nodes', () => {
     await eventually(() => got.length >= 30, 'all 30 across nodes');
     expect(got.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
+
+  it('a restart of every process mid-chat loses nothing: queue, chat and messages are in PostgreSQL', async () => {
+    const a = await openPosting(nodes[0].http, organizer, {}, '재시작테스트(주)');
+    const [first, second] = await createPeople(nodes[0].app, db, 'seeker', 2);
+    for (const s of [first, second]) expect((await nodes[0].http.post(`/booths/${a.booth.boothId}/queue`, {}, s.accessToken)).status).toBe(201);
+    expect(await nodes[0].http.request('PUT', `/booths/${a.booth.boothId}/staff-presence`, { body: { online: true, capacity: 1 }, token: a.booth.recruiter.accessToken }))
+      .toMatchObject({ status: 200, body: { online: true, capacity: 1, openChats: 0 } });
+    const chat = (await nodes[0].http.post(`/booths/${a.booth.boothId}/chats/next`, {}, a.booth.recruiter.accessToken)).body;
+    for (let i = 1; i <= 3; i++) await nodes[1].http.post(`/chats/${chat.id}/messages`, { body: `재시작 전 ${i}` }, i % 2 ? first.accessToken : a.booth.recruiter.accessToken);
+
+    for (const n of nodes) await n.close();
+    nodes = [await startTestApp(), await startTestApp()];
+
+    // The chat is open with its messages; the second seeker still waits first in line; capacity still holds
+    const after = nodes[1].http;
+    expect((await after.get(`/chats/${chat.id}`, first.accessToken)).body).toMatchObject({ id: chat.id, endedAt: null, lastSeq: 3 });
+    expect((await after.get(`/booths/${a.booth.boothId}/queue`, second.accessToken)).body).toMatchObject({ position: 1 });
+    expect(await after.post(`/booths/${a.booth.boothId}/chats/next`, {}, a.booth.recruiter.accessToken)).toMatchObject({ status: 409, body: { code: 'CAPACITY_REACHED' } });
+    const socket = nodes[0].socket({ token: first.accessToken });
+    const got: ChatMessage[] = [];
+    socket.on('chat:message', (m: ChatMessage) => got.push(m));
+    await connected(socket);
+    expect(await socket.timeout(10_000).emitWithAck('chat:join', { chatId: chat.id, since: 1 })).toEqual({ ok: true, lastSeq: 3 });
+    expect((await after.post(`/chats/${chat.id}/messages`, { body: '재시작 후' }, a.booth.recruiter.accessToken)).body.seq).toBe(4);
+    await eventually(() => got.length === 3, 'replay 2, 3 then live 4');
+    expect(got.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect((await after.post(`/chats/${chat.id}/end`, {}, first.accessToken)).status).toBe(200);
+    expect((await after.post(`/booths/${a.booth.boothId}/chats/next`, {}, a.booth.recruiter.accessToken)).body).toMatchObject({ seekerId: second.id });
+  }, 180_000);
 });

@@ -249,4 +249,29 @@ describe('booth chat', () => {
     await eventually(async () => (await t.http.get('/me/notifications', s.accessToken)).body.items.some((n: any) => n.type === 'chat.answered'), 'answered');
     expect((await t.http.get(`/chats/${left.body.id}`, s.accessToken)).body).toMatchObject({ recruiterId: a.booth.recruiter.id });
   });
+
+  it('estimates the wait only once the booth has 3 measured chats, and counts chats in the fair KPIs', async () => {
+    const a = await openPosting(t.http, organizer, {}, '추정테스트(주)');
+    const socket = await online(a.booth.recruiter, a.booth.boothId, 1);
+    const quitter = await seeker();
+    await join(quitter, a.booth.boothId);
+    await t.http.delete(`/booths/${a.booth.boothId}/queue`, quitter.accessToken);
+    for (let i = 0; i < 3; i++) {
+      const s = await seeker();
+      expect((await join(s, a.booth.boothId)).body.etaSeconds).toBeNull();
+      const chat = (await takeNext(a.booth.recruiter, a.booth.boothId)).body;
+      await t.http.post(`/chats/${chat.id}/end`, {}, a.booth.recruiter.accessToken);
+    }
+    const late = await seeker();
+    const entry = await join(late, a.booth.boothId);
+    expect(entry.body.position).toBe(1);
+    expect(typeof entry.body.etaSeconds).toBe('number');
+    expect(entry.body.etaSeconds).toBeGreaterThanOrEqual(0);
+    socket.disconnect();
+
+    const kpis = await t.http.get(`/fairs/${a.fairId}/kpis`, organizer.accessToken);
+    expect(kpis.body).toMatchObject({ chatsHeld: 3, chatQueueAbandoned: 1, chatMessagesUnanswered: 0 });
+    expect(typeof kpis.body.chatWaitMedianSeconds).toBe('number');
+    expect(typeof kpis.body.chatWaitP90Seconds).toBe('number');
+  });
 });

@@ -129,7 +129,9 @@ const SUMMARY_SQL = `
          hs.professional AS "professionalHires",
          CASE WHEN hs.hires = 0 THEN 0 ELSE hs.professional::float8 / hs.hires END AS "professionalShare",
          a.applications, a.interviews, a.offers,
-         c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows"
+         c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows",
+         ch.held AS "chatsHeld", ch.wait_median AS "chatWaitMedianSeconds", ch.wait_p90 AS "chatWaitP90Seconds",
+         q.abandoned AS "chatQueueAbandoned", ch.unanswered AS "chatMessagesUnanswered"
     FROM fairs f
    CROSS JOIN LATERAL (
          SELECT count(*)::int AS hires,
@@ -148,6 +150,15 @@ const SUMMARY_SQL = `
                 count(*) FILTER (WHERE status = 'completed')::int AS completions,
                 count(*) FILTER (WHERE status = 'no_show')::int AS no_shows
            FROM coaching_bookings WHERE fair_id = f.id AND kind = 'coaching') c
+   CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE kind = 'live')::int AS held,
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY waited_seconds) FILTER (WHERE kind = 'live'))::int AS wait_median,
+                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY waited_seconds) FILTER (WHERE kind = 'live'))::int AS wait_p90,
+                count(*) FILTER (WHERE kind = 'message' AND recruiter_id IS NULL AND ended_at IS NULL
+                                   AND started_at < statement_timestamp() - interval '24 hours')::int AS unanswered
+           FROM chats WHERE fair_id = f.id) ch
+   CROSS JOIN LATERAL (
+         SELECT count(*)::int AS abandoned FROM booth_queue_entries WHERE fair_id = f.id AND status = 'left') q
    WHERE f.id = $1`;
 
 /**

@@ -45,6 +45,11 @@ export class KpisDto implements FairKpis {
   @ApiProperty({ description: 'coaching bookings confirmed, completed or no-show' }) coachingBookings: number;
   @ApiProperty() coachingCompletions: number;
   @ApiProperty() coachingNoShows: number;
+  @ApiProperty({ description: 'booth chats taken from a queue' }) chatsHeld: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'median wait in a booth queue before a chat began, seconds' }) chatWaitMedianSeconds: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '90th percentile of that wait, seconds' }) chatWaitP90Seconds: number | null;
+  @ApiProperty({ description: 'booth queue entries left before being served' }) chatQueueAbandoned: number;
+  @ApiProperty({ description: 'left messages no staff answered for more than 24 h' }) chatMessagesUnanswered: number;
   @ApiProperty({ type: [KpiRetentionDto] }) retention: KpiRetentionDto[];
   @ApiProperty({ type: [KpiDayDto] }) daily: KpiDayDto[];
   @ApiProperty({ type: [KpiCompanyDto] }) companies: KpiCompanyDto[];
@@ -68,6 +73,11 @@ export class KpisDto implements FairKpis {
       coachingBookings: k.coachingBookings,
       coachingCompletions: k.coachingCompletions,
       coachingNoShows: k.coachingNoShows,
+      chatsHeld: k.chatsHeld,
+      chatWaitMedianSeconds: k.chatWaitMedianSeconds,
+      chatWaitP90Seconds: k.chatWaitP90Seconds,
+      chatQueueAbandoned: k.chatQueueAbandoned,
+      chatMessagesUnanswered: k.chatMessagesUnanswered,
       retention: k.retention.map((r) => ({ days: r.days, asked: r.asked, answered: r.answered, stillEmployed: r.stillEmployed, rate: r.rate })),
       daily: k.daily.map((d) => ({ date: d.date, hires: d.hires, cumulativeHires: d.cumulativeHires, applications: d.applications })),
       companies: k.companies.map((c) => ({
