@@ -14,6 +14,8 @@ export const KPI_EVENTS = [
   'application.moved',
   'hire.updated',
   'follow_up.answered',
+  'chat.started',
+  'queue.left',
 ] as const;
 type KpiEvent = (typeof KPI_EVENTS)[number];
 
@@ -24,6 +26,7 @@ export class KpiRefreshSubscriber implements DomainEventHandler<KpiEvent> {
   constructor(private readonly kpis: KpiSignals) {}
 
   async handle(event: DomainEvent<KpiEvent>): Promise<void> {
-    await this.kpis.kpisChanged(event.payload.fairId);
+    // A conversation of another feature (no fair) counts in no fair's KPIs.
+    if (event.payload.fairId) await this.kpis.kpisChanged(event.payload.fairId);
   }
 }
