@@ -274,4 +274,36 @@ describe('booth chat', () => {
     expect(typeof kpis.body.chatWaitMedianSeconds).toBe('number');
     expect(typeof kpis.body.chatWaitP90Seconds).toBe('number');
   });
+
+  it('read markers and typing hints reach the other participant; markers never pass the newest message', async () => {
+    const a = await openPosting(t.http, organizer, {}, '읽음테스트(주)');
+    const recruiter = a.booth.recruiter;
+    const s = await seeker();
+    await join(s, a.booth.boothId);
+    const rec = await online(recruiter, a.booth.boothId);
+    const chat = (await takeNext(recruiter, a.booth.boothId)).body;
+    const mine = t.socket({ token: s.accessToken });
+    const reads: any[] = [];
+    const typing: any[] = [];
+    rec.on('chat:read', (r: unknown) => reads.push(r));
+    rec.on('chat:typing', (r: unknown) => typing.push(r));
+    expect(await emit(mine, 'chat:typing', { chatId: chat.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await emit(mine, 'chat:join', { chatId: chat.id })).toEqual({ ok: true, lastSeq: 0 });
+    expect(await emit(rec, 'chat:join', { chatId: chat.id })).toEqual({ ok: true, lastSeq: 0 });
+    expect(await emit(mine, 'chat:typing', { chatId: chat.id })).toEqual({ ok: true });
+    await eventually(() => typing.length > 0, 'typing hint');
+    expect(typing[0]).toEqual({ chatId: chat.id, userId: s.id });
+
+    await t.http.post(`/chats/${chat.id}/messages`, { body: '첫 메시지' }, recruiter.accessToken);
+    await t.http.post(`/chats/${chat.id}/messages`, { body: '두 번째' }, recruiter.accessToken);
+    expect((await t.http.get(`/chats/${chat.id}`, s.accessToken)).body).toMatchObject({ lastSeq: 2, readSeq: 0 });
+    expect(await emit(mine, 'chat:read', { chatId: chat.id, seq: 2 })).toEqual({ ok: true });
+    await eventually(() => reads.length > 0, 'chat:read to the recruiter');
+    expect(reads[0]).toEqual({ chatId: chat.id, userId: s.id, seq: 2 });
+    expect((await t.http.get(`/chats/${chat.id}`, recruiter.accessToken)).body).toMatchObject({ readSeq: 0, otherReadSeq: 2 });
+    expect((await t.http.post(`/chats/${chat.id}/read`, { seq: 99 }, s.accessToken)).body).toEqual({ chatId: chat.id, readSeq: 2 });
+    expect((await t.http.post(`/chats/${chat.id}/read`, { seq: 1 }, s.accessToken)).body).toEqual({ chatId: chat.id, readSeq: 2 });
+    const other = await seeker();
+    expect((await t.http.post(`/chats/${chat.id}/read`, { seq: 1 }, other.accessToken)).status).toBe(404);
+  });
 });

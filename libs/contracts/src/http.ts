@@ -539,8 +539,21 @@ export interface Chat {
   endedAt: string | null;
   kind: ChatKind;
   lastSeq: number;
+  /** The highest seq the caller has read (their read marker): unread = lastSeq - readSeq. */
+  readSeq: number;
+  /** The highest seq the other participant has read. */
+  otherReadSeq: number;
   seekerName: string;
   companyName: string | null;
+}
+
+export interface ReadMarkerInput {
+  seq: number;
+}
+
+export interface ReadMarker {
+  chatId: string;
+  readSeq: number;
 }
 
 export interface ChatEnded {

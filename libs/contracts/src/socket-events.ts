@@ -185,6 +185,10 @@ export interface ServerToClientEvents {
   /** After `chat:join`: every message with seq > since, then live ones, in seq order, once each. */
   'chat:message': (message: ChatMessage) => void;
   'chat:ended': (info: { chatId: string }) => void;
+  /** The other participant read up to `seq` (their read marker). */
+  'chat:read': (info: { chatId: string; userId: string; seq: number }) => void;
+  /** The other participant is typing (a hint, not stored). */
+  'chat:typing': (info: { chatId: string; userId: string }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -201,4 +205,8 @@ export interface ClientToServerEvents {
   /** A participant follows a chat: the messages after `since` (none without it), then live ones. */
   'chat:join': (payload: { chatId: string; since?: number }, ack?: (reply: ChatJoinAck) => void) => void;
   'chat:leave': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Read marker: stored, and the other participant receives `chat:read`. */
+  'chat:read': (payload: { chatId: string; seq: number }, ack?: (reply: SimpleAck) => void) => void;
+  /** Typing hint to the other participant (after `chat:join`). */
+  'chat:typing': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
 }

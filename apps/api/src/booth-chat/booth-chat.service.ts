@@ -53,7 +53,7 @@ export class BoothChatService {
     const result = await this.queue.takeNext(boothId, recruiter.id, new Date());
     switch (result.outcome) {
       case 'started':
-        return ChatDto.from(result.chat);
+        return ChatDto.from(result.chat, recruiter.id);
       case 'nobody_waiting':
         return null;
       case 'not_online':
@@ -79,7 +79,7 @@ export class BoothChatService {
     const created = await this.queue.leaveMessage(boothId, seeker.id, new Date());
     if (created.outcome !== 'created') throw created.outcome === 'booth_not_found' ? notFound('Booth', '부스') : fairNotLive();
     await this.chats.postMessage(created.chatId, seeker.id, body, new Date());
-    return ChatDto.from((await this.chats.findView(created.chatId))!);
+    return ChatDto.from((await this.chats.findView(created.chatId))!, seeker.id);
   }
 
   private async eta(boothId: string, position: number): Promise<number | null> {

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResp
 import { AuthenticatedUser, CurrentUser, Roles, WriteLimit } from '@bisang/auth';
 import { ApiPageResponse, uuidParam } from '@bisang/common';
 import { ChatsService } from './chats.service';
-import { ChatDto, ChatEndedDto, ChatListQueryDto, ChatMessageDto, ChatMessagesDto, MessagesQueryDto, PostMessageDto } from './dto/booth-chat.dto';
+import {
+  ChatDto,
+  ChatEndedDto,
+  ChatListQueryDto,
+  ChatMessageDto,
+  ChatMessagesDto,
+  MessagesQueryDto,
+  PostMessageDto,
+  ReadMarkerDto,
+  ReadMarkerViewDto,
+} from './dto/booth-chat.dto';
 
 @ApiTags('booth chat')
 @ApiBearerAuth()
@@ -39,6 +49,14 @@ export class ChatsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such chat, or not a participant' })
   messages(@Param('chatId', uuidParam('chatId')) chatId: string, @Query() query: MessagesQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.chats.messages(user, chatId, query.since, query.limit);
+  }
+
+  @Post('chats/:chatId/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReadMarkerViewDto, description: "the caller's read marker: never past the newest message, never backwards" })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such chat, or not a participant' })
+  read(@Param('chatId', uuidParam('chatId')) chatId: string, @Body() dto: ReadMarkerDto, @CurrentUser() user: AuthenticatedUser): Promise<ReadMarkerViewDto> {
+    return this.chats.markRead(user, chatId, dto.seq);
   }
 
   @Post('chats/:chatId/end')

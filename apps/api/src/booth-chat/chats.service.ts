@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, toPage } from '@bisang/common';
 import { ChatView, ChatsRepository } from '@bisang/database';
 import { chatEnded, chatNotFound } from './booth-chat.errors';
-import { ChatDto, ChatEndedDto, ChatMessageDto } from './dto/booth-chat.dto';
+import { ChatDto, ChatEndedDto, ChatMessageDto, ReadMarkerViewDto } from './dto/booth-chat.dto';
 
 const REPLAY_PAGE = 500;
 
@@ -16,7 +16,7 @@ export class ChatsService {
   constructor(private readonly chats: ChatsRepository) {}
 
   async get(user: AuthenticatedUser, chatId: string): Promise<ChatDto> {
-    return ChatDto.from(await this.participantOf(user, chatId));
+    return ChatDto.from(await this.participantOf(user, chatId), user.id);
   }
 
   async post(user: AuthenticatedUser, chatId: string, body: string): Promise<ChatMessageDto> {
@@ -36,10 +36,16 @@ export class ChatsService {
     return { id: result.chat.id, endedAt: new Date(result.chat.endedAt!).toISOString() };
   }
 
+  async markRead(user: AuthenticatedUser, chatId: string, seq: number): Promise<ReadMarkerViewDto> {
+    const readSeq = await this.chats.markRead(chatId, user.id, seq);
+    if (readSeq === null) throw chatNotFound();
+    return { chatId, readSeq };
+  }
+
   async listMine(user: AuthenticatedUser, limit: number, cursor?: string): Promise<Page<ChatDto>> {
     const key = decodeCursor(cursor, { t: 'instant', i: 'uuid' });
     const rows = await this.chats.listForUser(user.id, limit, key ? { startedAt: new Date(key.t), id: key.i } : undefined);
-    return toPage(rows, limit, ChatDto.from, (c: ChatView) => ({ t: new Date(c.startedAt).toISOString(), i: c.id }));
+    return toPage(rows, limit, (c) => ChatDto.from(c, user.id), (c: ChatView) => ({ t: new Date(c.startedAt).toISOString(), i: c.id }));
   }
 
   private async participantOf(user: AuthenticatedUser, chatId: string): Promise<ChatView> {

@@ -70,6 +70,11 @@ export class ChatRelay implements OnModuleDestroy {
     });
   }
 
+  /** The participant's read marker; null for a non-participant. */
+  markRead(userId: string, chatId: string, seq: number): Promise<number | null> {
+    return this.chats.markRead(chatId, userId, seq);
+  }
+
   /** The chat got messages (a hint from the committing process, or the poll): each joined socket here gets what it lacks. */
   signalled(chatId: string): void {
     if (!this.localSockets(chatId).length) return;

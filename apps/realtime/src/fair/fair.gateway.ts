@@ -19,7 +19,7 @@ import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
 import { NotificationRelay } from './notification-relay.service';
 import { ChatRelay } from './chat-relay.service';
-import { parseBoothPayload, parseChatPayload, parseJoinPayload, parseMeJoinPayload, parseOnlinePayload, parseTokenPayload } from './socket-payloads';
+import { parseBoothPayload, parseChatPayload, parseJoinPayload, parseMeJoinPayload, parseOnlinePayload, parseReadPayload, parseTokenPayload } from './socket-payloads';
 import { StaffPresenceService } from './staff-presence.service';
 import { SocketRateLimit } from './socket-rate-limit';
 import { SocketSessions } from './socket-sessions.service';
@@ -160,6 +160,29 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const payload = parseChatPayload(body);
     if (!payload.ok) return ack?.(payload);
     await this.chats.leave(socket, payload.chatId);
+    ack?.({ ok: true });
+  }
+
+  /** Read marker: stored, then the chat's other sockets (on every node) receive `chat:read`. */
+  @SubscribeMessage('chat:read')
+  async readChat(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseReadPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const user = socket.data.user;
+    const readSeq = user ? await this.chats.markRead(user.id, payload.chatId, payload.seq) : null;
+    if (readSeq === null || !user) return ack?.({ ok: false, code: 'NOT_FOUND', message: 'chat not found' });
+    socket.to(rooms.chat(payload.chatId)).emit('chat:read', { chatId: payload.chatId, userId: user.id, seq: readSeq });
+    ack?.({ ok: true });
+  }
+
+  /** A typing hint to the other participant's sockets (not stored); only after `chat:join`. */
+  @SubscribeMessage('chat:typing')
+  typing(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseChatPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const user = socket.data.user;
+    if (!user || !socket.rooms.has(rooms.chat(payload.chatId))) return ack?.({ ok: false, code: 'NOT_FOUND', message: 'join the chat first' });
+    socket.to(rooms.chat(payload.chatId)).emit('chat:typing', { chatId: payload.chatId, userId: user.id });
     ack?.({ ok: true });
   }
 

@@ -52,6 +52,15 @@ export function parseChatPayload(body: unknown): { ok: true; chatId: string; sin
   return { ok: true, chatId, since: typeof since === 'number' ? since : undefined };
 }
 
+/** `chat:read {chatId, seq}`. */
+export function parseReadPayload(body: unknown): { ok: true; chatId: string; seq: number } | Invalid {
+  const chat = parseChatPayload(body);
+  if (!chat.ok) return chat;
+  const { seq } = body as Record<string, unknown>;
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0 || seq > 2_147_483_647) return invalid('seq must be a non-negative integer');
+  return { ok: true, chatId: chat.chatId, seq };
+}
+
 export function parseTokenPayload(body: unknown): { ok: true; token: string } | Invalid {
   if (!body || typeof body !== 'object') return invalid('payload must be an object {token}');
   const { token } = body as Record<string, unknown>;

@@ -10,6 +10,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `chats`: a conversation between a seeker and a recruiter (booth_id nullable for conversations of other
  *   features). At most one chat per queue entry (unique queue_entry_id) and one open live chat per seeker
  *   (`chats_one_open_live_per_seeker`): a seeker in a chat elsewhere cannot be taken twice.
+ * - `chats.seeker_read_seq` / `recruiter_read_seq`: read markers (the highest seq each side has read).
  * - `chat_messages`: seq strictly increasing per chat, assigned from `chats.last_seq` under the chat's row lock.
  */
 export class CreateBoothChat1764700000000 implements MigrationInterface {
@@ -63,6 +64,8 @@ export class CreateBoothChat1764700000000 implements MigrationInterface {
         recruiter_id uuid REFERENCES users(id) ON DELETE SET NULL,
         queue_entry_id uuid UNIQUE REFERENCES booth_queue_entries(id) ON DELETE SET NULL,
         last_seq integer NOT NULL DEFAULT 0 CHECK (last_seq >= 0),
+        seeker_read_seq integer NOT NULL DEFAULT 0,
+        recruiter_read_seq integer NOT NULL DEFAULT 0,
         waited_seconds integer,
         started_at timestamptz NOT NULL DEFAULT now(),
         ended_at timestamptz,

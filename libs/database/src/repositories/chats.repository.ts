@@ -15,6 +15,8 @@ export interface ChatView {
   seekerId: string;
   recruiterId: string | null;
   lastSeq: number;
+  seekerReadSeq: number;
+  recruiterReadSeq: number;
   startedAt: Date;
   endedAt: Date | null;
   seekerName: string;
@@ -37,7 +39,8 @@ export type PostMessageOutcome =
 export type EndChatOutcome = { outcome: 'ended'; chat: ChatView } | { outcome: 'not_found' };
 
 export const CHAT_SELECT = `c.id, c.kind, c.booth_id AS "boothId", c.fair_id AS "fairId", c.company_id AS "companyId",
-  c.seeker_id AS "seekerId", c.recruiter_id AS "recruiterId", c.last_seq AS "lastSeq", c.started_at AS "startedAt",
+  c.seeker_id AS "seekerId", c.recruiter_id AS "recruiterId", c.last_seq AS "lastSeq", c.seeker_read_seq AS "seekerReadSeq",
+  c.recruiter_read_seq AS "recruiterReadSeq", c.started_at AS "startedAt",
   c.ended_at AS "endedAt", u.name AS "seekerName", co.name AS "companyName"`;
 export const CHAT_FROM = `FROM chats c JOIN users u ON u.id = c.seeker_id LEFT JOIN companies co ON co.id = c.company_id`;
 
@@ -162,6 +165,21 @@ export class ChatsRepository {
       }
       return { outcome: 'ended' as const, chat: (await this.findView(chatId, m))! };
     });
+  }
+
+  /** The participant has read up to `seq` (never past the newest message, never backwards); null for a non-participant. */
+  async markRead(chatId: string, userId: string, seq: number): Promise<number | null> {
+    const [row] = rowsOf<{ readSeq: number }>(
+      await this.dataSource.query(
+        `UPDATE chats c SET
+           seeker_read_seq = CASE WHEN c.seeker_id = $2 THEN greatest(c.seeker_read_seq, least($3, c.last_seq)) ELSE c.seeker_read_seq END,
+           recruiter_read_seq = CASE WHEN c.seeker_id <> $2 THEN greatest(c.recruiter_read_seq, least($3, c.last_seq)) ELSE c.recruiter_read_seq END
+          WHERE c.id = $1 AND (c.seeker_id = $2 OR c.recruiter_id = $2)
+          RETURNING CASE WHEN c.seeker_id = $2 THEN c.seeker_read_seq ELSE c.recruiter_read_seq END AS "readSeq"`,
+        [chatId, userId, seq],
+      ),
+    );
+    return row ? row.readSeq : null;
   }
 
   /** A user's chats (as seeker or recruiter), newest first, keyset-paginated. */

@@ -10,6 +10,8 @@ import type {
   ChatMessages,
   PostMessageInput,
   QueueEntry,
+  ReadMarker,
+  ReadMarkerInput,
   QueuePosition,
   StaffPresence,
   StaffPresenceInput,
@@ -115,10 +117,14 @@ export class ChatDto implements Chat {
   @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
   @ApiProperty({ enum: ['live', 'message'] }) kind: ChatKind;
   @ApiProperty({ description: 'the newest message seq (0 when none)' }) lastSeq: number;
+  @ApiProperty({ description: "the caller's read marker: unread = lastSeq - readSeq" }) readSeq: number;
+  @ApiProperty({ description: "the other participant's read marker" }) otherReadSeq: number;
   @ApiProperty() seekerName: string;
   @ApiProperty({ type: String, nullable: true }) companyName: string | null;
 
-  static from(c: ChatView): ChatDto {
+  static from(c: ChatView, viewerId: string): ChatDto {
+    const mine = viewerId === c.seekerId ? c.seekerReadSeq : c.recruiterReadSeq;
+    const theirs = viewerId === c.seekerId ? c.recruiterReadSeq : c.seekerReadSeq;
     return {
       id: c.id,
       boothId: c.boothId,
@@ -128,10 +134,25 @@ export class ChatDto implements Chat {
       endedAt: c.endedAt ? new Date(c.endedAt).toISOString() : null,
       kind: c.kind,
       lastSeq: c.lastSeq,
+      readSeq: mine,
+      otherReadSeq: theirs,
       seekerName: c.seekerName,
       companyName: c.companyName,
     };
   }
+}
+
+export class ReadMarkerDto implements ReadMarkerInput {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  @IsInt({ message: 'seq must be a whole number' })
+  @Min(0, { message: 'seq must not be negative' })
+  @Max(2_147_483_647, { message: 'seq is too large' })
+  seq: number;
+}
+
+export class ReadMarkerViewDto implements ReadMarker {
+  @ApiProperty() chatId: string;
+  @ApiProperty() readSeq: number;
 }
 
 export class ChatEndedDto implements ChatEnded {
