@@ -11,6 +11,7 @@ import { useJobCategories } from '../components/useJobCategories';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 import { InterviewSlotsConsole } from './InterviewSlots';
+import { ChatInbox } from '../components/ChatInbox';
 
 /** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
 async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
@@ -269,6 +270,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
               {b.status === 'pending' && <p className="muted">{t('rec.pendingHint')}</p>}
               {b.rejectionReason && <p className="note note-error">{serverText(b.rejectionReason)}</p>}
             </section>
+            {b.status === 'approved' && fair.status === 'live' && <ChatInbox booth={b} />}
             <Postings booth={b} />
             <Pipeline booth={b} fair={fair} />
             {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}
