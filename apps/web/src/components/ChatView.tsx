@@ -89,7 +89,8 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
       <h3 className="card-title">
         {title} {unread > 0 && <span className="tag" aria-label={t('chat.unread', { n: unread })}>{unread}</span>}
       </h3>
-      <ol className="plain chat-log" ref={list} role="log" aria-live="polite" aria-label={t('chat.log')} tabIndex={0}>
+      <div className="chat-log" role="log" aria-live="polite" aria-label={t('chat.log')} tabIndex={0}>
+      <ol className="plain chat-list" ref={list}>
         {messages.map((m) => (
           <li key={m.seq} className={m.senderId === meId ? 'chat-mine' : 'chat-theirs'} data-seq={m.seq}>
             <span className="visually-hidden">{m.senderId === meId ? t('chat.me') : t('chat.them')}: </span>
@@ -97,6 +98,7 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
           </li>
         ))}
       </ol>
+      </div>
       {typing && !ended && (
         <p className="small muted" role="status">
           {t('chat.typing')}
