@@ -306,4 +306,32 @@ describe('booth chat', () => {
     const other = await seeker();
     expect((await t.http.post(`/chats/${chat.id}/read`, { seq: 1 }, other.accessToken)).status).toBe(404);
   });
+
+  it("hands a chat to a colleague who is online with a free slot; the seeker hears who they talk to now", async () => {
+    const a = await openPosting(t.http, organizer, {}, '인계테스트(주)');
+    const colleague = await registerUser(t.http, 'recruiter', { name: '동료 담당자' });
+    const invited = await t.http.post(`/companies/${a.booth.companyId}/invitations`, { email: colleague.email }, a.booth.recruiter.accessToken);
+    expect((await t.http.post(`/invitations/${invited.body.id}/accept`, {}, colleague.accessToken)).status).toBe(200);
+    const s = await seeker();
+    const seekerSocket = t.socket({ token: s.accessToken });
+    const got = watch(seekerSocket);
+    await connected(seekerSocket);
+    await join(s, a.booth.boothId);
+    await online(a.booth.recruiter, a.booth.boothId);
+    const chat = (await takeNext(a.booth.recruiter, a.booth.boothId)).body;
+    const handOver = (who: SignedIn, recruiterId: string) => t.http.post(`/chats/${chat.id}/handover`, { recruiterId }, who.accessToken);
+
+    expect(await handOver(a.booth.recruiter, colleague.id)).toMatchObject({ status: 409, body: { code: 'NOT_ONLINE' } });
+    const other = await openPosting(t.http, organizer, {}, '남의회사(주)');
+    expect(await handOver(a.booth.recruiter, other.booth.recruiter.id)).toMatchObject({ status: 404, body: { code: 'COLLEAGUE_NOT_FOUND' } });
+    expect((await handOver(other.booth.recruiter, colleague.id)).status).toBe(404);
+    await online(colleague, a.booth.boothId, 1);
+    const handed = await handOver(a.booth.recruiter, colleague.id);
+    expect(handed.status).toBe(200);
+    expect(handed.body).toMatchObject({ id: chat.id, recruiterId: colleague.id, seekerId: s.id });
+    await eventually(() => got.started.some((c) => c.chatId === chat.id && c.recruiterId === colleague.id), 'seeker told of the colleague');
+    // The colleague now answers; the first recruiter is no longer in it
+    expect((await t.http.post(`/chats/${chat.id}/messages`, { body: '이어서 안내해 드릴게요.' }, colleague.accessToken)).status).toBe(201);
+    expect((await t.http.post(`/chats/${chat.id}/messages`, { body: '저도 있어요' }, a.booth.recruiter.accessToken)).status).toBe(404);
+  });
 });

@@ -81,6 +81,8 @@ export interface DomainEventMap {
   'chat.started': ChatFacts & { entryId: string | null; waitedSeconds: number | null };
   /** A message was stored with its sequence number (the body is in chat_messages, never in the event). */
   'chat.message_posted': ChatFacts & { seq: number; senderId: string; recipientId: string | null; kind: ChatKind };
+  /** The chat's recruiter handed it to a colleague at the booth (`recruiterId` is the new one). */
+  'chat.handed_over': ChatFacts & { fromRecruiterId: string };
   /** Either side ended the conversation. */
   'chat.ended': ChatFacts & { endedBy: string; durationSeconds: number };
 }

@@ -547,6 +547,11 @@ export interface Chat {
   companyName: string | null;
 }
 
+/** `POST /chats/:chatId/handover`: the chat's recruiter hands it to a colleague at the booth. */
+export interface HandOverInput {
+  recruiterId: string;
+}
+
 export interface ReadMarkerInput {
   seq: number;
 }

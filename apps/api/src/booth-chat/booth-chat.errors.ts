@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError, conflict } from '@bisang/common';
+import { DomainError, conflict, forbidden } from '@bisang/common';
 
 export const alreadyQueued = () => conflict('ALREADY_QUEUED', '이미 이 부스의 대기열에 있습니다 / You are already in this booth\'s queue');
 export const queueLimit = (max: number) =>
@@ -14,3 +14,8 @@ export const chatNotFound = () => new DomainError(HttpStatus.NOT_FOUND, 'NOT_FOU
 export const chatEnded = () => conflict('CHAT_ENDED', '이미 끝난 대화입니다 / This chat has ended');
 export const recruitersOnline = () =>
   conflict('RECRUITERS_ONLINE', '상담 가능한 채용담당자가 있습니다. 대기열에 서 주세요 / Recruiters are online: join the queue instead');
+export const onlyRecruiterHandsOver = () => forbidden('대화를 넘길 수 있는 것은 담당 채용담당자뿐입니다 / Only the chat\'s recruiter can hand it over');
+export const colleagueNotFound = () =>
+  new DomainError(HttpStatus.NOT_FOUND, 'COLLEAGUE_NOT_FOUND', '이 부스의 다른 담당자를 찾을 수 없습니다 / No such colleague at this booth');
+export const colleagueNotOnline = () => conflict('NOT_ONLINE', '넘겨받을 담당자가 이 부스에서 온라인이 아닙니다 / The colleague is not online for this booth');
+export const colleagueAtCapacity = () => conflict('CAPACITY_REACHED', '넘겨받을 담당자의 동시 대화 수가 가득 찼습니다 / The colleague has no free chat slot');

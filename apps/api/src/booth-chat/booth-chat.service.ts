@@ -2,7 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { forbidden, notFound } from '@bisang/common';
 import { BoothQueueRepository, BoothsRepository, ChatsRepository, HTTP_HOLDER, estimateWait, MAX_QUEUES_PER_SEEKER } from '@bisang/database';
-import { alreadyQueued, capacityReached, fairNotLive, notOnline, notQueued, queueLimit } from './booth-chat.errors';
+import {
+  alreadyQueued,
+  capacityReached,
+  chatEnded,
+  chatNotFound,
+  colleagueAtCapacity,
+  colleagueNotFound,
+  colleagueNotOnline,
+  fairNotLive,
+  notOnline,
+  notQueued,
+  onlyRecruiterHandsOver,
+  queueLimit,
+} from './booth-chat.errors';
 import { ChatDto, QueueEntryDto, QueuePositionDto, StaffPresenceViewDto, StaffQueueDto, StaffQueueItemDto } from './dto/booth-chat.dto';
 
 /** A booth's walk-up queue, its staff's presence and "take next". */
@@ -72,6 +85,27 @@ export class BoothChatService {
 
   async presence(recruiter: AuthenticatedUser, boothId: string): Promise<StaffPresenceViewDto> {
     return { boothId, ...(await this.queue.presence(boothId, recruiter.id)) };
+  }
+
+  /** The chat's recruiter hands it to a colleague at the booth (online there, with a free slot). */
+  async handOver(recruiter: AuthenticatedUser, chatId: string, colleagueId: string): Promise<ChatDto> {
+    const result = await this.queue.handOver(chatId, recruiter.id, colleagueId);
+    switch (result.outcome) {
+      case 'handed_over':
+        return ChatDto.from(result.chat, recruiter.id);
+      case 'not_found':
+        throw chatNotFound();
+      case 'not_recruiter':
+        throw onlyRecruiterHandsOver();
+      case 'ended':
+        throw chatEnded();
+      case 'colleague_not_found':
+        throw colleagueNotFound();
+      case 'not_online':
+        throw colleagueNotOnline();
+      case 'capacity_reached':
+        throw colleagueAtCapacity();
+    }
   }
 
   /** With no recruiter to talk to, a seeker leaves a message: a conversation staff answer later. */

@@ -18,6 +18,7 @@ import { BoothStaffPolicy } from '../booths/booth-staff.policy';
 import { BoothChatService } from './booth-chat.service';
 import {
   ChatDto,
+  HandOverDto,
   LeaveMessageDto,
   QueueEntryDto,
   QueuePositionDto,
@@ -25,6 +26,24 @@ import {
   StaffPresenceViewDto,
   StaffQueueDto,
 } from './dto/booth-chat.dto';
+
+@ApiTags('booth chat')
+@ApiBearerAuth()
+@Controller('chats/:chatId/handover')
+export class ChatHandOverController {
+  constructor(private readonly boothChat: BoothChatService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('recruiter')
+  @ApiOkResponse({ type: ChatDto, description: 'the chat, now with the colleague as its recruiter (both participants get chat:started)' })
+  @ApiForbiddenResponse({ description: "FORBIDDEN: not the chat's recruiter" })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND (chat), COLLEAGUE_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'CHAT_ENDED, NOT_ONLINE (the colleague), CAPACITY_REACHED (the colleague)' })
+  handOver(@Param('chatId', uuidParam('chatId')) chatId: string, @Body() dto: HandOverDto, @CurrentUser() user: AuthenticatedUser): Promise<ChatDto> {
+    return this.boothChat.handOver(user, chatId, dto.recruiterId);
+  }
+}
 
 @ApiTags('booth chat')
 @ApiBearerAuth()

@@ -4,13 +4,13 @@ import { BoothQueueRepository, estimateWait } from '@bisang/database';
 import { RealtimePublisher, UserPush } from '@bisang/realtime';
 import { DomainEventHandler, OnDomainEvents } from '../events/domain-event-subscriber';
 
-const EVENTS = ['queue.joined', 'queue.left', 'chat.started', 'chat.ended'] as const;
+const EVENTS = ['queue.joined', 'queue.left', 'chat.started', 'chat.handed_over', 'chat.ended'] as const;
 type BoothChatEvent = (typeof EVENTS)[number];
 
 /**
  * The live side of booth chat: when a booth's queue changes, every waiting seeker gets `queue:update` with their
  * position and estimate, read now from PostgreSQL (so a redelivered or late event pushes the truth, never a stale
- * number); both participants get `chat:started` and `chat:ended`. Pushes only: what must outlive a closed tab
+ * number); both participants get `chat:started` (again on a hand-over, the colleague now) and `chat:ended`. Pushes only: what must outlive a closed tab
  * ("you're next", an answered message) is a stored notification (the notifications subscriber).
  */
 @Injectable()
@@ -31,11 +31,12 @@ export class BoothChatPushSubscriber implements DomainEventHandler<BoothChatEven
     for (const event of events) {
       if (event.type === 'queue.joined' || event.type === 'queue.left') {
         booths.add(event.payload.boothId);
-      } else if (event.type === 'chat.started') {
+      } else if (event.type === 'chat.started' || event.type === 'chat.handed_over') {
+        // A hand-over is a new start for the colleague; the seeker learns who they talk to now.
         const p = event.payload;
         const data = { chatId: p.chatId, boothId: p.boothId, seekerId: p.seekerId, recruiterId: p.recruiterId };
         for (const userId of [p.seekerId, p.recruiterId]) if (userId) pushes.push({ userId, push: { event: 'chat:started', data } });
-        if (p.boothId && p.entryId) booths.add(p.boothId);
+        if (event.type === 'chat.started' && p.boothId && event.payload.entryId) booths.add(p.boothId);
       } else {
         const p = event.payload;
         for (const userId of [p.seekerId, p.recruiterId]) if (userId) pushes.push({ userId, push: { event: 'chat:ended', data: { chatId: p.chatId } } });

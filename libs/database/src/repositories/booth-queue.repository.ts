@@ -40,6 +40,10 @@ export type TakeNextOutcome =
   | { outcome: 'started'; chat: ChatView }
   | { outcome: 'nobody_waiting' | 'not_online' | 'capacity_reached' };
 
+export type HandOverOutcome =
+  | { outcome: 'handed_over'; chat: ChatView }
+  | { outcome: 'not_found' | 'not_recruiter' | 'ended' | 'colleague_not_found' | 'not_online' | 'capacity_reached' };
+
 export interface PresenceView {
   online: boolean;
   capacity: number;
@@ -326,6 +330,58 @@ export class BoothQueueRepository {
     await this.markNext(m, booth, now);
     const [view] = (await m.query(`SELECT ${CHAT_SELECT} ${CHAT_FROM} WHERE c.id = $1`, [chat.id])) as ChatView[];
     return { outcome: 'started', chat: view };
+  }
+
+  /**
+   * The chat's recruiter hands it to a colleague at the booth, who must be online there and below capacity
+   * (counted under the colleague's presence row lock, as "take next" counts). `chat.handed_over` in the same transaction.
+   */
+  async handOver(chatId: string, fromId: string, toId: string): Promise<HandOverOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [chat] = rowsOf<{ recruiterId: string | null; seekerId: string; boothId: string | null; endedAt: Date | null; companyId: string | null; fairId: string | null }>(
+        await m.query(
+          `SELECT recruiter_id AS "recruiterId", seeker_id AS "seekerId", booth_id AS "boothId", ended_at AS "endedAt",
+                  company_id AS "companyId", fair_id AS "fairId"
+             FROM chats WHERE id = $1 AND (seeker_id = $2 OR recruiter_id = $2) FOR UPDATE`,
+          [chatId, fromId],
+        ),
+      );
+      if (!chat) return { outcome: 'not_found' as const };
+      if (chat.recruiterId !== fromId || !chat.boothId) return { outcome: 'not_recruiter' as const };
+      if (chat.endedAt) return { outcome: 'ended' as const };
+      const staff = rowsOf<unknown>(
+        await m.query(`SELECT 1 FROM company_staff WHERE company_id = $1 AND user_id = $2`, [chat.companyId, toId]),
+      );
+      if (!staff.length || toId === fromId) return { outcome: 'colleague_not_found' as const };
+      const [presence] = rowsOf<{ capacity: number }>(
+        await m.query(`SELECT p.capacity FROM booth_staff_presence p WHERE p.booth_id = $1 AND p.recruiter_id = $2 AND ${ALIVE_HOLD} FOR UPDATE OF p`, [
+          chat.boothId,
+          toId,
+        ]),
+      );
+      if (!presence) return { outcome: 'not_online' as const };
+      const [{ open }] = rowsOf<{ open: number }>(
+        await m.query(`SELECT count(*)::int AS open FROM chats WHERE booth_id = $1 AND recruiter_id = $2 AND ended_at IS NULL AND kind = 'live'`, [
+          chat.boothId,
+          toId,
+        ]),
+      );
+      if (open >= presence.capacity) return { outcome: 'capacity_reached' as const };
+      await m.query(`UPDATE chats SET recruiter_id = $2, recruiter_read_seq = 0 WHERE id = $1`, [chatId, toId]);
+      await appendDomainEvents(m, [
+        domainEvent('chat.handed_over', {
+          chatId,
+          boothId: chat.boothId,
+          fairId: chat.fairId,
+          companyId: chat.companyId,
+          seekerId: chat.seekerId,
+          recruiterId: toId,
+          fromRecruiterId: fromId,
+        }),
+      ]);
+      const [view] = (await m.query(`SELECT ${CHAT_SELECT} ${CHAT_FROM} WHERE c.id = $1`, [chatId])) as ChatView[];
+      return { outcome: 'handed_over' as const, chat: view };
+    });
   }
 
   /**

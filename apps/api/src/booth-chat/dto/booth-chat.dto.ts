@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsUUID, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
 import type {
   Chat,
@@ -9,6 +9,7 @@ import type {
   ChatMessage,
   ChatMessages,
   PostMessageInput,
+  HandOverInput,
   QueueEntry,
   ReadMarker,
   ReadMarkerInput,
@@ -153,6 +154,12 @@ export class ReadMarkerDto implements ReadMarkerInput {
 export class ReadMarkerViewDto implements ReadMarker {
   @ApiProperty() chatId: string;
   @ApiProperty() readSeq: number;
+}
+
+export class HandOverDto implements HandOverInput {
+  @ApiProperty({ format: 'uuid', description: 'a colleague at the booth, online there with a free chat slot' })
+  @IsUUID('all', { message: 'recruiterId must be a UUID' })
+  recruiterId: string;
 }
 
 export class ChatEndedDto implements ChatEnded {
