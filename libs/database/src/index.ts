@@ -93,7 +93,9 @@ export type { InvitationForInvitee, AcceptOutcome } from './repositories/company
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';
 export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';
 export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
-export type { MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';
+export { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
+export type { FeedBooking } from './repositories/calendar-feeds.repository';
+export type { ApplicantDigest, MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';
 export { ChatsRepository } from './repositories/chats.repository';
 export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome } from './repositories/chats.repository';
 export { BoothQueueRepository, estimateWait, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';

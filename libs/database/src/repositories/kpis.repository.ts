@@ -131,7 +131,8 @@ const SUMMARY_SQL = `
          a.applications, a.interviews, a.offers,
          c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows",
          ch.held AS "chatsHeld", ch.wait_median AS "chatWaitMedianSeconds", ch.wait_p90 AS "chatWaitP90Seconds",
-         q.abandoned AS "chatQueueAbandoned", ch.unanswered AS "chatMessagesUnanswered"
+         q.abandoned AS "chatQueueAbandoned", ch.unanswered AS "chatMessagesUnanswered",
+         md.sent AS "mailsSent", md.failed AS "mailsFailed", md.bounced AS "mailsBouncedOnSend"
     FROM fairs f
    CROSS JOIN LATERAL (
          SELECT count(*)::int AS hires,
@@ -159,6 +160,12 @@ const SUMMARY_SQL = `
            FROM chats WHERE fair_id = f.id) ch
    CROSS JOIN LATERAL (
          SELECT count(*)::int AS abandoned FROM booth_queue_entries WHERE fair_id = f.id AND status = 'left') q
+   CROSS JOIN LATERAL (
+         -- A failure's recorded SMTP reply code (e.g. "SMTP EENVELOPE 550 RCPT TO") tells a refusal (5xx) from the rest.
+         SELECT count(*) FILTER (WHERE status = 'accepted')::int AS sent,
+                count(*) FILTER (WHERE status = 'failed' AND coalesce(last_error, '') !~ ' 5[0-9][0-9]( |$)')::int AS failed,
+                count(*) FILTER (WHERE status = 'failed' AND last_error ~ ' 5[0-9][0-9]( |$)')::int AS bounced
+           FROM mail_deliveries WHERE fair_id = f.id) md
    WHERE f.id = $1`;
 
 /**

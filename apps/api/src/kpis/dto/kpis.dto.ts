@@ -50,6 +50,9 @@ export class KpisDto implements FairKpis {
   @ApiProperty({ type: Number, nullable: true, description: '90th percentile of that wait, seconds' }) chatWaitP90Seconds: number | null;
   @ApiProperty({ description: 'booth queue entries left before being served' }) chatQueueAbandoned: number;
   @ApiProperty({ description: 'left messages no staff answered for more than 24 h' }) chatMessagesUnanswered: number;
+  @ApiProperty({ description: 'mail about the fair accepted by the SMTP server' }) mailsSent: number;
+  @ApiProperty({ description: 'mail whose last attempt failed (unreachable server or temporary refusal), being retried' }) mailsFailed: number;
+  @ApiProperty({ description: 'mail the SMTP server refused outright when sent (5xx)' }) mailsBouncedOnSend: number;
   @ApiProperty({ type: [KpiRetentionDto] }) retention: KpiRetentionDto[];
   @ApiProperty({ type: [KpiDayDto] }) daily: KpiDayDto[];
   @ApiProperty({ type: [KpiCompanyDto] }) companies: KpiCompanyDto[];
@@ -78,6 +81,9 @@ export class KpisDto implements FairKpis {
       chatWaitP90Seconds: k.chatWaitP90Seconds,
       chatQueueAbandoned: k.chatQueueAbandoned,
       chatMessagesUnanswered: k.chatMessagesUnanswered,
+      mailsSent: k.mailsSent,
+      mailsFailed: k.mailsFailed,
+      mailsBouncedOnSend: k.mailsBouncedOnSend,
       retention: k.retention.map((r) => ({ days: r.days, asked: r.asked, answered: r.answered, stillEmployed: r.stillEmployed, rate: r.rate })),
       daily: k.daily.map((d) => ({ date: d.date, hires: d.hires, cumulativeHires: d.cumulativeHires, applications: d.applications })),
       companies: k.companies.map((c) => ({
