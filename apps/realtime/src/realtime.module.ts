@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BoothsRepository, FairEventsRepository, FairsRepository, NotificationsRepository } from '@bisang/database';
+import { BoothQueueRepository, BoothsRepository, ChatsRepository, FairEventsRepository, FairsRepository, NotificationsRepository } from '@bisang/database';
+import { ChatRelay } from './fair/chat-relay.service';
+import { StaffPresenceService } from './fair/staff-presence.service';
 import { BoothPresenceService } from './fair/booth-presence.service';
 import { FairAccess } from './fair/fair-access.service';
 import { FairGateway } from './fair/fair.gateway';
@@ -9,7 +11,7 @@ import { RealtimeSignals } from './fair/realtime-signals.service';
 import { SocketRateLimit } from './fair/socket-rate-limit';
 import { SocketSessions } from './fair/socket-sessions.service';
 
-/** The socket.io gateway's features (namespace /fair): the live feed, notifications and booth presence. */
+/** The socket.io gateway's features (namespace /fair): the live feed, notifications, booth presence and booth chat. */
 @Module({
   providers: [
     RealtimeSignals,
@@ -24,6 +26,10 @@ import { SocketSessions } from './fair/socket-sessions.service';
     FairEventsRepository,
     FairsRepository,
     BoothsRepository,
+    ChatsRepository,
+    BoothQueueRepository,
+    ChatRelay,
+    StaffPresenceService,
   ],
 })
 export class RealtimeModule {}

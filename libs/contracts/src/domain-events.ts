@@ -96,6 +96,20 @@ export interface DomainEventMap {
   /** An organizer set the fair's target shares: the dashboard shows each share against them. */
   'kpi_targets.set': { fairId: string };
   'introduction.accepted': { introductionId: string; fairId: string; seekerId: string; applicationId: string };
+  /** A seeker joined a booth's queue (their profile and resume are now shared with the company's staff). */
+  'queue.joined': BoothQueueFacts;
+  /** A seeker left a booth's queue by themselves. */
+  'queue.left': BoothQueueFacts;
+  /** A waiting seeker became first in the booth's queue ("you're next"); once per queue entry. */
+  'queue.next': BoothQueueFacts & { companyName: string };
+  /** A recruiter took a seeker from the queue (or answered a left message): a conversation began. */
+  'chat.started': ChatFacts & { entryId: string | null; waitedSeconds: number | null };
+  /** A message was stored with its sequence number (the body is in chat_messages, never in the event). */
+  'chat.message_posted': ChatFacts & { seq: number; senderId: string; recipientId: string | null; kind: ChatKind };
+  /** The chat's recruiter handed it to a colleague at the booth (`recruiterId` is the new one). */
+  'chat.handed_over': ChatFacts & { fromRecruiterId: string };
+  /** Either side ended the conversation. */
+  'chat.ended': ChatFacts & { endedBy: string; durationSeconds: number };
 }
 
 /** A posting put to one seeker (an invitation or an introduction). */
@@ -105,6 +119,28 @@ interface PostingOffer {
   postingTitle: string;
   companyName: string;
   seekerId: string;
+}
+
+/** The facts every booth-queue event carries. */
+interface BoothQueueFacts {
+  entryId: string;
+  boothId: string;
+  fairId: string;
+  companyId: string;
+  seekerId: string;
+}
+
+/** `live`: taken from the queue; `message`: a message left while no recruiter was online. */
+export type ChatKind = 'live' | 'message';
+
+/** The facts every chat event carries. */
+interface ChatFacts {
+  chatId: string;
+  boothId: string | null;
+  fairId: string | null;
+  companyId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
 }
 export type DomainEventName = keyof DomainEventMap;
 

@@ -77,6 +77,10 @@ export interface NotificationDataMap {
   'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
   /** The centre introduces the seeker to a posting (agree or decline at /me/introductions). */
   'introduction.received': { introductionId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
+  /** To a queued seeker who became first in a booth's queue. */
+  'queue.next': { boothId: string; entryId: string; companyName: string };
+  /** To a seeker whose left message a recruiter answered. */
+  'chat.answered': { chatId: string; boothId: string | null; seq: number };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -92,6 +96,8 @@ export const NOTIFICATION_TYPES = [
   'hire.follow_up',
   'pool.invitation',
   'introduction.received',
+  'queue.next',
+  'chat.answered',
 ] as const satisfies readonly NotificationType[];
 
 /**
@@ -148,6 +154,33 @@ export interface AuthLost {
   reason: 'expired' | 'revoked';
 }
 
+/** To a queued seeker: their place in a booth's queue and the estimated wait (null until the booth has enough measured chats). */
+export interface QueueUpdate {
+  boothId: string;
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** To both participants when a booth chat begins. */
+export interface ChatStarted {
+  chatId: string;
+  boothId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
+}
+
+/** One stored chat message: the same shape over HTTP and socket.io. `seq` strictly increases per chat. */
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  seq: number;
+  senderId: string | null;
+  body: string;
+  at: string;
+}
+
+export type ChatJoinAck = { ok: true; lastSeq: number } | ErrorAck;
+
 export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
@@ -155,6 +188,16 @@ export interface ServerToClientEvents {
   'kpi:update': (update: KpiUpdate) => void;
   /** The socket's access token expired or its session ended: it no longer receives private events. */
   'auth:expired': (info: AuthLost) => void;
+  /** A queued seeker's position or estimate changed. */
+  'queue:update': (update: QueueUpdate) => void;
+  'chat:started': (chat: ChatStarted) => void;
+  /** After `chat:join`: every message with seq > since, then live ones, in seq order, once each. */
+  'chat:message': (message: ChatMessage) => void;
+  'chat:ended': (info: { chatId: string }) => void;
+  /** The other participant read up to `seq` (their read marker). */
+  'chat:read': (info: { chatId: string; userId: string; seq: number }) => void;
+  /** The other participant is typing (a hint, not stored). */
+  'chat:typing': (info: { chatId: string; userId: string }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -165,4 +208,14 @@ export interface ClientToServerEvents {
   'booth:leave': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
   /** A new access token for this socket (after the client refreshed its session): private events go on past the old token's expiry. */
   'auth:refresh': (payload: { token: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Booth staff go online for the booth, taking up to `capacity` chats at once (1–4, default 2). */
+  'booth:online': (payload: { boothId: string; capacity?: number }, ack?: (reply: SimpleAck) => void) => void;
+  'booth:offline': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** A participant follows a chat: the messages after `since` (none without it), then live ones. */
+  'chat:join': (payload: { chatId: string; since?: number }, ack?: (reply: ChatJoinAck) => void) => void;
+  'chat:leave': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Read marker: stored, and the other participant receives `chat:read`. */
+  'chat:read': (payload: { chatId: string; seq: number }, ack?: (reply: SimpleAck) => void) => void;
+  /** Typing hint to the other participant (after `chat:join`). */
+  'chat:typing': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
 }

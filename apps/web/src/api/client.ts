@@ -19,6 +19,12 @@ import type {
   TalentPoolEntry,
   TalentPoolInput,
   TalentPoolQuery,
+  Chat,
+  ChatEnded,
+  ChatMessage,
+  QueueEntry,
+  QueuePosition,
+  StaffQueue,
   ApplicationDetail,
   Application,
   AuthResponse,
@@ -287,6 +293,16 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
 const enc = encodeURIComponent;
 
 export const api = {
+  // Booth chat
+  joinQueue: (boothId: string) => request<QueueEntry>(`/booths/${enc(boothId)}/queue`, { method: 'POST', body: {} }),
+  leaveQueue: (boothId: string) => request<void>(`/booths/${enc(boothId)}/queue`, { method: 'DELETE' }),
+  queuePosition: (boothId: string) => request<QueuePosition>(`/booths/${enc(boothId)}/queue`),
+  staffQueue: (boothId: string) => request<StaffQueue>(`/booths/${enc(boothId)}/queue`),
+  takeNextChat: (boothId: string) => request<Chat | undefined>(`/booths/${enc(boothId)}/chats/next`, { method: 'POST', body: {} }),
+  myChats: () => request<Page<Chat>>('/me/chats', { query: { limit: 100 } }),
+  chat: (chatId: string) => request<Chat>(`/chats/${enc(chatId)}`),
+  postChatMessage: (chatId: string, body: string) => request<ChatMessage>(`/chats/${enc(chatId)}/messages`, { method: 'POST', body: { body } }),
+  endChat: (chatId: string) => request<ChatEnded>(`/chats/${enc(chatId)}/end`, { method: 'POST', body: {} }),
   // accounts
   register: (input: RegisterInput) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body: input }),

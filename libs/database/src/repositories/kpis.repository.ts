@@ -170,6 +170,8 @@ const SUMMARY_SQL = `
          f.kpi_targets AS targets,
          a.applications, a.interviews, a.offers,
          c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows",
+         ch.held AS "chatsHeld", ch.wait_median AS "chatWaitMedianSeconds", ch.wait_p90 AS "chatWaitP90Seconds",
+         q.abandoned AS "chatQueueAbandoned", ch.unanswered AS "chatMessagesUnanswered",
          md.sent AS "mailsSent", md.failed AS "mailsFailed", md.bounced AS "mailsBouncedOnSend"
     FROM fairs f
    CROSS JOIN LATERAL (
@@ -193,6 +195,15 @@ const SUMMARY_SQL = `
                 count(*) FILTER (WHERE status = 'completed')::int AS completions,
                 count(*) FILTER (WHERE status = 'no_show')::int AS no_shows
            FROM coaching_bookings WHERE fair_id = f.id AND kind = 'coaching') c
+   CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE kind = 'live')::int AS held,
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY waited_seconds) FILTER (WHERE kind = 'live'))::int AS wait_median,
+                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY waited_seconds) FILTER (WHERE kind = 'live'))::int AS wait_p90,
+                count(*) FILTER (WHERE kind = 'message' AND recruiter_id IS NULL AND ended_at IS NULL
+                                   AND started_at < statement_timestamp() - interval '24 hours')::int AS unanswered
+           FROM chats WHERE fair_id = f.id) ch
+   CROSS JOIN LATERAL (
+         SELECT count(*)::int AS abandoned FROM booth_queue_entries WHERE fair_id = f.id AND status = 'left') q
    CROSS JOIN LATERAL (
          -- A failure's recorded SMTP reply code (e.g. "SMTP EENVELOPE 550 RCPT TO") tells a refusal (5xx) from the rest.
          SELECT count(*) FILTER (WHERE status = 'accepted')::int AS sent,

@@ -54,6 +54,9 @@ const VIEW = `SELECT u.id AS "userId", u.name, to_char(u.birth_date, 'YYYY-MM-DD
 export const SEEKER_CONSENT_ACTS: readonly string[] = [
   // Applied to one of the company's postings (also by accepting its invitation or the centre's introduction).
   `SELECT 1 FROM applications a WHERE a.seeker_id = $1 AND a.company_id = s.company_id AND a.status <> 'withdrawn'`,
+  // Waiting in one of its booths' queues, or in an open chat with its staff: shared while it lasts.
+  `SELECT 1 FROM booth_queue_entries q WHERE q.seeker_id = $1 AND q.company_id = s.company_id AND q.status = 'waiting'`,
+  `SELECT 1 FROM chats c WHERE c.seeker_id = $1 AND c.company_id = s.company_id AND c.ended_at IS NULL`,
 ];
 
 @Injectable()
