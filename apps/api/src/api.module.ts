@@ -16,6 +16,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DomainEventsModule } from './domain-events/domain-events.module';
 import { MailPreferencesModule } from './mail-preferences/mail-preferences.module';
+import { RoomsModule } from './rooms/rooms.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -37,6 +38,7 @@ import { MailPreferencesModule } from './mail-preferences/mail-preferences.modul
     QueueDashboardModule,
     DomainEventsModule,
     MailPreferencesModule,
+    RoomsModule,
   ],
 })
 export class ApiModule {}

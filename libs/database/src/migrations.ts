@@ -11,6 +11,7 @@ import { NormalizeUserEmails1764620000001 } from './migrations/1764620000001-Nor
 import { CreateCompanyInvitations1764620000002 } from './migrations/1764620000002-CreateCompanyInvitations';
 import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-CreateFairCoaches';
 import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-CreateMailDeliveries';
+import { CreateSessionRooms1764710000000 } from './migrations/1764710000000-CreateSessionRooms';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateCompanyInvitations1764620000002,
   CreateFairCoaches1764620000003,
   CreateMailDeliveries1764640000000,
+  CreateSessionRooms1764710000000,
 ];

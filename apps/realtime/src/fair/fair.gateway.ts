@@ -10,7 +10,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import { RealtimeSignal, rooms } from '@bisang/realtime';
-import { FAIR_NAMESPACE, JoinAck, MeJoinAck, SimpleAck } from '@bisang/contracts';
+import { FAIR_NAMESPACE, JoinAck, MeJoinAck, RoomJoinAck, SimpleAck } from '@bisang/contracts';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
 import { FairAccess } from './fair-access.service';
@@ -18,7 +18,15 @@ import type { FairNamespace, FairSocket } from './fair-socket';
 import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
 import { NotificationRelay } from './notification-relay.service';
-import { parseBoothPayload, parseJoinPayload, parseMeJoinPayload, parseTokenPayload } from './socket-payloads';
+import { SessionRoomsRelay } from './session-rooms-relay.service';
+import {
+  parseBoothPayload,
+  parseJoinPayload,
+  parseMeJoinPayload,
+  parseRoomPayload,
+  parseRoomSignalPayload,
+  parseTokenPayload,
+} from './socket-payloads';
 import { SocketRateLimit } from './socket-rate-limit';
 import { SocketSessions } from './socket-sessions.service';
 
@@ -37,6 +45,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly access: FairAccess,
     private readonly rateLimit: SocketRateLimit,
     private readonly notifications: NotificationRelay,
+    private readonly sessionRooms: SessionRoomsRelay,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
@@ -45,6 +54,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.relay.start(namespace);
     this.notifications.start(namespace);
     this.presence.start(namespace);
+    this.sessionRooms.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
   }
 
@@ -56,7 +66,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: FairSocket) {
     this.sessions.forget(socket);
-    await this.presence.disconnected(socket.id);
+    await Promise.all([this.presence.disconnected(socket.id), this.sessionRooms.disconnected(socket.id)]);
   }
 
   @SubscribeMessage('fair:join')
@@ -110,6 +120,29 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!payload.ok) return ack?.(payload);
     await this.presence.leave(socket, payload.boothId);
     ack?.({ ok: true });
+  }
+
+  /** Enters a session room (its two participants, while open): ack `{ok, peers}`; the other side gets `room:peer`. */
+  @SubscribeMessage('room:join')
+  async joinRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: RoomJoinAck) => void) {
+    const payload = parseRoomPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessionRooms.join(socket, payload.roomId));
+  }
+
+  @SubscribeMessage('room:leave')
+  async leaveRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseRoomPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessionRooms.leave(socket, payload.roomId));
+  }
+
+  /** WebRTC signalling, relayed as is to the other participant only (across gateway nodes). */
+  @SubscribeMessage('room:signal')
+  signalRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseRoomSignalPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(this.sessionRooms.signal(socket, payload.roomId, payload.data));
   }
 
   /** A new access token for this socket, so that its private events go on past the old one's expiry. */
