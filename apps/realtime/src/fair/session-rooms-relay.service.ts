@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ROOM_SIGNAL_MAX_BYTES, RoomJoinAck, SOCKET_ERROR_CODES, SimpleAck } from '@bisang/contracts';
 import { SessionRoomsRepository } from '@bisang/database';
 import { rooms } from '@bisang/realtime';
@@ -19,7 +19,7 @@ const notFound = { ok: false, code: SOCKET_ERROR_CODES.notFound, message: '세�
  * exits, with their domain events) is written to PostgreSQL.
  */
 @Injectable()
-export class SessionRoomsRelay {
+export class SessionRoomsRelay implements OnModuleDestroy {
   private readonly logger = new Logger(SessionRoomsRelay.name);
   private namespace?: FairNamespace;
   /** This node's sockets in session rooms: socket id → room id → membership. */
@@ -27,8 +27,15 @@ export class SessionRoomsRelay {
 
   constructor(private readonly repo: SessionRoomsRepository) {}
 
+  /** Set when the process shuts down: the Redis adapter is about to close, so departures are no longer told. */
+  private closing = false;
+
   start(namespace: FairNamespace): void {
     this.namespace = namespace;
+  }
+
+  onModuleDestroy(): void {
+    this.closing = true;
   }
 
   /**
@@ -108,7 +115,7 @@ export class SessionRoomsRelay {
 
   private async departed(socketId: string, roomId: string, membership: Membership, now: Date): Promise<void> {
     const left = await this.repo.recordLeave(roomId, socketId, now);
-    if (left.outcome === 'left' && left.lastOfUser) {
+    if (left.outcome === 'left' && left.lastOfUser && !this.closing) {
       this.ns().to(rooms.sessionRoomMember(roomId, membership.peerId)).emit('room:peer', { roomId, userId: membership.userId, present: false });
     }
   }
