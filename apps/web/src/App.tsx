@@ -21,6 +21,7 @@ import { OrganizerFair } from './pages/OrganizerFair';
 import { OrganizerFairs } from './pages/OrganizerFairs';
 import { PostingDetail } from './pages/PostingDetail';
 import { RecruiterConsole } from './pages/RecruiterConsole';
+import { RoomPage } from './pages/Room';
 import { Search } from './pages/Search';
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
@@ -77,6 +78,7 @@ export function App() {
         <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
         <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />
         <Route path="recruiter" element={<RequireRole roles={['recruiter']}><RecruiterConsole /></RequireRole>} />
+        <Route path="rooms/:bookingId" element={<RequireRole roles={['seeker', 'coach', 'recruiter']}><RoomPage /></RequireRole>} />
         <Route path="coach" element={<RequireRole roles={['coach']}><CoachConsole /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -11,6 +11,7 @@ import type { Slot } from '@bisang/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
+import { EnterRoom } from '../components/EnterRoom';
 
 function groupByDay(slots: Slot[], timeZone: string): [string, Slot[]][] {
   const days = new Map<string, Slot[]>();
@@ -184,6 +185,7 @@ function Sessions() {
                     <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
                   </p>
                   {b.feedback && <p>{b.feedback}</p>}
+                  <EnterRoom booking={b} />
                   {b.status === 'confirmed' && (
                     <form
                       className="stack"

@@ -18,12 +18,37 @@
  * and when the server says the token expired (`auth:expired`) the session is refreshed and handed over the same way.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, MeJoinAck, NotificationEvent, ServerToClientEvents } from '@bisang/contracts';
+import type {
+  BoothPresence,
+  ClientToServerEvents,
+  FeedEvent,
+  JoinAck,
+  KpiUpdate,
+  MeJoinAck,
+  NotificationEvent,
+  RoomJoinAck,
+  RoomPeer,
+  RoomSignal,
+  ServerToClientEvents,
+} from '@bisang/contracts';
 import { api, refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
 type FeedListener = (event: FeedEvent) => void;
+
+/** A page in a session room: told the answer of every (re)join, the other side's presence and their signals. */
+export interface RoomHandlers {
+  onJoined(ack: RoomJoinAck): void;
+  onPeer(peer: RoomPeer): void;
+  onSignal(signal: RoomSignal): void;
+}
+
+export interface RoomLink {
+  /** Sends a signalling message to the other side; dropped while disconnected (the page restarts ICE once back). */
+  signal(data: unknown): void;
+  leave(): void;
+}
 
 /** How long to wait before asking again when a `me:join` was refused for a passing reason (rate limit, network). */
 const ME_JOIN_RETRY_MS = 1000;
@@ -38,6 +63,7 @@ class FairSocket {
   private kpiListeners = new Set<(u: KpiUpdate) => void>();
   private stateListeners = new Set<(s: ConnectionState) => void>();
   private booths = new Map<string, number>();
+  private sessionRooms = new Map<string, RoomHandlers>();
   private resyncListeners = new Set<() => void>();
   private token: string | null = null;
   /** The signed-in user whose notifications this socket follows (null: a visitor). */
@@ -70,6 +96,7 @@ class FairSocket {
       this.joinMe();
       for (const fairId of this.joined.keys()) this.join(fairId);
       for (const boothId of this.booths.keys()) this.enter(boothId);
+      for (const roomId of this.sessionRooms.keys()) this.joinRoom(roomId);
       if (this.dropped) {
         this.dropped = false;
         this.resync();
@@ -109,6 +136,8 @@ class FairSocket {
     socket.on('kpi:update', (u) => {
       for (const l of this.kpiListeners) l(u);
     });
+    socket.on('room:peer', (p) => this.sessionRooms.get(p.roomId)?.onPeer(p));
+    socket.on('room:signal', (s) => this.sessionRooms.get(s.roomId)?.onSignal(s));
     socket.on('booth:presence', (p) => {
       for (const l of this.presenceListeners) l(p);
     });
@@ -162,6 +191,15 @@ class FairSocket {
   private enter(boothId: string) {
     this.socket?.emit('booth:enter', { boothId }, (ack) => {
       if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.booths.has(boothId) && this.enter(boothId));
+    });
+  }
+
+  private joinRoom(roomId: string) {
+    this.socket?.emit('room:join', { roomId }, (ack) => {
+      const handlers = this.sessionRooms.get(roomId);
+      if (!handlers) return;
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.sessionRooms.has(roomId) && this.joinRoom(roomId));
+      else handlers.onJoined(ack);
     });
   }
 
@@ -309,6 +347,30 @@ class FairSocket {
         this.booths.delete(boothId);
         this.leaveBooth(boothId);
       } else this.booths.set(boothId, left);
+    };
+  }
+
+  /**
+   * Enters a session room on this connection, and again after every reconnect (each answer goes to `onJoined`).
+   * Signals are sent only while connected: socket.io would otherwise send its buffer before the re-join.
+   */
+  enterRoom(roomId: string, handlers: RoomHandlers): RoomLink {
+    const socket = this.ensure();
+    this.sessionRooms.set(roomId, handlers);
+    if (socket.connected) this.joinRoom(roomId);
+    const send = (data: unknown, attempt = 0) => {
+      if (!socket.connected || this.sessionRooms.get(roomId) !== handlers) return;
+      socket.emit('room:signal', { roomId, data }, (ack) => {
+        if (!ack.ok && ack.code === 'RATE_LIMITED' && attempt < 5) this.later(ack.retryAfterMs, () => send(data, attempt + 1));
+      });
+    };
+    return {
+      signal: (data) => send(data),
+      leave: () => {
+        if (this.sessionRooms.get(roomId) !== handlers) return;
+        this.sessionRooms.delete(roomId);
+        if (socket.connected) socket.emit('room:leave', { roomId });
+      },
     };
   }
 
