@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { StoredNotification } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { notificationText } from '../components/NotificationToasts';
+import { EnterRoom } from '../components/EnterRoom';
 import { unreadCount } from '../components/unread';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -12,7 +13,9 @@ import { useNotifications, useResync } from '../realtime/hooks';
 
 /** Where a notification leads: the booth console for a new applicant, the applications page for application and hire news, bookings for coaching. */
 const linkOf = (n: StoredNotification): string | null =>
-  n.type === 'application.received'
+  n.type === 'booking.session_open'
+    ? `/rooms/${n.data.bookingId}`
+    : n.type === 'application.received'
     ? '/recruiter'
     : n.type.startsWith('application.') || n.type.startsWith('hire.') ? '/me/applications' : n.type.startsWith('booking.') ? '/me/bookings' : null;
 
@@ -74,6 +77,11 @@ export function MyNotifications() {
                         {to ? <Link to={to}>{notificationText(n, t)}</Link> : notificationText(n, t)}
                       </p>
                       <p className="small muted">{formatDateTime(n.at, 'Asia/Seoul', lang)}</p>
+                      {(n.type === 'booking.session_open' || n.type === 'booking.reminder') && (
+                        <p>
+                          <EnterRoom booking={{ id: n.data.bookingId, status: 'confirmed', startsAt: n.data.startsAt, endsAt: n.data.endsAt }} />
+                        </p>
+                      )}
                       {!n.readAt && (
                         <button type="button" className="button button-small button-secondary" onClick={() => void markRead(n)}>
                           {t('notifications.markRead')}
