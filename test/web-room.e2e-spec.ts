@@ -170,6 +170,8 @@ describe('web app: a session room in two browsers', () => {
     for (const ws of [...seekerSockets]) await ws.close();
     await coachPage.locator('[data-testid=peer-presence][data-present=no]').waitFor();
     await new Promise((r) => setTimeout(r, OFFLINE_MS));
+    // Whether media went on while offline: Chromium's network emulation does not reach WebRTC's own sockets.
+    const whileOffline = await stats(seekerPage);
     const restoredAt = Date.now();
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await seekerPage.context().setOffline(false);
@@ -192,6 +194,7 @@ describe('web app: a session room in two browsers', () => {
         `  입장하기 → first decoded frame: seeker ${seekerFirst.fromEnter} ms, coach ${coachFirst.fromEnter} ms`,
         `  of which 입장 (after the device check) → first decoded frame: seeker ${seekerFirst.fromJoin} ms, coach ${coachFirst.fromJoin} ms`,
         `  after ${OFFLINE_MS} ms offline: back online → connected again by ICE restart and decoding: ${reconnectMs} ms`,
+        `  frames decoded by the seeker while offline: ${whileOffline.framesDecoded - before.framesDecoded} (media ${whileOffline.framesDecoded > before.framesDecoded ? 'kept flowing: the emulation cut the socket, not the peer connection' : 'stopped'})`,
       ].join('\n'),
     );
   });
