@@ -93,6 +93,16 @@ describe('session rooms', () => {
     expect((await enter('not-a-uuid', people.seeker)).status).toBe(400);
   });
 
+  it('makes one room per booking however many enter at once', async () => {
+    const people = await pair();
+    const bookingId = await confirmedBooking(t.http, db, people, fairId, minutesFromNow(5));
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => enter(bookingId, i % 2 ? people.coach : people.seeker)));
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+    expect(new Set(answers.map((a) => a.body.roomId)).size).toBe(1);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM session_rooms WHERE booking_id = $1`, [bookingId]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('answers 409 ROOM_NOT_OPEN with opensAt before the window, and 404 for a cancelled booking', async () => {
     const people = await pair();
     const later = await confirmedBooking(t.http, db, people, fairId, hourFromNow(30));

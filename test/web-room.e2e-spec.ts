@@ -19,8 +19,11 @@ import { TestApp, startTestApp } from './support/test-app';
  * A coaching session in two real browsers: a seeker on a 360 px phone and a coach on a desktop, each in its own
  * Chromium context with a fake camera and microphone, enter the booking's room from their booking lists and
  * reach a peer-to-peer call (WebRTC, signalling over the app's socket). Then the seeker's network goes away for
- * a few seconds (CDP offline, and its socket.io connection closed) and the call comes back by an ICE restart.
- * Every wait is on the call's own state; the figures printed at the end are measurements, not assertions.
+ * a few seconds (CDP offline, and its socket.io connection closed): the coach sees the seeker leave, and once the
+ * seeker is back online the call is renegotiated by an ICE restart (a new ICE username fragment) and decodes video
+ * again. Chromium's emulation does not reach WebRTC's own UDP sockets, so the media path itself is not cut; what is
+ * proven is the recovery of signalling and a complete ICE restart. Every wait is on the call's own state; the
+ * figures printed at the end are measurements, not assertions.
  */
 jest.setTimeout(300_000);
 

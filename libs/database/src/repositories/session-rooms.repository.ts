@@ -79,7 +79,7 @@ export class SessionRoomsRepository {
        SELECT 'booking', b.id, b.id, b.fair_id, b.coach_id, b.seeker_id, b.starts_at - make_interval(secs => $2::int / 1000.0),
               b.ends_at + make_interval(secs => $3::int / 1000.0)
          FROM coaching_bookings b WHERE b.id = $1
-       ON CONFLICT (booking_id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [bookingId, ROOM_OPENS_BEFORE_MS, ROOM_CLOSES_AFTER_MS],
     );
     return this.findByRef('booking', bookingId);
@@ -89,7 +89,7 @@ export class SessionRoomsRepository {
   async ensureForChat(chat: { chatId: string; fairId: string | null; hostId: string; guestId: string; opensAt: Date; closesAt: Date }): Promise<SessionRoom> {
     await this.dataSource.query(
       `INSERT INTO session_rooms (kind, ref_id, fair_id, host_id, guest_id, opens_at, closes_at)
-       VALUES ('chat', $1, $2, $3, $4, $5, $6) ON CONFLICT (kind, ref_id) DO NOTHING`,
+       VALUES ('chat', $1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [chat.chatId, chat.fairId, chat.hostId, chat.guestId, chat.opensAt, chat.closesAt],
     );
     return (await this.findByRef('chat', chat.chatId))!;
