@@ -227,6 +227,41 @@ describe('session rooms', () => {
   });
 });
 
+/** With the per-socket limits on: a flood of signals is cut by the same limiter as every other client event. */
+describe('session rooms with socket rate limits on', () => {
+  let t: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMITS: 'on', SOCKET_EVENTS_PER_SECOND: 2, SOCKET_EVENT_BURST: 5, SOCKET_ABUSE_DISCONNECT_AFTER: 0 });
+    db = await connectTestDb();
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  it('refuses signals past the socket burst with RATE_LIMITED and relays only those it allowed', async () => {
+    const fairId = await createLiveFair(db);
+    const [coach] = await createPeople(t.app, db, 'coach', 1);
+    const [seekerP] = await createPeople(t.app, db, 'seeker', 1);
+    const bookingId = await confirmedBooking(t.http, db, { coach, seeker: seekerP }, fairId, minutesFromNow(5));
+    const { roomId } = (await t.http.post(`/coaching/bookings/${bookingId}/room`, {}, coach.accessToken)).body;
+    const c = t.socket({ token: coach.accessToken });
+    const s = t.socket({ token: seekerP.accessToken });
+    const received = collect<RoomSignal>(c, 'room:signal');
+    expect(await join(c, roomId)).toMatchObject({ ok: true });
+    expect(await join(s, roomId)).toMatchObject({ ok: true });
+    const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => signal(s, roomId, { i })));
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((a) => !a.ok && a.code === 'RATE_LIMITED')).toBe(true);
+    const passed = acks.filter((a) => a.ok).length;
+    await eventually(() => received.length === passed, 'the allowed signals relayed');
+    expect(received).toHaveLength(passed);
+  });
+});
+
 /** Two gateway nodes behind the Redis adapter: each participant on their own node. */
 describe('session rooms across gateway nodes', () => {
   const deployment = splitDeployment({}, { realtimeNodes: 2 });
