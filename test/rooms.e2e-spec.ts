@@ -175,6 +175,26 @@ describe('session rooms', () => {
     expect(rows[0].payload).toMatchObject({ roomId, kind: 'booking', bookingId, refId: bookingId, fairId });
   });
 
+  it('closes the attendance a dead gateway node left open when the other side enters', async () => {
+    const people = await pair();
+    const bookingId = await confirmedBooking(t.http, db, people, fairId, minutesFromNow(5));
+    const { roomId } = (await enter(bookingId, people.coach)).body;
+    // The coach "was" in the room on a node that died: a row no gateway holds a socket for.
+    await db.query(
+      `INSERT INTO session_room_attendance (room_id, user_id, socket_id, joined_at) VALUES ($1, $2, 'socket-of-a-dead-node', now() - interval '1 minute')`,
+      [roomId, people.coach.id],
+    );
+    const seeker = t.socket({ token: people.seeker.accessToken });
+    expect(await join(seeker, roomId)).toEqual({ ok: true, roomId, peers: [] });
+    const { rows } = await db.query(`SELECT left_at FROM session_room_attendance WHERE room_id = $1 AND user_id = $2`, [roomId, people.coach.id]);
+    expect(rows.map((r) => r.left_at !== null)).toEqual([true]);
+    const left = await db.query(`SELECT 1 FROM domain_events WHERE type = 'room.left' AND payload->>'roomId' = $1 AND payload->>'userId' = $2`, [roomId, people.coach.id]);
+    expect(left.rows).toHaveLength(1);
+    // A live coach entering now is seen as present.
+    const coach = t.socket({ token: people.coach.accessToken });
+    expect(await join(coach, roomId)).toEqual({ ok: true, roomId, peers: [people.seeker.id] });
+  });
+
   it('completes the session at its end when both were in the room for half the slot, and not otherwise', async () => {
     const both = await pair();
     const alone = await pair();

@@ -10,6 +10,9 @@ interface Membership {
   peerId: string;
 }
 
+/** An attendance row must be at least this much older than a "nobody there" answer to be closed as stale. */
+const STALE_MARGIN_MS = 5000;
+
 const notFound = { ok: false, code: SOCKET_ERROR_CODES.notFound, message: '세션 방을 찾을 수 없습니다 / Session room not found' } as const;
 
 /**
@@ -74,12 +77,26 @@ export class SessionRoomsRelay implements OnModuleDestroy {
     }
     // Every entry (a reload too) is told, so that the other side starts a fresh connection to this one.
     this.ns().to(rooms.sessionRoomMember(roomId, peerId)).emit('room:peer', { roomId, userId: user.id, present: true });
-    const peerSockets = await this.ns().in(rooms.sessionRoomMember(roomId, peerId)).fetchSockets();
-    if (peerSockets.length === 0 && (await this.repo.isPresent(roomId, peerId))) {
-      // Attendance says the peer is here, but no gateway holds a socket of theirs: a node died under them.
-      await this.repo.closeStale(roomId, peerId, now);
+    return { ok: true, roomId, peers: (await this.peerThere(roomId, peerId, now)) ? [peerId] : [] };
+  }
+
+  /**
+   * Whether the other participant has a socket in the room on any gateway node. When attendance says they are
+   * there but no node holds a socket of theirs, a node died under them: their rows are closed. When a node does
+   * not answer in time, attendance alone decides.
+   */
+  private async peerThere(roomId: string, peerId: string, now: Date): Promise<boolean> {
+    let sockets: number;
+    const askedAt = Date.now();
+    try {
+      sockets = (await this.ns().in(rooms.sessionRoomMember(roomId, peerId)).fetchSockets()).length;
+    } catch {
+      return this.repo.isPresent(roomId, peerId);
     }
-    return { ok: true, roomId, peers: peerSockets.length > 0 ? [peerId] : [] };
+    // Only rows older than the question: a socket entering on another node right now has its row already and
+    // may not have been in the room yet when the nodes answered.
+    if (sockets === 0) await this.repo.closeStale(roomId, peerId, new Date(askedAt - STALE_MARGIN_MS), now);
+    return sockets > 0;
   }
 
   async leave(socket: FairSocket, roomId: string, now = new Date()): Promise<SimpleAck> {

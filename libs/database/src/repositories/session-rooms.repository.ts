@@ -158,18 +158,23 @@ export class SessionRoomsRepository {
    * Closes a user's attendance rows in a room whose sockets no gateway holds any more (a gateway node that died
    * cannot record its sockets' departures); records `room.left` once. True when anything was closed.
    */
-  async closeStale(roomId: string, userId: string, now: Date): Promise<boolean> {
+  async closeStale(roomId: string, userId: string, joinedBefore: Date, now: Date): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
       const room = await this.lockRoom(m, roomId);
       if (!room) return false;
       const closed = rowsOf<{ id: string }>(
         await m.query(
           `UPDATE session_room_attendance SET left_at = greatest($3::timestamptz, joined_at)
-            WHERE room_id = $1 AND user_id = $2 AND left_at IS NULL RETURNING id`,
-          [roomId, userId, now],
+            WHERE room_id = $1 AND user_id = $2 AND left_at IS NULL AND joined_at < $4 RETURNING id`,
+          [roomId, userId, now, joinedBefore],
         ),
       );
       if (closed.length === 0) return false;
+      // Rows of live sockets (younger than `joinedBefore`) keep the user present: no departure then.
+      const [{ n }] = rowsOf<{ n: number }>(
+        await m.query(`SELECT count(*)::int AS n FROM session_room_attendance WHERE room_id = $1 AND user_id = $2 AND left_at IS NULL`, [roomId, userId]),
+      );
+      if (n > 0) return true;
       await appendDomainEvents(m, [this.attendanceEvent('room.left', room, userId, now)]);
       return true;
     });
