@@ -35,7 +35,9 @@ const OFFLINE_MS = 4000;
 interface VideoStats {
   framesDecoded: number;
   connectionState: string | null;
+  signalingState: string | null;
   ufrag: string | null;
+  remoteUfrag: string | null;
   restarts: number;
 }
 
@@ -44,7 +46,9 @@ const stats = (page: Page): Promise<VideoStats> =>
   page.evaluate(async () => {
     interface Pc {
       connectionState: string;
+      signalingState: string;
       localDescription: { sdp: string } | null;
+      remoteDescription: { sdp: string } | null;
       getStats(): Promise<{ forEach(f: (s: { type: string; kind?: string; framesDecoded?: number }) => void): void }>;
     }
     type Probe = { pc: () => Pc | null; restarts: () => number };
@@ -58,7 +62,15 @@ const stats = (page: Page): Promise<VideoStats> =>
       });
     }
     const ufrag = pc?.localDescription?.sdp.match(/a=ice-ufrag:(\S+)/)?.[1] ?? null;
-    return { framesDecoded, connectionState: pc?.connectionState ?? null, ufrag, restarts: probe?.restarts() ?? 0 };
+    const remoteUfrag = pc?.remoteDescription?.sdp.match(/a=ice-ufrag:(\S+)/)?.[1] ?? null;
+    return {
+      framesDecoded,
+      connectionState: pc?.connectionState ?? null,
+      signalingState: pc?.signalingState ?? null,
+      ufrag,
+      remoteUfrag,
+      restarts: probe?.restarts() ?? 0,
+    };
   });
 
 /** Polls the page's call until `until` holds (on the page's own state; the budget only ends a stuck test). */
@@ -181,7 +193,13 @@ describe('web app: a session room in two browsers', () => {
     await seekerPage.evaluate(() => (globalThis as unknown as { dispatchEvent: (e: unknown) => void }).dispatchEvent(new Event('online')));
     const back = await waitForCall(
       seekerPage,
-      (s) => s.restarts > before.restarts && s.ufrag !== before.ufrag && s.connectionState === 'connected',
+      // Both ends renegotiated new ICE credentials (the restart's offer and answer went through) and are connected.
+      (s) =>
+        s.restarts > before.restarts &&
+        s.ufrag !== before.ufrag &&
+        s.remoteUfrag !== before.remoteUfrag &&
+        s.signalingState === 'stable' &&
+        s.connectionState === 'connected',
       'the call connected again after an ICE restart',
     );
     const afterRestart = await waitForCall(seekerPage, (s) => s.framesDecoded > back.framesDecoded + 10, 'video decoded again');

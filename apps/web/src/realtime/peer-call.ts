@@ -60,11 +60,15 @@ export class PeerCall {
     this.open();
   }
 
-  /** Our socket re-joined the room after a drop: candidates may have been lost meanwhile, so ICE restarts. */
+  /**
+   * Our socket re-joined the room after a drop. Signals sent meanwhile were dropped: an offer still unanswered
+   * (an ICE restart begun while offline) is sent again; otherwise, with the call not up, ICE restarts.
+   */
   rejoined(peerThere: boolean): void {
     if (!peerThere) return;
     if (!this.pc) return this.open();
-    if (this.pc.connectionState !== 'connected') this.restartIce();
+    if (this.pc.signalingState === 'have-local-offer' && this.pc.localDescription) this.send({ description: this.pc.localDescription.toJSON() });
+    else if (this.pc.connectionState !== 'connected') this.restartIce();
   }
 
   async handle(data: unknown): Promise<void> {
@@ -110,7 +114,7 @@ export class PeerCall {
     if (!this.pc || this.closed) return;
     this.restarts++;
     this.restartedAt = performance.now();
-    this.opts.onState('reconnecting');
+    if (this.pc.connectionState !== 'connected') this.opts.onState('reconnecting');
     this.pc.restartIce();
   }
 
@@ -180,6 +184,9 @@ export class PeerCall {
     };
     pc.onicecandidate = ({ candidate }) => {
       if (this.pc === pc) this.send({ candidate: candidate ? candidate.toJSON() : null });
+    };
+    pc.onsignalingstatechange = () => {
+      if (this.pc === pc && pc.signalingState === 'stable' && pc.connectionState === 'connected') this.opts.onState('connected');
     };
     pc.onconnectionstatechange = () => {
       if (this.pc !== pc) return;
