@@ -143,6 +143,13 @@ class FairSocket {
     });
     // A new access token in this tab (a refresh after a 401, another tab's refresh, signing in or out).
     tokens.subscribe(() => this.reauthenticate());
+    // Back online: try at once rather than at the end of the reconnection back-off (up to 5 s), so that a call
+    // in a session room gets its signalling back as soon as the network.
+    window.addEventListener('online', () => {
+      if (socket.connected) return;
+      socket.disconnect();
+      socket.connect();
+    });
     this.socket = socket;
     return socket;
   }
