@@ -17,6 +17,8 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DomainEventsModule } from './domain-events/domain-events.module';
 import { MailPreferencesModule } from './mail-preferences/mail-preferences.module';
 import { RoomsModule } from './rooms/rooms.module';
+import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
+import { FollowUpLinksModule } from './follow-up-links/follow-up-links.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -39,6 +41,8 @@ import { RoomsModule } from './rooms/rooms.module';
     DomainEventsModule,
     MailPreferencesModule,
     RoomsModule,
+    CalendarFeedModule,
+    FollowUpLinksModule,
   ],
 })
 export class ApiModule {}

@@ -5,7 +5,7 @@ import { useAuth } from './auth/auth';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n/i18n';
 import { SignIn, SignUp } from './pages/Auth';
-import { ForgotPassword, ResetPassword, VerifyEmail } from './pages/AccountMail';
+import { AcceptInvitation, ForgotPassword, ResetPassword, VerifyEmail } from './pages/AccountMail';
 import { BoothList } from './pages/BoothList';
 import { BoothPage } from './pages/BoothPage';
 import { CoachConsole } from './pages/CoachConsole';
@@ -30,7 +30,7 @@ function RequireRole({ roles, children }: { roles: UserRole[]; children: ReactNo
   const { t } = useI18n();
   const location = useLocation();
   if (restoring) return <p className="muted" role="status">{t('common.loading')}</p>;
-  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
   if (!roles.includes(user.role)) {
     return (
       <div className="stack">
@@ -68,6 +68,7 @@ export function App() {
         <Route path="signin" element={<SignIn />} />
         <Route path="signup" element={<SignUp />} />
         <Route path="verify-email" element={<VerifyEmail />} />
+        <Route path="invitations/accept" element={<RequireRole roles={['recruiter']}><AcceptInvitation /></RequireRole>} />
         <Route path="forgot-password" element={<ForgotPassword />} />
         <Route path="reset-password" element={<ResetPassword />} />
         <Route path="me/bookings" element={<RequireRole roles={['seeker']}><MyBookings /></RequireRole>} />

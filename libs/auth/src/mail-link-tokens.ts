@@ -7,14 +7,17 @@ import type { InformativeMailCategory } from '@bisang/contracts';
 export const VERIFICATION_LINK_TTL_MS = 7 * 24 * 3600_000;
 export const PASSWORD_RESET_LINK_TTL_MS = 30 * 60_000;
 
-type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe';
+type Purpose = 'verify-email' | 'password-reset' | 'unsubscribe' | 'invitation' | 'calendar-feed' | 'follow-up';
+
+/** A follow-up question's answer links work for 30 days. */
+export const FOLLOW_UP_LINK_TTL_MS = 30 * 24 * 3600_000;
 
 interface Claims {
   /** user id */
   u: string;
   /** expiry, ms since the epoch (none for unsubscribe links, which must keep working) */
   x?: number;
-  /** verify-email: the address the link was made for; unsubscribe: the category */
+  /** verify-email and invitation: the address the link was made for; unsubscribe: the category */
   d?: string;
 }
 
@@ -38,6 +41,38 @@ export class MailLinkTokens {
 
   unsubscribe(userId: string, category: InformativeMailCategory): string {
     return this.sign('unsubscribe', { u: userId, d: category });
+  }
+
+  /** A company invitation's accept link (`u` is the invitation's id), valid as long as the invitation. */
+  invitation(invitationId: string, email: string, expiresAt: Date): string {
+    return this.sign('invitation', { u: invitationId, x: expiresAt.getTime(), d: email.toLowerCase() });
+  }
+
+  /** The invitation an accept link names, or null when forged or expired. */
+  readInvitation(token: string): { invitationId: string; email: string } | null {
+    const claims = this.read('invitation', token);
+    return claims?.d ? { invitationId: claims.u, email: claims.d } : null;
+  }
+
+  /** A private calendar feed's URL token: the user and the feed's current version (rotating it revokes the URL). */
+  calendarFeed(userId: string, version: string): string {
+    return this.sign('calendar-feed', { u: userId, d: version });
+  }
+
+  readCalendarFeed(token: string): { userId: string; version: string } | null {
+    const claims = this.read('calendar-feed', token);
+    return claims?.d ? { userId: claims.u, version: claims.d } : null;
+  }
+
+  /** A one-click answer to a follow-up question (`u`: the seeker; `d`: application, days, answer), for 30 days. */
+  followUpAnswer(seekerId: string, applicationId: string, days: number, stillEmployed: boolean, now = Date.now()): string {
+    return this.sign('follow-up', { u: seekerId, x: now + FOLLOW_UP_LINK_TTL_MS, d: `${applicationId}/${days}/${stillEmployed ? 'yes' : 'no'}` });
+  }
+
+  readFollowUpAnswer(token: string): { seekerId: string; applicationId: string; days: number; stillEmployed: boolean } | null {
+    const claims = this.read('follow-up', token);
+    const m = claims?.d ? /^([0-9a-f-]{36})\/(30|60|90)\/(yes|no)$/.exec(claims.d) : null;
+    return claims && m ? { seekerId: claims.u, applicationId: m[1], days: Number(m[2]), stillEmployed: m[3] === 'yes' } : null;
   }
 
   /** The verification link's user and address, or null when forged or expired. */

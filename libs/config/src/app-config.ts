@@ -125,6 +125,9 @@ export class AppConfig {
       verificationRequired: (this.env.EMAIL_VERIFICATION ?? (this.env.SMTP_URL ? 'required' : 'off')) === 'required',
       retryBaseMs: this.env.MAIL_RETRY_BASE_MS,
       maxAttempts: this.env.MAIL_MAX_ATTEMPTS,
+      digestWindowMs: this.env.MAIL_DIGEST_WINDOW_MS,
+      announcementBatch: this.env.MAIL_ANNOUNCEMENT_BATCH,
+      announcementPauseMs: this.env.MAIL_ANNOUNCEMENT_PAUSE_MS,
     };
   }
 }
@@ -167,4 +170,8 @@ export interface MailConfig {
   verificationRequired: boolean;
   retryBaseMs: number;
   maxAttempts: number;
+  /** One applicant digest per booth per window. */
+  digestWindowMs: number;
+  announcementBatch: number;
+  announcementPauseMs: number;
 }

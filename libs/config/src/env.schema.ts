@@ -210,6 +210,26 @@ export class EnvSchema {
   @Max(50)
   MAIL_MAX_ATTEMPTS = 14;
 
+  /** Recruiters' digest of new applicants: at most one mail per booth per window (an hour; shorter in tests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  MAIL_DIGEST_WINDOW_MS = 3_600_000;
+
+  /** Announcement mails: recipients per page of the paced sending job, and the pause between pages. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAIL_ANNOUNCEMENT_BATCH = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  MAIL_ANNOUNCEMENT_PAUSE_MS = 1000;
+
   /** `npm run start:demo` without SMTP_URL: the local demo inbox's SMTP port (127.0.0.1). */
   @Transform(toInt)
   @IsInt()

@@ -53,6 +53,16 @@ export interface DomainEventMap {
   'fair.published': { fairId: string; status: FairStatus; startsAt: string; endsAt: string };
   'fair.opened': { fairId: string };
   'fair.closed': { fairId: string };
+  /** Company staff invited an address (which may or may not have an account) to join the company: it gets an accept link by mail. */
+  'company_invitation.created': { invitationId: string; companyId: string; invitedBy: string; expiresAt: string };
+  /** The invitee accepted and joined the company's staff. */
+  'company_invitation.accepted': { invitationId: string; companyId: string; userId: string };
+  /** A coach asked to coach in a fair; the fair's organizers approve. */
+  'fair.coach_requested': { fairId: string; coachId: string };
+  /** An organizer approved a coach in a fair: they may publish availability there. */
+  'fair.coach_approved': { fairId: string; coachId: string; approvedBy: string | null };
+  /** An organizer announced something to the fair (its feed event); with `email`, the fair's seekers get it by mail. */
+  'fair.announced': { fairId: string; feedEventId: number; title: string; body: string; email: boolean };
   'booth.approved': { boothId: string; fairId: string; companyId: string };
   /** A draft was written; `closesAt` gets its closing job. */
   'posting.created': { postingId: string; fairId: string; closesAt: string | null };

@@ -113,6 +113,8 @@ export interface CreateFairInput {
 export interface AnnouncementInput {
   title: string;
   body: string;
+  /** Also mail it to the fair's registered seekers (informative: opt-outs honoured; sent in paced batches). */
+  email?: boolean;
 }
 
 /** `POST /fairs/:fairId/announcements`: the announcement as written to the feed (its feed event id). */

@@ -31,6 +31,12 @@ export interface FairKpis {
   coachingBookings: number;
   coachingCompletions: number;
   coachingNoShows: number;
+  /** Mail about the fair the SMTP server accepted. */
+  mailsSent: number;
+  /** Mail about the fair whose last attempt failed (server unreachable or a temporary refusal): retried, with backoff. */
+  mailsFailed: number;
+  /** Mail about the fair the server refused outright when it was sent (a 5xx reply: no such address, rejected). */
+  mailsBouncedOnSend: number;
   retention: KpiRetention[];
   /** One row per day of the fair in its time zone, from its first day to today (or its last day). */
   daily: KpiDay[];

@@ -48,6 +48,6 @@ export type Language = (typeof LANGUAGES)[number];
  * Mail categories. Account and booking mail is transactional and always sent; an informative category can be
  * switched off per user (one-click `List-Unsubscribe`).
  */
-export const INFORMATIVE_MAIL_CATEGORIES = ['applications'] as const;
+export const INFORMATIVE_MAIL_CATEGORIES = ['applications', 'announcements'] as const;
 export type InformativeMailCategory = (typeof INFORMATIVE_MAIL_CATEGORIES)[number];
 export type MailCategory = 'account' | 'booking' | InformativeMailCategory;

@@ -12,6 +12,8 @@ import { CreateCompanyInvitations1764620000002 } from './migrations/176462000000
 import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-CreateFairCoaches';
 import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-CreateMailDeliveries';
 import { CreateSessionRooms1764710000000 } from './migrations/1764710000000-CreateSessionRooms';
+import { AddMailToAddresses1764730000000 } from './migrations/1764730000000-AddMailToAddresses';
+import { AddCalendarFeeds1764730000001 } from './migrations/1764730000001-AddCalendarFeeds';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   CreateFairCoaches1764620000003,
   CreateMailDeliveries1764640000000,
   CreateSessionRooms1764710000000,
+  AddMailToAddresses1764730000000,
+  AddCalendarFeeds1764730000001,
 ];

@@ -8,6 +8,6 @@ export { COACHING_REMINDER_OFFSETS_MINUTES, COACHING_AUTO_COMPLETE_AFTER_MS, boo
 export { HIRE_FOLLOW_UP_LOCAL_TIME, hireFollowUpJobs } from './outcome-jobs';
 export type { HireFollowUpJob } from './outcome-jobs';
 export { KpiSignals, KPI_REFRESH_WINDOW_MS } from './kpi-signals';
-export { MAIL_KINDS, mailDeliveryId } from './mail-jobs';
+export { MAIL_KINDS, digestDeliveryId, mailDeliveryId } from './mail-jobs';
 export type { MailKind } from './mail-jobs';
 export { SHORT_LOCK } from './worker-options';

@@ -20,4 +20,7 @@ export const jobIds = {
   offerSlotAfterLeave: (leftEntryId: string) => `offer-slot-left-${leftEntryId}`,
   /** The delivery's own id: the same as its `mail_deliveries` row and its Message-ID. */
   mail: mailDeliveryId,
+  /** One per booth and window: every application of the window finds the job its first one made. */
+  announcementPage: (eventId: number, afterUserId: string | null) => `announcement-${eventId}-${afterUserId ?? 'first'}`,
+  applicantDigest: (boothId: string, windowStartMs: number) => `applicant-digest-${boothId}-${windowStartMs}`,
 } as const;

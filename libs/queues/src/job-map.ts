@@ -42,7 +42,12 @@ export interface JobMap {
   /** Recomputes a fair's KPIs and tells its organizers when a number changed (coalesced, see KpiSignals). */
   'kpi.refresh': { fairId: string };
   /** Sends one mail about a domain event to one recipient, at most once (see `mailDeliveryId`). */
+  /** `userId`: the recipient's account, or for `company-invitation` the invitation's id (see `mailDeliveryId`). */
   'mail.send': { eventId: number; kind: MailKind; userId: string };
+  /** At the end of a booth's window, mails its recruiters one digest of the applicants who applied in it. */
+  'mail.applicant-digest': { boothId: string; fairId: string; windowStartMs: number };
+  /** Mails an announcement to the next page of the fair's registered seekers (after `afterUserId`), then schedules the next page. */
+  'mail.announcement': { eventId: number; fairId: string; afterUserId: string | null };
 }
 export type JobName = keyof JobMap;
 
@@ -61,6 +66,8 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'hire.follow-up': QUEUES.outcomes,
   'kpi.refresh': QUEUES.kpis,
   'mail.send': QUEUES.mail,
+  'mail.applicant-digest': QUEUES.mail,
+  'mail.announcement': QUEUES.mail,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

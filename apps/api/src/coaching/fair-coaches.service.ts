@@ -22,7 +22,6 @@ export class FairCoachesService {
     const fair = await this.visibleFair(fairId, user);
     if (fair.status === 'closed') throw fairClosed();
     const status = await this.fairCoaches.requestToJoin(fairId, user.id);
-    // TODO(domain-event): fair.coach_requested — tell the fair's organizers a coach is waiting for approval.
     return { fairId, coachId: user.id, status };
   }
 
@@ -40,7 +39,6 @@ export class FairCoachesService {
     await this.visibleFair(fairId, user);
     const approved = await this.fairCoaches.approve(fairId, coachId, user.id, new Date());
     if (!approved) throw coachNotFound();
-    // TODO(domain-event): fair.coach_approved — tell the coach they may publish availability in the fair.
     return { fairId, coachId, status: 'approved', approvedAt: new Date(approved.approvedAt).toISOString() };
   }
 }

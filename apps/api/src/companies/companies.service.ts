@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser } from '@bisang/auth';
+import { AuthenticatedUser, MailLinkTokens } from '@bisang/auth';
+import { invalidToken } from '../auth/auth.errors';
 import { CompaniesRepository, CompanyInvitationsRepository, UsersRepository } from '@bisang/database';
 import { companyNotFound, invitationExpired, invitationNotFound, lastStaffMember, notCompanyStaff } from './companies.errors';
 import { CompanyDto, CreateCompanyDto, StaffListDto } from './dto/company.dto';
@@ -14,6 +15,7 @@ export class CompaniesService {
     private readonly companies: CompaniesRepository,
     private readonly invitations: CompanyInvitationsRepository,
     private readonly users: UsersRepository,
+    private readonly links: MailLinkTokens,
   ) {}
 
   async create(dto: CreateCompanyDto, recruiter: AuthenticatedUser): Promise<CompanyDto> {
@@ -46,7 +48,6 @@ export class CompaniesService {
   async invite(companyId: string, email: string, caller: AuthenticatedUser): Promise<InvitationCreatedDto> {
     await this.requireStaff(companyId, caller);
     const invitation = await this.invitations.invite(companyId, email, caller.id, new Date(Date.now() + INVITATION_TTL_MS));
-    // TODO(domain-event): company.invitation_created — notify the invitee (in-app when the address has an account) and mail the accept link.
     return { id: invitation.id, status: 'pending' };
   }
 
@@ -73,8 +74,17 @@ export class CompaniesService {
     const result = await this.invitations.accept(invitationId, email, caller.id, new Date());
     if (result.outcome === 'not-found') throw invitationNotFound();
     if (result.outcome === 'expired') throw invitationExpired();
-    // TODO(domain-event): company.invitation_accepted — tell the inviting staff that the invitee joined.
     return { id: invitationId, status: 'accepted', companyId: result.companyId! };
+  }
+
+  /**
+   * The accept link of the invitation mail (`/invitations/accept?token=…`), followed once signed in as the invited
+   * address: a forged or expired token is 400 INVALID_TOKEN, an invitation to another address "not found".
+   */
+  async acceptByToken(token: string, caller: AuthenticatedUser): Promise<InvitationAcceptedDto> {
+    const claims = this.links.readInvitation(token);
+    if (!claims) throw invalidToken();
+    return this.accept(claims.invitationId, caller);
   }
 
   async decline(invitationId: string, caller: AuthenticatedUser): Promise<void> {

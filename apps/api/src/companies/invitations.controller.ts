@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
+import { MailTokenDto } from '../auth/dto/account-mail.dto';
 import { CompaniesService } from './companies.service';
 import { InvitationAcceptedDto, InvitationDeclinedDto, MyInvitationListDto } from './dto/invitation.dto';
 
@@ -18,6 +19,18 @@ export class InvitationsController {
   @ApiOkResponse({ type: MyInvitationListDto })
   mine(@CurrentUser() user: AuthenticatedUser): Promise<MyInvitationListDto> {
     return this.companies.myInvitations(user);
+  }
+
+  @Post('invitations/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept by the link of the invitation mail (its `token`), signed in as the invited address' })
+  @ApiBody({ type: MailTokenDto })
+  @ApiOkResponse({ type: InvitationAcceptedDto })
+  @ApiBadRequestResponse({ description: 'INVALID_TOKEN: forged or expired link' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: the invitation is not to the caller’s address, or no longer pending' })
+  @ApiConflictResponse({ description: 'INVITATION_EXPIRED' })
+  acceptByLink(@Body() body: MailTokenDto, @CurrentUser() user: AuthenticatedUser): Promise<InvitationAcceptedDto> {
+    return this.companies.acceptByToken(body.token, user);
   }
 
   @Post('invitations/:invitationId/accept')

@@ -68,7 +68,7 @@ export class FairsService {
     const fair = await this.fairs.findById(fairId);
     if (!fair) throw fairNotFound();
     const data = { title: dto.title, body: dto.body, by: organizer.id };
-    const event = await this.fairs.announce(fairId, data);
+    const event = await this.fairs.announce(fairId, data, dto.email === true);
     return { id: event.id, fairId, type: 'announcement', ...data };
   }
 }

@@ -31,7 +31,7 @@ export class MailPreferencesController {
       .send(
         page(
           '메일 수신 거부 / Unsubscribe',
-          '<p>지원 상태 알림 메일을 더 이상 받지 않으시겠어요? 계정과 예약 메일은 계속 발송됩니다.</p><p lang="en">Stop application updates by mail? Account and booking mail keeps coming.</p>',
+          '<p>이 종류의 알림 메일(지원 상태 알림 또는 박람회 공지)을 더 이상 받지 않으시겠어요? 계정과 예약 메일은 계속 발송됩니다.</p><p lang="en">Stop this kind of mail (application updates or fair announcements)? Account and booking mail keeps coming.</p>',
           `<form method="post" action="?token=${safeToken}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">수신 거부 / Unsubscribe</button></form>`,
         ),
       );
@@ -51,7 +51,7 @@ export class MailPreferencesController {
       .type('text/html; charset=utf-8')
       .send(
         done
-          ? page('수신 거부되었습니다 / Unsubscribed', '<p>지원 상태 알림 메일을 더 이상 보내지 않습니다.</p><p lang="en">You will not get application updates by mail any more.</p>')
+          ? page('수신 거부되었습니다 / Unsubscribed', '<p>이 종류의 알림 메일을 더 이상 보내지 않습니다.</p><p lang="en">You will not get this kind of mail any more.</p>')
           : page('잘못된 링크 / Invalid link', '<p>링크가 올바르지 않습니다. 아무것도 바뀌지 않았습니다.</p><p lang="en">This link is not valid; nothing was changed.</p>'),
       );
   }

@@ -314,6 +314,8 @@ export const api = {
   myInvitations: () => request<Page<MyInvitation>>('/me/invitations'),
   acceptInvitation: (invitationId: string) =>
     request<{ id: string; status: 'accepted'; companyId: string }>(`/invitations/${enc(invitationId)}/accept`, { method: 'POST', body: {} }),
+  acceptInvitationByLink: (token: string) =>
+    request<{ id: string; status: 'accepted'; companyId: string }>('/invitations/accept', { method: 'POST', body: { token } }),
   declineInvitation: (invitationId: string) => request<unknown>(`/invitations/${enc(invitationId)}/decline`, { method: 'POST', body: {} }),
   booths: (fairId: string, status?: 'pending' | 'rejected', cursor?: string) =>
     request<Page<Booth>>(`/fairs/${enc(fairId)}/booths`, { query: { status, cursor, limit: 100 } }),

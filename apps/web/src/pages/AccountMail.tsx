@@ -34,6 +34,35 @@ export function VerifyEmail() {
   );
 }
 
+/**
+ * `/invitations/accept?token=…`: the link of a company invitation mail. Reached signed in as a recruiter (the route
+ * sends others to sign in first and back here); accepts once on arrival.
+ */
+export function AcceptInvitation() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const [state, setState] = useState<'working' | 'done' | 'invalid' | 'other'>('working');
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    api
+      .acceptInvitationByLink(params.get('token') ?? '')
+      .then(() => setState('done'))
+      .catch((err: unknown) => setState((err as { status?: number }).status === 400 ? 'invalid' : 'other'));
+  }, [params]);
+  const message = { working: t('invite.linkWorking'), done: t('invite.linkDone'), invalid: t('invite.linkInvalid'), other: t('invite.linkOther') }[state];
+  return (
+    <div className="narrow stack">
+      <h1>{t('invite.linkTitle')}</h1>
+      <p role="status">{message}</p>
+      <p>
+        <Link to="/recruiter">{t('invite.linkGo')}</Link>
+      </p>
+    </div>
+  );
+}
+
 /** `/forgot-password`: asks for a reset link (the answer is the same whether or not the address has an account). */
 export function ForgotPassword() {
   const { t } = useI18n();

@@ -1,7 +1,10 @@
 import { createEvent } from 'ics';
 
 export interface CalendarBooking {
+  /** The first booking of its chain of reschedulings: every later one keeps its UID. */
   bookingId: string;
+  /** How many reschedulings led to this booking: a rescheduled invitation outranks the entry it moves. */
+  reschedules?: number;
   title: string;
   description: string;
   startsAt: string;
@@ -17,15 +20,16 @@ export interface CalendarBooking {
 export const bookingUid = (bookingId: string) => `booking-${bookingId}@bisang`;
 
 /**
- * An iCalendar invitation (METHOD:REQUEST, SEQUENCE 0) or its cancellation (METHOD:CANCEL, SEQUENCE 1, the same
- * UID). DTSTART/DTEND are UTC, which every client converts to its own zone, so no VTIMEZONE is needed; the fair's
+ * An iCalendar invitation (METHOD:REQUEST, SEQUENCE = the reschedulings so far) or its cancellation (METHOD:CANCEL,
+ * the same UID, one SEQUENCE higher). A rescheduled booking keeps its first booking's UID, so calendars move the
+ * entry instead of adding another. DTSTART/DTEND are UTC, which every client converts to its own zone, so no VTIMEZONE is needed; the fair's
  * zone is named in X-WR-TIMEZONE and the mail's text gives the times in it.
  */
 export function bookingCalendar(booking: CalendarBooking, method: 'REQUEST' | 'CANCEL'): string {
   const { error, value } = createEvent({
     uid: bookingUid(booking.bookingId),
     method,
-    sequence: method === 'CANCEL' ? 1 : 0,
+    sequence: (booking.reschedules ?? 0) + (method === 'CANCEL' ? 1 : 0),
     status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     productId: 'bisang/mail',
     title: booking.title,

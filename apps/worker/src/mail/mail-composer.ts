@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@bisang/config';
-import type { DomainEvent, Language } from '@bisang/contracts';
+import type { DomainEvent, Language, MailCategory } from '@bisang/contracts';
 import { MailLinkTokens } from '@bisang/auth';
-import type { MailContext } from '@bisang/database';
+import type { ApplicantDigest, MailContext, MailRecipient } from '@bisang/database';
 import { MAIL_KINDS, MailKind } from '@bisang/queues';
 import { bookingCalendar } from './booking-calendar';
 import { headerSafe, layOut, MailContent } from './mail-layout';
 import type { OutgoingMail } from './mail-transport';
 import { messageIdDomain } from './mail-transport';
 import {
+  applicantDigestMail,
   applicationMovedMail,
   bookingCancelledMail,
   bookingConfirmedMail,
+  bookingNoShowMail,
+  announcementMail,
+  companyInvitationMail,
+  followUpMail,
   bookingReminderMail,
   passwordResetMail,
   unsubscribeFooter,
@@ -68,18 +73,31 @@ export class MailComposer {
     const name = safeName(user.name);
     let content: MailContent;
     let icalEvent: OutgoingMail['icalEvent'];
-    const headers: Record<string, string> = {};
 
     switch (event.type) {
       case 'account.registered':
       case 'email_verification.requested':
-        content = verifyEmailMail(l, { name, url: `${base}/verify-email?token=${this.links.verification(user.id, user.email)}` });
+        content = verifyEmailMail(l, { name, url: `${base}/verify-email?token=${this.links.verification(user.id!, user.email)}` });
         break;
+      case 'company_invitation.created': {
+        const invitation = context.invitation;
+        // Accepted, declined or withdrawn since, or expired: a link that leads nowhere is not sent.
+        if (!invitation || invitation.expiresAt.getTime() <= Date.now()) return null;
+        const token = this.links.invitation(event.payload.invitationId, invitation.email, invitation.expiresAt);
+        content = companyInvitationMail(l, {
+          name,
+          companyName: headerSafe(invitation.companyName),
+          email: invitation.email,
+          expiresAt: formatter(LOCALES[l], 'Asia/Seoul', 'moment').format(invitation.expiresAt),
+          url: `${base}/invitations/accept?token=${token}`,
+        });
+        break;
+      }
       case 'password_reset.requested': {
         const expiresAt = new Date(event.payload.expiresAt);
         // A link that would arrive dead (SMTP was down past its 30 minutes) is not sent; the user asks again.
         if (expiresAt.getTime() <= Date.now()) return null;
-        const token = this.links.passwordReset(user.id, user.passwordHash, expiresAt);
+        const token = this.links.passwordReset(user.id!, user.passwordHash, expiresAt);
         // No fair to take a zone from: Korea's, Bisang's home.
         const at = formatter(LOCALES[l], 'Asia/Seoul', 'moment').format(expiresAt);
         content = passwordResetMail(l, { name, url: `${base}/reset-password?token=${token}`, expiresAt: at });
@@ -87,7 +105,8 @@ export class MailComposer {
       }
       case 'booking.confirmed':
       case 'booking.cancelled':
-      case 'booking.reminded': {
+      case 'booking.reminded':
+      case 'booking.no_show': {
         const p = event.payload;
         if (!fair) return null;
         const facts = {
@@ -102,17 +121,27 @@ export class MailComposer {
           content = bookingReminderMail(l, { ...facts, minutesLeft: event.payload.minutesLeft });
           break;
         }
+        if (event.type === 'booking.no_show') {
+          content = bookingNoShowMail(l, { ...facts, bookAgainUrl: `${base}/fairs/${encodeURIComponent(fair.slug)}/coaching` });
+          break;
+        }
         const method = event.type === 'booking.confirmed' ? 'REQUEST' : 'CANCEL';
+        const calendar = context.calendar ?? { rootBookingId: p.bookingId, reschedules: 0 };
+        // A rescheduling kept with the same coach moves the coach's entry as it moves the seeker's; with another
+        // coach, the old one gets the cancellation and the new one a plain invitation.
+        const sameSides = user.id === p.seekerId || context.otherBookingCoachId === p.coachId;
+        if (event.type === 'booking.cancelled' && event.payload.rescheduledTo && sameSides) return null;
         content =
           event.type === 'booking.confirmed'
-            ? bookingConfirmedMail(l, facts)
+            ? bookingConfirmedMail(l, { ...facts, rescheduled: !!event.payload.rescheduledFrom && sameSides })
             : bookingCancelledMail(l, { ...facts, rescheduled: !!event.payload.rescheduledTo });
         icalEvent = {
           method,
           filename: method === 'REQUEST' ? 'invite.ics' : 'cancel.ics',
           content: bookingCalendar(
             {
-              bookingId: p.bookingId,
+              bookingId: calendar.rootBookingId,
+              reschedules: calendar.reschedules,
               title: `${facts.fairTitle}: ${content.subject.replace(/^\[[^\]]+\]\s*/, '')}`,
               description: content.paragraphs.join('\n'),
               startsAt: p.startsAt,
@@ -139,25 +168,81 @@ export class MailComposer {
         });
         break;
       }
+      case 'follow_up.asked': {
+        const p = event.payload;
+        if (!context.application) return null;
+        const answer = (yes: boolean) => `${base}/api/v1/follow-ups/answer?token=${this.links.followUpAnswer(user.id!, p.applicationId, p.daysAfterStart, yes)}`;
+        content = followUpMail(l, {
+          name,
+          days: p.daysAfterStart,
+          companyName: headerSafe(context.application.companyName),
+          postingTitle: headerSafe(context.application.postingTitle),
+          yesUrl: answer(true),
+          noUrl: answer(false),
+        });
+        break;
+      }
+      case 'fair.announced': {
+        if (!fair) return null;
+        content = announcementMail(l, {
+          name,
+          fairTitle: headerSafe(fair.title),
+          title: headerSafe(event.payload.title),
+          body: event.payload.body,
+          url: `${base}/fairs/${encodeURIComponent(fair.slug)}`,
+        });
+        break;
+      }
+      case 'application.submitted':
+        return null; // never a mail of its own: the booth's digest
       case 'application.moved': {
         const p = event.payload;
-        content = applicationMovedMail(l, { name, to: p.to, postingTitle: headerSafe(p.postingTitle), companyName: headerSafe(p.companyName), url: `${base}/me/applications` });
+        content = applicationMovedMail(l, { name, applicationId: p.applicationId, to: p.to, postingTitle: headerSafe(p.postingTitle), companyName: headerSafe(p.companyName), url: `${base}/me/applications` });
         break;
       }
     }
 
-    const category = MAIL_KINDS[kind];
-    if (category === 'applications') {
+    return this.finish(deliveryId, MAIL_KINDS[kind], user, content, l, icalEvent);
+  }
+
+  /** A recruiter's digest of a booth's applicants in one window (`window`: its start and end, already written out). */
+  composeDigest(deliveryId: string, user: MailRecipient, digest: ApplicantDigest, windowStart: Date, windowEnd: Date): OutgoingMail {
+    const l: Language = user.language === 'en' ? 'en' : 'ko';
+    const fair = { ...digest.fair };
+    const content = applicantDigestMail(l, {
+      name: safeName(user.name),
+      companyName: headerSafe(digest.companyName),
+      fairTitle: headerSafe(fair.title),
+      window: this.when(fair, l, windowStart.toISOString(), windowEnd.toISOString()),
+      applicants: digest.applicants.map((a) => ({ seekerName: headerSafe(a.seekerName, 100), postingTitle: headerSafe(a.postingTitle) })),
+      total: digest.total,
+      url: `${this.config.mail.publicUrl}/recruiter`,
+    });
+    return this.finish(deliveryId, 'applications', user, content, l);
+  }
+
+  /** Informative mail gets its one-click unsubscribe; then the layout, the Message-ID and the addressee. */
+  private finish(
+    deliveryId: string,
+    category: MailCategory,
+    user: MailRecipient,
+    content: MailContent,
+    l: Language,
+    icalEvent?: OutgoingMail['icalEvent'],
+  ): OutgoingMail {
+    const base = this.config.mail.publicUrl;
+    const headers: Record<string, string> = {};
+    if (category === 'applications' || category === 'announcements') {
       // RFC 8058 one-click: the mail client POSTs to the https link; the same link opened in a browser asks first.
-      const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id, category)}`;
+      const url = `${base}/api/v1/mail/unsubscribe?token=${this.links.unsubscribe(user.id!, category)}`;
       headers['List-Unsubscribe'] = `<${url}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-      content = { ...content, footer: [...(content.footer ?? []), ...unsubscribeFooter(l, url)] };
+      content = { ...content, footer: [...(content.footer ?? []), ...unsubscribeFooter(l, url, category)] };
     }
     const laidOut = layOut(content, l);
     return {
       messageId: `<${deliveryId}@${messageIdDomain(this.config.mail.from)}>`,
-      to: { name, address: user.email },
+      to: { name: safeName(user.name), address: user.email },
       ...laidOut,
       headers,
       icalEvent,

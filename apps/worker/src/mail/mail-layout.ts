@@ -6,6 +6,8 @@ export interface MailContent {
   greeting: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Further choices beside the action (an offer's decline), each a link of its own. */
+  moreActions?: { label: string; url: string }[];
   /** Small print at the end (why the user got this mail, how to stop it). */
   footer?: string[];
 }
@@ -33,6 +35,7 @@ export function layOut(content: MailContent, language: Language): LaidOutMail {
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
+    ...(content.moreActions ?? []).flatMap((a) => [`${a.label}: ${a.url}`, '']),
     '-- ',
     ...(content.footer ?? []),
     'Bisang (비상)',
@@ -41,6 +44,9 @@ export function layOut(content: MailContent, language: Language): LaidOutMail {
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p>
 <p style="font-size:13px;color:#4b5563">${escapeHtml(content.action.url)}</p>`
     : '';
+  const more = (content.moreActions ?? [])
+    .map((a) => `<p style="margin:12px 0"><a href="${escapeHtml(a.url)}" style="color:#1d4ed8">${escapeHtml(a.label)}</a></p>`)
+    .join('\n');
   const html = `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Apple SD Gothic Neo','Malgun Gothic',sans-serif;color:#111827;line-height:1.6">
@@ -48,6 +54,7 @@ export function layOut(content: MailContent, language: Language): LaidOutMail {
 <p>${escapeHtml(content.greeting)}</p>
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${action}
+${more}
 <hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">
 <footer style="font-size:13px;color:#4b5563">${(content.footer ?? []).map((f) => `<p>${escapeHtml(f)}</p>`).join('')}<p>Bisang (비상)</p></footer>
 </main></body></html>`;

@@ -6,11 +6,18 @@ export const MAILING_EVENTS = [
   'account.registered',
   'email_verification.requested',
   'password_reset.requested',
+  'company_invitation.created',
   'booking.confirmed',
   'booking.cancelled',
   'booking.reminded',
+  'booking.no_show',
   'waitlist.offered',
   'application.moved',
+  'follow_up.asked',
+  /** Mailed by the paced `mail.announcement` pages when the organizer asked for it (see MailSubscriber). */
+  'fair.announced',
+  /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
+  'application.submitted',
 ] as const;
 export type MailingEvent = (typeof MAILING_EVENTS)[number];
 
@@ -27,14 +34,29 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       return [{ kind: 'verify-email', userId: event.payload.userId }];
     case 'password_reset.requested':
       return [{ kind: 'password-reset', userId: event.payload.userId }];
+    case 'company_invitation.created':
+      // To the address, which may have no account: the invitation's id stands for the recipient.
+      return [{ kind: 'company-invitation', userId: event.payload.invitationId }];
     case 'booking.confirmed':
       return [event.payload.seekerId, event.payload.coachId].map((userId) => ({ kind: 'booking-confirmed' as const, userId }));
     case 'booking.cancelled':
+      // A rescheduling: the new booking's confirmation moves the seeker's calendar entry (same UID, higher SEQUENCE)
+      // and says so; a cancellation of that UID next to it could remove the entry, depending on which the client
+      // reads last. Only the coach may need it (when the new booking is with another coach: the composer checks).
+      if (event.payload.rescheduledTo) return [{ kind: 'booking-cancelled', userId: event.payload.coachId }];
       return [event.payload.seekerId, event.payload.coachId].map((userId) => ({ kind: 'booking-cancelled' as const, userId }));
     case 'booking.reminded':
       return [event.payload.seekerId, event.payload.coachId].map((userId) => ({ kind: 'booking-reminder' as const, userId }));
+    case 'booking.no_show':
+      return [{ kind: 'booking-no-show', userId: event.payload.seekerId }];
     case 'waitlist.offered':
       return [{ kind: 'waitlist-offer', userId: event.payload.seekerId }];
+    case 'follow_up.asked':
+      return [{ kind: 'follow-up', userId: event.payload.seekerId }];
+    case 'fair.announced':
+      return []; // many recipients: paged and paced by the announcement job, not one event's burst
+    case 'application.submitted':
+      return []; // the recruiters' digest, at most one per booth per window, not a mail per application
     case 'application.moved':
       // A seeker who withdrew knows it already.
       return event.payload.movedBy === event.payload.seekerId ? [] : [{ kind: 'application-moved', userId: event.payload.seekerId }];

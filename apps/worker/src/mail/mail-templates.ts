@@ -59,8 +59,25 @@ export interface BookingMailFacts {
   url: string;
 }
 
-export function bookingConfirmedMail(l: Language, f: BookingMailFacts): MailContent {
+export function bookingConfirmedMail(l: Language, f: BookingMailFacts & { rescheduled?: boolean }): MailContent {
   const what = sessionName(l, f.kind);
+  if (f.rescheduled) {
+    // The calendar entry the first invitation made moves (same UID, higher SEQUENCE): no cancellation comes before it.
+    return pick(l, {
+      ko: {
+        subject: `[비상] ${what} 일정 변경 확정: ${f.when}`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`${f.fairTitle}에서 ${f.otherName}님과의 ${what} 일정이 변경되었습니다.`, `새 일시: ${f.when}`, '캘린더의 기존 일정이 새 시간으로 바뀝니다. 첨부된 일정 초대를 열어 확인하세요.'],
+        action: { label: '예약 보기', url: f.url },
+      },
+      en: {
+        subject: `[Bisang] Your ${what} was moved: ${f.when}`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`Your ${what} with ${f.otherName} at ${f.fairTitle} has a new time.`, `New time: ${f.when}`, 'The entry already in your calendar moves to the new time; open the attached invitation to update it.'],
+        action: { label: 'See the booking', url: f.url },
+      },
+    });
+  }
   return pick(l, {
     ko: {
       subject: `[비상] ${what} 예약 확정: ${f.when}`,
@@ -73,6 +90,59 @@ export function bookingConfirmedMail(l: Language, f: BookingMailFacts): MailCont
       greeting: greeting(l, f.name),
       paragraphs: [`Your ${what} with ${f.otherName} at ${f.fairTitle} is confirmed.`, `When: ${f.when}`, 'Add the attached invitation to your calendar. The room opens 10 minutes before the start.'],
       action: { label: 'See the booking', url: f.url },
+    },
+  });
+}
+
+/** To the seeker the coach marked absent: said plainly, without blame, with the way back to booking. */
+export function bookingNoShowMail(l: Language, f: BookingMailFacts & { bookAgainUrl: string }): MailContent {
+  const what = sessionName(l, f.kind);
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${what}에 참석하지 않은 것으로 기록되었습니다: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `${f.fairTitle}에서 ${f.otherName}님과 예정된 ${what}(${f.when})에 참석하지 않으신 것으로 기록되었습니다.`,
+        '사정이 있으셨다면 괜찮습니다. 다음에 참석이 어려우면 미리 취소해 주시면 다른 구직자가 그 시간을 쓸 수 있습니다.',
+        '다시 예약하시려면 아래 버튼을 눌러 주세요.',
+      ],
+      action: { label: '다시 예약하기', url: f.bookAgainUrl },
+    },
+    en: {
+      subject: `[Bisang] You were marked absent from your ${what}: ${f.when}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `Your ${what} with ${f.otherName} at ${f.fairTitle} (${f.when}) was recorded as missed.`,
+        'Things happen. Next time, cancelling ahead lets someone else use the time.',
+        'To book again, use the button below.',
+      ],
+      action: { label: 'Book again', url: f.bookAgainUrl },
+    },
+  });
+}
+
+/** To an invited address: who invites it, until when, and the accept link (sign in or sign up as this address first). */
+export function companyInvitationMail(l: Language, f: { name: string; companyName: string; email: string; expiresAt: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.companyName} 채용 담당자로 초대되었습니다`,
+      greeting: f.name ? greeting(l, f.name) : '안녕하세요.',
+      paragraphs: [
+        `${f.companyName}에서 비상 채용 박람회의 채용 담당자로 ${f.email} 주소를 초대했습니다.`,
+        `초대는 ${f.expiresAt}까지 유효합니다. 아래 버튼을 누른 뒤 이 주소의 채용 담당자 계정으로 로그인하거나 가입하면 초대가 수락됩니다.`,
+        '초대를 예상하지 않으셨다면 이 메일을 무시하세요. 수락하기 전에는 아무것도 바뀌지 않습니다.',
+      ],
+      action: { label: '초대 수락하기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] You are invited to recruit for ${f.companyName}`,
+      greeting: f.name ? greeting(l, f.name) : 'Hello,',
+      paragraphs: [
+        `${f.companyName} invited ${f.email} to join its recruiting staff on Bisang, the online job fair.`,
+        `The invitation is open until ${f.expiresAt}. Use the button below, then sign in or sign up as a recruiter with this address to accept.`,
+        'If you did not expect this, ignore this mail: nothing changes unless you accept.',
+      ],
+      action: { label: 'Accept the invitation', url: f.url },
     },
   });
 }
@@ -153,7 +223,10 @@ const STATUS_WORDS: { [S in ApplicationStatus]: Both<string> } = {
   withdrawn: { ko: '지원 취소', en: 'withdrawn' },
 };
 
-export function applicationMovedMail(l: Language, f: { name: string; to: ApplicationStatus; postingTitle: string; companyName: string; url: string }): MailContent {
+export function applicationMovedMail(
+  l: Language,
+  f: { name: string; applicationId: string; to: ApplicationStatus; postingTitle: string; companyName: string; url: string },
+): MailContent {
   if (f.to === 'rejected') {
     // Worded kindly: a no is hard to read, and the fair still has more to offer.
     return pick(l, {
@@ -179,6 +252,27 @@ export function applicationMovedMail(l: Language, f: { name: string; to: Applica
       },
     });
   }
+  if (f.to === 'offered') {
+    // The answer itself is given on the application's page (signed in): the links take the seeker there with the choice.
+    const accept = `${f.url}?application=${encodeURIComponent(f.applicationId)}&answer=accept`;
+    const decline = `${f.url}?application=${encodeURIComponent(f.applicationId)}&answer=decline`;
+    return pick(l, {
+      ko: {
+        subject: `[비상] ${f.companyName}에서 채용을 제안했습니다`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`축하합니다! ${f.companyName}에서 "${f.postingTitle}" 포지션으로 채용을 제안했습니다.`, '아래에서 제안을 수락하거나 거절할 수 있습니다. 로그인한 뒤 지원 화면에서 최종 확인합니다.'],
+        action: { label: '제안 수락하기', url: accept },
+        moreActions: [{ label: '제안 거절하기', url: decline }],
+      },
+      en: {
+        subject: `[Bisang] ${f.companyName} made you an offer`,
+        greeting: greeting(l, f.name),
+        paragraphs: [`Congratulations! ${f.companyName} offers you the "${f.postingTitle}" position.`, 'Accept or decline it below; you confirm your answer on your application page once signed in.'],
+        action: { label: 'Accept the offer', url: accept },
+        moreActions: [{ label: 'Decline the offer', url: decline }],
+      },
+    });
+  }
   const status = pick(l, STATUS_WORDS[f.to]);
   return pick(l, {
     ko: {
@@ -196,7 +290,85 @@ export function applicationMovedMail(l: Language, f: { name: string; to: Applica
   });
 }
 
-export function unsubscribeFooter(l: Language, url: string): string[] {
+/** The retention question, 30/60/90 days after the start: two links, each answers in one click without signing in. */
+export function followUpMail(l: Language, f: { name: string; days: number; companyName: string; postingTitle: string; yesUrl: string; noUrl: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] 입사 ${f.days}일, 잘 지내고 계신가요?`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `${f.companyName}의 "${f.postingTitle}" 포지션에 입사하신 지 ${f.days}일이 되었습니다. 지금도 근무하고 계신가요?`,
+        '아래 중 하나를 누르면 로그인 없이 바로 답변이 기록됩니다. 답변은 박람회의 일자리 성과를 살피는 데만 쓰입니다.',
+      ],
+      action: { label: '네, 계속 근무하고 있습니다', url: f.yesUrl },
+      moreActions: [{ label: '아니요, 지금은 근무하지 않습니다', url: f.noUrl }],
+    },
+    en: {
+      subject: `[Bisang] ${f.days} days in: how is it going?`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `It has been ${f.days} days since you started as "${f.postingTitle}" at ${f.companyName}. Are you still working there?`,
+        'One click on an answer below records it, without signing in. Answers only serve to see how the fair’s jobs last.',
+      ],
+      action: { label: 'Yes, I still work there', url: f.yesUrl },
+      moreActions: [{ label: 'No, not any more', url: f.noUrl }],
+    },
+  });
+}
+
+/** To a company's staff, at the end of a booth's window: who applied in it, never one mail per application. */
+export function applicantDigestMail(
+  l: Language,
+  f: { name: string; companyName: string; fairTitle: string; window: string; applicants: { seekerName: string; postingTitle: string }[]; total: number; url: string },
+): MailContent {
+  const lines = f.applicants.map((a) => `· ${a.seekerName} — ${a.postingTitle}`);
+  const more = f.total - f.applicants.length;
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.companyName} 새 지원자 ${f.total}명 (${f.fairTitle})`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.window} 동안 ${f.fairTitle}의 ${f.companyName} 부스에 새 지원자 ${f.total}명이 있습니다.`, ...lines, ...(more > 0 ? [`외 ${more}명`] : [])],
+      action: { label: '지원자 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] ${f.total} new applicant${f.total === 1 ? '' : 's'} for ${f.companyName} (${f.fairTitle})`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.companyName}'s booth at ${f.fairTitle} had ${f.total} new applicant${f.total === 1 ? '' : 's'} during ${f.window}.`, ...lines, ...(more > 0 ? [`and ${more} more`] : [])],
+      action: { label: 'See the applicants', url: f.url },
+    },
+  });
+}
+
+/** An organizer's announcement, as written (plain text, escaped in the layout), with the way to the fair. */
+export function announcementMail(l: Language, f: { name: string; fairTitle: string; title: string; body: string; url: string }): MailContent {
+  const paragraphs = f.body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean).slice(0, 50);
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.fairTitle} 공지: ${f.title}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.fairTitle} 운영자의 공지입니다.`, f.title, ...paragraphs],
+      action: { label: '박람회로 가기', url: f.url },
+      footer: ['이 박람회에 지원하거나 예약한 적이 있어 받으신 메일입니다.'],
+    },
+    en: {
+      subject: `[Bisang] ${f.fairTitle}: ${f.title}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`An announcement from the organizers of ${f.fairTitle}.`, f.title, ...paragraphs],
+      action: { label: 'Go to the fair', url: f.url },
+      footer: ['You get this because you applied or booked at this fair.'],
+    },
+  });
+}
+
+export function unsubscribeFooter(l: Language, url: string, category: 'applications' | 'announcements' = 'applications'): string[] {
+  if (category === 'announcements') {
+    return [
+      pick(l, {
+        ko: `박람회 공지 메일을 그만 받으려면: ${url} (계정과 예약 메일은 계속 발송됩니다)`,
+        en: `To stop fair announcements by mail: ${url} (account and booking mail keeps coming)`,
+      }),
+    ];
+  }
   return [
     pick(l, {
       ko: `지원 상태 알림 메일을 그만 받으려면: ${url} (계정과 예약 메일은 계속 발송됩니다)`,

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MailLinkTokens } from '@bisang/auth';
 import { MailDeliveriesRepository } from '@bisang/database';
+import { AnnouncementPageHandler } from './announcement-page.handler';
+import { ApplicantDigestHandler } from './applicant-digest.handler';
 import { MailComposer } from './mail-composer';
+import { MailSender } from './mail-sender';
 import { MailProcessor } from './mail.processor';
 import { MailSubscriber } from './mail.subscriber';
 import { MailTransport } from './mail-transport';
@@ -14,7 +17,10 @@ import { SendMailHandler } from './send-mail.handler';
     MailLinkTokens,
     MailTransport,
     MailComposer,
+    MailSender,
     SendMailHandler,
+    ApplicantDigestHandler,
+    AnnouncementPageHandler,
     MailSubscriber,
     MailProcessor,
   ],

@@ -32,5 +32,37 @@ export class MailSubscriber implements DomainEventHandler<MailingEvent> {
       })),
     );
     await this.jobs.enqueueMany('mail.send', jobs);
+    await this.scheduleDigests(events);
+    // An announcement to mail starts its first page; each page schedules the next one.
+    const announcements = events.flatMap((e) => (e.type === 'fair.announced' && e.payload.email ? [e] : []));
+    await this.jobs.enqueueMany(
+      'mail.announcement',
+      announcements.map((e) => ({
+        payload: { eventId: e.id, fairId: e.payload.fairId, afterUserId: null },
+        options: { jobId: jobIds.announcementPage(e.id, null), attempts: mail.maxAttempts, backoffMs: mail.retryBaseMs },
+      })),
+    );
+  }
+
+  /**
+   * A new applicant schedules its booth's digest at the end of the current window: one job per (booth, window) by
+   * its id, so every application of the window finds the job the first one made, and recruiters get one mail.
+   */
+  private async scheduleDigests(events: DomainEvent<MailingEvent>[]): Promise<void> {
+    const { digestWindowMs, maxAttempts, retryBaseMs } = this.config.mail;
+    const windows = new Map<string, { boothId: string; fairId: string; windowStartMs: number }>();
+    for (const event of events) {
+      if (event.type !== 'application.submitted') continue;
+      const windowStartMs = Math.floor(new Date(event.occurredAt).getTime() / digestWindowMs) * digestWindowMs;
+      windows.set(jobIds.applicantDigest(event.payload.boothId, windowStartMs), { boothId: event.payload.boothId, fairId: event.payload.fairId, windowStartMs });
+    }
+    if (windows.size === 0) return;
+    await this.jobs.enqueueMany(
+      'mail.applicant-digest',
+      [...windows].map(([jobId, payload]) => ({
+        payload,
+        options: { jobId, delayMs: payload.windowStartMs + digestWindowMs - Date.now(), attempts: maxAttempts, backoffMs: retryBaseMs },
+      })),
+    );
   }
 }

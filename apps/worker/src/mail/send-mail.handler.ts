@@ -1,16 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { InformativeMailCategory } from '@bisang/contracts';
 import { MailDeliveriesRepository } from '@bisang/database';
 import { JobMap, MAIL_KINDS, mailDeliveryId } from '@bisang/queues';
 import { MailComposer } from './mail-composer';
 import { MAILING_EVENTS } from './mail-rules';
+import { MailSender } from './mail-sender';
 import { MailTransport } from './mail-transport';
-
-/** What may be said of an SMTP failure in logs and the queue dashboard: codes, never addresses or texts. */
-const describeFailure = (err: unknown): string => {
-  const e = err as { code?: string; responseCode?: number; command?: string };
-  return ['SMTP', e.code ?? 'error', e.responseCode ?? '', e.command ?? ''].filter(Boolean).join(' ');
-};
 
 /**
  * `mail.send`: one mail of one event to one recipient, at most once in effect.
@@ -24,38 +19,28 @@ const describeFailure = (err: unknown): string => {
  */
 @Injectable()
 export class SendMailHandler {
-  private readonly logger = new Logger(SendMailHandler.name);
-
   constructor(
     private readonly deliveries: MailDeliveriesRepository,
     private readonly composer: MailComposer,
     private readonly transport: MailTransport,
+    private readonly sender: MailSender,
   ) {}
 
   async handle({ eventId, kind, userId }: JobMap['mail.send']): Promise<void> {
     // Jobs exist only when SMTP_URL was set; a process started without it leaves them for one that has it.
     if (!this.transport.enabled) throw new Error('SMTP_URL is not set in this process');
     const id = mailDeliveryId(eventId, kind, userId);
-    const context = await this.deliveries.findContext(eventId, userId);
+    const context =
+      kind === 'company-invitation' ? await this.deliveries.findInvitationContext(eventId, userId) : await this.deliveries.findContext(eventId, userId);
     if (!context || !(MAILING_EVENTS as readonly string[]).includes(context.event.type)) return;
-    const key = { id, eventId, kind, userId, fairId: context.event.fairId };
+    const key = { id, eventId, kind, userId: context.recipient.id, fairId: context.event.fairId };
     const category = MAIL_KINDS[kind];
     if (category !== 'account' && category !== 'booking' && context.recipient.mailOptOuts.includes(category as InformativeMailCategory)) {
-      if ((await this.deliveries.begin(key)) !== 'done') await this.deliveries.markSkipped(id);
+      await this.sender.skip(key);
       return;
     }
     const mail = this.composer.compose(id, kind, context);
     if (!mail) return;
-    const start = await this.deliveries.begin(key);
-    if (start === 'done') return;
-    if (start === 'resend') this.logger.warn(`mail ${id}: an earlier attempt died unrecorded; sending again with the same Message-ID`);
-    try {
-      await this.transport.send(mail);
-    } catch (err) {
-      const failure = describeFailure(err);
-      await this.deliveries.markFailed(id, failure);
-      throw new Error(`mail ${id} not accepted: ${failure}`);
-    }
-    await this.deliveries.markAccepted(id, new Date());
+    await this.sender.deliver(key, mail);
   }
 }

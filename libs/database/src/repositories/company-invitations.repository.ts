@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CompanyInvitationEntity } from '../entities/company.entity';
+import { domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 export interface InvitationForInvitee {
@@ -17,19 +19,28 @@ export type AcceptOutcome = 'accepted' | 'already-accepted' | 'not-found' | 'exp
 export class CompanyInvitationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A pending invitation of the company to the address: the one already pending (its expiry renewed), or a new one. */
+  /**
+   * A pending invitation of the company to the address: the one already pending (its expiry renewed), or a new one.
+   * Each call appends `company_invitation.created` in the same transaction: inviting again sends the link again.
+   */
   async invite(companyId: string, email: string, invitedBy: string, expiresAt: Date): Promise<CompanyInvitationEntity> {
-    const [row] = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `INSERT INTO company_invitations (company_id, email, invited_by, status, expires_at)
-         VALUES ($1, $2, $3, 'pending', $4)
-         ON CONFLICT (company_id, email) WHERE status = 'pending'
-           DO UPDATE SET expires_at = EXCLUDED.expires_at, invited_by = EXCLUDED.invited_by
-         RETURNING id`,
-        [companyId, email, invitedBy, expiresAt],
-      ),
-    );
-    return this.dataSource.getRepository(CompanyInvitationEntity).findOneByOrFail({ id: row.id });
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ id: string }>(
+        await m.query(
+          `INSERT INTO company_invitations (company_id, email, invited_by, status, expires_at)
+           VALUES ($1, $2, $3, 'pending', $4)
+           ON CONFLICT (company_id, email) WHERE status = 'pending'
+             DO UPDATE SET expires_at = EXCLUDED.expires_at, invited_by = EXCLUDED.invited_by
+           RETURNING id`,
+          [companyId, email, invitedBy, expiresAt],
+        ),
+      );
+      await appendDomainEvents(m, [
+        domainEvent('company_invitation.created', { invitationId: row.id, companyId, invitedBy, expiresAt: expiresAt.toISOString() }),
+      ]);
+      return row.id;
+    });
+    return this.dataSource.getRepository(CompanyInvitationEntity).findOneByOrFail({ id });
   }
 
   /** The company's invitations still waiting for an answer, newest first. */
@@ -76,6 +87,7 @@ export class CompanyInvitationsRepository {
       if (invitation.expiresAt <= now) return { outcome: 'expired' as const };
       await m.query(`UPDATE company_invitations SET status = 'accepted', accepted_by = $2, decided_at = $3 WHERE id = $1`, [invitationId, userId, now]);
       await m.query(`INSERT INTO company_staff (company_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [invitation.companyId, userId]);
+      await appendDomainEvents(m, [domainEvent('company_invitation.accepted', { invitationId, companyId: invitation.companyId, userId })]);
       return { outcome: 'accepted' as const, companyId: invitation.companyId };
     });
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { domainEvent } from '@bisang/contracts';
+import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
 export type FairCoachStatus = 'pending' | 'approved';
@@ -20,28 +22,41 @@ export class FairCoachesRepository {
 
   /** The coach asks to coach in the fair; asking again changes nothing. Answers the coach's status there. */
   async requestToJoin(fairId: string, coachId: string): Promise<FairCoachStatus> {
-    await this.dataSource.query(
-      `INSERT INTO fair_coaches (fair_id, coach_id, status) VALUES ($1, $2, 'pending') ON CONFLICT DO NOTHING`,
-      [fairId, coachId],
-    );
-    return (await this.statusOf(fairId, coachId)) ?? 'pending';
+    return this.dataSource.transaction(async (m) => {
+      const inserted = rowsOf<{ status: FairCoachStatus }>(
+        await m.query(
+          `INSERT INTO fair_coaches (fair_id, coach_id, status) VALUES ($1, $2, 'pending') ON CONFLICT DO NOTHING RETURNING status`,
+          [fairId, coachId],
+        ),
+      );
+      // Only a first request is news to the organizers: asking again changes nothing.
+      if (inserted.length === 1) await appendDomainEvents(m, [domainEvent('fair.coach_requested', { fairId, coachId })]);
+      const [row] = rowsOf<{ status: FairCoachStatus }>(await m.query(`SELECT status FROM fair_coaches WHERE fair_id = $1 AND coach_id = $2`, [fairId, coachId]));
+      return row?.status ?? 'pending';
+    });
   }
 
   /** Approves a coach (who asked or not) for the fair; false when the user is not a coach. */
   async approve(fairId: string, coachId: string, organizerId: string | null, now: Date): Promise<{ approvedAt: Date } | null> {
-    const [row] = rowsOf<{ approvedAt: Date }>(
-      await this.dataSource.query(
-        `INSERT INTO fair_coaches (fair_id, coach_id, status, approved_at, approved_by)
-         SELECT $1, u.id, 'approved', $4, $3 FROM users u WHERE u.id = $2 AND u.role = 'coach'
-         ON CONFLICT (fair_id, coach_id) DO UPDATE
-           SET status = 'approved',
-               approved_at = COALESCE(fair_coaches.approved_at, EXCLUDED.approved_at),
-               approved_by = COALESCE(fair_coaches.approved_by, EXCLUDED.approved_by)
-         RETURNING approved_at AS "approvedAt"`,
-        [fairId, coachId, organizerId, now],
-      ),
-    );
-    return row ?? null;
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ approvedAt: Date; previous: FairCoachStatus | null }>(
+        await m.query(
+          `WITH prev AS (SELECT status FROM fair_coaches WHERE fair_id = $1 AND coach_id = $2 FOR UPDATE)
+           INSERT INTO fair_coaches (fair_id, coach_id, status, approved_at, approved_by)
+           SELECT $1, u.id, 'approved', $4, $3 FROM users u WHERE u.id = $2 AND u.role = 'coach'
+           ON CONFLICT (fair_id, coach_id) DO UPDATE
+             SET status = 'approved',
+                 approved_at = COALESCE(fair_coaches.approved_at, EXCLUDED.approved_at),
+                 approved_by = COALESCE(fair_coaches.approved_by, EXCLUDED.approved_by)
+           RETURNING approved_at AS "approvedAt", (SELECT status FROM prev) AS previous`,
+          [fairId, coachId, organizerId, now],
+        ),
+      );
+      if (!row) return null;
+      // An approval of an approved coach changes nothing and says nothing.
+      if (row.previous !== 'approved') await appendDomainEvents(m, [domainEvent('fair.coach_approved', { fairId, coachId, approvedBy: organizerId })]);
+      return { approvedAt: row.approvedAt };
+    });
   }
 
   async statusOf(fairId: string, coachId: string): Promise<FairCoachStatus | null> {

@@ -141,7 +141,11 @@ export class FairsRepository {
   }
 
   /** Writes an announcement to the fair's feed. */
-  announce(fairId: string, data: { title: string; body: string; by: string }): Promise<AppendedEvent> {
-    return this.dataSource.transaction((m) => appendFairEvent(m, fairId, 'announcement', data));
+  announce(fairId: string, data: { title: string; body: string; by: string }, email = false): Promise<AppendedEvent> {
+    return this.dataSource.transaction(async (m) => {
+      const event = await appendFairEvent(m, fairId, 'announcement', data);
+      await appendDomainEvents(m, [domainEvent('fair.announced', { fairId, feedEventId: event.id, title: data.title, body: data.body, email })]);
+      return event;
+    });
   }
 }

@@ -129,7 +129,8 @@ const SUMMARY_SQL = `
          hs.professional AS "professionalHires",
          CASE WHEN hs.hires = 0 THEN 0 ELSE hs.professional::float8 / hs.hires END AS "professionalShare",
          a.applications, a.interviews, a.offers,
-         c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows"
+         c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows",
+         md.sent AS "mailsSent", md.failed AS "mailsFailed", md.bounced AS "mailsBouncedOnSend"
     FROM fairs f
    CROSS JOIN LATERAL (
          SELECT count(*)::int AS hires,
@@ -148,6 +149,12 @@ const SUMMARY_SQL = `
                 count(*) FILTER (WHERE status = 'completed')::int AS completions,
                 count(*) FILTER (WHERE status = 'no_show')::int AS no_shows
            FROM coaching_bookings WHERE fair_id = f.id AND kind = 'coaching') c
+   CROSS JOIN LATERAL (
+         -- A failure's recorded SMTP reply code (e.g. "SMTP EENVELOPE 550 RCPT TO") tells a refusal (5xx) from the rest.
+         SELECT count(*) FILTER (WHERE status = 'accepted')::int AS sent,
+                count(*) FILTER (WHERE status = 'failed' AND coalesce(last_error, '') !~ ' 5[0-9][0-9]( |$)')::int AS failed,
+                count(*) FILTER (WHERE status = 'failed' AND last_error ~ ' 5[0-9][0-9]( |$)')::int AS bounced
+           FROM mail_deliveries WHERE fair_id = f.id) md
    WHERE f.id = $1`;
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INSTANT_FORMS, IsIanaTimeZone, IsInstant, KECO_CODES } from '@bisang/common';
 import type { AnnouncementInput, CreateFairInput } from '@bisang/contracts';
 
@@ -82,4 +82,9 @@ export class AnnouncementDto implements AnnouncementInput {
   @MinLength(1)
   @MaxLength(5000)
   body: string;
+
+  @ApiPropertyOptional({ description: "also mail it to the fair's registered seekers (who applied, booked or waited there); opt-outs honoured, sent in paced batches" })
+  @IsOptional()
+  @IsBoolean()
+  email?: boolean;
 }

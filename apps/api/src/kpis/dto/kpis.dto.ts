@@ -45,6 +45,9 @@ export class KpisDto implements FairKpis {
   @ApiProperty({ description: 'coaching bookings confirmed, completed or no-show' }) coachingBookings: number;
   @ApiProperty() coachingCompletions: number;
   @ApiProperty() coachingNoShows: number;
+  @ApiProperty({ description: 'mail about the fair accepted by the SMTP server' }) mailsSent: number;
+  @ApiProperty({ description: 'mail whose last attempt failed (unreachable server or temporary refusal), being retried' }) mailsFailed: number;
+  @ApiProperty({ description: 'mail the SMTP server refused outright when sent (5xx)' }) mailsBouncedOnSend: number;
   @ApiProperty({ type: [KpiRetentionDto] }) retention: KpiRetentionDto[];
   @ApiProperty({ type: [KpiDayDto] }) daily: KpiDayDto[];
   @ApiProperty({ type: [KpiCompanyDto] }) companies: KpiCompanyDto[];
@@ -68,6 +71,9 @@ export class KpisDto implements FairKpis {
       coachingBookings: k.coachingBookings,
       coachingCompletions: k.coachingCompletions,
       coachingNoShows: k.coachingNoShows,
+      mailsSent: k.mailsSent,
+      mailsFailed: k.mailsFailed,
+      mailsBouncedOnSend: k.mailsBouncedOnSend,
       retention: k.retention.map((r) => ({ days: r.days, asked: r.asked, answered: r.answered, stillEmployed: r.stillEmployed, rate: r.rate })),
       daily: k.daily.map((d) => ({ date: d.date, hires: d.hires, cumulativeHires: d.cumulativeHires, applications: d.applications })),
       companies: k.companies.map((c) => ({
