@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BoothQueueRepository, BoothsRepository, ChatsRepository, FairEventsRepository, FairsRepository, NotificationsRepository } from '@bisang/database';
+import { BoothQueueRepository, BoothsRepository, ChatsRepository, FairEventsRepository, FairsRepository, NotificationsRepository, SessionRoomsRepository } from '@bisang/database';
 import { ChatRelay } from './fair/chat-relay.service';
 import { StaffPresenceService } from './fair/staff-presence.service';
+import { SessionRoomsRelay } from './fair/session-rooms-relay.service';
 import { BoothPresenceService } from './fair/booth-presence.service';
 import { FairAccess } from './fair/fair-access.service';
 import { FairGateway } from './fair/fair.gateway';
@@ -12,6 +13,7 @@ import { SocketRateLimit } from './fair/socket-rate-limit';
 import { SocketSessions } from './fair/socket-sessions.service';
 
 /** The socket.io gateway's features (namespace /fair): the live feed, notifications, booth presence and booth chat. */
+/** The socket.io gateway's features (namespace /fair): the live feed, notifications, booth presence and session-room signalling. */
 @Module({
   providers: [
     RealtimeSignals,
@@ -30,6 +32,8 @@ import { SocketSessions } from './fair/socket-sessions.service';
     BoothQueueRepository,
     ChatRelay,
     StaffPresenceService,
+    SessionRoomsRepository,
+    SessionRoomsRelay,
   ],
 })
 export class RealtimeModule {}

@@ -4,7 +4,7 @@
  * a booking is confirmed?" is a search for `'booking.confirmed'`. Payloads carry ids and the facts the
  * consequences need, never entities.
  */
-import type { ApplicationStatus, FairStatus, FollowUpDays, RejectionReason, SlotKind } from './vocabulary';
+import type { ApplicationStatus, FairStatus, FollowUpDays, RejectionReason, RoomKind, SlotKind } from './vocabulary';
 
 interface BookingFacts {
   bookingId: string;
@@ -15,6 +15,17 @@ interface BookingFacts {
   coachId: string;
   startsAt: string;
   endsAt: string;
+}
+
+/** Attendance in a session room: who came in or went out, when; `bookingId` for a booking's room. */
+interface RoomAttendanceFacts {
+  roomId: string;
+  kind: RoomKind;
+  refId: string;
+  bookingId: string | null;
+  fairId: string | null;
+  userId: string;
+  at: string;
 }
 
 interface ApplicationFacts {
@@ -68,8 +79,13 @@ export interface DomainEventMap {
   'booking.cancelled': BookingFacts & { cancelledBy: 'seeker' | 'coach' | 'system'; rescheduledTo?: string; reason?: string };
   'booking.reminded': BookingFacts & { minutesBefore: number; minutesLeft: number };
   'booking.session_opened': BookingFacts;
-  'booking.completed': BookingFacts & { auto: boolean };
+  /** `auto`: nobody marked it; `attended`: completed because both were in its room for at least half the slot. */
+  'booking.completed': BookingFacts & { auto: boolean; attended?: boolean };
   'booking.no_show': BookingFacts;
+  /** A participant entered a session room (the first of their sockets there). */
+  'room.joined': RoomAttendanceFacts;
+  /** A participant left a session room (their last socket there left or disconnected). */
+  'room.left': RoomAttendanceFacts;
   /** A freed slot is held for a waiter until `expiresAt`. */
   'waitlist.offered': { slotId: string; entryId: string; seekerId: string; fairId: string; startsAt: string; endsAt: string; expiresAt: string };
   /** A waiter left while holding an offer: the slot passes on. */

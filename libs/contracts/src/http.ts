@@ -733,3 +733,36 @@ export interface PostMessageInput {
 export interface ChatMessages {
   items: ChatMessage[];
 }
+
+/** One ICE server as RTCPeerConnection takes it; TURN entries carry a short-lived per-user credential. */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/**
+ * `POST /coaching/bookings/:bookingId/room` and `POST /chats/:chatId/room`: the session room and how to reach
+ * the other participant. The room is open from `opensAt` to `closesAt`.
+ */
+export interface RoomEntry {
+  roomId: string;
+  opensAt: string;
+  closesAt: string;
+  iceServers: IceServer[];
+  kind: 'booking' | 'chat';
+  /** The booking's or chat's id. */
+  refId: string;
+  /** `host`: the coach, interviewer or recruiter (marks the outcome); `guest`: the seeker. */
+  as: 'host' | 'guest';
+  peer: { id: string; name: string };
+  /** A booking's session time (absent for a chat's room). */
+  startsAt?: string;
+  endsAt?: string;
+  /** A booking's room: coaching or interview. */
+  slotKind?: SlotKind;
+  /** A booking's status (confirmed, or completed / no_show once marked). */
+  bookingStatus?: BookingStatus;
+  /** When the host may mark a no-show (the start plus 10 minutes, if the seeker is not in the room then). */
+  noShowFrom?: string;
+}

@@ -135,6 +135,12 @@ export const SOCKET_ERROR_CODES = {
   replayTooLarge: 'REPLAY_TOO_LARGE',
   /** `auth:refresh` with a token that is invalid, expired or of an ended session; `me:join` without one. */
   unauthorized: 'UNAUTHORIZED',
+  /** `room:join` / `room:signal` of a room the socket may not enter (or has not entered), or that does not exist. */
+  notFound: 'NOT_FOUND',
+  /** `room:join` outside the room's window (`opensAt`, `closesAt` in the ack). */
+  roomNotOpen: 'ROOM_NOT_OPEN',
+  /** `room:signal` whose data is over ROOM_SIGNAL_MAX_BYTES. */
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
 } as const;
 
 /** A refused client event. `retryAfterMs` comes with RATE_LIMITED, `lastEventId` with REPLAY_TOO_LARGE of `fair:join`. */
@@ -144,6 +150,9 @@ export interface ErrorAck {
   message?: string;
   retryAfterMs?: number;
   lastEventId?: number;
+  /** ROOM_NOT_OPEN of `room:join`: when the room opens and closes. */
+  opensAt?: string;
+  closesAt?: string;
 }
 export type JoinAck = { ok: true; lastEventId: number } | ErrorAck;
 export type MeJoinAck = { ok: true; lastNotificationId: number } | ErrorAck;
@@ -181,6 +190,23 @@ export interface ChatMessage {
 
 export type ChatJoinAck = { ok: true; lastSeq: number } | ErrorAck;
 
+/** `room:join`: the other participants already present (user ids). */
+export type RoomJoinAck = { ok: true; roomId: string; peers: string[] } | ErrorAck;
+/** The largest `room:signal` data (its JSON, in bytes) relayed; larger is refused with PAYLOAD_TOO_LARGE. */
+export const ROOM_SIGNAL_MAX_BYTES = 64 * 1024;
+/** To the other participant of a session room: someone came in (`present: true`) or went out. */
+export interface RoomPeer {
+  roomId: string;
+  userId: string;
+  present: boolean;
+}
+/** A WebRTC signalling message (description or candidate), relayed as is from one participant to the other. */
+export interface RoomSignal {
+  roomId: string;
+  from: string;
+  data: unknown;
+}
+
 export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
@@ -198,6 +224,8 @@ export interface ServerToClientEvents {
   'chat:read': (info: { chatId: string; userId: string; seq: number }) => void;
   /** The other participant is typing (a hint, not stored). */
   'chat:typing': (info: { chatId: string; userId: string }) => void;
+  'room:peer': (peer: RoomPeer) => void;
+  'room:signal': (signal: RoomSignal) => void;
 }
 
 export interface ClientToServerEvents {
@@ -218,4 +246,9 @@ export interface ClientToServerEvents {
   'chat:read': (payload: { chatId: string; seq: number }, ack?: (reply: SimpleAck) => void) => void;
   /** Typing hint to the other participant (after `chat:join`). */
   'chat:typing': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Enter a session room (its participants only, while it is open): NOT_FOUND, ROOM_NOT_OPEN. */
+  'room:join': (payload: { roomId: string }, ack?: (reply: RoomJoinAck) => void) => void;
+  'room:leave': (payload: { roomId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Relayed to the other participant only; `data` is any JSON up to ROOM_SIGNAL_MAX_BYTES. */
+  'room:signal': (payload: { roomId: string; data: unknown }, ack?: (reply: SimpleAck) => void) => void;
 }

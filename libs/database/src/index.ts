@@ -93,6 +93,14 @@ export type { InvitationForInvitee, AcceptOutcome } from './repositories/company
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';
 export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';
 export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
+export {
+  NO_SHOW_AFTER_START_MS,
+  ROOM_CLOSES_AFTER_MS,
+  ROOM_OPENS_BEFORE_MS,
+  SessionRoomsRepository,
+  overlapMs,
+} from './repositories/session-rooms.repository';
+export type { AttendedCompletion, JoinRecord, LeaveRecord, SessionRoom } from './repositories/session-rooms.repository';
 export { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
 export type { FeedBooking } from './repositories/calendar-feeds.repository';
 export type { ApplicantDigest, MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';

@@ -7,6 +7,11 @@ export const rooms = {
   chat: (chatId: string) => `chat:${chatId}`,
   /** Organizers' sockets that joined the fair: they receive `kpi:update`. */
   fairOrganizers: (fairId: string) => `fair-organizers:${fairId}`,
+  /**
+   * One participant's sockets in a session room: signalling for them is sent here, so it reaches that user only,
+   * on whichever gateway node. Entry was authorized at `room:join`; the room stays joined until leave or disconnect.
+   */
+  sessionRoomMember: (roomId: string, userId: string) => `session-room:${roomId}:${userId}`,
   /** The fair a `fair` room is of (undefined for any other room). */
   fairOf: (room: string): string | undefined => (room.startsWith('fair:') ? room.slice('fair:'.length) : undefined),
   /** Rooms whose events only a signed-in socket may receive: its user's, and organizers' KPI rooms. */

@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, decodeCursor, forbidden, toPage } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
-import { BookingRequest, CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotEntity, CoachingSlotsRepository } from '@bisang/database';
+import {
+  BookingRequest,
+  CoachingBookingEntity,
+  CoachingBookingsRepository,
+  CoachingSlotEntity,
+  CoachingSlotsRepository,
+  NO_SHOW_AFTER_START_MS,
+  SessionRoomsRepository,
+} from '@bisang/database';
 import { jobIds } from '@bisang/queues';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import {
@@ -14,9 +22,11 @@ import {
   cancelCutoffPassed,
   idempotencyKeyReused,
   invalidIdempotencyKey,
+  noShowTooEarly,
   notBookable,
   rescheduleOtherKind,
   reschedulePending,
+  seekerInRoom,
   rescheduleSameSlot,
   sessionNotStarted,
   slotNotFound,
@@ -39,6 +49,7 @@ export class CoachingBookingsService {
     private readonly policies: SlotKindPolicies,
     private readonly waiter: BookingDecisionWaiter,
     private readonly config: AppConfig,
+    private readonly rooms: SessionRoomsRepository,
   ) {}
 
   /**
@@ -187,7 +198,13 @@ export class CoachingBookingsService {
     const party = found ? partyOf(user, found) : 'none';
     if (party === 'none') throw bookingNotFound();
     if (party !== 'coach') throw forbidden();
-    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, new Date());
+    const now = new Date();
+    if (outcome === 'no_show' && found!.status === 'confirmed' && found!.startsAt <= now) {
+      // A no-show is the seeker's absence: it can be called 10 minutes into the session, and not while they are in its room.
+      if (now.getTime() < found!.startsAt.getTime() + NO_SHOW_AFTER_START_MS) throw noShowTooEarly(new Date(found!.startsAt.getTime() + NO_SHOW_AFTER_START_MS));
+      if (await this.rooms.isSeekerPresent(bookingId)) throw seekerInRoom();
+    }
+    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, now);
     if (result.outcome !== 'marked') {
       if (result.outcome === 'not_found') throw bookingNotFound();
       if (result.outcome === 'not_started') throw sessionNotStarted();

@@ -10,7 +10,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import { RealtimeSignal, UserPush, rooms } from '@bisang/realtime';
-import { ChatJoinAck, FAIR_NAMESPACE, JoinAck, MeJoinAck, SimpleAck } from '@bisang/contracts';
+import { ChatJoinAck, FAIR_NAMESPACE, JoinAck, MeJoinAck, RoomJoinAck, SimpleAck } from '@bisang/contracts';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
 import { FairAccess } from './fair-access.service';
@@ -19,8 +19,19 @@ import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
 import { NotificationRelay } from './notification-relay.service';
 import { ChatRelay } from './chat-relay.service';
-import { parseBoothPayload, parseChatPayload, parseJoinPayload, parseMeJoinPayload, parseOnlinePayload, parseReadPayload, parseTokenPayload } from './socket-payloads';
 import { StaffPresenceService } from './staff-presence.service';
+import { SessionRoomsRelay } from './session-rooms-relay.service';
+import {
+  parseBoothPayload,
+  parseChatPayload,
+  parseJoinPayload,
+  parseMeJoinPayload,
+  parseOnlinePayload,
+  parseReadPayload,
+  parseRoomPayload,
+  parseRoomSignalPayload,
+  parseTokenPayload,
+} from './socket-payloads';
 import { SocketRateLimit } from './socket-rate-limit';
 import { SocketSessions } from './socket-sessions.service';
 
@@ -41,6 +52,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly notifications: NotificationRelay,
     private readonly chats: ChatRelay,
     private readonly staffPresence: StaffPresenceService,
+    private readonly sessionRooms: SessionRoomsRelay,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
@@ -51,6 +63,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presence.start(namespace);
     this.chats.start(namespace);
     this.staffPresence.start();
+    this.sessionRooms.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
   }
 
@@ -62,8 +75,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: FairSocket) {
     this.sessions.forget(socket);
-    await this.presence.disconnected(socket.id);
-    await this.staffPresence.disconnected(socket.id);
+    await Promise.all([this.presence.disconnected(socket.id), this.staffPresence.disconnected(socket.id), this.sessionRooms.disconnected(socket.id)]);
   }
 
   @SubscribeMessage('fair:join')
@@ -184,6 +196,29 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!user || !socket.rooms.has(rooms.chat(payload.chatId))) return ack?.({ ok: false, code: 'NOT_FOUND', message: 'join the chat first' });
     socket.to(rooms.chat(payload.chatId)).emit('chat:typing', { chatId: payload.chatId, userId: user.id });
     ack?.({ ok: true });
+  }
+
+  /** Enters a session room (its two participants, while open): ack `{ok, peers}`; the other side gets `room:peer`. */
+  @SubscribeMessage('room:join')
+  async joinRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: RoomJoinAck) => void) {
+    const payload = parseRoomPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessionRooms.join(socket, payload.roomId));
+  }
+
+  @SubscribeMessage('room:leave')
+  async leaveRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseRoomPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessionRooms.leave(socket, payload.roomId));
+  }
+
+  /** WebRTC signalling, relayed as is to the other participant only (across gateway nodes). */
+  @SubscribeMessage('room:signal')
+  signalRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseRoomSignalPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(this.sessionRooms.signal(socket, payload.roomId, payload.data));
   }
 
   /** A new access token for this socket, so that its private events go on past the old one's expiry. */

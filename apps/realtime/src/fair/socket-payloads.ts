@@ -70,3 +70,19 @@ export function parseTokenPayload(body: unknown): { ok: true; token: string } | 
 }
 
 const invalid = (message: string): Invalid => ({ ok: false, code: 'INVALID_PAYLOAD', message });
+
+export function parseRoomPayload(body: unknown): { ok: true; roomId: string } | Invalid {
+  if (!body || typeof body !== 'object') return invalid('payload must be an object {roomId}');
+  const { roomId } = body as Record<string, unknown>;
+  if (typeof roomId !== 'string' || !isUuid(roomId)) return invalid('roomId must be a UUID');
+  return { ok: true, roomId };
+}
+
+/** `room:signal` `{roomId, data}`: data is any JSON; its size is checked by the caller. */
+export function parseRoomSignalPayload(body: unknown): { ok: true; roomId: string; data: unknown } | Invalid {
+  const room = parseRoomPayload(body);
+  if (!room.ok) return room;
+  const { data } = body as Record<string, unknown>;
+  if (data === undefined) return invalid('data is required');
+  return { ok: true, roomId: room.roomId, data };
+}

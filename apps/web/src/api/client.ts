@@ -31,6 +31,7 @@ import type {
   AvailabilityInput,
   AvailabilityResult,
   Booking,
+  RoomEntry,
   Booth,
   ChangeStatusInput,
   Company,
@@ -395,6 +396,8 @@ export const api = {
   cancelBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/cancel`, { method: 'POST', body: {} }),
   completeBooking: (bookingId: string, feedback?: string) =>
     request<Booking>(`/coaching/bookings/${enc(bookingId)}/complete`, { method: 'POST', body: feedback ? { feedback } : {} }),
+  /** The booking's session room (POST: it is made on first entry); 409 ROOM_NOT_OPEN outside its window. */
+  enterRoom: (bookingId: string) => request<RoomEntry>(`/coaching/bookings/${enc(bookingId)}/room`, { method: 'POST', body: {} }),
   noShowBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/no-show`, { method: 'POST', body: {} }),
   joinWaitlist: (fairId: string, coachId: string, date: string) =>
     request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),

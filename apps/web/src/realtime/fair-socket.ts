@@ -31,6 +31,9 @@ import type {
   QueueUpdate,
   ServerToClientEvents,
   SimpleAck,
+  RoomJoinAck,
+  RoomPeer,
+  RoomSignal,
 } from '@bisang/contracts';
 import { api, refreshSession, tokens } from '../api/client';
 
@@ -45,6 +48,18 @@ export type BoothChatEvent =
   | { type: 'ended'; data: { chatId: string } }
   | { type: 'typing'; data: { chatId: string; userId: string } }
   | { type: 'read'; data: { chatId: string; userId: string; seq: number } };
+/** A page in a session room: told the answer of every (re)join, the other side's presence and their signals. */
+export interface RoomHandlers {
+  onJoined(ack: RoomJoinAck): void;
+  onPeer(peer: RoomPeer): void;
+  onSignal(signal: RoomSignal): void;
+}
+
+export interface RoomLink {
+  /** Sends a signalling message to the other side; dropped while disconnected (the page restarts ICE once back). */
+  signal(data: unknown): void;
+  leave(): void;
+}
 
 /** How long to wait before asking again when a `me:join` was refused for a passing reason (rate limit, network). */
 const ME_JOIN_RETRY_MS = 1000;
@@ -64,6 +79,7 @@ class FairSocket {
   private boothChatListeners = new Set<(e: BoothChatEvent) => void>();
   /** Booths this recruiter is online for, with the capacity: said again after a reconnect. */
   private onlineBooths = new Map<string, number>();
+  private sessionRooms = new Map<string, RoomHandlers>();
   private resyncListeners = new Set<() => void>();
   private token: string | null = null;
   /** The signed-in user whose notifications this socket follows (null: a visitor). */
@@ -98,6 +114,7 @@ class FairSocket {
       for (const boothId of this.booths.keys()) this.enter(boothId);
       for (const [boothId, capacity] of this.onlineBooths) socket.emit('booth:online', { boothId, capacity });
       for (const chatId of this.chats.keys()) this.joinChat(chatId);
+      for (const roomId of this.sessionRooms.keys()) this.joinRoom(roomId);
       if (this.dropped) {
         this.dropped = false;
         this.resync();
@@ -137,6 +154,8 @@ class FairSocket {
     socket.on('kpi:update', (u) => {
       for (const l of this.kpiListeners) l(u);
     });
+    socket.on('room:peer', (p) => this.sessionRooms.get(p.roomId)?.onPeer(p));
+    socket.on('room:signal', (s) => this.sessionRooms.get(s.roomId)?.onSignal(s));
     socket.on('booth:presence', (p) => {
       for (const l of this.presenceListeners) l(p);
     });
@@ -156,6 +175,13 @@ class FairSocket {
     socket.on('chat:read', (data) => boothChat({ type: 'read', data }));
     // A new access token in this tab (a refresh after a 401, another tab's refresh, signing in or out).
     tokens.subscribe(() => this.reauthenticate());
+    // Back online: try at once rather than at the end of the reconnection back-off (up to 5 s), so that a call
+    // in a session room gets its signalling back as soon as the network.
+    window.addEventListener('online', () => {
+      if (socket.connected) return;
+      socket.disconnect();
+      socket.connect();
+    });
     this.socket = socket;
     return socket;
   }
@@ -204,6 +230,15 @@ class FairSocket {
   private enter(boothId: string) {
     this.socket?.emit('booth:enter', { boothId }, (ack) => {
       if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.booths.has(boothId) && this.enter(boothId));
+    });
+  }
+
+  private joinRoom(roomId: string) {
+    this.socket?.emit('room:join', { roomId }, (ack) => {
+      const handlers = this.sessionRooms.get(roomId);
+      if (!handlers) return;
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.sessionRooms.has(roomId) && this.joinRoom(roomId));
+      else handlers.onJoined(ack);
     });
   }
 
@@ -404,6 +439,30 @@ class FairSocket {
 
   markRead(chatId: string, seq: number) {
     this.socket?.emit('chat:read', { chatId, seq });
+  }
+
+  /**
+   * Enters a session room on this connection, and again after every reconnect (each answer goes to `onJoined`).
+   * Signals are sent only while connected: socket.io would otherwise send its buffer before the re-join.
+   */
+  enterRoom(roomId: string, handlers: RoomHandlers): RoomLink {
+    const socket = this.ensure();
+    this.sessionRooms.set(roomId, handlers);
+    if (socket.connected) this.joinRoom(roomId);
+    const send = (data: unknown, attempt = 0) => {
+      if (!socket.connected || this.sessionRooms.get(roomId) !== handlers) return;
+      socket.emit('room:signal', { roomId, data }, (ack) => {
+        if (!ack.ok && ack.code === 'RATE_LIMITED' && attempt < 5) this.later(ack.retryAfterMs, () => send(data, attempt + 1));
+      });
+    };
+    return {
+      signal: (data) => send(data),
+      leave: () => {
+        if (this.sessionRooms.get(roomId) !== handlers) return;
+        this.sessionRooms.delete(roomId);
+        if (socket.connected) socket.emit('room:leave', { roomId });
+      },
+    };
   }
 
   onNotification(listener: (e: NotificationEvent) => void): () => void {

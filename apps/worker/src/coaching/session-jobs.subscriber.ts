@@ -34,6 +34,8 @@ export class SessionJobsSubscriber implements DomainEventHandler<SessionEvent> {
       }
     }
     await this.jobs.enqueue('coaching.open-session', { bookingId }, { jobId: jobIds.openSession(bookingId), delayMs: start - now });
+    // At the end, the room's attendance may complete the session at once (both there for half the slot).
+    await this.jobs.enqueue('coaching.attendance-check', { bookingId }, { jobId: jobIds.attendanceCheck(bookingId), delayMs: end - now });
     await this.jobs.enqueue('coaching.auto-complete', { bookingId }, {
       jobId: jobIds.autoComplete(bookingId),
       delayMs: end + COACHING_AUTO_COMPLETE_AFTER_MS - now,

@@ -73,7 +73,8 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       const data = {
         bookingId: p.bookingId,
         room: `coaching-session-${p.bookingId}`,
-        link: `/coaching/sessions/${p.bookingId}`,
+        // The web app's room page (/rooms/:bookingId): it enters POST /coaching/bookings/:bookingId/room.
+        link: `/rooms/${p.bookingId}`,
         startsAt: p.startsAt,
         endsAt: p.endsAt,
       };
