@@ -334,4 +334,33 @@ describe('booth chat', () => {
     expect((await t.http.post(`/chats/${chat.id}/messages`, { body: '이어서 안내해 드릴게요.' }, colleague.accessToken)).status).toBe(201);
     expect((await t.http.post(`/chats/${chat.id}/messages`, { body: '저도 있어요' }, a.booth.recruiter.accessToken)).status).toBe(404);
   });
+
+  it('turns a chat into a call: both participants get the same room at once and meet in it; others get 404, an ended chat 409', async () => {
+    const a = await openPosting(t.http, organizer, {}, '화상전환(주)');
+    const s = await seeker('통화하는사람');
+    const stranger = await seeker('남');
+    await join(s, a.booth.boothId);
+    const rec = await online(a.booth.recruiter, a.booth.boothId);
+    const chat = (await takeNext(a.booth.recruiter, a.booth.boothId)).body;
+
+    const byRecruiter = await t.http.post(`/chats/${chat.id}/room`, {}, a.booth.recruiter.accessToken);
+    expect(byRecruiter.status).toBe(200);
+    expect(byRecruiter.body).toMatchObject({ roomId: expect.any(String), opensAt: expect.any(String), closesAt: expect.any(String), iceServers: expect.any(Array) });
+    const bySeeker = await t.http.post(`/chats/${chat.id}/room`, {}, s.accessToken);
+    expect(bySeeker.body.roomId).toBe(byRecruiter.body.roomId);
+    expect(Date.parse(bySeeker.body.opensAt)).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect((await t.http.post(`/chats/${chat.id}/room`, {}, stranger.accessToken)).status).toBe(404);
+
+    // Both enter: the second sees the first as present, the first hears the second arrive
+    const seekerSocket = t.socket({ token: s.accessToken });
+    const arrivals: { userId: string; present: boolean }[] = [];
+    rec.on('room:peer', (p: { userId: string; present: boolean }) => arrivals.push(p));
+    expect(await emit(rec, 'room:join', { roomId: byRecruiter.body.roomId })).toMatchObject({ ok: true, peers: [] });
+    expect(await emit(seekerSocket, 'room:join', { roomId: bySeeker.body.roomId })).toMatchObject({ ok: true, peers: [a.booth.recruiter.id] });
+    await eventually(() => arrivals.some((p) => p.userId === s.id && p.present), undefined, 'the recruiter hears the seeker arrive');
+    expect(await emit(t.socket({ token: stranger.accessToken }), 'room:join', { roomId: byRecruiter.body.roomId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+
+    expect((await t.http.post(`/chats/${chat.id}/end`, {}, s.accessToken)).status).toBe(200);
+    expect(await t.http.post(`/chats/${chat.id}/room`, {}, s.accessToken)).toMatchObject({ status: 409, body: { code: 'CHAT_ENDED' } });
+  });
 });

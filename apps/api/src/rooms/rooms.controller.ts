@@ -20,4 +20,14 @@ export class RoomsController {
   openForBooking(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<RoomEntryDto> {
     return this.rooms.openRoomForBooking(user, bookingId);
   }
+
+  @Post('chats/:chatId/room')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RoomEntryDto, description: "the booth chat's call: open at once, for its two participants (the same shape as a booking's room)" })
+  @ApiUnauthorizedResponse({ description: 'not signed in' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such chat, or not one of its participants' })
+  @ApiConflictResponse({ description: 'CHAT_ENDED: the chat has ended; NO_RECRUITER: a left message nobody has answered yet' })
+  openForChat(@Param('chatId', uuidParam('chatId')) chatId: string, @CurrentUser() user: AuthenticatedUser): Promise<RoomEntryDto> {
+    return this.rooms.openRoomForChatOf(user, chatId);
+  }
 }

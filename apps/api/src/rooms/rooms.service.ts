@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DomainError, conflict } from '@bisang/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import type { RoomEntry } from '@bisang/contracts';
-import { NO_SHOW_AFTER_START_MS, SessionRoom, SessionRoomsRepository, UsersRepository } from '@bisang/database';
+import { ChatsRepository, NO_SHOW_AFTER_START_MS, SessionRoom, SessionRoomsRepository, UsersRepository } from '@bisang/database';
 import { IceServers } from './ice-servers';
 import { RoomNotOpenError, roomNotFound } from './rooms.errors';
 
@@ -26,6 +27,7 @@ export class RoomsService {
     private readonly rooms: SessionRoomsRepository,
     private readonly users: UsersRepository,
     private readonly ice: IceServers,
+    private readonly chats: ChatsRepository,
   ) {}
 
   /** The room of a confirmed coaching or interview booking, for its seeker or its coach / interviewer. */
@@ -40,6 +42,15 @@ export class RoomsService {
    * The room of a booth chat turned into a call: open at once, for `CHAT_ROOM_OPEN_MS`. The caller (the chat
    * module) has checked that `user` is one of the chat's participants; the same chat always gives the same room.
    */
+  /** `POST /chats/:chatId/room`: a booth chat turned into a call, for its two participants, open at once. */
+  async openRoomForChatOf(user: AuthenticatedUser, chatId: string): Promise<RoomEntry> {
+    const chat = await this.chats.findForParticipant(chatId, user.id);
+    if (!chat) throw new DomainError(HttpStatus.NOT_FOUND, 'NOT_FOUND', '대화를 찾을 수 없습니다 / Chat not found');
+    if (chat.endedAt) throw conflict('CHAT_ENDED', '이미 끝난 대화입니다 / This chat has ended');
+    if (!chat.recruiterId) throw conflict('NO_RECRUITER', '아직 답한 채용담당자가 없습니다 / No recruiter has answered this message yet');
+    return this.openRoomForChat(user, chatId, { recruiterId: chat.recruiterId, seekerId: chat.seekerId, fairId: chat.fairId });
+  }
+
   async openRoomForChat(user: AuthenticatedUser, chatId: string, participants: ChatParticipants, now = new Date()): Promise<RoomEntry> {
     const room = await this.rooms.ensureForChat({
       chatId,
