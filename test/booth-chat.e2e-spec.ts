@@ -357,7 +357,7 @@ describe('booth chat', () => {
     rec.on('room:peer', (p: { userId: string; present: boolean }) => arrivals.push(p));
     expect(await emit(rec, 'room:join', { roomId: byRecruiter.body.roomId })).toMatchObject({ ok: true, peers: [] });
     expect(await emit(seekerSocket, 'room:join', { roomId: bySeeker.body.roomId })).toMatchObject({ ok: true, peers: [a.booth.recruiter.id] });
-    await eventually(() => arrivals.some((p) => p.userId === s.id && p.present), undefined, 'the recruiter hears the seeker arrive');
+    await eventually(() => arrivals.some((p) => p.userId === s.id && p.present), 30_000, 'the recruiter hears the seeker arrive');
     expect(await emit(t.socket({ token: stranger.accessToken }), 'room:join', { roomId: byRecruiter.body.roomId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
 
     expect((await t.http.post(`/chats/${chat.id}/end`, {}, s.accessToken)).status).toBe(200);
