@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, forbidden, toPage } from '@bisang/common';
+import { Page, decodeCursor, forbidden, toPage, clock } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { BookingRequest, CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotEntity, CoachingSlotsRepository } from '@bisang/database';
 import { jobIds } from '@bisang/queues';
@@ -64,7 +64,7 @@ export class CoachingBookingsService {
     bookingId: string,
     slotId: string,
     idempotencyKey: string | undefined,
-    now = new Date(),
+    now = clock.now(),
   ): Promise<CoachingBookingEntity> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidIdempotencyKey();
     const old = await this.bookings.findById(bookingId);
@@ -156,7 +156,7 @@ export class CoachingBookingsService {
     const party = found ? partyOf(user, found) : 'none';
     if (party === 'none') throw bookingNotFound();
     if (party === 'organizer') throw forbidden();
-    const result = await this.bookings.cancelConfirmed(bookingId, user.id, new Date(), this.config.coachingCancelCutoffMs);
+    const result = await this.bookings.cancelConfirmed(bookingId, user.id, clock.now(), this.config.coachingCancelCutoffMs);
     if (result.outcome !== 'cancelled') {
       if (result.outcome === 'not_found') throw bookingNotFound();
       if (result.outcome === 'cutoff_passed') throw cancelCutoffPassed(this.config.coachingCancelCutoffMs / 60_000);
@@ -176,7 +176,7 @@ export class CoachingBookingsService {
     const party = found ? partyOf(user, found) : 'none';
     if (party === 'none') throw bookingNotFound();
     if (party !== 'coach') throw forbidden();
-    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, new Date());
+    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, clock.now());
     if (result.outcome !== 'marked') {
       if (result.outcome === 'not_found') throw bookingNotFound();
       if (result.outcome === 'not_started') throw sessionNotStarted();

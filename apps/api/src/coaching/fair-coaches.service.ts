@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { FairCoachesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
@@ -38,7 +39,7 @@ export class FairCoachesService {
 
   async approve(user: AuthenticatedUser, fairId: string, coachId: string): Promise<ApprovedCoachDto> {
     await this.visibleFair(fairId, user);
-    const approved = await this.fairCoaches.approve(fairId, coachId, user.id, new Date());
+    const approved = await this.fairCoaches.approve(fairId, coachId, user.id, clock.now());
     if (!approved) throw coachNotFound();
     // TODO(domain-event): fair.coach_approved — tell the coach they may publish availability in the fair.
     return { fairId, coachId, status: 'approved', approvedAt: new Date(approved.approvedAt).toISOString() };

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EducationLevel } from '../entities/seeker-profile.entity';
@@ -47,10 +48,10 @@ export class SeekerProfilesRepository {
   async replace(seekerId: string, fields: SeekerProfileFields): Promise<SeekerProfileView> {
     await this.dataSource.query(
       `INSERT INTO seeker_profiles (user_id, education, desired_job_categories, region, u_turn, career_summary, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (user_id) DO UPDATE SET education = EXCLUDED.education, desired_job_categories = EXCLUDED.desired_job_categories,
          region = EXCLUDED.region, u_turn = EXCLUDED.u_turn, career_summary = EXCLUDED.career_summary, updated_at = EXCLUDED.updated_at`,
-      [seekerId, fields.education, fields.desiredJobCategories, fields.region, fields.uTurn, fields.careerSummary],
+      [seekerId, fields.education, fields.desiredJobCategories, fields.region, fields.uTurn, fields.careerSummary, clock.now()],
     );
     return (await this.findView(seekerId))!;
   }
