@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { clock, clockFromEnv, clockRate, configureClock, fairTimeAt, realDelayMs } from './clock';
 import { isPastCalendarDate } from './is-past-calendar-date';
 
@@ -35,6 +38,17 @@ describe('the fair clock', () => {
     expect(b - a).toBeGreaterThanOrEqual(0);
     expect(b - a).toBeLessThan(60_000); // well under a fair minute apart
     expect(clock.now().getUTCFullYear()).toBe(2027);
+  });
+
+  it('holds at its epoch until the start file holds the real start (the drill boots on a held clock)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clock-'));
+    const startFile = join(dir, 'start');
+    const s = clockFromEnv({ CLOCK: 'scaled', CLOCK_EPOCH: '2027-03-01T00:00:00Z', CLOCK_START_FILE: startFile, CLOCK_RATE: '1000' });
+    expect(fairTimeAt(Date.now(), s)).toBe(Date.parse('2027-03-01T00:00:00Z'));
+    writeFileSync(startFile, String(Date.now() - 2000));
+    // 2 real seconds since the start at 1000× are 2000 fair seconds
+    expect(fairTimeAt(Date.now() + 60, s) - Date.parse('2027-03-01T00:00:00Z')).toBeGreaterThanOrEqual(2_000_000);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a half-given scaled clock', () => {

@@ -9,6 +9,8 @@
  * - the drill's scaled clock (`npm run drill`): `CLOCK=scaled`, `CLOCK_EPOCH` (ISO fair time at the real
  *   start), `CLOCK_REAL_START` (epoch ms of that real start; every process of one drill gets the same value,
  *   so they agree), `CLOCK_RATE` (fair seconds per real second, e.g. 5760 for one fair-day per 15 s).
+ *   Instead of CLOCK_REAL_START, `CLOCK_START_FILE`: fair time holds at the epoch until that file holds the
+ *   real start (epoch ms) — the drill boots its processes on a held clock and starts it once all are up.
  *
  * Infrastructure time stays real on purpose: access/refresh token and mail-link expiry, sign-in back-off,
  * rate limits, socket heartbeats and presence TTLs, event-relay leases and retries, BullMQ's own schedulers and
@@ -18,9 +20,20 @@
  * into a real one with `realDelayMs` — `JobProducer.enqueue({ delayMs })` does it for every job.
  */
 
+import { readFileSync } from 'node:fs';
+
 export type ClockSettings =
   | { kind: 'real' }
-  | { kind: 'scaled'; /** fair time at `realStartMs` */ epochMs: number; realStartMs: number; /** fair ms per real ms */ rate: number };
+  | {
+      kind: 'scaled';
+      /** fair time at `realStartMs` */
+      epochMs: number;
+      /** null: not started yet — fair time holds at `epochMs` until `startFile` holds the real start instant */
+      realStartMs: number | null;
+      /** fair ms per real ms */
+      rate: number;
+      startFile?: string;
+    };
 
 /** The clock an environment asks for; throws on a half-given or malformed scaled clock (a process must not start on a wrong clock). */
 export function clockFromEnv(env: NodeJS.ProcessEnv): ClockSettings {
@@ -28,12 +41,14 @@ export function clockFromEnv(env: NodeJS.ProcessEnv): ClockSettings {
   if (kind === 'real' || kind === '') return { kind: 'real' };
   if (kind !== 'scaled') throw new Error(`CLOCK must be "real" or "scaled", not "${kind}"`);
   const epochMs = Date.parse(env.CLOCK_EPOCH ?? '');
-  const realStartMs = Number(env.CLOCK_REAL_START);
+  const startFile = env.CLOCK_START_FILE || undefined;
+  const realStartMs = env.CLOCK_REAL_START ? Number(env.CLOCK_REAL_START) : null;
   const rate = Number(env.CLOCK_RATE);
   if (!Number.isFinite(epochMs)) throw new Error('CLOCK=scaled needs CLOCK_EPOCH, an ISO instant');
-  if (!Number.isFinite(realStartMs) || realStartMs <= 0) throw new Error('CLOCK=scaled needs CLOCK_REAL_START, epoch milliseconds');
+  if (realStartMs === null ? !startFile : !Number.isFinite(realStartMs) || realStartMs <= 0)
+    throw new Error('CLOCK=scaled needs CLOCK_REAL_START (epoch milliseconds) or CLOCK_START_FILE');
   if (!Number.isFinite(rate) || rate <= 0) throw new Error('CLOCK=scaled needs CLOCK_RATE > 0 (fair seconds per real second)');
-  return { kind: 'scaled', epochMs, realStartMs, rate };
+  return { kind: 'scaled', epochMs, realStartMs, rate, ...(startFile ? { startFile } : {}) };
 }
 
 let settings: ClockSettings = clockFromEnv(process.env);
@@ -47,9 +62,25 @@ export function clockSettings(): ClockSettings {
   return settings;
 }
 
+let lastStartLook = 0;
+/** A held clock looks for its start file at most every 50 ms (a tiny synchronous read, only until it has started). */
+function startedAt(s: Extract<ClockSettings, { kind: 'scaled' }>, realMs: number): number | null {
+  if (s.realStartMs !== null || !s.startFile || realMs - lastStartLook < 50) return s.realStartMs;
+  lastStartLook = realMs;
+  try {
+    const at = Number(readFileSync(s.startFile, 'utf8').trim());
+    if (Number.isFinite(at) && at > 0) s.realStartMs = at;
+  } catch {
+    // not started yet
+  }
+  return s.realStartMs;
+}
+
 /** Fair time at real instant `realMs`. */
 export function fairTimeAt(realMs: number, s: ClockSettings = settings): number {
-  return s.kind === 'real' ? realMs : s.epochMs + (realMs - s.realStartMs) * s.rate;
+  if (s.kind === 'real') return realMs;
+  const start = startedAt(s, realMs);
+  return start === null ? s.epochMs : s.epochMs + Math.max(0, realMs - start) * s.rate;
 }
 
 /** Now on the fair clock, in epoch milliseconds. */
