@@ -192,6 +192,8 @@ export class MailSink {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    // a sender killed mid-mail (the worker fault) resets its connection: the server goes on
+    server.on('error', () => undefined);
   }
 
   async stop(): Promise<void> {

@@ -35,7 +35,7 @@ const USAGE = `npm run drill -- [--scale S] [--seed N] [--days D] [--day-seconds
   --scale        population: 1 = ten times the seed city (1,500 companies, 4,500 postings, 15,000 seekers, 50 coaches); default 1
   --seed         PRNG seed: the same seed and options give the same plan; default 1
   --days         fair-days; default 50
-  --day-seconds  real seconds per fair-day; default 15 × scale, at least 4
+  --day-seconds  real seconds per fair-day; default 15 × scale, at least 6
   --no-faults    no injected faults (a capacity rehearsal)
   --keep         keep the drill's database (bisang_drill_<seed>_<pid>) for a look afterwards
   --concurrency  simulated users' requests in flight at once; default 24`;
@@ -66,7 +66,7 @@ export function parseFlags(argv: string[]): DrillFlags {
     scale,
     seed: num('--seed', 1, (n) => Number.isInteger(n) && n >= 0),
     days: num('--days', 50, (n) => Number.isInteger(n) && n >= 2 && n <= 120),
-    daySeconds: num('--day-seconds', Math.max(4, 15 * scale), (n) => n >= 1 && n <= 600),
+    daySeconds: num('--day-seconds', Math.max(6, 15 * scale), (n) => n >= 1 && n <= 600),
     faults: !argv.includes('--no-faults'),
     keep: argv.includes('--keep'),
     concurrency: num('--concurrency', 24, (n) => Number.isInteger(n) && n >= 1 && n <= 500),
@@ -415,7 +415,7 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         await sleep(500);
       }
     };
-    const ctx: DrillContext = { plan, db, http, metrics, fairId, organizerToken: organizer, clients, done, faultWindows, mailsByMessageId: sink.received, settle };
+    const ctx: DrillContext = { plan, db, http, metrics, fairId, organizerToken: organizer, clients, done, faultWindows, mailsByMessageId: sink.received, settle, fairHourRealMs: HOUR_MS / rate };
     const rows: VerdictRow[] = [];
     for (const check of DRILL_CHECKS) {
       try {
@@ -438,7 +438,7 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       const w = faultWindows.find((x) => x.kind === f.kind);
       rows.push({ check: `fault ${f.kind} at fair day ${f.at.toFixed(2)}`, ok: !!w && !w.detail.startsWith('FAILED'), detail: w?.detail ?? 'never ran' });
     }
-    const planned = plan.applications.length + plan.companies.length + plan.bookings.length;
+    const planned = plan.applications.reduce((n, a) => n + 1 + a.moves.length, 0) + plan.companies.length + plan.bookings.length;
     const late = [...done.skipped].filter(([k]) => /fair over|too late/.test(k)).reduce((n, [, v]) => n + v, 0);
     rows.push({
       check: 'schedule: the load kept up with the scaled clock (≤ 5 % of actions too late)',

@@ -149,13 +149,13 @@ export function makePlan(options: PlanOptions): Plan {
   const { days, scale } = options;
   const count = (n: number, min: number) => Math.max(min, Math.round(n * scale));
 
-  // Companies arrive over the first 60 % of the fair (most before it opens: day 0), each with 1–5 postings.
+  // Companies arrive over the first 60 % of the fair (a quarter on its first day), each with 1–5 postings.
   const companies: PlanCompany[] = [];
   const postings: PlanPosting[] = [];
   const nCompanies = count(1500, 3);
   const arrivalDays = Math.max(1, Math.floor(days * 0.6));
   for (let c = 0; c < nCompanies; c++) {
-    const day = rnd() < 0.5 ? 0 : int(0, arrivalDays - 1);
+    const day = rnd() < 0.25 ? 0 : int(0, arrivalDays - 1);
     const company: PlanCompany = { idx: c, day, name: `드릴${pick(COMPANY_WORDS)}(주) ${c + 1}`, region: pick(REGIONS), postings: [] };
     const n = int(1, 5);
     for (let k = 0; k < n; k++) {
