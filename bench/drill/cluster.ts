@@ -47,7 +47,7 @@ export class Node {
     const keep = (b: Buffer) => (this.tail = (this.tail + b.toString('utf8')).slice(-6000));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 300_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode} before it was healthy:\n${this.tail}`);
       const ok = await fetch(`http://127.0.0.1:${this.port}/health`).then(
@@ -55,7 +55,7 @@ export class Node {
         () => false,
       );
       if (ok) return;
-      if (Date.now() > deadline) throw new Error(`${this.name} not healthy after 90 s:\n${this.tail}`);
+      if (Date.now() > deadline) throw new Error(`${this.name} not healthy after 300 s:\n${this.tail}`);
       await sleep(150);
     }
   }

@@ -255,6 +255,20 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     });
     log(`${plan.coaches} coaches approved, ${slotIds.size} slots published (fair time ${new Date(fairNowMs()).toISOString()})`);
 
+    // --- an unloaded baseline: the main routes, one call at a time, before the load starts ------------------------
+    const baseline = new Metrics();
+    const quiet = new DrillHttp(apiLb.url, baseline);
+    for (let i = 0; i < 5; i++) {
+      const me = await register(quiet, `baseline.${i}.${tag}@drill.bisang.test`, `기준 ${i + 1}`, 'seeker', '1999-05-05');
+      done.registrations++;
+      await quiet.call('PUT /me/profile', 'PUT', '/me/profile', { token: me.token, body: { region: '대구 중구', uTurn: false } });
+    }
+    for (let i = 0; i < 20; i++) {
+      await quiet.call('GET /fairs/:id/postings', 'GET', `/fairs/${fairId}/postings?limit=20`);
+      await quiet.call('GET /fairs/:id/feed', 'GET', `/fairs/${fairId}/feed?since=0&limit=100`);
+      await quiet.call('GET /fairs/:id/coaching/slots', 'GET', `/fairs/${fairId}/coaching/slots?limit=20&available=true`);
+    }
+
     // --- start the clock -----------------------------------------------------------------------------------------
     const realStart = Date.now() + 100;
     writeFileSync(startFile, String(realStart));
@@ -358,6 +372,8 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         const seeker = seekers[a.seekerIdx];
         const postingId = postingIds[a.postingIdx];
         if (!seeker || !postingId) return skip('application: posting or seeker missing');
+        // a third of the applicants browse the postings first
+        if (a.idx % 3 === 0) await http.call('GET /fairs/:id/postings', 'GET', `/fairs/${fairId}/postings?limit=20`, { token: seeker.token });
         const res = await http.call('POST /postings/:id/applications', 'POST', `/postings/${postingId}/applications`, { token: seeker.token, body: {} });
         if (res.status === 201) appIds[a.idx] = res.body.id;
         else if (res.status === 409 && res.body?.code === 'ALREADY_APPLIED' && res.retried) {
@@ -415,7 +431,7 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         await sleep(500);
       }
     };
-    const ctx: DrillContext = { plan, db, http, metrics, fairId, organizerToken: organizer, clients, done, faultWindows, mailsByMessageId: sink.received, settle, fairHourRealMs: HOUR_MS / rate };
+    const ctx: DrillContext = { plan, db, http, metrics, baseline, fairId, organizerToken: organizer, clients, done, faultWindows, mailsByMessageId: sink.received, settle, fairHourRealMs: HOUR_MS / rate };
     const rows: VerdictRow[] = [];
     for (const check of DRILL_CHECKS) {
       try {

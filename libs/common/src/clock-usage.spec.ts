@@ -36,7 +36,7 @@ const SKIPPED_DIRS = ['apps/web', 'apps/bisang/src/demo', 'libs/testing', 'libs/
 const PATTERNS: [RegExp, string][] = [
   [/\bDate\.now\(\)/, 'Date.now() → clock.nowMs()'],
   [/new Date\(\)/, 'new Date() → clock.now()'],
-  [/\bDateTime\.now\(\)/, 'DateTime.now() → DateTime.fromMillis(clock.nowMs())'],
+  [/\bDateTime\.(now|local|utc)\(\)/, 'DateTime.now() → DateTime.fromMillis(clock.nowMs())'],
   [/(?<![.\w])now\(\)/, "SQL now() → a bound parameter: `$N::timestamptz` with clock.now() in the parameters"],
   [/\b(statement_timestamp|transaction_timestamp|clock_timestamp)\(\)|\bCURRENT_TIMESTAMP\b|\bLOCALTIMESTAMP\b/i, 'SQL current time → a bound parameter with clock.now()'],
 ];
@@ -52,17 +52,28 @@ function sources(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+function problemsIn(file: string, text: string): string[] {
+  const problems: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, ''); // comments may speak of now()
+    for (const [pattern, fix] of PATTERNS) if (pattern.test(code)) problems.push(`${file}:${i + 1}: ${fix}`);
+  });
+  return problems;
+}
+
 describe('the fair clock is the only clock that decides behaviour', () => {
+  it('recognises each bare clock, and not the fair clock', () => {
+    const bad = ['const t = Date.now();', 'at: new Date(),', "DateTime.now().setZone('Asia/Seoul')", 'WHERE closes_at > now()', 'SELECT statement_timestamp()', 'DEFAULT CURRENT_TIMESTAMP'];
+    for (const line of bad) expect(problemsIn('x.ts', line)).toHaveLength(1);
+    const good = ['const t = clock.nowMs();', 'at: clock.now(),', 'new Date(row.at)', 'WHERE closes_at > $2', '// SQL now() decides nothing here'];
+    for (const line of good) expect(problemsIn('x.ts', line)).toEqual([]);
+  });
+
   it('has no bare Date.now() / new Date() / SQL now() in apps/ and libs/ outside the allow-list', () => {
     const problems: string[] = [];
     for (const file of [...sources(join(ROOT, 'apps')), ...sources(join(ROOT, 'libs'))]) {
       if (REAL_CLOCK_ON_PURPOSE[file]) continue;
-      readFileSync(join(ROOT, file), 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, ''); // comments may speak of now()
-          for (const [pattern, fix] of PATTERNS) if (pattern.test(code)) problems.push(`${file}:${i + 1}: ${fix}`);
-        });
+      problems.push(...problemsIn(file, readFileSync(join(ROOT, file), 'utf8')));
     }
     if (problems.length) {
       throw new Error(
