@@ -83,6 +83,9 @@ async function pool<T>(items: T[], limit: number, run: (t: T) => Promise<void>):
   );
 }
 
+/** Stops the drill's processes and removes its database when the drill itself is interrupted. */
+let emergencyCleanup: (() => Promise<void>) | undefined;
+
 const log = (msg: string) => console.error(`[drill ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[]; ok: boolean }> {
@@ -107,6 +110,10 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
   const balancers: RoundRobinBalancer[] = [];
   const clients: FeedClient[] = [];
   let db: Client | undefined;
+  emergencyCleanup = async () => {
+    for (const c of [...cleanups].reverse()) await c().catch(() => undefined);
+    rmSync(stateDir, { recursive: true, force: true });
+  };
   try {
     await redis.start();
     cleanups.push(() => redis.stop());
@@ -208,22 +215,6 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     });
     if (fairRes.status !== 201) throw new Error(`create fair: ${fairRes.status} ${JSON.stringify(fairRes.body)}`);
     const fairId = fairRes.body.id as string;
-    const pub = await http.call('POST /fairs/:id/publish', 'POST', `/fairs/${fairId}/publish`, { token: organizer });
-    if (pub.status !== 200) throw new Error(`publish fair: ${pub.status} ${JSON.stringify(pub.body)}`);
-
-    // --- feed clients (visitors following the public feed from its first event) -------------------------------
-    const publishSentAt = new Map<string, number>();
-    const feedLatency: number[] = [];
-    const onEvent = (e: FeedEvent, at: number) => {
-      if (e.type !== 'posting.published') return;
-      const sent = publishSentAt.get((e.data as { posting: { id: string } }).posting.id);
-      if (sent !== undefined) feedLatency.push(Math.max(0, at - sent));
-    };
-    for (let i = 0; i < plan.feedClients; i++) clients.push(new FeedClient(i, rtLb.url, fairId, onEvent));
-    cleanups.push(async () => clients.forEach((c) => c.close()));
-    await pool(clients, 20, (c) => c.connect());
-    log(`fair ${fairId} published; ${clients.length} feed clients joined`);
-
     // --- coaches: register, ask to join, approved, availability for every fair day ------------------------------
     const slotIds = new Map<string, string>(); // coach:day:idx → slot id
     const coaches: { id: string; token: string }[] = [];
@@ -255,6 +246,29 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     });
     log(`${plan.coaches} coaches approved, ${slotIds.size} slots published (fair time ${new Date(fairNowMs()).toISOString()})`);
 
+    // --- start the clock -----------------------------------------------------------------------------------------
+    const realStart = Date.now() + 100;
+    writeFileSync(startFile, String(realStart));
+    configureClock({ ...clockFromEnv(clockEnv), realStartMs: realStart } as ClockSettings);
+    log(`clock started: one fair-day every ${flags.daySeconds} s; the fair opens in ${flags.daySeconds} s`);
+
+    // The fair is published on the running clock (its opening job is then due at its real time).
+    const pub = await http.call('POST /fairs/:id/publish', 'POST', `/fairs/${fairId}/publish`, { token: organizer });
+    if (pub.status !== 200) throw new Error(`publish fair: ${pub.status} ${JSON.stringify(pub.body)}`);
+
+    // --- feed clients (visitors following the public feed from its first event) -------------------------------
+    const publishSentAt = new Map<string, number>();
+    const feedLatency: number[] = [];
+    const onEvent = (e: FeedEvent, at: number) => {
+      if (e.type !== 'posting.published') return;
+      const sent = publishSentAt.get((e.data as { posting: { id: string } }).posting.id);
+      if (sent !== undefined) feedLatency.push(Math.max(0, at - sent));
+    };
+    for (let i = 0; i < plan.feedClients; i++) clients.push(new FeedClient(i, rtLb.url, fairId, onEvent));
+    cleanups.push(async () => clients.forEach((c) => c.close()));
+    await pool(clients, 20, (c) => c.connect());
+    log(`fair ${fairId} published; ${clients.length} feed clients joined`);
+
     // --- an unloaded baseline: the main routes, one call at a time, before the load starts ------------------------
     const baseline = new Metrics();
     const quiet = new DrillHttp(apiLb.url, baseline);
@@ -268,12 +282,6 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       await quiet.call('GET /fairs/:id/feed', 'GET', `/fairs/${fairId}/feed?since=0&limit=100`);
       await quiet.call('GET /fairs/:id/coaching/slots', 'GET', `/fairs/${fairId}/coaching/slots?limit=20&available=true`);
     }
-
-    // --- start the clock -----------------------------------------------------------------------------------------
-    const realStart = Date.now() + 100;
-    writeFileSync(startFile, String(realStart));
-    configureClock({ ...clockFromEnv(clockEnv), realStartMs: realStart } as ClockSettings);
-    log(`clock started: one fair-day every ${flags.daySeconds} s; the fair opens in ${flags.daySeconds} s`);
 
     // --- faults, at their fair moments ---------------------------------------------------------------------------
     const faultWindows: DrillContext['faultWindows'] = [];
@@ -379,7 +387,13 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         else if (res.status === 409 && res.body?.code === 'ALREADY_APPLIED' && res.retried) {
           const mine = await http.call('GET /me/applications', 'GET', `/me/applications?limit=100`, { token: seeker.token });
           appIds[a.idx] = (mine.body.items as { id: string; postingId: string }[]).find((x) => x.postingId === postingId)?.id;
-        } else if (res.status === 409) return skip(`application: ${res.body?.code}`);
+        } else if (res.status === 409) {
+          if (!done.skipped.has(`application: ${res.body?.code}`)) {
+            const f = await http.call('GET /fairs/:id', 'GET', `/fairs/${fairId}`);
+            log(`first ${res.body?.code} on fair day ${d} at fair time ${new Date(fairNowMs()).toISOString()}; fair status ${f.body?.status}`);
+          }
+          return skip(`application: ${res.body?.code}`);
+        }
         else return unexpected('apply', res);
         if (appIds[a.idx]) done.applications++;
       });
@@ -611,10 +625,11 @@ if (require.main === module) {
   }
   const started = Date.now();
   let finished = false;
-  process.once('SIGINT', () => {
-    if (!finished) console.error('interrupted');
-    process.exit(130);
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      if (!finished) console.error('interrupted: stopping the drill’s processes and dropping its database');
+      void (emergencyCleanup?.() ?? Promise.resolve()).finally(() => process.exit(130));
+    });
   runDrill(flags).then(
     ({ rows, ok }) => {
       finished = true;

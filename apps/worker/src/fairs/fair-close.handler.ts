@@ -16,7 +16,7 @@ export class FairCloseHandler {
     if (!fair || fair.status === 'closed' || fair.status === 'draft') return;
     const early = fair.endsAt.getTime() - clock.nowMs();
     if (early > 0) {
-      await this.jobs.enqueue('fair.close', { fairId }, { jobId: `${jobIds.fairClose(fairId)}-${fair.endsAt.getTime()}`, delayMs: early });
+      await this.jobs.enqueue('fair.close', { fairId }, { jobId: `${jobIds.fairClose(fairId)}-${fair.endsAt.getTime()}-early-${Math.round(clock.nowMs())}`, delayMs: early });
       return;
     }
     await this.fairs.closeIfDue(fairId, clock.now());

@@ -16,8 +16,9 @@ export class FairOpenHandler {
     if (!fair || fair.status !== 'scheduled') return;
     const early = fair.startsAt.getTime() - clock.nowMs();
     if (early > 0) {
-      // Fired before its time (clock skew, or the start moved): try again at the start.
-      await this.jobs.enqueue('fair.open', { fairId }, { jobId: `${jobIds.fairOpen(fairId)}-${fair.startsAt.getTime()}`, delayMs: early });
+      // Fired before its time (clock skew, or the start moved): try again at the start. The new job's id names this
+      // attempt: a job that fires early twice must not re-enqueue under its own id (a no-op: the fair would never open).
+      await this.jobs.enqueue('fair.open', { fairId }, { jobId: `${jobIds.fairOpen(fairId)}-${fair.startsAt.getTime()}-early-${Math.round(clock.nowMs())}`, delayMs: early });
       return;
     }
     await this.fairs.openIfDue(fairId, clock.now());
