@@ -215,6 +215,23 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     });
     if (fairRes.status !== 201) throw new Error(`create fair: ${fairRes.status} ${JSON.stringify(fairRes.body)}`);
     const fairId = fairRes.body.id as string;
+    // Published on the held clock: its opening job fires early at first and re-enqueues itself until the fair's start.
+    const pub = await http.call('POST /fairs/:id/publish', 'POST', `/fairs/${fairId}/publish`, { token: organizer });
+    if (pub.status !== 200) throw new Error(`publish fair: ${pub.status} ${JSON.stringify(pub.body)}`);
+
+    // --- feed clients (visitors following the public feed from its first event) -------------------------------
+    const publishSentAt = new Map<string, number>();
+    const feedLatency: number[] = [];
+    const onEvent = (e: FeedEvent, at: number) => {
+      if (e.type !== 'posting.published') return;
+      const sent = publishSentAt.get((e.data as { posting: { id: string } }).posting.id);
+      if (sent !== undefined) feedLatency.push(Math.max(0, at - sent));
+    };
+    for (let i = 0; i < plan.feedClients; i++) clients.push(new FeedClient(i, rtLb.url, fairId, onEvent));
+    cleanups.push(async () => clients.forEach((c) => c.close()));
+    await pool(clients, 20, (c) => c.connect());
+    log(`fair ${fairId} published; ${clients.length} feed clients joined`);
+
     // --- coaches: register, ask to join, approved, availability for every fair day ------------------------------
     const slotIds = new Map<string, string>(); // coach:day:idx → slot id
     const coaches: { id: string; token: string }[] = [];
@@ -251,23 +268,6 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     writeFileSync(startFile, String(realStart));
     configureClock({ ...clockFromEnv(clockEnv), realStartMs: realStart } as ClockSettings);
     log(`clock started: one fair-day every ${flags.daySeconds} s; the fair opens in ${flags.daySeconds} s`);
-
-    // The fair is published on the running clock (its opening job is then due at its real time).
-    const pub = await http.call('POST /fairs/:id/publish', 'POST', `/fairs/${fairId}/publish`, { token: organizer });
-    if (pub.status !== 200) throw new Error(`publish fair: ${pub.status} ${JSON.stringify(pub.body)}`);
-
-    // --- feed clients (visitors following the public feed from its first event) -------------------------------
-    const publishSentAt = new Map<string, number>();
-    const feedLatency: number[] = [];
-    const onEvent = (e: FeedEvent, at: number) => {
-      if (e.type !== 'posting.published') return;
-      const sent = publishSentAt.get((e.data as { posting: { id: string } }).posting.id);
-      if (sent !== undefined) feedLatency.push(Math.max(0, at - sent));
-    };
-    for (let i = 0; i < plan.feedClients; i++) clients.push(new FeedClient(i, rtLb.url, fairId, onEvent));
-    cleanups.push(async () => clients.forEach((c) => c.close()));
-    await pool(clients, 20, (c) => c.connect());
-    log(`fair ${fairId} published; ${clients.length} feed clients joined`);
 
     // --- an unloaded baseline: the main routes, one call at a time, before the load starts ------------------------
     const baseline = new Metrics();
