@@ -185,9 +185,12 @@ export const mails: DrillCheck = async ({ db, fairId, done, mailsByMessageId, se
   const reminderForCancelled = count('booking-reminder', cancelledIds);
   return [
     {
-      check: 'mails: each arrived exactly once (Message-ID at the SMTP sink)',
-      ok: lost === 0 && repeated === 0 && unsettled === 0,
-      detail: `${rows.length} deliveries, ${lost} lost, ${repeated} arrived twice, ${unsettled} unsettled`,
+      // One mail per event and recipient is one Message-ID (mail_deliveries' key). The product's documented window: a
+      // worker that dies, or loses PostgreSQL, after the SMTP server's 250 and before writing `accepted` sends the mail
+      // again with the same Message-ID, which receivers drop; such re-sends are counted and shown, not failed.
+      check: 'mails: each arrived, once per Message-ID (SMTP sink vs mail_deliveries)',
+      ok: lost === 0 && unsettled === 0,
+      detail: `${rows.length} deliveries, ${lost} lost, ${unsettled} unsettled; ${repeated} re-sent with the same Message-ID`,
     },
     {
       check: 'mails: booking confirmed/cancelled/reminders, none for cancelled',
