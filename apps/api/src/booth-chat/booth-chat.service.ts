@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { forbidden, notFound } from '@bisang/common';
+import { forbidden, notFound, clock } from '@bisang/common';
 import { BoothQueueRepository, BoothsRepository, ChatsRepository, HTTP_HOLDER, estimateWait, MAX_QUEUES_PER_SEEKER } from '@bisang/database';
 import {
   alreadyQueued,
@@ -28,7 +28,7 @@ export class BoothChatService {
   ) {}
 
   async join(seeker: AuthenticatedUser, boothId: string): Promise<QueueEntryDto> {
-    const result = await this.queue.join(boothId, seeker.id, new Date());
+    const result = await this.queue.join(boothId, seeker.id, clock.now());
     switch (result.outcome) {
       case 'booth_not_found':
         throw notFound('Booth', '부스');
@@ -45,7 +45,7 @@ export class BoothChatService {
   }
 
   async leave(seeker: AuthenticatedUser, boothId: string): Promise<void> {
-    if (!(await this.queue.leave(boothId, seeker.id, new Date()))) throw notQueued();
+    if (!(await this.queue.leave(boothId, seeker.id, clock.now()))) throw notQueued();
   }
 
   /** Staff see the waiting seekers in serving order; a seeker sees only their own place. */
@@ -63,7 +63,7 @@ export class BoothChatService {
   }
 
   async takeNext(recruiter: AuthenticatedUser, boothId: string): Promise<ChatDto | null> {
-    const result = await this.queue.takeNext(boothId, recruiter.id, new Date());
+    const result = await this.queue.takeNext(boothId, recruiter.id, clock.now());
     switch (result.outcome) {
       case 'started':
         return ChatDto.from(result.chat, recruiter.id);
@@ -110,9 +110,9 @@ export class BoothChatService {
 
   /** With no recruiter to talk to, a seeker leaves a message: a conversation staff answer later. */
   async leaveMessage(seeker: AuthenticatedUser, boothId: string, body: string): Promise<ChatDto> {
-    const created = await this.queue.leaveMessage(boothId, seeker.id, new Date());
+    const created = await this.queue.leaveMessage(boothId, seeker.id, clock.now());
     if (created.outcome !== 'created') throw created.outcome === 'booth_not_found' ? notFound('Booth', '부스') : fairNotLive();
-    await this.chats.postMessage(created.chatId, seeker.id, body, new Date());
+    await this.chats.postMessage(created.chatId, seeker.id, body, clock.now());
     return ChatDto.from((await this.chats.findView(created.chatId))!, seeker.id);
   }
 

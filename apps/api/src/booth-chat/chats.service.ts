@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, toPage } from '@bisang/common';
+import { Page, decodeCursor, toPage, clock } from '@bisang/common';
 import { ChatView, ChatsRepository } from '@bisang/database';
 import { chatEnded, chatNotFound } from './booth-chat.errors';
 import { ChatDto, ChatEndedDto, ChatMessageDto, ReadMarkerViewDto } from './dto/booth-chat.dto';
@@ -20,7 +20,7 @@ export class ChatsService {
   }
 
   async post(user: AuthenticatedUser, chatId: string, body: string): Promise<ChatMessageDto> {
-    const result = await this.chats.postMessage(chatId, user.id, body, new Date());
+    const result = await this.chats.postMessage(chatId, user.id, body, clock.now());
     if (result.outcome !== 'posted') throw result.outcome === 'not_found' ? chatNotFound() : chatEnded();
     return ChatMessageDto.from(result.message);
   }
@@ -31,7 +31,7 @@ export class ChatsService {
   }
 
   async end(user: AuthenticatedUser, chatId: string): Promise<ChatEndedDto> {
-    const result = await this.chats.end(chatId, user.id, new Date());
+    const result = await this.chats.end(chatId, user.id, clock.now());
     if (result.outcome === 'not_found') throw chatNotFound();
     return { id: result.chat.id, endedAt: new Date(result.chat.endedAt!).toISOString() };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, toPage } from '@bisang/common';
+import { Page, decodeCursor, toPage, clock } from '@bisang/common';
 import type { AnnouncementCreated } from '@bisang/contracts';
 import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
 import { AnnouncementDto, CreateFairDto } from './dto/create-fair.dto';
@@ -43,7 +43,7 @@ export class FairsService {
   async publish(fairId: string): Promise<FairDto> {
     const existing = await this.fairs.findById(fairId);
     if (!existing) throw fairNotFound();
-    const published = await this.fairs.publish(fairId, new Date());
+    const published = await this.fairs.publish(fairId, clock.now());
     if (!published) throw fairNotPublishable();
     return FairDto.from(published.fair);
   }

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DomainError, conflict } from '@bisang/common';
+import { DomainError, conflict , clock } from '@bisang/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import type { RoomEntry } from '@bisang/contracts';
 import { ChatsRepository, NO_SHOW_AFTER_START_MS, SessionRoom, SessionRoomsRepository, UsersRepository } from '@bisang/database';
@@ -31,7 +31,7 @@ export class RoomsService {
   ) {}
 
   /** The room of a confirmed coaching or interview booking, for its seeker or its coach / interviewer. */
-  async openRoomForBooking(user: AuthenticatedUser, bookingId: string, now = new Date()): Promise<RoomEntry> {
+  async openRoomForBooking(user: AuthenticatedUser, bookingId: string, now = clock.now()): Promise<RoomEntry> {
     const room = await this.rooms.ensureForBooking(bookingId);
     if (!room || !isParticipant(room, user.id) || !SessionRoomsRepository.isEnterable(room)) throw roomNotFound();
     if (now < room.opensAt || now > room.closesAt) throw new RoomNotOpenError(room.opensAt, room.closesAt);
@@ -51,7 +51,7 @@ export class RoomsService {
     return this.openRoomForChat(user, chatId, { recruiterId: chat.recruiterId, seekerId: chat.seekerId, fairId: chat.fairId });
   }
 
-  async openRoomForChat(user: AuthenticatedUser, chatId: string, participants: ChatParticipants, now = new Date()): Promise<RoomEntry> {
+  async openRoomForChat(user: AuthenticatedUser, chatId: string, participants: ChatParticipants, now = clock.now()): Promise<RoomEntry> {
     const room = await this.rooms.ensureForChat({
       chatId,
       fairId: participants.fairId,

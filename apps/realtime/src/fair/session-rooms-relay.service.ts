@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ROOM_SIGNAL_MAX_BYTES, RoomJoinAck, SOCKET_ERROR_CODES, SimpleAck } from '@bisang/contracts';
 import { SessionRoomsRepository } from '@bisang/database';
@@ -45,7 +46,7 @@ export class SessionRoomsRelay implements OnModuleDestroy {
    * Enters a room: its participants only (NOT_FOUND to anyone else), in its window (ROOM_NOT_OPEN with `opensAt`).
    * The other side is told (`room:peer` present) and the ack lists who is already there.
    */
-  async join(socket: FairSocket, roomId: string, now = new Date()): Promise<RoomJoinAck> {
+  async join(socket: FairSocket, roomId: string, now = clock.now()): Promise<RoomJoinAck> {
     const user = socket.data.user;
     if (!user) return { ok: false, code: SOCKET_ERROR_CODES.unauthorized, message: '로그인이 필요합니다 / Sign in to enter a room' };
     const room = await this.repo.findById(roomId);
@@ -87,7 +88,7 @@ export class SessionRoomsRelay implements OnModuleDestroy {
    */
   private async peerThere(roomId: string, peerId: string, now: Date): Promise<boolean> {
     let sockets: number;
-    const askedAt = Date.now();
+    const askedAt = clock.nowMs();
     try {
       sockets = (await this.ns().in(rooms.sessionRoomMember(roomId, peerId)).fetchSockets()).length;
     } catch {
@@ -99,7 +100,7 @@ export class SessionRoomsRelay implements OnModuleDestroy {
     return sockets > 0;
   }
 
-  async leave(socket: FairSocket, roomId: string, now = new Date()): Promise<SimpleAck> {
+  async leave(socket: FairSocket, roomId: string, now = clock.now()): Promise<SimpleAck> {
     const membership = this.members.get(socket.id)?.get(roomId);
     if (!membership) return notFound;
     this.members.get(socket.id)!.delete(roomId);
@@ -121,7 +122,7 @@ export class SessionRoomsRelay implements OnModuleDestroy {
   }
 
   /** A socket went away: it leaves every room it was in, and its user's departure is recorded and told. */
-  async disconnected(socketId: string, now = new Date()): Promise<void> {
+  async disconnected(socketId: string, now = clock.now()): Promise<void> {
     const mine = this.forgetSocket(socketId);
     for (const [roomId, membership] of mine) {
       await this.departed(socketId, roomId, membership, now).catch((err: unknown) =>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clock } from '@bisang/common';
 import { SessionRoomsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
 
@@ -12,6 +13,6 @@ export class AttendanceCheckHandler {
   constructor(private readonly rooms: SessionRoomsRepository) {}
 
   async handle({ bookingId }: JobMap['coaching.attendance-check']): Promise<void> {
-    await this.rooms.completeIfAttended(bookingId, new Date());
+    await this.rooms.completeIfAttended(bookingId, clock.now());
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EmploymentType } from '@bisang/contracts';
@@ -74,7 +75,7 @@ export class SeekerProfilesRepository {
     await this.dataSource.query(
       `INSERT INTO seeker_profiles (user_id, education, desired_job_categories, region, u_turn, career_summary,
                                    career_years, desired_employment_types, career_break, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (user_id) DO UPDATE SET education = EXCLUDED.education, desired_job_categories = EXCLUDED.desired_job_categories,
          region = EXCLUDED.region, u_turn = EXCLUDED.u_turn, career_summary = EXCLUDED.career_summary,
          career_years = EXCLUDED.career_years, desired_employment_types = EXCLUDED.desired_employment_types,
@@ -89,6 +90,7 @@ export class SeekerProfilesRepository {
         fields.careerYears,
         fields.desiredEmploymentTypes,
         fields.careerBreak,
+        clock.now(),
       ],
     );
     return (await this.findView(seekerId))!;
