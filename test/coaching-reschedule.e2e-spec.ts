@@ -88,7 +88,7 @@ describe('coaching rescheduling', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'rejected', reason: 'SLOT_TAKEN', replacesBookingId: oldId });
     expect(await get(seeker, oldId)).toMatchObject({ status: 'confirmed' });
-    expect(await scheduled(oldId)).toEqual([true, true, true, true]);
+    expect((await scheduled(oldId)).every(Boolean)).toBe(true);
   });
 
   it('does not count the booking being replaced against the limit or as an overlap', async () => {

@@ -366,4 +366,28 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     expect(kpis.body).toMatchObject({ mailsFailed: 0, mailsBouncedOnSend: 0 });
     expect(sink.mails.filter((m) => m.subject.includes('피드 전용'))).toEqual([]);
   });
+
+  it("booth chat by mail: \"you're next\" and a recruiter's answer to a left message reach the seeker, informative (one-click unsubscribe)", async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '대화메일(주)');
+    const seeker = await registerUser(t.http, 'seeker', { name: '메일받는사람' });
+    const address = await emailOf(seeker);
+
+    // Nobody online: the seeker leaves a message; a recruiter answers it later
+    const left = await t.http.post(`/booths/${open.booth.boothId}/messages`, { body: '안녕하세요, 신입도 지원할 수 있나요?' }, seeker.accessToken);
+    expect(left.status).toBe(201);
+    const answered = await t.http.post(`/chats/${left.body.id}/messages`, { body: '네, 가능합니다!' }, open.booth.recruiter.accessToken);
+    expect(answered.status).toBe(201);
+    const answer = await mailTo(address, (m) => m.subject.includes('답했습니다'));
+    expect(answer.text).toContain(`${PUBLIC_URL}/booths/${open.booth.boothId}`);
+    expect(rawHeader(answer, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // The seeker's own message mails nobody
+    expect(sink.to(address).filter((m) => m.subject.includes('답했습니다'))).toHaveLength(1);
+
+    // Queued first in line: "you're next"
+    expect((await t.http.post(`/booths/${open.booth.boothId}/queue`, {}, seeker.accessToken)).status).toBe(201);
+    const next = await mailTo(address, (m) => m.subject.includes('곧 대화 차례'));
+    expect(next.subject).toContain('대화메일(주)');
+    expect(next.text).toContain(`${PUBLIC_URL}/booths/${open.booth.boothId}`);
+  });
 });

@@ -94,7 +94,8 @@ describe('web app: coaching sessions and bookings', () => {
     // not started: complete and no-show are disabled
     expect(await upcoming.nth(0).getByRole('button', { name: '완료 처리' }).isDisabled()).toBe(true);
     expect(await upcoming.nth(0).getByRole('button', { name: '불참 처리' }).isDisabled()).toBe(true);
-    // the slot grid is folded by day
+    // the slot grid is folded by day (it loads on its own, after the sessions)
+    await page.locator('details.coach-day-slots').first().waitFor({ state: 'attached' });
     expect(await page.locator('details.coach-day-slots[open]').count()).toBe(0);
     expect(await page.locator('details.coach-day-slots').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -16,6 +16,8 @@ import { KpisModule } from './kpis/kpis.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { DomainEventsModule } from './domain-events/domain-events.module';
 import { MailPreferencesModule } from './mail-preferences/mail-preferences.module';
+import { BoothChatModule } from './booth-chat/booth-chat.module';
+import { RoomsModule } from './rooms/rooms.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { FollowUpLinksModule } from './follow-up-links/follow-up-links.module';
 import { MatchingModule } from './matching/matching.module';
@@ -41,6 +43,8 @@ import { IntroductionsModule } from './introductions/introductions.module';
     QueueDashboardModule,
     DomainEventsModule,
     MailPreferencesModule,
+    BoothChatModule,
+    RoomsModule,
     CalendarFeedModule,
     FollowUpLinksModule,
     MatchingModule,

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BoothsRepository, FairEventsRepository, FairsRepository, NotificationsRepository } from '@bisang/database';
+import { BoothQueueRepository, BoothsRepository, ChatsRepository, FairEventsRepository, FairsRepository, NotificationsRepository, SessionRoomsRepository } from '@bisang/database';
+import { ChatRelay } from './fair/chat-relay.service';
+import { StaffPresenceService } from './fair/staff-presence.service';
+import { SessionRoomsRelay } from './fair/session-rooms-relay.service';
 import { BoothPresenceService } from './fair/booth-presence.service';
 import { FairAccess } from './fair/fair-access.service';
 import { FairGateway } from './fair/fair.gateway';
@@ -9,7 +12,8 @@ import { RealtimeSignals } from './fair/realtime-signals.service';
 import { SocketRateLimit } from './fair/socket-rate-limit';
 import { SocketSessions } from './fair/socket-sessions.service';
 
-/** The socket.io gateway's features (namespace /fair): the live feed, notifications and booth presence. */
+/** The socket.io gateway's features (namespace /fair): the live feed, notifications, booth presence and booth chat. */
+/** The socket.io gateway's features (namespace /fair): the live feed, notifications, booth presence and session-room signalling. */
 @Module({
   providers: [
     RealtimeSignals,
@@ -24,6 +28,12 @@ import { SocketSessions } from './fair/socket-sessions.service';
     FairEventsRepository,
     FairsRepository,
     BoothsRepository,
+    ChatsRepository,
+    BoothQueueRepository,
+    ChatRelay,
+    StaffPresenceService,
+    SessionRoomsRepository,
+    SessionRoomsRelay,
   ],
 })
 export class RealtimeModule {}

@@ -16,6 +16,8 @@ export interface SocketData {
   session?: SocketSession;
   /** The id of the last notification this socket was sent (see NotificationRelay). */
   lastNotificationId?: number;
+  /** Per joined chat, the last message seq this socket was sent (see ChatRelay). */
+  chatSeqs?: Record<string, number>;
 }
 
 export interface SocketAuthenticator {

@@ -12,6 +12,7 @@ import { Coaching } from './pages/Coaching';
 import { FairHome } from './pages/FairHome';
 import { FairsIndex } from './pages/FairsIndex';
 import { PostingDetail } from './pages/PostingDetail';
+import { RoomPage } from './pages/Room';
 import { Search } from './pages/Search';
 import { lazyPage } from './components/lazyPage';
 
@@ -82,6 +83,7 @@ export function App() {
         <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
         <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />
         <Route path="recruiter" element={<RequireRole roles={['recruiter']}><RecruiterConsole /></RequireRole>} />
+        <Route path="rooms/:bookingId" element={<RequireRole roles={['seeker', 'coach', 'recruiter']}><RoomPage /></RequireRole>} />
         <Route path="coach" element={<RequireRole roles={['coach']}><CoachConsole /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>

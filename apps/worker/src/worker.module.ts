@@ -7,6 +7,7 @@ import { OutcomesWorkerModule } from './outcomes/outcomes-worker.module';
 import { KpisWorkerModule } from './kpis/kpis-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { MailWorkerModule } from './mail/mail-worker.module';
+import { BoothChatWorkerModule } from './booth-chat/booth-chat-worker.module';
 import { WorkerShutdown } from './worker-shutdown.service';
 
 /**
@@ -23,6 +24,7 @@ import { WorkerShutdown } from './worker-shutdown.service';
     KpisWorkerModule,
     NotificationsWorkerModule,
     MailWorkerModule,
+    BoothChatWorkerModule,
   ],
   providers: [WorkerShutdown],
 })

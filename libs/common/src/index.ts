@@ -22,3 +22,5 @@ export type { FollowUpDays } from './follow-ups';
 export { serveWebApp, isServerPath, SERVER_PATH_PREFIXES } from './web-app';
 export { IsPastCalendarDate, isPastCalendarDate } from './is-past-calendar-date';
 export { stripInvisibleControls, cleanName } from './text';
+export { clock, now, nowMs, clockRate, realDelayMs, clockFromEnv, configureClock, clockSettings, fairTimeAt } from './clock';
+export type { ClockSettings } from './clock';

@@ -1,8 +1,9 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
+import { clock } from './clock';
 import { isCalendarDate } from './validators';
 
 /** True when `value` is a real calendar date "YYYY-MM-DD" (no 2023-02-30) strictly before today and after 1900. */
-export function isPastCalendarDate(value: unknown, today = new Date()): boolean {
+export function isPastCalendarDate(value: unknown, today = clock.now()): boolean {
   if (!isCalendarDate(value)) return false;
   const [y, mo, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, mo - 1, d));

@@ -107,6 +107,14 @@ export class AppConfig {
       maxAttempts: this.env.EVENT_MAX_ATTEMPTS,
     };
   }
+  get ice(): IceConfig {
+    const list = (v: string | undefined) => (v ? v.split(',').map((u) => u.trim()).filter(Boolean) : []);
+    const turnUrls = list(this.env.TURN_URLS);
+    return {
+      stunUrls: list(this.env.STUN_URLS),
+      turn: turnUrls.length && this.env.TURN_SECRET ? { urls: turnUrls, secret: this.env.TURN_SECRET, ttlSeconds: this.env.TURN_TTL_SECONDS } : null,
+    };
+  }
   /** Mail: `smtpUrl` null means nothing is sent. */
   get mail(): MailConfig {
     const publicUrl = this.env.PUBLIC_URL.replace(/\/+$/, '');
@@ -122,6 +130,12 @@ export class AppConfig {
       announcementPauseMs: this.env.MAIL_ANNOUNCEMENT_PAUSE_MS,
     };
   }
+}
+
+/** ICE servers of session rooms; `turn` null: no TURN (local and demo runs). */
+export interface IceConfig {
+  stunUrls: string[];
+  turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
 }
 
 /** null: no limit (RATE_LIMITS=off). */

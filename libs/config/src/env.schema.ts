@@ -281,6 +281,32 @@ export class EnvSchema {
   /** Path-style URLs (endpoint/bucket/key), which MinIO and most S3-compatible servers need. */
   @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
   S3_FORCE_PATH_STYLE: 'true' | 'false' = 'true';
+
+  /**
+   * Session rooms: STUN servers handed to browsers, comma-separated (`stun:host:3478`). Unset: none, which is
+   * what a local or demo run on one machine needs (host candidates connect).
+   */
+  @IsOptional()
+  @Matches(/^stuns?:[^\s,]+(,stuns?:[^\s,]+)*$/, { message: 'STUN_URLS must be comma-separated stun: or stuns: URLs' })
+  STUN_URLS?: string = undefined;
+
+  /** TURN servers (coturn), comma-separated (`turn:host:3478?transport=udp,turns:host:5349`); needs TURN_SECRET. */
+  @IsOptional()
+  @Matches(/^turns?:[^\s,]+(,turns?:[^\s,]+)*$/, { message: 'TURN_URLS must be comma-separated turn: or turns: URLs' })
+  TURN_URLS?: string = undefined;
+
+  /** coturn's `static-auth-secret` (use-auth-secret): signs short-lived per-user TURN credentials; never sent to browsers. */
+  @ValidateIf((env: EnvSchema) => env.TURN_URLS !== undefined || env.TURN_SECRET !== undefined)
+  @IsString({ message: 'TURN_SECRET must be set when TURN_URLS is set' })
+  @MinLength(16, { message: 'TURN_SECRET must be at least 16 characters' })
+  TURN_SECRET?: string = undefined;
+
+  /** How long a TURN credential handed out on entering a room stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  TURN_TTL_SECONDS = 4 * 3600;
 }
 
 export type Env = Readonly<EnvSchema>;

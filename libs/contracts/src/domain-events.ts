@@ -4,7 +4,7 @@
  * a booking is confirmed?" is a search for `'booking.confirmed'`. Payloads carry ids and the facts the
  * consequences need, never entities.
  */
-import type { ApplicationStatus, FairStatus, FollowUpDays, RejectionReason, SlotKind } from './vocabulary';
+import type { ApplicationStatus, FairStatus, FollowUpDays, RejectionReason, RoomKind, SlotKind } from './vocabulary';
 
 interface BookingFacts {
   bookingId: string;
@@ -15,6 +15,17 @@ interface BookingFacts {
   coachId: string;
   startsAt: string;
   endsAt: string;
+}
+
+/** Attendance in a session room: who came in or went out, when; `bookingId` for a booking's room. */
+interface RoomAttendanceFacts {
+  roomId: string;
+  kind: RoomKind;
+  refId: string;
+  bookingId: string | null;
+  fairId: string | null;
+  userId: string;
+  at: string;
 }
 
 interface ApplicationFacts {
@@ -73,8 +84,13 @@ export interface DomainEventMap {
   'booking.cancelled': BookingFacts & { cancelledBy: 'seeker' | 'coach' | 'system'; rescheduledTo?: string; reason?: string };
   'booking.reminded': BookingFacts & { minutesBefore: number; minutesLeft: number };
   'booking.session_opened': BookingFacts;
-  'booking.completed': BookingFacts & { auto: boolean };
+  /** `auto`: nobody marked it; `attended`: completed because both were in its room for at least half the slot. */
+  'booking.completed': BookingFacts & { auto: boolean; attended?: boolean };
   'booking.no_show': BookingFacts;
+  /** A participant entered a session room (the first of their sockets there). */
+  'room.joined': RoomAttendanceFacts;
+  /** A participant left a session room (their last socket there left or disconnected). */
+  'room.left': RoomAttendanceFacts;
   /** A freed slot is held for a waiter until `expiresAt`. */
   'waitlist.offered': { slotId: string; entryId: string; seekerId: string; fairId: string; startsAt: string; endsAt: string; expiresAt: string };
   /** A waiter left while holding an offer: the slot passes on. */
@@ -101,6 +117,20 @@ export interface DomainEventMap {
   /** An organizer set the fair's target shares: the dashboard shows each share against them. */
   'kpi_targets.set': { fairId: string };
   'introduction.accepted': { introductionId: string; fairId: string; seekerId: string; applicationId: string };
+  /** A seeker joined a booth's queue (their profile and resume are now shared with the company's staff). */
+  'queue.joined': BoothQueueFacts;
+  /** A seeker left a booth's queue by themselves. */
+  'queue.left': BoothQueueFacts;
+  /** A waiting seeker became first in the booth's queue ("you're next"); once per queue entry. */
+  'queue.next': BoothQueueFacts & { companyName: string };
+  /** A recruiter took a seeker from the queue (or answered a left message): a conversation began. */
+  'chat.started': ChatFacts & { entryId: string | null; waitedSeconds: number | null };
+  /** A message was stored with its sequence number (the body is in chat_messages, never in the event). */
+  'chat.message_posted': ChatFacts & { seq: number; senderId: string; recipientId: string | null; kind: ChatKind };
+  /** The chat's recruiter handed it to a colleague at the booth (`recruiterId` is the new one). */
+  'chat.handed_over': ChatFacts & { fromRecruiterId: string };
+  /** Either side ended the conversation. */
+  'chat.ended': ChatFacts & { endedBy: string; durationSeconds: number };
 }
 
 /** A posting put to one seeker (an invitation or an introduction). */
@@ -110,6 +140,28 @@ interface PostingOffer {
   postingTitle: string;
   companyName: string;
   seekerId: string;
+}
+
+/** The facts every booth-queue event carries. */
+interface BoothQueueFacts {
+  entryId: string;
+  boothId: string;
+  fairId: string;
+  companyId: string;
+  seekerId: string;
+}
+
+/** `live`: taken from the queue; `message`: a message left while no recruiter was online. */
+export type ChatKind = 'live' | 'message';
+
+/** The facts every chat event carries. */
+interface ChatFacts {
+  chatId: string;
+  boothId: string | null;
+  fairId: string | null;
+  companyId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
 }
 export type DomainEventName = keyof DomainEventMap;
 

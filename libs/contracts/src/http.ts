@@ -6,7 +6,8 @@
 import type { FairKpis } from './kpis';
 import type { MoveTarget } from './pipeline';
 import type { PostingView } from './posting-view';
-import type { FeedEvent, NotificationEvent, NotificationType } from './socket-events';
+import type { ChatMessage, FeedEvent, NotificationEvent, NotificationType } from './socket-events';
+import type { ChatKind } from './domain-events';
 import type {
   ApplicationStatus,
   BookingStatus,
@@ -703,4 +704,122 @@ export interface KpiTargetsInput {
   midCareerShare?: number | null;
   uturnShare?: number | null;
   careerBreakShare?: number | null;
+}
+
+// ── Booth chat ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** `POST /booths/:boothId/queue`: the seeker's place. */
+export interface QueueEntry {
+  entryId: string;
+  boothId: string;
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** `GET /booths/:boothId/queue` as a seeker sees it: their own place only. */
+export interface QueuePosition {
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** One waiting seeker as the booth's staff see them, in serving order. */
+export interface StaffQueueItem {
+  entryId: string;
+  seeker: { id: string; name: string };
+  joinedAt: string;
+}
+
+export interface StaffQueue {
+  items: StaffQueueItem[];
+}
+
+/** `PUT /booths/:boothId/staff-presence`: the HTTP twin of `booth:online` / `booth:offline`. */
+export interface StaffPresenceInput {
+  online: boolean;
+  capacity?: number;
+}
+
+export interface StaffPresence {
+  boothId: string;
+  online: boolean;
+  capacity: number;
+  openChats: number;
+}
+
+/** A conversation. The contract's fields first; the rest helps lists and the chat view. */
+export interface Chat {
+  id: string;
+  boothId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  kind: ChatKind;
+  lastSeq: number;
+  /** The highest seq the caller has read (their read marker): unread = lastSeq - readSeq. */
+  readSeq: number;
+  /** The highest seq the other participant has read. */
+  otherReadSeq: number;
+  seekerName: string;
+  companyName: string | null;
+}
+
+/** `POST /chats/:chatId/handover`: the chat's recruiter hands it to a colleague at the booth. */
+export interface HandOverInput {
+  recruiterId: string;
+}
+
+export interface ReadMarkerInput {
+  seq: number;
+}
+
+export interface ReadMarker {
+  chatId: string;
+  readSeq: number;
+}
+
+export interface ChatEnded {
+  id: string;
+  endedAt: string;
+}
+
+export interface PostMessageInput {
+  body: string;
+}
+
+export interface ChatMessages {
+  items: ChatMessage[];
+}
+
+/** One ICE server as RTCPeerConnection takes it; TURN entries carry a short-lived per-user credential. */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/**
+ * `POST /coaching/bookings/:bookingId/room` and `POST /chats/:chatId/room`: the session room and how to reach
+ * the other participant. The room is open from `opensAt` to `closesAt`.
+ */
+export interface RoomEntry {
+  roomId: string;
+  opensAt: string;
+  closesAt: string;
+  iceServers: IceServer[];
+  kind: 'booking' | 'chat';
+  /** The booking's or chat's id. */
+  refId: string;
+  /** `host`: the coach, interviewer or recruiter (marks the outcome); `guest`: the seeker. */
+  as: 'host' | 'guest';
+  peer: { id: string; name: string };
+  /** A booking's session time (absent for a chat's room). */
+  startsAt?: string;
+  endsAt?: string;
+  /** A booking's room: coaching or interview. */
+  slotKind?: SlotKind;
+  /** A booking's status (confirmed, or completed / no_show once marked). */
+  bookingStatus?: BookingStatus;
+  /** When the host may mark a no-show (the start plus 10 minutes, if the seeker is not in the room then). */
+  noShowFrom?: string;
 }

@@ -12,6 +12,9 @@
  * - applications: every application of the fair whatever its status; interviews / offers: applications that
  *   ever reached the interview / offer stage;
  * - coachingBookings: coaching-kind bookings confirmed, completed or no-show; coachingCompletions / NoShows;
+ * - chats: chatsHeld (booth chats taken from a queue), chatWaitMedianSeconds / chatWaitP90Seconds (the wait in the
+ *   queue before they began; null before any), chatQueueAbandoned (queue entries left before being served),
+ *   chatMessagesUnanswered (left messages no staff answered for more than 24 h);
  * - retention: hire follow-ups asked / answered / still employed 30, 60 and 90 days after the start date;
  *   rate = stillEmployed / answered (0 when none answered).
  */
@@ -44,6 +47,15 @@ export interface FairKpis {
   coachingBookings: number;
   coachingCompletions: number;
   coachingNoShows: number;
+  /** Booth chats taken from a queue. */
+  chatsHeld: number;
+  /** Median and 90th percentile of the wait in a booth queue before a chat began, in seconds (null before any chat). */
+  chatWaitMedianSeconds: number | null;
+  chatWaitP90Seconds: number | null;
+  /** Booth queue entries the seeker left before being served. */
+  chatQueueAbandoned: number;
+  /** Messages left at a booth that no staff answered for more than 24 h. */
+  chatMessagesUnanswered: number;
   /** Mail about the fair the SMTP server accepted. */
   mailsSent: number;
   /** Mail about the fair whose last attempt failed (server unreachable or a temporary refusal): retried, with backoff. */

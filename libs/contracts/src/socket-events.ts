@@ -86,6 +86,10 @@ export interface NotificationDataMap {
   'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
   /** The centre introduces the seeker to a posting (agree or decline at /me/introductions). */
   'introduction.received': { introductionId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
+  /** To a queued seeker who became first in a booth's queue. */
+  'queue.next': { boothId: string; entryId: string; companyName: string };
+  /** To a seeker whose left message a recruiter answered. */
+  'chat.answered': { chatId: string; boothId: string | null; seq: number };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -101,6 +105,8 @@ export const NOTIFICATION_TYPES = [
   'hire.follow_up',
   'pool.invitation',
   'introduction.received',
+  'queue.next',
+  'chat.answered',
 ] as const satisfies readonly NotificationType[];
 
 /**
@@ -138,6 +144,12 @@ export const SOCKET_ERROR_CODES = {
   replayTooLarge: 'REPLAY_TOO_LARGE',
   /** `auth:refresh` with a token that is invalid, expired or of an ended session; `me:join` without one. */
   unauthorized: 'UNAUTHORIZED',
+  /** `room:join` / `room:signal` of a room the socket may not enter (or has not entered), or that does not exist. */
+  notFound: 'NOT_FOUND',
+  /** `room:join` outside the room's window (`opensAt`, `closesAt` in the ack). */
+  roomNotOpen: 'ROOM_NOT_OPEN',
+  /** `room:signal` whose data is over ROOM_SIGNAL_MAX_BYTES. */
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
 } as const;
 
 /** A refused client event. `retryAfterMs` comes with RATE_LIMITED, `lastEventId` with REPLAY_TOO_LARGE of `fair:join`. */
@@ -147,6 +159,9 @@ export interface ErrorAck {
   message?: string;
   retryAfterMs?: number;
   lastEventId?: number;
+  /** ROOM_NOT_OPEN of `room:join`: when the room opens and closes. */
+  opensAt?: string;
+  closesAt?: string;
 }
 export type JoinAck = { ok: true; lastEventId: number } | ErrorAck;
 export type MeJoinAck = { ok: true; lastNotificationId: number } | ErrorAck;
@@ -157,6 +172,50 @@ export interface AuthLost {
   reason: 'expired' | 'revoked';
 }
 
+/** To a queued seeker: their place in a booth's queue and the estimated wait (null until the booth has enough measured chats). */
+export interface QueueUpdate {
+  boothId: string;
+  position: number;
+  etaSeconds: number | null;
+}
+
+/** To both participants when a booth chat begins. */
+export interface ChatStarted {
+  chatId: string;
+  boothId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
+}
+
+/** One stored chat message: the same shape over HTTP and socket.io. `seq` strictly increases per chat. */
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  seq: number;
+  senderId: string | null;
+  body: string;
+  at: string;
+}
+
+export type ChatJoinAck = { ok: true; lastSeq: number } | ErrorAck;
+
+/** `room:join`: the other participants already present (user ids). */
+export type RoomJoinAck = { ok: true; roomId: string; peers: string[] } | ErrorAck;
+/** The largest `room:signal` data (its JSON, in bytes) relayed; larger is refused with PAYLOAD_TOO_LARGE. */
+export const ROOM_SIGNAL_MAX_BYTES = 64 * 1024;
+/** To the other participant of a session room: someone came in (`present: true`) or went out. */
+export interface RoomPeer {
+  roomId: string;
+  userId: string;
+  present: boolean;
+}
+/** A WebRTC signalling message (description or candidate), relayed as is from one participant to the other. */
+export interface RoomSignal {
+  roomId: string;
+  from: string;
+  data: unknown;
+}
+
 export interface ServerToClientEvents {
   feed: (event: FeedEvent) => void;
   notification: (event: NotificationEvent) => void;
@@ -164,6 +223,18 @@ export interface ServerToClientEvents {
   'kpi:update': (update: KpiUpdate) => void;
   /** The socket's access token expired or its session ended: it no longer receives private events. */
   'auth:expired': (info: AuthLost) => void;
+  /** A queued seeker's position or estimate changed. */
+  'queue:update': (update: QueueUpdate) => void;
+  'chat:started': (chat: ChatStarted) => void;
+  /** After `chat:join`: every message with seq > since, then live ones, in seq order, once each. */
+  'chat:message': (message: ChatMessage) => void;
+  'chat:ended': (info: { chatId: string }) => void;
+  /** The other participant read up to `seq` (their read marker). */
+  'chat:read': (info: { chatId: string; userId: string; seq: number }) => void;
+  /** The other participant is typing (a hint, not stored). */
+  'chat:typing': (info: { chatId: string; userId: string }) => void;
+  'room:peer': (peer: RoomPeer) => void;
+  'room:signal': (signal: RoomSignal) => void;
 }
 
 export interface ClientToServerEvents {
@@ -174,4 +245,19 @@ export interface ClientToServerEvents {
   'booth:leave': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
   /** A new access token for this socket (after the client refreshed its session): private events go on past the old token's expiry. */
   'auth:refresh': (payload: { token: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Booth staff go online for the booth, taking up to `capacity` chats at once (1–4, default 2). */
+  'booth:online': (payload: { boothId: string; capacity?: number }, ack?: (reply: SimpleAck) => void) => void;
+  'booth:offline': (payload: { boothId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** A participant follows a chat: the messages after `since` (none without it), then live ones. */
+  'chat:join': (payload: { chatId: string; since?: number }, ack?: (reply: ChatJoinAck) => void) => void;
+  'chat:leave': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Read marker: stored, and the other participant receives `chat:read`. */
+  'chat:read': (payload: { chatId: string; seq: number }, ack?: (reply: SimpleAck) => void) => void;
+  /** Typing hint to the other participant (after `chat:join`). */
+  'chat:typing': (payload: { chatId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Enter a session room (its participants only, while it is open): NOT_FOUND, ROOM_NOT_OPEN. */
+  'room:join': (payload: { roomId: string }, ack?: (reply: RoomJoinAck) => void) => void;
+  'room:leave': (payload: { roomId: string }, ack?: (reply: SimpleAck) => void) => void;
+  /** Relayed to the other participant only; `data` is any JSON up to ROOM_SIGNAL_MAX_BYTES. */
+  'room:signal': (payload: { roomId: string; data: unknown }, ack?: (reply: SimpleAck) => void) => void;
 }

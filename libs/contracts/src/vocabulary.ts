@@ -18,6 +18,10 @@ export type PostingStatus = (typeof POSTING_STATUSES)[number];
 export const SLOT_KINDS = ['coaching', 'interview'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
+/** What a session room is of: a coaching or interview booking, or a booth chat turned into a call. */
+export const ROOM_KINDS = ['booking', 'chat'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 

@@ -93,6 +93,14 @@ export type { InvitationForInvitee, AcceptOutcome } from './repositories/company
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';
 export type { FairCoachStatus, FairCoachRow } from './repositories/fair-coaches.repository';
 export { MailDeliveriesRepository } from './repositories/mail-deliveries.repository';
+export {
+  NO_SHOW_AFTER_START_MS,
+  ROOM_CLOSES_AFTER_MS,
+  ROOM_OPENS_BEFORE_MS,
+  SessionRoomsRepository,
+  overlapMs,
+} from './repositories/session-rooms.repository';
+export type { AttendedCompletion, JoinRecord, LeaveRecord, SessionRoom } from './repositories/session-rooms.repository';
 export { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
 export type { FeedBooking } from './repositories/calendar-feeds.repository';
 export type { ApplicantDigest, MailDeliveryKey, DeliveryStart, MailContext, MailRecipient } from './repositories/mail-deliveries.repository';
@@ -102,3 +110,7 @@ export { TalentPoolRepository } from './repositories/talent-pool.repository';
 export type { PoolEntryView, PooledSeekerView, PoolFilter, PoolInvitationView, InviteOutcome, AnswerOutcome } from './repositories/talent-pool.repository';
 export { IntroductionsRepository } from './repositories/introductions.repository';
 export type { CounsellingNoteView, IntroductionView, IntroduceOutcome, IntroductionAnswerOutcome } from './repositories/introductions.repository';
+export { ChatsRepository } from './repositories/chats.repository';
+export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome } from './repositories/chats.repository';
+export { BoothQueueRepository, estimateWait, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';
+export type { QueueEntryView, WaitingSeeker, JoinQueueOutcome, TakeNextOutcome, PresenceView, HandOverOutcome } from './repositories/booth-queue.repository';

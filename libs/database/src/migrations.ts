@@ -11,6 +11,8 @@ import { NormalizeUserEmails1764620000001 } from './migrations/1764620000001-Nor
 import { CreateCompanyInvitations1764620000002 } from './migrations/1764620000002-CreateCompanyInvitations';
 import { CreateFairCoaches1764620000003 } from './migrations/1764620000003-CreateFairCoaches';
 import { CreateMailDeliveries1764640000000 } from './migrations/1764640000000-CreateMailDeliveries';
+import { CreateBoothChat1764700000000 } from './migrations/1764700000000-CreateBoothChat';
+import { CreateSessionRooms1764710000000 } from './migrations/1764710000000-CreateSessionRooms';
 import { AddMailToAddresses1764730000000 } from './migrations/1764730000000-AddMailToAddresses';
 import { AddCalendarFeeds1764730000001 } from './migrations/1764730000001-AddCalendarFeeds';
 import { CreateMatching1764720000000 } from './migrations/1764720000000-CreateMatching';
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   CreateCompanyInvitations1764620000002,
   CreateFairCoaches1764620000003,
   CreateMailDeliveries1764640000000,
+  CreateBoothChat1764700000000,
+  CreateSessionRooms1764710000000,
   CreateMatching1764720000000,
   AddMailToAddresses1764730000000,
   AddCalendarFeeds1764730000001,

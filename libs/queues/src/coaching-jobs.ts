@@ -13,5 +13,6 @@ export function bookingTimeJobs(bookingId: string): { name: JobName; jobId: stri
     ...COACHING_REMINDER_OFFSETS_MINUTES.map((m) => ({ name: 'coaching.remind' as const, jobId: jobIds.remind(bookingId, m) })),
     { name: 'coaching.open-session', jobId: jobIds.openSession(bookingId) },
     { name: 'coaching.auto-complete', jobId: jobIds.autoComplete(bookingId) },
+    { name: 'coaching.attendance-check', jobId: jobIds.attendanceCheck(bookingId) },
   ];
 }

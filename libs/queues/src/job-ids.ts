@@ -12,6 +12,7 @@ export const jobIds = {
   remind: (bookingId: string, minutesBefore: number) => `remind-${minutesBefore}-${bookingId}`,
   openSession: (bookingId: string) => `open-session-${bookingId}`,
   autoComplete: (bookingId: string) => `auto-complete-${bookingId}`,
+  attendanceCheck: (bookingId: string) => `attendance-check-${bookingId}`,
   offerSlot: (freedByBookingId: string) => `offer-slot-${freedByBookingId}`,
   expireHold: (entryId: string) => `expire-hold-${entryId}`,
   hireFollowUp: (applicationId: string, daysAfterStart: number, startDate: string) => `hire-follow-up-${applicationId}-${daysAfterStart}-${startDate}`,

@@ -31,6 +31,8 @@ export interface JobMap {
   'coaching.open-session': { bookingId: string };
   /** Completes a session its coach did not mark, a day after it ended. */
   'coaching.auto-complete': { bookingId: string };
+  /** At a session's end: both sides present in its room for at least half the slot completes it. */
+  'coaching.attendance-check': { bookingId: string };
   /** Holds a freed slot for the first waiter of its coach's day. */
   'coaching.offer-slot': { slotId: string };
   /** Ends an unanswered waitlist offer and passes the slot to the next waiter. */
@@ -58,6 +60,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'coaching.remind': QUEUES.coachingSchedule,
   'coaching.open-session': QUEUES.coachingSchedule,
   'coaching.auto-complete': QUEUES.coachingSchedule,
+  'coaching.attendance-check': QUEUES.coachingSchedule,
   'coaching.offer-slot': QUEUES.coaching,
   'coaching.expire-hold': QUEUES.coachingSchedule,
   'hire.follow-up': QUEUES.outcomes,

@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { JobsOptions, Queue } from 'bullmq';
+import { realDelayMs } from '@bisang/common';
 import { JobMap, JobName, QUEUE_OF, QueueName } from './job-map';
 
 export interface EnqueueOptions {
   /** Deterministic id: enqueuing the same id twice keeps one job. */
   jobId?: string;
+  /** A delay on the fair clock (libs/common clock.ts); turned into real time for BullMQ. */
   delayMs?: number;
+  /** A delay in real time (infrastructure debounces, e.g. the KPI refresh window); not scaled. */
+  realDelayMs?: number;
   attempts?: number;
   priority?: number;
   /** First retry delay (doubling); 500 ms unless said. */
@@ -15,6 +19,12 @@ export interface EnqueueOptions {
 }
 
 const RETENTION = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } } as const;
+
+/** BullMQ's delay (real ms) for a job: `delayMs` is on the fair clock, `realDelayMs` already real. */
+export function realJobDelay(options: Pick<EnqueueOptions, 'delayMs' | 'realDelayMs'>): number | undefined {
+  const real = options.realDelayMs ?? (options.delayMs !== undefined ? realDelayMs(options.delayMs) : undefined);
+  return real && real > 0 ? Math.ceil(real) : undefined;
+}
 
 /** The one way to put a job on a queue: typed by job name. */
 @Injectable()
@@ -36,7 +46,7 @@ export class JobProducer {
   private jobOptions(options: EnqueueOptions): JobsOptions {
     return {
       jobId: options.jobId,
-      delay: options.delayMs && options.delayMs > 0 ? Math.ceil(options.delayMs) : undefined,
+      delay: realJobDelay(options),
       attempts: options.attempts ?? 5,
       backoff: { type: 'exponential', delay: options.backoffMs ?? 500 },
       priority: options.priority,
@@ -69,7 +79,7 @@ export class JobProducer {
    * the next iteration's upsert while Redis is down, and could not close during that outage.
    */
   async repeatEvery<J extends JobName>(name: J, payload: JobMap[J], schedulerId: string, everyMs: number): Promise<void> {
-    await this.queue(QUEUE_OF[name]).upsertJobScheduler(schedulerId, { every: everyMs, startDate: Date.now() + everyMs }, {
+    await this.queue(QUEUE_OF[name]).upsertJobScheduler(schedulerId, { every: everyMs, startDate: Date.now() + everyMs /* real: BullMQ's scheduler runs on real time */ }, {
       name,
       data: payload,
       opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } }, // a repeated job keeps little history

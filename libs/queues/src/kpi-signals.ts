@@ -30,7 +30,7 @@ export class KpiSignals {
     try {
       await this.jobs.enqueue('kpi.refresh', { fairId }, {
         jobId: jobIds.kpiRefresh(fairId, windowStart),
-        delayMs: windowStart + KPI_REFRESH_WINDOW_MS + KPI_REFRESH_GRACE_MS - now,
+        realDelayMs: windowStart + KPI_REFRESH_WINDOW_MS + KPI_REFRESH_GRACE_MS - now,
         attempts: 3,
       });
     } catch (err) {

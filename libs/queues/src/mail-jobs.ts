@@ -19,6 +19,9 @@ export const MAIL_KINDS = {
   announcement: 'announcements',
   /** Recruiters: the new applicants of a booth in one window (at most one per booth per hour). */
   'applicant-digest': 'applications',
+  /** Booth chat: "you're next" in a booth's queue, and a recruiter's answer to a message left at a booth. */
+  'chat-your-turn': 'applications',
+  'chat-answered': 'applications',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

@@ -5,7 +5,7 @@ import { AppConfig } from '@bisang/config';
 import { REDIS } from '@bisang/common';
 import type { NotificationRow } from '@bisang/database';
 import type { NotificationEvent } from '@bisang/contracts';
-import { RealtimeSignal } from './events';
+import { RealtimeSignal, UserPush } from './events';
 import { channels } from './rooms';
 
 /**
@@ -32,6 +32,19 @@ export class RealtimePublisher {
     for (const row of rows) {
       const event = { id: row.id, type: row.type, at: row.createdAt.toISOString(), data: row.data } as NotificationEvent;
       await this.signal({ kind: 'notification', userId: row.userId, event });
+    }
+  }
+
+  /** Private socket events (booth chat) to users' sockets on every node; a lost one is repaired by the next push or a read. */
+  async pushToUsers(pushes: readonly { userId: string; push: UserPush }[]): Promise<void> {
+    if (pushes.length === 0) return;
+    try {
+      const pipeline = this.redis.pipeline();
+      const channel = channels.signals(this.config.redisPrefix);
+      for (const { userId, push } of pushes) pipeline.publish(channel, JSON.stringify({ kind: 'user', userId, ...push } satisfies RealtimeSignal));
+      await pipeline.exec();
+    } catch (err) {
+      this.logger.warn(`realtime signals not published: ${(err as Error).message}`);
     }
   }
 

@@ -17,12 +17,22 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Chromium with a fake camera and microphone (a test pattern and a beep) that it may use without asking, for the
+ * session rooms' WebRTC calls. Local addresses are not hidden behind mDNS names, which nothing here resolves.
+ */
+export const FAKE_MEDIA_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
 /** Headless Chromium, each launch with a fresh profile; fails loudly (never skips) when Chromium is missing. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** axe-core's serious and critical WCAG A/AA violations on the page, as readable lines (empty when none). */

@@ -51,9 +51,10 @@ export class BuiltProcess {
 /**
  * The API and the worker as separate built processes on the run's database and Redis, sharing one JWT secret:
  * a multi-node deployment in small. The worker runs few jobs at once (a burst is still being decided when a test
- * kills it) and gives a killed worker's subscriptions to the restarted one after a second.
+ * kills it) and gives a killed worker's subscriptions to the restarted one after a second. `realtimeNodes` adds that
+ * many socket.io gateway nodes (apps/realtime) behind the Redis adapter, for what must work across nodes.
  */
-export function splitDeployment(workerEnv: Record<string, string> = {}) {
+export function splitDeployment(workerEnv: Record<string, string> = {}, options: { realtimeNodes?: number } = {}) {
   const jwtSecret = randomBytes(32).toString('base64url');
   const api = new BuiltProcess('dist/apps/api/src/main.js', { JWT_SECRET: jwtSecret, AUTH_RATE_LIMIT: '0', RATE_LIMITS: 'off', LOG_LEVEL: 'error' });
   const worker = new BuiltProcess('dist/apps/worker/src/main.js', {
@@ -63,11 +64,16 @@ export function splitDeployment(workerEnv: Record<string, string> = {}) {
     EVENT_LEASE_MS: '1000',
     ...workerEnv,
   });
+  const realtime = Array.from(
+    { length: options.realtimeNodes ?? 0 },
+    () => new BuiltProcess('dist/apps/realtime/src/main.js', { JWT_SECRET: jwtSecret, RATE_LIMITS: 'off', LOG_LEVEL: 'error' }),
+  );
   return {
     api,
     worker,
+    realtime,
     tokens: tokenServiceFor(jwtSecret),
-    start: () => Promise.all([api.start(), worker.start()]),
-    stop: () => Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL')]),
+    start: () => Promise.all([api.start(), worker.start(), ...realtime.map((r) => r.start())]),
+    stop: () => Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL'), ...realtime.map((r) => r.kill('SIGKILL'))]),
   };
 }

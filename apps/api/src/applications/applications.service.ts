@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
+import { Page, badRequest, decodeCursor, notFound, toPage, clock } from '@bisang/common';
 import { ApplicationView, ApplicationsRepository, BoothsRepository, FollowUpDays, HireTerms } from '@bisang/database';
 import { PipelineActor, judgeMove } from '@bisang/contracts';
 import {
@@ -36,7 +36,7 @@ export class ApplicationsService {
   ) {}
 
   async apply(seeker: AuthenticatedUser, postingId: string, coverLetter: string | undefined): Promise<ApplicationDto> {
-    const result = await this.applications.apply(postingId, seeker.id, coverLetter ?? null, new Date());
+    const result = await this.applications.apply(postingId, seeker.id, coverLetter ?? null, clock.now());
     switch (result.outcome) {
       case 'applied':
         return ApplicationDto.from(result.application);
@@ -88,7 +88,7 @@ export class ApplicationsService {
       if (verdict === 'forbidden') throw party === 'seeker' ? seekerMayOnlyWithdraw() : onlySeekerWithdraws();
       if (verdict === 'illegal') throw illegalTransition(from, dto.status);
 
-      const now = new Date();
+      const now = clock.now();
       let moved: ApplicationView | undefined;
       if (dto.status === 'hired') {
         const terms: HireTerms = {
@@ -115,7 +115,7 @@ export class ApplicationsService {
   async answerOffer(user: AuthenticatedUser, applicationId: string, accept: boolean) {
     const { party } = await this.partyOf(user, applicationId);
     if (party !== 'seeker') throw onlySeekerAnswersOffer();
-    const result = await this.applications.answerOffer(applicationId, user.id, accept, new Date());
+    const result = await this.applications.answerOffer(applicationId, user.id, accept, clock.now());
     if (result.outcome === 'not_offered') throw notOffered();
     return this.detail('seeker', result.application);
   }
@@ -133,7 +133,7 @@ export class ApplicationsService {
   /** Staff undo a mistaken hire: back to offered, the opening restored, the follow-ups gone. */
   async undoHire(user: AuthenticatedUser, applicationId: string) {
     await this.staffOnly(user, applicationId);
-    const result = await this.applications.undoHire(applicationId, user.id, new Date());
+    const result = await this.applications.undoHire(applicationId, user.id, clock.now());
     if (result.outcome === 'not_hired') throw notHired();
     return this.detail('booth_staff', result.application);
   }
@@ -149,7 +149,7 @@ export class ApplicationsService {
   async answerFollowUp(user: AuthenticatedUser, applicationId: string, days: FollowUpDays, stillEmployed: boolean): Promise<FollowUpDto> {
     const { party } = await this.partyOf(user, applicationId);
     if (party !== 'seeker') throw onlySeekerAnswers();
-    const result = await this.applications.answerFollowUp(applicationId, days, stillEmployed, new Date());
+    const result = await this.applications.answerFollowUp(applicationId, days, stillEmployed, clock.now());
     if (result.outcome !== 'answered') throw result.outcome === 'not_hired' ? notHired() : followUpNotAsked();
     return FollowUpDto.from(result.followUp);
   }
@@ -179,7 +179,7 @@ export class ApplicationsService {
 
   /** A hire's start date: today in the fair's time zone by default, and within a year of today either way. */
   private startDate(given: string | undefined, timezone: string): string {
-    const today = DateTime.now().setZone(timezone).startOf('day');
+    const today = DateTime.fromMillis(clock.nowMs()).setZone(timezone).startOf('day');
     const startDate = given ?? today.toISODate()!;
     const days = Math.abs(DateTime.fromISO(startDate, { zone: timezone }).diff(today, 'days').days);
     if (days > START_DATE_WINDOW_DAYS) {

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
-import { DomainError, Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
+import { DomainError, Page, decodeCursor, forbidden, notFound, toPage, clock } from '@bisang/common';
 import { BoothsRepository, CompaniesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
 import { BoothDto, CreateBoothDto, ReapplyBoothDto } from './dto/booth.dto';
 
@@ -46,7 +46,7 @@ export class BoothsService {
 
   /** Approves a booth with current hiring intent; its visible postings reach the live feed. */
   async approve(boothId: string): Promise<BoothDto> {
-    const result = await this.booths.approve(boothId, new Date());
+    const result = await this.booths.approve(boothId, clock.now());
     if (result.outcome === 'not_found') throw boothNotFound();
     if (result.outcome === 'no_hiring_intent') {
       throw new DomainError(
@@ -60,14 +60,14 @@ export class BoothsService {
   }
 
   async reject(boothId: string, reason: string): Promise<BoothDto> {
-    const booth = await this.booths.reject(boothId, reason, new Date());
+    const booth = await this.booths.reject(boothId, reason, clock.now());
     if (!booth) throw boothNotFound();
     return BoothDto.from((await this.booths.findView(boothId))!);
   }
 
   /** Suspends an approved booth (organizers), with a reason: hidden from the fair with its postings. */
   async suspend(boothId: string, reason: string, organizer: AuthenticatedUser): Promise<BoothDto> {
-    const outcome = await this.booths.suspend(boothId, reason, organizer.id, new Date());
+    const outcome = await this.booths.suspend(boothId, reason, organizer.id, clock.now());
     if (!outcome) throw boothNotFound();
     if (outcome === 'not_approved') {
       throw new DomainError(HttpStatus.CONFLICT, 'BOOTH_NOT_APPROVED', '승인된 부스만 운영을 중지할 수 있습니다 / Only an approved booth can be suspended');

@@ -95,7 +95,7 @@ export class CoachingBookingsController {
   @HttpCode(200)
   @Roles('coach', 'recruiter')
   @ApiOkResponse({ type: BookingDto })
-  @ApiConflictResponse({ description: 'BOOKING_NOT_MARKABLE, SESSION_NOT_STARTED' })
+  @ApiConflictResponse({ description: 'BOOKING_NOT_MARKABLE, SESSION_NOT_STARTED, NO_SHOW_TOO_EARLY (before start + 10 min), SEEKER_PRESENT (in the room)' })
   async noShow(@Param('bookingId', uuidParam('bookingId')) bookingId: string, @CurrentUser() user: AuthenticatedUser): Promise<BookingDto> {
     return BookingDto.from(await this.bookings.markSession(user, bookingId, 'no_show', null));
   }

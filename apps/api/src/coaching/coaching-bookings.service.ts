@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, forbidden, toPage } from '@bisang/common';
+import { Page, decodeCursor, forbidden, toPage, clock } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
-import { BookingRequest, CoachingBookingEntity, CoachingBookingsRepository, CoachingSlotEntity, CoachingSlotsRepository } from '@bisang/database';
+import {
+  BookingRequest,
+  CoachingBookingEntity,
+  CoachingBookingsRepository,
+  CoachingSlotEntity,
+  CoachingSlotsRepository,
+  NO_SHOW_AFTER_START_MS,
+  SessionRoomsRepository,
+} from '@bisang/database';
 import { jobIds } from '@bisang/queues';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
 import {
@@ -14,9 +22,11 @@ import {
   cancelCutoffPassed,
   idempotencyKeyReused,
   invalidIdempotencyKey,
+  noShowTooEarly,
   notBookable,
   rescheduleOtherKind,
   reschedulePending,
+  seekerInRoom,
   rescheduleSameSlot,
   sessionNotStarted,
   slotNotFound,
@@ -39,6 +49,7 @@ export class CoachingBookingsService {
     private readonly policies: SlotKindPolicies,
     private readonly waiter: BookingDecisionWaiter,
     private readonly config: AppConfig,
+    private readonly rooms: SessionRoomsRepository,
   ) {}
 
   /**
@@ -64,7 +75,7 @@ export class CoachingBookingsService {
     bookingId: string,
     slotId: string,
     idempotencyKey: string | undefined,
-    now = new Date(),
+    now = clock.now(),
   ): Promise<CoachingBookingEntity> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidIdempotencyKey();
     const old = await this.bookings.findById(bookingId);
@@ -167,7 +178,7 @@ export class CoachingBookingsService {
     const party = found ? partyOf(user, found) : 'none';
     if (party === 'none') throw bookingNotFound();
     if (party === 'organizer') throw forbidden();
-    const result = await this.bookings.cancelConfirmed(bookingId, user.id, new Date(), this.config.coachingCancelCutoffMs);
+    const result = await this.bookings.cancelConfirmed(bookingId, user.id, clock.now(), this.config.coachingCancelCutoffMs);
     if (result.outcome !== 'cancelled') {
       if (result.outcome === 'not_found') throw bookingNotFound();
       if (result.outcome === 'cutoff_passed') throw cancelCutoffPassed(this.config.coachingCancelCutoffMs / 60_000);
@@ -187,7 +198,13 @@ export class CoachingBookingsService {
     const party = found ? partyOf(user, found) : 'none';
     if (party === 'none') throw bookingNotFound();
     if (party !== 'coach') throw forbidden();
-    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, new Date());
+    const now = clock.now();
+    if (outcome === 'no_show' && found!.status === 'confirmed' && found!.startsAt <= now) {
+      // A no-show is the seeker's absence: it can be called 10 minutes into the session, and not while they are in its room.
+      if (now.getTime() < found!.startsAt.getTime() + NO_SHOW_AFTER_START_MS) throw noShowTooEarly(new Date(found!.startsAt.getTime() + NO_SHOW_AFTER_START_MS));
+      if (await this.rooms.isSeekerPresent(bookingId)) throw seekerInRoom();
+    }
+    const result = await this.bookings.markSessionOutcome(bookingId, outcome, feedback, now);
     if (result.outcome !== 'marked') {
       if (result.outcome === 'not_found') throw bookingNotFound();
       if (result.outcome === 'not_started') throw sessionNotStarted();

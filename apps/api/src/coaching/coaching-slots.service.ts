@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, forbidden, notFound, toPage } from '@bisang/common';
+import { Page, decodeCursor, forbidden, notFound, toPage, clock } from '@bisang/common';
 import {
   BoothsRepository,
   CoachingSlotEntity,
@@ -74,7 +74,7 @@ export class CoachingSlotsService {
     dto: CreateAvailabilityDto,
     kind: SlotKind = 'coaching',
     boothId: string | null = null,
-    now = new Date(),
+    now = clock.now(),
   ): Promise<CoachingSlotEntity[]> {
     if (!this.policies.of(kind).publisherRoles.includes(user.role)) throw forbidden();
     const fair = await this.fairs.findById(fairId);
@@ -96,7 +96,7 @@ export class CoachingSlotsService {
   }
 
   /** A fair's coaching slots (interview slots are listed per booth). */
-  async listSlots(fairId: string, query: SlotListQueryDto, caller: AuthenticatedUser | undefined, now = new Date()): Promise<Page<SlotDto>> {
+  async listSlots(fairId: string, query: SlotListQueryDto, caller: AuthenticatedUser | undefined, now = clock.now()): Promise<Page<SlotDto>> {
     const fair = await this.fairs.findById(fairId);
     if (!isFairVisibleTo(fair, caller?.role)) throw fairNotFound();
     return this.pageOfSlots({ fairId, kind: 'coaching' }, fair, query, now);
@@ -115,7 +115,7 @@ export class CoachingSlotsService {
     boothId: string,
     query: SlotListQueryDto,
     caller: AuthenticatedUser | undefined,
-    now = new Date(),
+    now = clock.now(),
   ): Promise<Page<SlotDto>> {
     const booth = await this.booths.findById(boothId);
     const visible = booth && (booth.status === 'approved' || (caller && (await this.booths.isStaff(boothId, caller.id))));
@@ -146,7 +146,7 @@ export class CoachingSlotsService {
   }
 
   async withdrawSlot(user: AuthenticatedUser, slotId: string): Promise<CoachingSlotEntity> {
-    const result = await this.slots.withdrawUnbookedSlot(slotId, user.id, new Date());
+    const result = await this.slots.withdrawUnbookedSlot(slotId, user.id, clock.now());
     switch (result.outcome) {
       case 'withdrawn':
         return result.slot;

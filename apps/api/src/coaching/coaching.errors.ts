@@ -43,6 +43,15 @@ export const bookingNotMarkable = () =>
   conflict('BOOKING_NOT_MARKABLE', '확정된 예약만 완료 또는 노쇼로 표시할 수 있습니다 / Only a confirmed booking can be marked');
 export const sessionNotStarted = () =>
   conflict('SESSION_NOT_STARTED', '세션이 시작된 뒤에 표시할 수 있습니다 / The session has not started yet');
+export const noShowTooEarly = (from: Date) =>
+  new DomainError(
+    HttpStatus.CONFLICT,
+    'NO_SHOW_TOO_EARLY',
+    '노쇼는 시작 10분 후부터 표시할 수 있습니다 / A no-show can be marked from 10 minutes after the start',
+    { noShowFrom: from.toISOString() },
+  );
+export const seekerInRoom = () =>
+  conflict('SEEKER_PRESENT', '구직자가 세션 방에 있어 노쇼로 표시할 수 없습니다 / The seeker is in the session room: not a no-show');
 export const bookingNotReschedulable = () =>
   conflict('BOOKING_NOT_RESCHEDULABLE', '확정된 예약만 일정을 바꿀 수 있습니다 / Only a confirmed booking can be rescheduled');
 export const rescheduleSameSlot = () =>

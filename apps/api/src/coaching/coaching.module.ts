@@ -7,6 +7,7 @@ import {
   FairCoachesRepository,
   FairsRepository,
   InterviewEligibilityRepository,
+  SessionRoomsRepository,
 } from '@bisang/database';
 import { BoothsModule } from '../booths/booths.module';
 import { BookingDecisionWaiter } from './booking-decision.waiter';
@@ -30,6 +31,7 @@ import { SlotKindPolicies } from './slot-kind.policy';
     FairsRepository,
     FairCoachesRepository,
     InterviewEligibilityRepository,
+    SessionRoomsRepository,
     SlotKindPolicies,
     BookingDecisionWaiter,
     CoachingSlotsService,

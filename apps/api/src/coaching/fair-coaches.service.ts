@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { FairCoachesRepository, FairsRepository, isFairVisibleTo } from '@bisang/database';
@@ -37,7 +38,7 @@ export class FairCoachesService {
 
   async approve(user: AuthenticatedUser, fairId: string, coachId: string): Promise<ApprovedCoachDto> {
     await this.visibleFair(fairId, user);
-    const approved = await this.fairCoaches.approve(fairId, coachId, user.id, new Date());
+    const approved = await this.fairCoaches.approve(fairId, coachId, user.id, clock.now());
     if (!approved) throw coachNotFound();
     return { fairId, coachId, status: 'approved', approvedAt: new Date(approved.approvedAt).toISOString() };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
-import { Page, badRequest, decodeCursor, notFound, toPage } from '@bisang/common';
+import { Page, badRequest, clock, decodeCursor, notFound, toPage } from '@bisang/common';
 import type { AnnouncementCreated } from '@bisang/contracts';
 import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
 import { AnnouncementDto, CreateFairDto, UpdateAnnouncementDto, UpdateFairDto } from './dto/create-fair.dto';
@@ -77,7 +77,7 @@ export class FairsService {
   async publish(fairId: string): Promise<FairDto> {
     const existing = await this.fairs.findById(fairId);
     if (!existing) throw fairNotFound();
-    const published = await this.fairs.publish(fairId, new Date());
+    const published = await this.fairs.publish(fairId, clock.now());
     if (!published) throw fairNotPublishable();
     return FairDto.from(published.fair);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clock } from '@bisang/common';
 import { MailLinkTokens } from '@bisang/auth';
 import type { FollowUpDays } from '@bisang/contracts';
 import { ApplicationsRepository } from '@bisang/database';
@@ -26,7 +27,7 @@ export class FollowUpLinksService {
   async answer(token: string): Promise<FollowUpLink | null> {
     const claims = this.links.readFollowUpAnswer(token);
     if (!claims) return null;
-    const result = await this.applications.answerFollowUp(claims.applicationId, claims.days as FollowUpDays, claims.stillEmployed, new Date());
+    const result = await this.applications.answerFollowUp(claims.applicationId, claims.days as FollowUpDays, claims.stillEmployed, clock.now());
     return result.outcome === 'answered' ? { days: claims.days, stillEmployed: claims.stillEmployed } : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, conflict, decodeCursor, notFound, toPage } from '@bisang/common';
+import { Page, conflict, decodeCursor, notFound, toPage, clock } from '@bisang/common';
 import { CounsellingNoteView, FairsRepository, IntroductionAnswerOutcome, IntroductionView, IntroductionsRepository } from '@bisang/database';
 import { alreadyApplied, fairNotLive, postingClosedToApplications } from '../applications/applications.errors';
 import { alreadyAnswered } from '../matching/matching.errors';
@@ -64,11 +64,11 @@ export class IntroductionsService {
   }
 
   async accept(seeker: AuthenticatedUser, id: string): Promise<IntroductionDto> {
-    return IntroductionDto.from(answered(await this.introductions.accept(id, seeker.id, new Date())));
+    return IntroductionDto.from(answered(await this.introductions.accept(id, seeker.id, clock.now())));
   }
 
   async decline(seeker: AuthenticatedUser, id: string): Promise<IntroductionDto> {
-    return IntroductionDto.from(answered(await this.introductions.decline(id, seeker.id, new Date())));
+    return IntroductionDto.from(answered(await this.introductions.decline(id, seeker.id, clock.now())));
   }
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, notFound } from '@bisang/common';
+import { EMPLOYMENT_TYPE_LABELS, KECO_MAJOR_GROUPS, clock, notFound } from '@bisang/common';
 import { ApplicationExportRow, EmploymentType, FairEntity, FairsRepository, HireExportRow, KpisRepository } from '@bisang/database';
 import { CsvCell, csvChunks } from './csv.encoder';
 
@@ -107,6 +107,6 @@ export class KpiExportsService {
 
   /** e.g. `daegu-youth-bisang-hires-20260630.csv`: the fair's slug (ASCII) and today in its time zone. */
   private filename(fair: FairEntity, what: string): string {
-    return `${fair.slug}-${what}-${DateTime.now().setZone(fair.timezone).toFormat('yyyyLLdd')}.csv`;
+    return `${fair.slug}-${what}-${DateTime.fromMillis(clock.nowMs()).setZone(fair.timezone).toFormat('yyyyLLdd')}.csv`;
   }
 }

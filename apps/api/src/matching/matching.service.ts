@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, notFound, toPage } from '@bisang/common';
+import { Page, decodeCursor, notFound, toPage, clock } from '@bisang/common';
 import { matchKeys, scorePosting } from '@bisang/contracts';
 import {
   AnswerOutcome,
@@ -119,11 +119,11 @@ export class MatchingService {
   }
 
   async accept(seeker: AuthenticatedUser, invitationId: string): Promise<MyPoolInvitationDto> {
-    return MyPoolInvitationDto.from(answered(await this.pool.accept(invitationId, seeker.id, new Date())));
+    return MyPoolInvitationDto.from(answered(await this.pool.accept(invitationId, seeker.id, clock.now())));
   }
 
   async decline(seeker: AuthenticatedUser, invitationId: string): Promise<MyPoolInvitationDto> {
-    return MyPoolInvitationDto.from(answered(await this.pool.decline(invitationId, seeker.id, new Date())));
+    return MyPoolInvitationDto.from(answered(await this.pool.decline(invitationId, seeker.id, clock.now())));
   }
 
   private async visibleFair(fairId: string, user: AuthenticatedUser) {

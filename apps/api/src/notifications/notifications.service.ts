@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DomainError, badRequest } from '@bisang/common';
+import { DomainError, badRequest, clock } from '@bisang/common';
 import { NotificationsRepository } from '@bisang/database';
 import { NotificationDto, NotificationListQueryDto, NotificationPageDto, ReadAllDto } from './dto/notification.dto';
 
@@ -34,13 +34,13 @@ export class NotificationsService {
   }
 
   async markRead(userId: string, notificationId: number): Promise<NotificationDto> {
-    const row = await this.notifications.markRead(userId, notificationId, new Date());
+    const row = await this.notifications.markRead(userId, notificationId, clock.now());
     if (!row) throw notificationNotFound();
     return NotificationDto.from(row);
   }
 
   async markAllRead(userId: string): Promise<ReadAllDto> {
-    const marked = await this.notifications.markAllRead(userId, new Date());
+    const marked = await this.notifications.markAllRead(userId, clock.now());
     return { marked, unreadCount: await this.notifications.countUnread(userId) };
   }
 

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
-import { DomainError, Page, decodeCursor, notFound, toPage } from '@bisang/common';
+import { DomainError, Page, decodeCursor, notFound, toPage, clock } from '@bisang/common';
 import { BoothsRepository, FairsRepository, isFairVisibleTo, PostingChangeOutcome, PostingFields, PostingsRepository } from '@bisang/database';
 import { CreatePostingDto, PostingDto, PostingQueryDto, UpdatePostingDto } from './dto/posting.dto';
 
@@ -46,12 +46,12 @@ export class PostingsService {
   }
 
   async publish(postingId: string): Promise<PostingDto> {
-    const result = this.settle(await this.postings.publish(postingId, new Date()));
+    const result = this.settle(await this.postings.publish(postingId, clock.now()));
     return PostingDto.from(result.posting);
   }
 
   async close(postingId: string): Promise<PostingDto> {
-    const result = this.settle(await this.postings.close(postingId, new Date()));
+    const result = this.settle(await this.postings.close(postingId, clock.now()));
     return PostingDto.from(result.posting);
   }
 
@@ -96,7 +96,7 @@ export class PostingsService {
   private futureOrNull(value: string | null | undefined): Date | null {
     if (value === undefined || value === null) return null;
     const at = new Date(value);
-    if (at.getTime() <= Date.now()) {
+    if (at.getTime() <= clock.nowMs()) {
       throw new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', ['closesAt must be in the future']);
     }
     return at;

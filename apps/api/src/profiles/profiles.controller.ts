@@ -28,7 +28,7 @@ export class ProfilesController {
 
   @Get('seekers/:seekerId/profile')
   @OwnedBy(SeekerAccessPolicy, 'seekerId')
-  @ApiOkResponse({ type: ProfileDto, description: 'the seeker, or staff of a booth the seeker applied to' })
+  @ApiOkResponse({ type: ProfileDto, description: 'the seeker, or staff of a booth the seeker applied to, queues at or chats with' })
   @ApiNotFoundResponse({ description: 'for anyone else' })
   getSeeker(@CurrentUser() viewer: AuthenticatedUser, @Param('seekerId', uuidParam('seekerId')) seekerId: string): Promise<ProfileDto> {
     return this.profiles.get(seekerId, viewer);

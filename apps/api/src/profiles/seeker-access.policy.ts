@@ -3,7 +3,7 @@ import { AuthenticatedUser, OwnershipPolicy, OwnershipVerdict } from '@bisang/au
 import { SeekerProfilesRepository } from '@bisang/database';
 
 /**
- * Who may see a seeker's profile and resume: the seeker, and staff of booths the seeker applied to.
+ * Who may see a seeker's profile and resume: the seeker, and staff of booths the seeker applied to, queues at or chats with.
  * To anyone else the seeker's data does not exist (404).
  */
 @Injectable()

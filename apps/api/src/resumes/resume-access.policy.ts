@@ -3,7 +3,7 @@ import { AuthenticatedUser, OwnershipPolicy, OwnershipVerdict } from '@bisang/au
 import { ResumesRepository } from '@bisang/database';
 import { SeekerAccessPolicy } from '../profiles/seeker-access.policy';
 
-/** A resume is visible to its seeker and to staff of booths the seeker applied to; to anyone else it does not exist. */
+/** A resume is visible to its seeker and to staff of booths the seeker applied to, queues at or chats with; to anyone else it does not exist. */
 @Injectable()
 export class ResumeAccessPolicy implements OwnershipPolicy {
   readonly resource = { en: 'Resume', ko: '이력서' };

@@ -49,7 +49,7 @@ export class ResumesController {
   @OwnedBy(ResumeAccessPolicy, 'resumeId')
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
-  @ApiFileResponse('application/pdf', 'the PDF; for the seeker and staff of booths the seeker applied to (404 for anyone else)')
+  @ApiFileResponse('application/pdf', 'the PDF; for the seeker and staff of booths the seeker applied to, queues at or chats with (404 for anyone else)')
   async download(@Param('resumeId', uuidParam('resumeId')) resumeId: string): Promise<StreamableFile> {
     const { resume, stream } = await this.resumes.open(resumeId);
     return new StreamableFile(stream, {

@@ -9,8 +9,8 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { RealtimeSignal, rooms } from '@bisang/realtime';
-import { FAIR_NAMESPACE, JoinAck, MeJoinAck, SimpleAck } from '@bisang/contracts';
+import { RealtimeSignal, UserPush, rooms } from '@bisang/realtime';
+import { ChatJoinAck, FAIR_NAMESPACE, JoinAck, MeJoinAck, RoomJoinAck, SimpleAck } from '@bisang/contracts';
 import { socketAuth } from '../socket-auth';
 import { BoothPresenceService } from './booth-presence.service';
 import { FairAccess } from './fair-access.service';
@@ -18,7 +18,20 @@ import type { FairNamespace, FairSocket } from './fair-socket';
 import { FeedRelay } from './feed-relay.service';
 import { RealtimeSignals } from './realtime-signals.service';
 import { NotificationRelay } from './notification-relay.service';
-import { parseBoothPayload, parseJoinPayload, parseMeJoinPayload, parseTokenPayload } from './socket-payloads';
+import { ChatRelay } from './chat-relay.service';
+import { StaffPresenceService } from './staff-presence.service';
+import { SessionRoomsRelay } from './session-rooms-relay.service';
+import {
+  parseBoothPayload,
+  parseChatPayload,
+  parseJoinPayload,
+  parseMeJoinPayload,
+  parseOnlinePayload,
+  parseReadPayload,
+  parseRoomPayload,
+  parseRoomSignalPayload,
+  parseTokenPayload,
+} from './socket-payloads';
 import { SocketRateLimit } from './socket-rate-limit';
 import { SocketSessions } from './socket-sessions.service';
 
@@ -37,6 +50,9 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly access: FairAccess,
     private readonly rateLimit: SocketRateLimit,
     private readonly notifications: NotificationRelay,
+    private readonly chats: ChatRelay,
+    private readonly staffPresence: StaffPresenceService,
+    private readonly sessionRooms: SessionRoomsRelay,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
@@ -45,6 +61,9 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.relay.start(namespace);
     this.notifications.start(namespace);
     this.presence.start(namespace);
+    this.chats.start(namespace);
+    this.staffPresence.start();
+    this.sessionRooms.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
   }
 
@@ -56,7 +75,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: FairSocket) {
     this.sessions.forget(socket);
-    await this.presence.disconnected(socket.id);
+    await Promise.all([this.presence.disconnected(socket.id), this.staffPresence.disconnected(socket.id), this.sessionRooms.disconnected(socket.id)]);
   }
 
   @SubscribeMessage('fair:join')
@@ -112,6 +131,96 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     ack?.({ ok: true });
   }
 
+  /** Booth staff go online for the booth with a capacity (1–4, default 2): "take next" needs it. */
+  @SubscribeMessage('booth:online')
+  async boothOnline(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseOnlinePayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const user = socket.data.user;
+    if (!user || (await this.access.boothRole(payload.boothId, user)) !== 'recruiters') {
+      return ack?.({ ok: false, code: 'NOT_FOUND', message: 'booth not found among your booths' });
+    }
+    await this.staffPresence.online(socket, payload.boothId, user.id, payload.capacity);
+    ack?.({ ok: true });
+  }
+
+  @SubscribeMessage('booth:offline')
+  async boothOffline(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseBoothPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const user = socket.data.user;
+    if (!user || (await this.access.boothRole(payload.boothId, user)) !== 'recruiters') {
+      return ack?.({ ok: false, code: 'NOT_FOUND', message: 'booth not found among your booths' });
+    }
+    await this.staffPresence.offline(socket, payload.boothId, user.id);
+    ack?.({ ok: true });
+  }
+
+  /** A participant follows a chat: replayed after `since`, then live, with no gap and no duplicate. */
+  @SubscribeMessage('chat:join')
+  async joinChat(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: ChatJoinAck) => void) {
+    const reply = ack ?? (() => undefined);
+    const payload = parseChatPayload(body);
+    if (!payload.ok) return reply(payload);
+    const user = socket.data.user;
+    if (!user) return reply({ ok: false, code: 'NOT_FOUND', message: 'chat not found' });
+    await this.chats.join(socket, user.id, payload.chatId, payload.since, reply);
+  }
+
+  @SubscribeMessage('chat:leave')
+  async leaveChat(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseChatPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    await this.chats.leave(socket, payload.chatId);
+    ack?.({ ok: true });
+  }
+
+  /** Read marker: stored, then the chat's other sockets (on every node) receive `chat:read`. */
+  @SubscribeMessage('chat:read')
+  async readChat(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseReadPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const user = socket.data.user;
+    const readSeq = user ? await this.chats.markRead(user.id, payload.chatId, payload.seq) : null;
+    if (readSeq === null || !user) return ack?.({ ok: false, code: 'NOT_FOUND', message: 'chat not found' });
+    socket.to(rooms.chat(payload.chatId)).emit('chat:read', { chatId: payload.chatId, userId: user.id, seq: readSeq });
+    ack?.({ ok: true });
+  }
+
+  /** A typing hint to the other participant's sockets (not stored); only after `chat:join`. */
+  @SubscribeMessage('chat:typing')
+  typing(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseChatPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    const user = socket.data.user;
+    if (!user || !socket.rooms.has(rooms.chat(payload.chatId))) return ack?.({ ok: false, code: 'NOT_FOUND', message: 'join the chat first' });
+    socket.to(rooms.chat(payload.chatId)).emit('chat:typing', { chatId: payload.chatId, userId: user.id });
+    ack?.({ ok: true });
+  }
+
+  /** Enters a session room (its two participants, while open): ack `{ok, peers}`; the other side gets `room:peer`. */
+  @SubscribeMessage('room:join')
+  async joinRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: RoomJoinAck) => void) {
+    const payload = parseRoomPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessionRooms.join(socket, payload.roomId));
+  }
+
+  @SubscribeMessage('room:leave')
+  async leaveRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseRoomPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(await this.sessionRooms.leave(socket, payload.roomId));
+  }
+
+  /** WebRTC signalling, relayed as is to the other participant only (across gateway nodes). */
+  @SubscribeMessage('room:signal')
+  signalRoom(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
+    const payload = parseRoomSignalPayload(body);
+    if (!payload.ok) return ack?.(payload);
+    ack?.(this.sessionRooms.signal(socket, payload.roomId, payload.data));
+  }
+
   /** A new access token for this socket, so that its private events go on past the old one's expiry. */
   @SubscribeMessage('auth:refresh')
   async refreshAuth(@ConnectedSocket() socket: FairSocket, @MessageBody() body: unknown, @Ack() ack?: (reply: SimpleAck) => void) {
@@ -128,8 +237,20 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.notifications.signalled(signal.userId, signal.event);
     } else if (signal.kind === 'kpis') {
       this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
+    } else if (signal.kind === 'chat') {
+      this.chats.signalled(signal.chatId);
+    } else if (signal.kind === 'user') {
+      // Every node receives it; each hands it to the user's sockets on it.
+      this.emitToUser(signal.userId, signal);
     } else if (signal.kind === 'sessions.revoked') {
       this.sessions.sessionsRevoked(signal.userId, signal.sessionIds);
     }
+  }
+
+  private emitToUser(userId: string, push: UserPush): void {
+    const to = this.namespace.local.to(rooms.user(userId));
+    if (push.event === 'queue:update') to.emit('queue:update', push.data);
+    else if (push.event === 'chat:started') to.emit('chat:started', push.data);
+    else to.emit('chat:ended', push.data);
   }
 }

@@ -19,12 +19,19 @@ import type {
   TalentPoolEntry,
   TalentPoolInput,
   TalentPoolQuery,
+  Chat,
+  ChatEnded,
+  ChatMessage,
+  QueueEntry,
+  QueuePosition,
+  StaffQueue,
   ApplicationDetail,
   Application,
   AuthResponse,
   AvailabilityInput,
   AvailabilityResult,
   Booking,
+  RoomEntry,
   Booth,
   ChangeStatusInput,
   Company,
@@ -291,6 +298,16 @@ async function request<T>(path: string, options: RequestOptions = {}, retried = 
 const enc = encodeURIComponent;
 
 export const api = {
+  // Booth chat
+  joinQueue: (boothId: string) => request<QueueEntry>(`/booths/${enc(boothId)}/queue`, { method: 'POST', body: {} }),
+  leaveQueue: (boothId: string) => request<void>(`/booths/${enc(boothId)}/queue`, { method: 'DELETE' }),
+  queuePosition: (boothId: string) => request<QueuePosition>(`/booths/${enc(boothId)}/queue`),
+  staffQueue: (boothId: string) => request<StaffQueue>(`/booths/${enc(boothId)}/queue`),
+  takeNextChat: (boothId: string) => request<Chat | undefined>(`/booths/${enc(boothId)}/chats/next`, { method: 'POST', body: {} }),
+  myChats: () => request<Page<Chat>>('/me/chats', { query: { limit: 100 } }),
+  chat: (chatId: string) => request<Chat>(`/chats/${enc(chatId)}`),
+  postChatMessage: (chatId: string, body: string) => request<ChatMessage>(`/chats/${enc(chatId)}/messages`, { method: 'POST', body: { body } }),
+  endChat: (chatId: string) => request<ChatEnded>(`/chats/${enc(chatId)}/end`, { method: 'POST', body: {} }),
   // accounts
   register: (input: RegisterInput) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body: input }),
@@ -390,6 +407,8 @@ export const api = {
   cancelBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/cancel`, { method: 'POST', body: {} }),
   completeBooking: (bookingId: string, feedback?: string) =>
     request<Booking>(`/coaching/bookings/${enc(bookingId)}/complete`, { method: 'POST', body: feedback ? { feedback } : {} }),
+  /** The booking's session room (POST: it is made on first entry); 409 ROOM_NOT_OPEN outside its window. */
+  enterRoom: (bookingId: string) => request<RoomEntry>(`/coaching/bookings/${enc(bookingId)}/room`, { method: 'POST', body: {} }),
   noShowBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/no-show`, { method: 'POST', body: {} }),
   joinWaitlist: (fairId: string, coachId: string, date: string) =>
     request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),

@@ -8,6 +8,7 @@ import { loadBookings } from '../pages/MyBookings';
 import { ErrorNote, Loaded, useAsync } from './async';
 import { bookingStatusText } from './bookingText';
 import { useJobCategories } from './useJobCategories';
+import { EnterRoom } from './EnterRoom';
 
 type Session = Booking & { zone: string };
 
@@ -109,6 +110,7 @@ function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () =>
         {b.kind === 'interview' && <span className="small muted"> · {t('bookings.interviews')}</span>}
       </p>
       {b.feedback && <p>{b.feedback}</p>}
+      <EnterRoom booking={b} />
       {b.status === 'confirmed' && (
         <form
           className="stack"

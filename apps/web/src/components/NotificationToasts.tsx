@@ -42,6 +42,10 @@ export function notificationText(e: NotificationEvent, t: Translate, lang: Lang 
       return t('notify.poolInvitation', { company: e.data.companyName, posting: e.data.postingTitle });
     case 'introduction.received':
       return t('notify.introduction', { company: e.data.companyName, posting: e.data.postingTitle });
+    case 'queue.next':
+      return t('notify.queueNext', { company: e.data.companyName });
+    case 'chat.answered':
+      return t('notify.chatAnswered');
   }
 }
 

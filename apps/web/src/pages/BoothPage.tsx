@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
+import { BoothChatPanel } from '../components/BoothChatPanel';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useBoothPresence } from '../realtime/hooks';
@@ -37,6 +38,7 @@ export function BoothPage() {
               </div>
             </dl>
           </section>
+          {fair.status === 'live' && booth.status === 'approved' && <BoothChatPanel boothId={booth.id} companyName={booth.companyName} />}
           <section aria-labelledby="booth-postings">
             <h2 id="booth-postings">{t('booth.postings')}</h2>
             {postings.length === 0 ? (

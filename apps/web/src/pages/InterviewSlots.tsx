@@ -9,6 +9,7 @@ import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
+import { EnterRoom } from '../components/EnterRoom';
 
 /** Every upcoming interview slot of a booth (booked ones included for its staff). */
 async function upcomingSlots(boothId: string, available?: boolean): Promise<Slot[]> {
@@ -111,7 +112,7 @@ export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fai
             <ul className="plain">
               {list.map((b) => (
                 <li key={b.id} data-testid="interview-booking">
-                  <strong>{b.name}</strong> · {when(b)} · <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
+                  <strong>{b.name}</strong> · {when(b)} · <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span> <EnterRoom booking={b} />
                 </li>
               ))}
             </ul>

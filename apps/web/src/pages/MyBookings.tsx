@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { Booking } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { bookingStatusText, reasonText } from '../components/bookingText';
+import { EnterRoom } from '../components/EnterRoom';
 import { fairZone } from '../components/useFairZones';
 import { formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -57,9 +58,12 @@ export function MyBookings() {
                     </p>
                   )}
                   {b.status === 'confirmed' && (
-                    <button type="button" className="button button-secondary" onClick={() => void cancel(b)}>
-                      {t('bookings.cancel')}
-                    </button>
+                    <div className="actions">
+                      <EnterRoom booking={b} />
+                      <button type="button" className="button button-secondary" onClick={() => void cancel(b)}>
+                        {t('bookings.cancel')}
+                      </button>
+                    </div>
                   )}
                 </li>
               ))}

@@ -5,6 +5,7 @@ import type { StoredNotification, UserRole } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
 import { notificationText } from '../components/NotificationToasts';
+import { EnterRoom } from '../components/EnterRoom';
 import { unreadCount } from '../components/unread';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -19,6 +20,7 @@ import { useNotifications, useResync } from '../realtime/hooks';
 const linkOf = (n: StoredNotification, role: UserRole | undefined): string | null => {
   if (role === 'recruiter') return n.type.startsWith('application.') || n.type.startsWith('booking.') ? '/recruiter' : null;
   if (role === 'coach') return n.type.startsWith('booking.') ? '/coach' : null;
+  if (n.type === 'booking.session_open') return `/rooms/${n.data.bookingId}`;
   if (role !== 'seeker') return null;
   if (n.type.startsWith('application.') || n.type.startsWith('hire.')) return '/me/applications';
   return n.type.startsWith('booking.') ? '/me/bookings' : null;
@@ -90,6 +92,11 @@ export function MyNotifications() {
                         )}
                       </p>
                       <p className="small muted">{formatDateTime(n.at, 'Asia/Seoul', lang)}</p>
+                      {(n.type === 'booking.session_open' || n.type === 'booking.reminder') && (
+                        <p>
+                          <EnterRoom booking={{ id: n.data.bookingId, status: 'confirmed', startsAt: n.data.startsAt, endsAt: n.data.endsAt }} />
+                        </p>
+                      )}
                       {!n.readAt && (
                         <button type="button" className="button button-small button-secondary" onClick={() => void markRead(n)}>
                           {t('notifications.markRead')}

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 import { InterviewSlotsConsole } from './InterviewSlots';
 import { TalentPoolSearch } from '../components/TalentPoolSearch';
+import { ChatInbox } from '../components/ChatInbox';
 
 /** The company's booth in a fair, in any status (GET /me/booths lists the caller's own). */
 async function findBooth(fair: Fair, company: Company): Promise<Booth | null> {
@@ -273,6 +274,7 @@ function BoothConsole({ fair, company }: { fair: Fair; company: Company }) {
               {b.rejectionReason && <p className="note note-error">{serverText(b.rejectionReason)}</p>}
               {b.status === 'rejected' && <ReapplyBooth booth={b} onDone={booth.reload} />}
             </section>
+            {b.status === 'approved' && fair.status === 'live' && <ChatInbox booth={b} />}
             <Postings booth={b} fair={fair} />
             <Pipeline booth={b} fair={fair} />
             {b.status === 'approved' && <InterviewSlotsConsole booth={b} fair={fair} />}

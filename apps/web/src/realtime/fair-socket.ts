@@ -18,12 +18,48 @@
  * and when the server says the token expired (`auth:expired`) the session is refreshed and handed over the same way.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { BoothPresence, ClientToServerEvents, FeedEvent, JoinAck, KpiUpdate, MeJoinAck, NotificationEvent, ServerToClientEvents } from '@bisang/contracts';
+import type {
+  BoothPresence,
+  ChatMessage,
+  ChatStarted,
+  ClientToServerEvents,
+  FeedEvent,
+  JoinAck,
+  KpiUpdate,
+  MeJoinAck,
+  NotificationEvent,
+  QueueUpdate,
+  ServerToClientEvents,
+  SimpleAck,
+  RoomJoinAck,
+  RoomPeer,
+  RoomSignal,
+} from '@bisang/contracts';
 import { api, refreshSession, tokens } from '../api/client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
 type FeedListener = (event: FeedEvent) => void;
+
+/** Booth chat's private events, as one stream for the pages. */
+export type BoothChatEvent =
+  | { type: 'queue'; data: QueueUpdate }
+  | { type: 'started'; data: ChatStarted }
+  | { type: 'ended'; data: { chatId: string } }
+  | { type: 'typing'; data: { chatId: string; userId: string } }
+  | { type: 'read'; data: { chatId: string; userId: string; seq: number } };
+/** A page in a session room: told the answer of every (re)join, the other side's presence and their signals. */
+export interface RoomHandlers {
+  onJoined(ack: RoomJoinAck): void;
+  onPeer(peer: RoomPeer): void;
+  onSignal(signal: RoomSignal): void;
+}
+
+export interface RoomLink {
+  /** Sends a signalling message to the other side; dropped while disconnected (the page restarts ICE once back). */
+  signal(data: unknown): void;
+  leave(): void;
+}
 
 /** How long to wait before asking again when a `me:join` was refused for a passing reason (rate limit, network). */
 const ME_JOIN_RETRY_MS = 1000;
@@ -38,6 +74,12 @@ class FairSocket {
   private kpiListeners = new Set<(u: KpiUpdate) => void>();
   private stateListeners = new Set<(s: ConnectionState) => void>();
   private booths = new Map<string, number>();
+  /** Followed chats: the newest seq delivered (each message once, in order, across reconnects) and who listens. */
+  private chats = new Map<string, { lastSeq: number; listeners: Set<(m: ChatMessage) => void> }>();
+  private boothChatListeners = new Set<(e: BoothChatEvent) => void>();
+  /** Booths this recruiter is online for, with the capacity: said again after a reconnect. */
+  private onlineBooths = new Map<string, number>();
+  private sessionRooms = new Map<string, RoomHandlers>();
   private resyncListeners = new Set<() => void>();
   private token: string | null = null;
   /** The signed-in user whose notifications this socket follows (null: a visitor). */
@@ -70,6 +112,9 @@ class FairSocket {
       this.joinMe();
       for (const fairId of this.joined.keys()) this.join(fairId);
       for (const boothId of this.booths.keys()) this.enter(boothId);
+      for (const [boothId, capacity] of this.onlineBooths) socket.emit('booth:online', { boothId, capacity });
+      for (const chatId of this.chats.keys()) this.joinChat(chatId);
+      for (const roomId of this.sessionRooms.keys()) this.joinRoom(roomId);
       if (this.dropped) {
         this.dropped = false;
         this.resync();
@@ -109,11 +154,34 @@ class FairSocket {
     socket.on('kpi:update', (u) => {
       for (const l of this.kpiListeners) l(u);
     });
+    socket.on('room:peer', (p) => this.sessionRooms.get(p.roomId)?.onPeer(p));
+    socket.on('room:signal', (s) => this.sessionRooms.get(s.roomId)?.onSignal(s));
     socket.on('booth:presence', (p) => {
       for (const l of this.presenceListeners) l(p);
     });
+    socket.on('chat:message', (m) => {
+      const chat = this.chats.get(m.chatId);
+      if (!chat || m.seq <= chat.lastSeq) return; // a replay of what was already shown
+      chat.lastSeq = m.seq;
+      for (const l of chat.listeners) l(m);
+    });
+    const boothChat = (e: BoothChatEvent) => {
+      for (const l of this.boothChatListeners) l(e);
+    };
+    socket.on('queue:update', (data) => boothChat({ type: 'queue', data }));
+    socket.on('chat:started', (data) => boothChat({ type: 'started', data }));
+    socket.on('chat:ended', (data) => boothChat({ type: 'ended', data }));
+    socket.on('chat:typing', (data) => boothChat({ type: 'typing', data }));
+    socket.on('chat:read', (data) => boothChat({ type: 'read', data }));
     // A new access token in this tab (a refresh after a 401, another tab's refresh, signing in or out).
     tokens.subscribe(() => this.reauthenticate());
+    // Back online: try at once rather than at the end of the reconnection back-off (up to 5 s), so that a call
+    // in a session room gets its signalling back as soon as the network.
+    window.addEventListener('online', () => {
+      if (socket.connected) return;
+      socket.disconnect();
+      socket.connect();
+    });
     this.socket = socket;
     return socket;
   }
@@ -162,6 +230,15 @@ class FairSocket {
   private enter(boothId: string) {
     this.socket?.emit('booth:enter', { boothId }, (ack) => {
       if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.booths.has(boothId) && this.enter(boothId));
+    });
+  }
+
+  private joinRoom(roomId: string) {
+    this.socket?.emit('room:join', { roomId }, (ack) => {
+      const handlers = this.sessionRooms.get(roomId);
+      if (!handlers) return;
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.sessionRooms.has(roomId) && this.joinRoom(roomId));
+      else handlers.onJoined(ack);
     });
   }
 
@@ -309,6 +386,82 @@ class FairSocket {
         this.booths.delete(boothId);
         this.leaveBooth(boothId);
       } else this.booths.set(boothId, left);
+    };
+  }
+
+  /** A chat's messages from the first on, then live; after a drop it re-joins with the last seq shown: no gap, no duplicate. */
+  followChat(chatId: string, listener: (m: ChatMessage) => void): () => void {
+    const socket = this.ensure();
+    const existing = this.chats.get(chatId);
+    if (existing) {
+      existing.listeners.add(listener);
+    } else {
+      this.chats.set(chatId, { lastSeq: 0, listeners: new Set([listener]) });
+      if (socket.connected) this.joinChat(chatId);
+    }
+    return () => {
+      const chat = this.chats.get(chatId);
+      chat?.listeners.delete(listener);
+      if (chat && chat.listeners.size === 0) {
+        this.chats.delete(chatId);
+        this.socket?.emit('chat:leave', { chatId });
+      }
+    };
+  }
+
+  private joinChat(chatId: string) {
+    const since = this.chats.get(chatId)?.lastSeq ?? 0;
+    this.socket?.emit('chat:join', { chatId, since }, (ack) => {
+      if (!ack.ok && ack.code === 'RATE_LIMITED') this.later(ack.retryAfterMs, () => this.chats.has(chatId) && this.joinChat(chatId));
+    });
+  }
+
+  onBoothChat(listener: (e: BoothChatEvent) => void): () => void {
+    this.ensure();
+    this.boothChatListeners.add(listener);
+    return () => this.boothChatListeners.delete(listener);
+  }
+
+  /** Booth staff go online (capacity 1–4) or offline for a booth; online is said again after every reconnect. */
+  setOnline(boothId: string, capacity: number | null): Promise<SimpleAck> {
+    const socket = this.ensure();
+    if (capacity === null) this.onlineBooths.delete(boothId);
+    else this.onlineBooths.set(boothId, capacity);
+    return new Promise((resolve) => {
+      if (capacity === null) socket.emit('booth:offline', { boothId }, resolve);
+      else socket.emit('booth:online', { boothId, capacity }, resolve);
+    });
+  }
+
+  typing(chatId: string) {
+    this.socket?.emit('chat:typing', { chatId });
+  }
+
+  markRead(chatId: string, seq: number) {
+    this.socket?.emit('chat:read', { chatId, seq });
+  }
+
+  /**
+   * Enters a session room on this connection, and again after every reconnect (each answer goes to `onJoined`).
+   * Signals are sent only while connected: socket.io would otherwise send its buffer before the re-join.
+   */
+  enterRoom(roomId: string, handlers: RoomHandlers): RoomLink {
+    const socket = this.ensure();
+    this.sessionRooms.set(roomId, handlers);
+    if (socket.connected) this.joinRoom(roomId);
+    const send = (data: unknown, attempt = 0) => {
+      if (!socket.connected || this.sessionRooms.get(roomId) !== handlers) return;
+      socket.emit('room:signal', { roomId, data }, (ack) => {
+        if (!ack.ok && ack.code === 'RATE_LIMITED' && attempt < 5) this.later(ack.retryAfterMs, () => send(data, attempt + 1));
+      });
+    };
+    return {
+      signal: (data) => send(data),
+      leave: () => {
+        if (this.sessionRooms.get(roomId) !== handlers) return;
+        this.sessionRooms.delete(roomId);
+        if (socket.connected) socket.emit('room:leave', { roomId });
+      },
     };
   }
 

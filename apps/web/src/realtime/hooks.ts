@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BoothPresence, FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/contracts';
-import { fairSocket, type ConnectionState } from './fair-socket';
+import type { BoothPresence, ChatMessage, FeedEvent, KpiUpdate, NotificationEvent } from '@bisang/contracts';
+import { fairSocket, type BoothChatEvent, type ConnectionState } from './fair-socket';
 
 export function useConnectionState(): ConnectionState {
   const [state, setState] = useState<ConnectionState>(fairSocket.state);
@@ -59,4 +59,22 @@ export function useKpiUpdates(fairId: string | undefined, onUpdate: (u: KpiUpdat
       unfollow();
     };
   }, [fairId]);
+}
+
+/** Booth chat's private events (queue:update, chat:started, chat:ended, chat:typing, chat:read). */
+export function useBoothChatEvents(onEvent: (e: BoothChatEvent) => void): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  useEffect(() => fairSocket.onBoothChat((e) => handler.current(e)), []);
+}
+
+/** A chat's messages in seq order, each once, kept whole across dropped connections. */
+export function useChatMessages(chatId: string | undefined): ChatMessage[] {
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  useEffect(() => {
+    setMessages([]);
+    if (!chatId) return;
+    return fairSocket.followChat(chatId, (m) => setMessages((prev) => (prev.some((p) => p.seq === m.seq) ? prev : [...prev, m])));
+  }, [chatId]);
+  return messages;
 }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
@@ -8,6 +9,6 @@ export class AutoCompleteHandler {
   constructor(private readonly bookings: CoachingBookingsRepository) {}
 
   async handle({ bookingId }: JobMap['coaching.auto-complete']): Promise<void> {
-    await this.bookings.completeUnmarked(bookingId, new Date());
+    await this.bookings.completeUnmarked(bookingId, clock.now());
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobMap } from '@bisang/queues';
+import { AttendanceCheckHandler } from './attendance-check.handler';
 import { AutoCompleteHandler } from './auto-complete.handler';
 import { DecideBookingHandler } from './decide-booking.handler';
 import { ExpireHoldHandler } from './expire-hold.handler';
@@ -22,6 +23,7 @@ export class CoachingJobsDispatcher {
     autoComplete: AutoCompleteHandler,
     offerSlot: OfferSlotHandler,
     expireHold: ExpireHoldHandler,
+    attendanceCheck: AttendanceCheckHandler,
   ) {
     this.handlers = {
       'coaching.decide': (p) => decide.handle(p),
@@ -30,6 +32,7 @@ export class CoachingJobsDispatcher {
       'coaching.auto-complete': (p) => autoComplete.handle(p),
       'coaching.offer-slot': (p) => offerSlot.handle(p),
       'coaching.expire-hold': (p) => expireHold.handle(p),
+      'coaching.attendance-check': (p) => attendanceCheck.handle(p),
     };
   }
 

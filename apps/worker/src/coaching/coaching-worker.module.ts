@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CoachingBookingsRepository, CoachingWaitlistRepository } from '@bisang/database';
+import { CoachingBookingsRepository, CoachingWaitlistRepository, SessionRoomsRepository } from '@bisang/database';
+import { AttendanceCheckHandler } from './attendance-check.handler';
 import { AutoCompleteHandler } from './auto-complete.handler';
 import { CoachingJobsDispatcher } from './coaching-jobs.dispatcher';
 import { CoachingProcessor } from './coaching.processor';
@@ -21,7 +22,9 @@ import { SessionJobsSubscriber } from './session-jobs.subscriber';
   providers: [
     CoachingBookingsRepository,
     CoachingWaitlistRepository,
+    SessionRoomsRepository,
     DecideBookingHandler,
+    AttendanceCheckHandler,
     SendReminderHandler,
     OpenSessionHandler,
     AutoCompleteHandler,

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
@@ -14,6 +15,6 @@ export class DecideBookingHandler {
   constructor(private readonly bookings: CoachingBookingsRepository) {}
 
   async handle({ bookingId }: JobMap['coaching.decide']): Promise<void> {
-    await this.bookings.decidePending(bookingId, new Date(), decideBooking);
+    await this.bookings.decidePending(bookingId, clock.now(), decideBooking);
   }
 }

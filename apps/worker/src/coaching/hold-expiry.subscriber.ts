@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@bisang/contracts';
 import { JobProducer, jobIds } from '@bisang/queues';
@@ -13,7 +14,7 @@ export class HoldExpirySubscriber implements DomainEventHandler<'waitlist.offere
     const { slotId, entryId, expiresAt } = event.payload;
     await this.jobs.enqueue('coaching.expire-hold', { slotId, entryId }, {
       jobId: jobIds.expireHold(entryId),
-      delayMs: new Date(expiresAt).getTime() - Date.now(),
+      delayMs: new Date(expiresAt).getTime() - clock.nowMs(),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@bisang/contracts';
 import { CoachingBookingsRepository } from '@bisang/database';
@@ -20,6 +21,6 @@ export class InterviewStageSubscriber implements DomainEventHandler<'application
   async handle(event: DomainEvent<'application.moved'>): Promise<void> {
     const { from, to, seekerId, boothId } = event.payload;
     if (from !== 'interview' || to === 'interview') return;
-    await this.bookings.cancelInterviewsWithoutStage(seekerId, boothId, new Date(), LEFT_INTERVIEW_STAGE);
+    await this.bookings.cancelInterviewsWithoutStage(seekerId, boothId, clock.now(), LEFT_INTERVIEW_STAGE);
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@bisang/config';
 import { CoachingWaitlistRepository } from '@bisang/database';
@@ -12,6 +13,6 @@ export class OfferSlotHandler {
   ) {}
 
   async handle({ slotId }: JobMap['coaching.offer-slot']): Promise<void> {
-    await this.waitlist.holdSlotForNextWaiter(slotId, new Date(), this.config.coachingHoldMs);
+    await this.waitlist.holdSlotForNextWaiter(slotId, clock.now(), this.config.coachingHoldMs);
   }
 }

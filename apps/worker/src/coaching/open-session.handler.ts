@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
@@ -8,6 +9,6 @@ export class OpenSessionHandler {
   constructor(private readonly bookings: CoachingBookingsRepository) {}
 
   async handle({ bookingId }: JobMap['coaching.open-session']): Promise<void> {
-    await this.bookings.markSessionOpened(bookingId, new Date());
+    await this.bookings.markSessionOpened(bookingId, clock.now());
   }
 }

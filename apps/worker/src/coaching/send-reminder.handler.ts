@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { CoachingBookingsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
@@ -8,6 +9,6 @@ export class SendReminderHandler {
   constructor(private readonly bookings: CoachingBookingsRepository) {}
 
   async handle({ bookingId, minutesBefore }: JobMap['coaching.remind']): Promise<void> {
-    await this.bookings.markReminderSent(bookingId, minutesBefore, new Date());
+    await this.bookings.markReminderSent(bookingId, minutesBefore, clock.now());
   }
 }

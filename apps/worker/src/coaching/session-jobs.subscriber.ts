@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@bisang/contracts';
 import { COACHING_AUTO_COMPLETE_AFTER_MS, COACHING_REMINDER_OFFSETS_MINUTES, JobProducer, bookingTimeJobs, jobIds } from '@bisang/queues';
@@ -21,7 +22,7 @@ export class SessionJobsSubscriber implements DomainEventHandler<SessionEvent> {
       await Promise.all(bookingTimeJobs(bookingId).map((j) => this.jobs.cancel(j.name, j.jobId)));
       return;
     }
-    const now = Date.now();
+    const now = clock.nowMs();
     const start = new Date(event.payload.startsAt).getTime();
     const end = new Date(event.payload.endsAt).getTime();
     const missed = COACHING_REMINDER_OFFSETS_MINUTES.filter((m) => start - m * 60_000 <= now);
@@ -34,6 +35,8 @@ export class SessionJobsSubscriber implements DomainEventHandler<SessionEvent> {
       }
     }
     await this.jobs.enqueue('coaching.open-session', { bookingId }, { jobId: jobIds.openSession(bookingId), delayMs: start - now });
+    // At the end, the room's attendance may complete the session at once (both there for half the slot).
+    await this.jobs.enqueue('coaching.attendance-check', { bookingId }, { jobId: jobIds.attendanceCheck(bookingId), delayMs: end - now });
     await this.jobs.enqueue('coaching.auto-complete', { bookingId }, {
       jobId: jobIds.autoComplete(bookingId),
       delayMs: end + COACHING_AUTO_COMPLETE_AFTER_MS - now,

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { FairsRepository } from '@bisang/database';
 import { JobMap, JobProducer, jobIds } from '@bisang/queues';
@@ -13,11 +14,11 @@ export class FairCloseHandler {
   async handle({ fairId }: JobMap['fair.close']): Promise<void> {
     const fair = await this.fairs.findById(fairId);
     if (!fair || fair.status === 'closed' || fair.status === 'draft') return;
-    const early = fair.endsAt.getTime() - Date.now();
+    const early = fair.endsAt.getTime() - clock.nowMs();
     if (early > 0) {
-      await this.jobs.enqueue('fair.close', { fairId }, { jobId: `${jobIds.fairClose(fairId)}-${fair.endsAt.getTime()}`, delayMs: early });
+      await this.jobs.enqueue('fair.close', { fairId }, { jobId: `${jobIds.fairClose(fairId)}-${fair.endsAt.getTime()}-early-${Math.round(clock.nowMs())}`, delayMs: early });
       return;
     }
-    await this.fairs.closeIfDue(fairId, new Date());
+    await this.fairs.closeIfDue(fairId, clock.now());
   }
 }

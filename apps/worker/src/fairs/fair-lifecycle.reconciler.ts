@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { FairsRepository, PostingsRepository } from '@bisang/database';
 import { JobProducer, jobIds } from '@bisang/queues';
@@ -24,7 +25,7 @@ export class FairLifecycleReconciler implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     try {
-      await this.reconcile(new Date());
+      await this.reconcile(clock.now());
     } catch (err) {
       this.logger.error(`reconciliation failed: ${(err as Error).message}`);
     }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { FairsRepository } from '@bisang/database';
 import { JobMap, JobProducer, jobIds } from '@bisang/queues';
@@ -13,12 +14,13 @@ export class FairOpenHandler {
   async handle({ fairId }: JobMap['fair.open']): Promise<void> {
     const fair = await this.fairs.findById(fairId);
     if (!fair || fair.status !== 'scheduled') return;
-    const early = fair.startsAt.getTime() - Date.now();
+    const early = fair.startsAt.getTime() - clock.nowMs();
     if (early > 0) {
-      // Fired before its time (clock skew, or the start moved): try again at the start.
-      await this.jobs.enqueue('fair.open', { fairId }, { jobId: `${jobIds.fairOpen(fairId)}-${fair.startsAt.getTime()}`, delayMs: early });
+      // Fired before its time (clock skew, or the start moved): try again at the start. The new job's id names this
+      // attempt: a job that fires early twice must not re-enqueue under its own id (a no-op: the fair would never open).
+      await this.jobs.enqueue('fair.open', { fairId }, { jobId: `${jobIds.fairOpen(fairId)}-${fair.startsAt.getTime()}-early-${Math.round(clock.nowMs())}`, delayMs: early });
       return;
     }
-    await this.fairs.openIfDue(fairId, new Date());
+    await this.fairs.openIfDue(fairId, clock.now());
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@bisang/contracts';
 import { JobProducer, jobIds } from '@bisang/queues';
@@ -15,7 +16,7 @@ export class FairScheduleSubscriber implements DomainEventHandler<ScheduleEvent>
   constructor(private readonly jobs: JobProducer) {}
 
   async handle(event: DomainEvent<ScheduleEvent>): Promise<void> {
-    const now = Date.now();
+    const now = clock.nowMs();
     if (event.type === 'fair.published') {
       const { fairId, status, startsAt, endsAt } = event.payload;
       if (status === 'scheduled') {

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { PostingsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
@@ -10,7 +11,7 @@ export class PostingCloseHandler {
   ) {}
 
   async handle({ postingId }: JobMap['posting.close']): Promise<void> {
-    const now = new Date();
+    const now = clock.now();
     await this.postings.close(postingId, now, now);
   }
 }

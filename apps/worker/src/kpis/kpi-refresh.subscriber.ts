@@ -15,6 +15,8 @@ export const KPI_EVENTS = [
   'hire.updated',
   'follow_up.answered',
   'kpi_targets.set',
+  'chat.started',
+  'queue.left',
 ] as const;
 type KpiEvent = (typeof KPI_EVENTS)[number];
 
@@ -25,6 +27,7 @@ export class KpiRefreshSubscriber implements DomainEventHandler<KpiEvent> {
   constructor(private readonly kpis: KpiSignals) {}
 
   async handle(event: DomainEvent<KpiEvent>): Promise<void> {
-    await this.kpis.kpisChanged(event.payload.fairId);
+    // A conversation of another feature (no fair) counts in no fair's KPIs.
+    if (event.payload.fairId) await this.kpis.kpisChanged(event.payload.fairId);
   }
 }

@@ -22,6 +22,8 @@ import {
   unsubscribeFooter,
   verifyEmailMail,
   waitlistOfferMail,
+  chatAnsweredMail,
+  chatYourTurnMail,
 } from './mail-templates';
 import type { MailingEvent } from './mail-rules';
 
@@ -191,6 +193,15 @@ export class MailComposer {
           body: event.payload.body,
           url: `${base}/fairs/${encodeURIComponent(fair.slug)}`,
         });
+        break;
+      }
+      case 'queue.next':
+        content = chatYourTurnMail(l, { name, companyName: headerSafe(event.payload.companyName), url: `${base}/booths/${event.payload.boothId}` });
+        break;
+      case 'chat.message_posted': {
+        const p = event.payload;
+        if (!p.boothId) return null;
+        content = chatAnsweredMail(l, { name, fairTitle: fair ? headerSafe(fair.title) : '', url: `${base}/booths/${p.boothId}` });
         break;
       }
       case 'application.submitted':

@@ -14,6 +14,8 @@ export const MAILING_EVENTS = [
   'waitlist.offered',
   'application.moved',
   'follow_up.asked',
+  'queue.next',
+  'chat.message_posted',
   /** Mailed by the paced `mail.announcement` pages when the organizer asked for it (see MailSubscriber). */
   'fair.announced',
   /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
@@ -53,6 +55,11 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       return [{ kind: 'waitlist-offer', userId: event.payload.seekerId }];
     case 'follow_up.asked':
       return [{ kind: 'follow-up', userId: event.payload.seekerId }];
+    case 'queue.next':
+      return [{ kind: 'chat-your-turn', userId: event.payload.seekerId }];
+    case 'chat.message_posted':
+      // Only a recruiter's answer to a message the seeker left at the booth: a live chat is in front of both.
+      return event.payload.kind === 'message' && event.payload.senderId !== event.payload.seekerId ? [{ kind: 'chat-answered', userId: event.payload.seekerId }] : [];
     case 'fair.announced':
       return []; // many recipients: paged and paced by the announcement job, not one event's burst
     case 'application.submitted':

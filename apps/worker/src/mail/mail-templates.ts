@@ -377,3 +377,37 @@ export function unsubscribeFooter(l: Language, url: string, category: 'applicati
     }),
   ];
 }
+
+export function chatYourTurnMail(l: Language, f: { name: string; companyName: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] ${f.companyName} 부스: 곧 대화 차례입니다`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.companyName} 부스 대기열에서 다음 차례가 되셨습니다.`, '채용담당자가 곧 대화를 시작합니다. 부스 페이지로 돌아와 주세요.'],
+      action: { label: '부스로 가기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] ${f.companyName}: you're next`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`You are next in the queue at ${f.companyName}'s booth.`, 'A recruiter will start the chat soon: come back to the booth page.'],
+      action: { label: 'Go to the booth', url: f.url },
+    },
+  });
+}
+
+export function chatAnsweredMail(l: Language, f: { name: string; fairTitle: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: '[비상] 채용담당자가 메시지에 답했습니다',
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.fairTitle} 부스에 남기신 메시지에 채용담당자가 답했습니다.`],
+      action: { label: '답장 보기', url: f.url },
+    },
+    en: {
+      subject: '[Bisang] A recruiter answered your message',
+      greeting: greeting(l, f.name),
+      paragraphs: [`A recruiter answered the message you left at a booth of ${f.fairTitle}.`],
+      action: { label: 'Read the answer', url: f.url },
+    },
+  });
+}

@@ -20,6 +20,8 @@ export const NOTIFYING_EVENTS = [
   'follow_up.asked',
   'pool_invitation.sent',
   'introduction.made',
+  'queue.next',
+  'chat.message_posted',
 ] as const;
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -71,7 +73,8 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       const data = {
         bookingId: p.bookingId,
         room: `coaching-session-${p.bookingId}`,
-        link: `/coaching/sessions/${p.bookingId}`,
+        // The web app's room page (/rooms/:bookingId): it enters POST /coaching/bookings/:bookingId/room.
+        link: `/rooms/${p.bookingId}`,
         startsAt: p.startsAt,
         endsAt: p.endsAt,
       };
@@ -136,6 +139,17 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       const p = event.payload;
       const data = { introductionId: p.introductionId, fairId: p.fairId, postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, message: p.message };
       return [notice(p.seekerId, 'introduction.received', data)];
+    }
+    case 'queue.next': {
+      // "You're next": stored, so that a seeker who stepped away finds it (and is pushed it when connected).
+      const p = event.payload;
+      return [notice(p.seekerId, 'queue.next', { boothId: p.boothId, entryId: p.entryId, companyName: p.companyName })];
+    }
+    case 'chat.message_posted': {
+      // A left message answered by the company's staff; live chats notify nobody (both are in the chat).
+      const p = event.payload;
+      if (p.kind !== 'message' || p.senderId === p.seekerId) return [];
+      return [notice(p.seekerId, 'chat.answered', { chatId: p.chatId, boothId: p.boothId, seq: p.seq })];
     }
   }
 }

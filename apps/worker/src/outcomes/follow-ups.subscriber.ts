@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import type { DomainEvent } from '@bisang/contracts';
 import { JobProducer, hireFollowUpJobs } from '@bisang/queues';
@@ -21,7 +22,7 @@ export class FollowUpsSubscriber implements DomainEventHandler<HireEvent> {
       if (event.payload.previousStartDate === event.payload.startDate) return;
       await this.remove(applicationId, event.payload.previousStartDate, timezone);
     }
-    const now = Date.now();
+    const now = clock.nowMs();
     for (const job of hireFollowUpJobs(applicationId, event.payload.startDate, timezone)) {
       // A finished job kept under the same id (an undone and redone hire) would swallow the new one; the
       // handler asks each follow-up once, so running it again is harmless.

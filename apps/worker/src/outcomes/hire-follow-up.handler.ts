@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { ApplicationsRepository } from '@bisang/database';
 import { JobMap } from '@bisang/queues';
@@ -13,6 +14,6 @@ export class HireFollowUpHandler {
   ) {}
 
   async handle({ applicationId, daysAfterStart, startDate }: JobMap['hire.follow-up']): Promise<void> {
-    await this.applications.markFollowUpAsked(applicationId, daysAfterStart, startDate, new Date());
+    await this.applications.markFollowUpAsked(applicationId, daysAfterStart, startDate, clock.now());
   }
 }

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { domainEvent } from '@bisang/contracts';
 import { appendDomainEvents } from './domain-events.repository';
 import { Injectable } from '@nestjs/common';
@@ -19,7 +20,7 @@ export type ApproveOutcome =
   | { outcome: 'not_found' };
 
 /** A posting shows hiring intent when it is published, not past its closing time, and has openings left. */
-const HIRING_INTENT = `p.booth_id = b.id AND p.status = 'published' AND p.openings > 0 AND (p.closes_at IS NULL OR p.closes_at > now())`;
+const HIRING_INTENT = `p.booth_id = b.id AND p.status = 'published' AND p.openings > 0 AND (p.closes_at IS NULL OR p.closes_at > $2)`;
 
 @Injectable()
 export class BoothsRepository {
@@ -100,7 +101,7 @@ export class BoothsRepository {
       if (locked.status === 'approved') {
         return { outcome: 'already_approved' as const, booth: await m.getRepository(BoothEntity).findOneByOrFail({ id }) };
       }
-      const intent = await m.query(`SELECT 1 FROM booths b WHERE b.id = $1 AND EXISTS (SELECT 1 FROM postings p WHERE ${HIRING_INTENT})`, [id]);
+      const intent = await m.query(`SELECT 1 FROM booths b WHERE b.id = $1 AND EXISTS (SELECT 1 FROM postings p WHERE ${HIRING_INTENT})`, [id, clock.now()]);
       if (!intent.length) return { outcome: 'no_hiring_intent' as const };
       await m.query(`UPDATE booths SET status = 'approved', decided_at = $2, rejection_reason = NULL WHERE id = $1`, [id, now]);
       const booth = await m.getRepository(BoothEntity).findOneByOrFail({ id });

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FairEventEntity } from '../entities/fair-event.entity';
@@ -27,8 +28,8 @@ export async function appendFairEvent<T extends FeedEventType>(
   const [appended] = rowsOf<{ id: string }>(
     await manager.query(
       `WITH bumped AS (UPDATE fairs SET last_event_id = last_event_id + 1 WHERE id = $1 RETURNING last_event_id)
-       INSERT INTO fair_events (fair_id, id, type, data, at) SELECT $1::uuid, last_event_id, $2::text, $3::jsonb, now() FROM bumped RETURNING id`,
-      [fairId, type, JSON.stringify(data)],
+       INSERT INTO fair_events (fair_id, id, type, data, at) SELECT $1::uuid, last_event_id, $2::text, $3::jsonb, $4::timestamptz FROM bumped RETURNING id`,
+      [fairId, type, JSON.stringify(data), clock.now()],
     ),
   );
   if (!appended) throw new Error(`appendFairEvent: no fair ${fairId}`);

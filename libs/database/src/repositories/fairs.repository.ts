@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FairEntity, FairStatus } from '../entities/fair.entity';
@@ -253,9 +254,9 @@ export class FairsRepository {
     return this.dataSource.transaction(async (m) => {
       const [row] = rowsOf<Record<string, unknown>>(
         await m.query(
-          `UPDATE announcements SET title = coalesce($2, title), body = coalesce($3, body), updated_at = now()
+          `UPDATE announcements SET title = coalesce($2, title), body = coalesce($3, body), updated_at = $4
             WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${ANNOUNCEMENT_COLUMNS}`,
-          [id, patch.title ?? null, patch.body ?? null],
+          [id, patch.title ?? null, patch.body ?? null, clock.now()],
         ),
       );
       if (!row) return null;
@@ -270,7 +271,7 @@ export class FairsRepository {
   withdrawAnnouncement(id: string, by: string): Promise<AnnouncementRow | null> {
     return this.dataSource.transaction(async (m) => {
       const rows = rowsOf<Record<string, unknown>>(
-        await m.query(`UPDATE announcements SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${ANNOUNCEMENT_COLUMNS}`, [id]),
+        await m.query(`UPDATE announcements SET withdrawn_at = $2 WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${ANNOUNCEMENT_COLUMNS}`, [id, clock.now()]),
       );
       if (!rows[0]) return null;
       const a = toAnnouncement(rows[0]);

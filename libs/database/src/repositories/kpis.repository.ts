@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { FairKpis, KpiCompany, KpiDay, KpiRetention } from '@bisang/common';
@@ -63,10 +64,10 @@ export class KpisRepository {
   computeForFair(fairId: string): Promise<FairKpis | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
-      const [summary] = (await m.query(SUMMARY_SQL, [fairId])) as (Omit<FairKpis, 'retention' | 'daily' | 'companies' | 'asOf'> & { asOf: Date })[];
+      const [summary] = (await m.query(SUMMARY_SQL, [fairId, clock.now()])) as (Omit<FairKpis, 'retention' | 'daily' | 'companies' | 'asOf'> & { asOf: Date })[];
       if (!summary) return null;
       const retention = (await m.query(RETENTION_SQL, [fairId])) as KpiRetention[];
-      const daily = (await m.query(DAILY_SQL, [fairId])) as KpiDay[];
+      const daily = (await m.query(DAILY_SQL, [fairId, clock.now()])) as KpiDay[];
       const companies = (await m.query(COMPANIES_SQL, [fairId])) as KpiCompany[];
       return { ...summary, asOf: summary.asOf.toISOString(), retention, daily, companies };
     });
@@ -152,7 +153,7 @@ export class KpisRepository {
 
 /** Counts and shares; the CROSS JOIN LATERALs each read one table of the fair. */
 const SUMMARY_SQL = `
-  SELECT f.id AS "fairId", statement_timestamp() AS "asOf",
+  SELECT f.id AS "fairId", $2::timestamptz AS "asOf",
          f.hiring_target AS "hiringTarget",
          hs.hires,
          CASE WHEN f.hiring_target = 0 THEN 0 ELSE hs.hires::float8 / f.hiring_target END AS "targetProgress",
@@ -173,6 +174,8 @@ const SUMMARY_SQL = `
          f.kpi_targets AS targets,
          a.applications, a.interviews, a.offers,
          c.bookings AS "coachingBookings", c.completions AS "coachingCompletions", c.no_shows AS "coachingNoShows",
+         ch.held AS "chatsHeld", ch.wait_median AS "chatWaitMedianSeconds", ch.wait_p90 AS "chatWaitP90Seconds",
+         q.abandoned AS "chatQueueAbandoned", ch.unanswered AS "chatMessagesUnanswered",
          md.sent AS "mailsSent", md.failed AS "mailsFailed", md.bounced AS "mailsBouncedOnSend"
     FROM fairs f
    CROSS JOIN LATERAL (
@@ -197,6 +200,15 @@ const SUMMARY_SQL = `
                 count(*) FILTER (WHERE status = 'no_show')::int AS no_shows
            FROM coaching_bookings WHERE fair_id = f.id AND kind = 'coaching') c
    CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE kind = 'live')::int AS held,
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY waited_seconds) FILTER (WHERE kind = 'live'))::int AS wait_median,
+                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY waited_seconds) FILTER (WHERE kind = 'live'))::int AS wait_p90,
+                count(*) FILTER (WHERE kind = 'message' AND recruiter_id IS NULL AND ended_at IS NULL
+                                   AND started_at < $2::timestamptz - interval '24 hours')::int AS unanswered
+           FROM chats WHERE fair_id = f.id) ch
+   CROSS JOIN LATERAL (
+         SELECT count(*)::int AS abandoned FROM booth_queue_entries WHERE fair_id = f.id AND status = 'left') q
+   CROSS JOIN LATERAL (
          -- A failure's recorded SMTP reply code (e.g. "SMTP EENVELOPE 550 RCPT TO") tells a refusal (5xx) from the rest.
          SELECT count(*) FILTER (WHERE status = 'accepted')::int AS sent,
                 count(*) FILTER (WHERE status = 'failed' AND coalesce(last_error, '') !~ ' 5[0-9][0-9]( |$)')::int AS failed,
@@ -214,7 +226,7 @@ const DAILY_SQL = `
          SELECT timezone,
                 (starts_at AT TIME ZONE timezone)::date AS first_day,
                 ((ends_at - interval '1 microsecond') AT TIME ZONE timezone)::date AS last_day,
-                (statement_timestamp() AT TIME ZONE timezone)::date AS today
+                ($2::timestamptz AT TIME ZONE timezone)::date AS today
            FROM fairs WHERE id = $1),
        hd AS (
          SELECT (h.hired_at AT TIME ZONE f.timezone)::date AS day, count(*)::int AS n

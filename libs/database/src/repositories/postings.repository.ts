@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EmploymentType } from '../entities/posting.entity';
@@ -108,7 +109,7 @@ export class PostingsRepository {
       const keys = (Object.keys(patch) as (keyof PostingFields)[]).filter((k) => patch[k] !== undefined);
       if (keys.length) {
         const sets = keys.map((k, i) => `${COLUMN[k]} = $${i + 2}`).join(', ');
-        await m.query(`UPDATE postings SET ${sets}, updated_at = now() WHERE id = $1`, [id, ...keys.map((k) => patch[k])]);
+        await m.query(`UPDATE postings SET ${sets}, updated_at = $${keys.length + 2} WHERE id = $1`, [id, ...keys.map((k) => patch[k]), clock.now()]);
       }
       const posting = (await this.findView(id, m))!;
       if (!keys.length) return { posting };

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MATCH_POINTS, MatchKeys } from '@bisang/contracts';
@@ -63,7 +64,7 @@ export class RecommendationsRepository {
        SELECT ${POSTING_VIEW_SELECT}, ${SCORE} AS score
          FROM candidates JOIN postings p ON p.id = candidates.id JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id
         WHERE p.status = 'published' AND b.status = 'approved' AND p.openings > 0
-          AND (p.closes_at IS NULL OR p.closes_at > statement_timestamp())
+          AND (p.closes_at IS NULL OR p.closes_at > $13::timestamptz)
           AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.posting_id = p.id AND a.seeker_id = $2)
         ORDER BY score DESC, p.published_at DESC, p.id DESC
         LIMIT $10`,
@@ -80,6 +81,7 @@ export class RecommendationsRepository {
         limit,
         RECOMMENDATION_WINDOW,
         perGroup,
+        clock.now(),
       ],
     )) as Record<string, unknown>[];
     return rows.map((r) => ({ posting: toPostingView(r), score: Number(r.score) }));

@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EmploymentType } from '@bisang/contracts';
@@ -54,6 +55,9 @@ const VIEW = `SELECT u.id AS "userId", u.name, to_char(u.birth_date, 'YYYY-MM-DD
 export const SEEKER_CONSENT_ACTS: readonly string[] = [
   // Applied to one of the company's postings (also by accepting its invitation or the centre's introduction).
   `SELECT 1 FROM applications a WHERE a.seeker_id = $1 AND a.company_id = s.company_id AND a.status <> 'withdrawn'`,
+  // Waiting in one of its booths' queues, or in an open chat with its staff: shared while it lasts.
+  `SELECT 1 FROM booth_queue_entries q WHERE q.seeker_id = $1 AND q.company_id = s.company_id AND q.status = 'waiting'`,
+  `SELECT 1 FROM chats c WHERE c.seeker_id = $1 AND c.company_id = s.company_id AND c.ended_at IS NULL`,
 ];
 
 @Injectable()
@@ -71,7 +75,7 @@ export class SeekerProfilesRepository {
     await this.dataSource.query(
       `INSERT INTO seeker_profiles (user_id, education, desired_job_categories, region, u_turn, career_summary,
                                    career_years, desired_employment_types, career_break, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (user_id) DO UPDATE SET education = EXCLUDED.education, desired_job_categories = EXCLUDED.desired_job_categories,
          region = EXCLUDED.region, u_turn = EXCLUDED.u_turn, career_summary = EXCLUDED.career_summary,
          career_years = EXCLUDED.career_years, desired_employment_types = EXCLUDED.desired_employment_types,
@@ -86,6 +90,7 @@ export class SeekerProfilesRepository {
         fields.careerYears,
         fields.desiredEmploymentTypes,
         fields.careerBreak,
+        clock.now(),
       ],
     );
     return (await this.findView(seekerId))!;

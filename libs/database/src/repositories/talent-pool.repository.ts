@@ -1,3 +1,4 @@
+import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { domainEvent } from '@bisang/contracts';
@@ -78,11 +79,11 @@ export class TalentPoolRepository {
   async setVisibility(fairId: string, seekerId: string, visible: boolean, showName: boolean | undefined): Promise<PoolEntryView> {
     const [row] = (await this.dataSource.query(
       `INSERT INTO talent_pool_entries (fair_id, seeker_id, visible, show_name, updated_at)
-       VALUES ($1, $2, $3, COALESCE($4, false), statement_timestamp())
+       VALUES ($1, $2, $3, COALESCE($4, false), $5)
        ON CONFLICT (fair_id, seeker_id) DO UPDATE
          SET visible = EXCLUDED.visible, show_name = COALESCE($4, talent_pool_entries.show_name), updated_at = EXCLUDED.updated_at
        RETURNING fair_id AS "fairId", visible, show_name AS "showName", updated_at AS "updatedAt"`,
-      [fairId, seekerId, visible, showName ?? null],
+      [fairId, seekerId, visible, showName ?? null, clock.now()],
     )) as PoolEntryView[];
     return row;
   }
@@ -124,9 +125,10 @@ export class TalentPoolRepository {
       where.push(`(t.updated_at, t.seeker_id) < ($${params.length - 1}, $${params.length})`);
     }
     params.push(filter.limit + 1);
+    params.push(clock.now());
     return this.dataSource.query(
       `SELECT t.seeker_id AS "seekerId", CASE WHEN t.show_name THEN u.name END AS name,
-              date_part('year', age((statement_timestamp() AT TIME ZONE f.timezone)::date, u.birth_date))::int AS age,
+              date_part('year', age(($${params.length}::timestamptz AT TIME ZONE f.timezone)::date, u.birth_date))::int AS age,
               coalesce(sp.desired_job_categories, '{}') AS "jobCategories", sp.region, sp.career_years AS "careerYears",
               coalesce(sp.u_turn, false) AS uturn, sp.education, t.updated_at AS "updatedAt"
          FROM talent_pool_entries t
@@ -135,7 +137,7 @@ export class TalentPoolRepository {
          LEFT JOIN seeker_profiles sp ON sp.user_id = t.seeker_id
         WHERE ${where.join(' AND ')}
         ORDER BY t.updated_at DESC, t.seeker_id DESC
-        LIMIT $${params.length}`,
+        LIMIT $${params.length - 1}`,
       params,
     );
   }
@@ -145,16 +147,17 @@ export class TalentPoolRepository {
    * locked so that concurrent invitations count against its daily limit (fair-local day) one after another.
    */
   async invite(input: { fairId: string; seekerId: string; postingId: string; staffUserId: string; message: string | null }): Promise<InviteOutcome> {
+    const now = clock.now();
     return this.dataSource.transaction(async (m) => {
       const [posting] = (await m.query(
         `SELECT p.id, p.title, p.company_id AS "companyId", p.booth_id AS "boothId", c.name AS "companyName",
                 f.timezone, f.pool_invitations_per_company_per_day AS "dailyLimit"
            FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id JOIN fairs f ON f.id = p.fair_id
           WHERE p.id = $1 AND p.fair_id = $2 AND p.status = 'published' AND b.status = 'approved' AND p.openings > 0
-            AND (p.closes_at IS NULL OR p.closes_at > statement_timestamp())
+            AND (p.closes_at IS NULL OR p.closes_at > $4::timestamptz)
             AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = p.company_id AND s.user_id = $3)
           FOR UPDATE OF c`,
-        [input.postingId, input.fairId, input.staffUserId],
+        [input.postingId, input.fairId, input.staffUserId, now],
       )) as { id: string; title: string; companyId: string; boothId: string; companyName: string; timezone: string; dailyLimit: number }[];
       if (!posting) return { outcome: 'posting_not_found' as const };
       const [facts] = (await m.query(
@@ -162,8 +165,8 @@ export class TalentPoolRepository {
                 EXISTS (SELECT 1 FROM applications WHERE posting_id = $3 AND seeker_id = $2) AS applied,
                 (SELECT count(*)::int FROM pool_invitations
                   WHERE company_id = $4
-                    AND created_at >= (date_trunc('day', statement_timestamp() AT TIME ZONE $5) AT TIME ZONE $5)) AS today`,
-        [input.fairId, input.seekerId, posting.id, posting.companyId, posting.timezone],
+                    AND created_at >= (date_trunc('day', $6::timestamptz AT TIME ZONE $5) AT TIME ZONE $5)) AS today`,
+        [input.fairId, input.seekerId, posting.id, posting.companyId, posting.timezone, now],
       )) as { pooled: boolean; applied: boolean; today: number }[];
       if (!facts.pooled) return { outcome: 'seeker_not_found' as const };
       if (facts.applied) return { outcome: 'already_applied' as const };
@@ -171,9 +174,9 @@ export class TalentPoolRepository {
       const [row] = rowsOf<{ id: string }>(
         await m.query(
           `INSERT INTO pool_invitations (fair_id, company_id, booth_id, posting_id, seeker_id, invited_by, message, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, statement_timestamp())
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT ON CONSTRAINT pool_invitations_once_per_posting DO NOTHING RETURNING id`,
-          [input.fairId, posting.companyId, posting.boothId, posting.id, input.seekerId, input.staffUserId, input.message],
+          [input.fairId, posting.companyId, posting.boothId, posting.id, input.seekerId, input.staffUserId, input.message, now],
         ),
       );
       if (!row) return { outcome: 'already_invited' as const };

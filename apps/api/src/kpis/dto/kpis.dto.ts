@@ -77,6 +77,11 @@ export class KpisDto implements FairKpis {
   @ApiProperty({ description: 'coaching bookings confirmed, completed or no-show' }) coachingBookings: number;
   @ApiProperty() coachingCompletions: number;
   @ApiProperty() coachingNoShows: number;
+  @ApiProperty({ description: 'booth chats taken from a queue' }) chatsHeld: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'median wait in a booth queue before a chat began, seconds' }) chatWaitMedianSeconds: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '90th percentile of that wait, seconds' }) chatWaitP90Seconds: number | null;
+  @ApiProperty({ description: 'booth queue entries left before being served' }) chatQueueAbandoned: number;
+  @ApiProperty({ description: 'left messages no staff answered for more than 24 h' }) chatMessagesUnanswered: number;
   @ApiProperty({ description: 'mail about the fair accepted by the SMTP server' }) mailsSent: number;
   @ApiProperty({ description: 'mail whose last attempt failed (unreachable server or temporary refusal), being retried' }) mailsFailed: number;
   @ApiProperty({ description: 'mail the SMTP server refused outright when sent (5xx)' }) mailsBouncedOnSend: number;
@@ -112,6 +117,11 @@ export class KpisDto implements FairKpis {
       coachingBookings: k.coachingBookings,
       coachingCompletions: k.coachingCompletions,
       coachingNoShows: k.coachingNoShows,
+      chatsHeld: k.chatsHeld,
+      chatWaitMedianSeconds: k.chatWaitMedianSeconds,
+      chatWaitP90Seconds: k.chatWaitP90Seconds,
+      chatQueueAbandoned: k.chatQueueAbandoned,
+      chatMessagesUnanswered: k.chatMessagesUnanswered,
       mailsSent: k.mailsSent,
       mailsFailed: k.mailsFailed,
       mailsBouncedOnSend: k.mailsBouncedOnSend,

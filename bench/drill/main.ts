@@ -1,0 +1,646 @@
+/**
+ * `npm run drill -- --scale S --seed N`: the fair drill. A whole fair on a scaled clock (one fair-day per
+ * `--day-seconds` real seconds), on two API nodes, two realtime nodes and two workers behind round-robin balancers,
+ * one PostgreSQL database and one Redis of its own; simulated organizer, recruiters, coaches and seekers (seeded,
+ * through the public HTTP and socket.io surface only); injected faults; and a verdict table, printed last, with a
+ * non-zero exit when any check fails. See README "Fair drill".
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Client } from 'pg';
+import type { FeedEvent } from '@bisang/contracts';
+import { ClockSettings, clockFromEnv, configureClock, nowMs as fairNowMs } from '@bisang/common';
+import { dropDatabase } from '@bisang/database';
+import { freePort } from '@bisang/testing';
+import { RoundRobinBalancer } from './balancer';
+import { DRILL_CHECKS, DoneTruth, DrillContext, VerdictRow } from './checks';
+import { DrillHttp, FeedClient, Metrics } from './client';
+import { MailSink, Node, PrivateRedis, createOrganizerAccount, migrate } from './cluster';
+import { DAY_MS, FAIR_START, FAIR_TIMEZONE, HOUR_MS, Plan, PlanApplication, PlanBooking, PlanCompany, PlanSeeker, SLOTS_PER_DAY, SLOT_FIRST_HOUR, makePlan, slotStart } from './plan';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const PASSWORD = 'drill-Passw0rd-42';
+
+export interface DrillFlags {
+  scale: number;
+  seed: number;
+  days: number;
+  daySeconds: number;
+  faults: boolean;
+  keep: boolean;
+  concurrency: number;
+}
+
+const USAGE = `npm run drill -- [--scale S] [--seed N] [--days D] [--day-seconds X] [--no-faults] [--keep] [--concurrency C]
+  --scale        population: 1 = ten times the seed city (1,500 companies, 4,500 postings, 15,000 seekers, 50 coaches); default 1
+  --seed         PRNG seed: the same seed and options give the same plan; default 1
+  --days         fair-days; default 50
+  --day-seconds  real seconds per fair-day; default 15 × scale, at least 6
+  --no-faults    no injected faults (a capacity rehearsal)
+  --keep         keep the drill's database (bisang_drill_<seed>_<pid>) for a look afterwards
+  --concurrency  simulated users' requests in flight at once; default 24`;
+
+export function parseFlags(argv: string[]): DrillFlags {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
+    return v;
+  };
+  const num = (name: string, dflt: number, ok: (n: number) => boolean) => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || !ok(n)) throw new Error(`${name}: bad value "${v}"\n${USAGE}`);
+    return n;
+  };
+  const known = new Set(['--scale', '--seed', '--days', '--day-seconds', '--no-faults', '--keep', '--concurrency', '--help']);
+  for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}\n${USAGE}`);
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const scale = num('--scale', 1, (n) => n > 0 && n <= 10);
+  return {
+    scale,
+    seed: num('--seed', 1, (n) => Number.isInteger(n) && n >= 0),
+    days: num('--days', 50, (n) => Number.isInteger(n) && n >= 2 && n <= 120),
+    daySeconds: num('--day-seconds', Math.max(6, 15 * scale), (n) => n >= 1 && n <= 600),
+    faults: !argv.includes('--no-faults'),
+    keep: argv.includes('--keep'),
+    concurrency: num('--concurrency', 24, (n) => Number.isInteger(n) && n >= 1 && n <= 500),
+  };
+}
+
+/** Runs `tasks` with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, run: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await run(items[next++]);
+    }),
+  );
+}
+
+/** Stops the drill's processes and removes its database when the drill itself is interrupted. */
+let emergencyCleanup: (() => Promise<void>) | undefined;
+
+const log = (msg: string) => console.error(`[drill ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[]; ok: boolean }> {
+  const wallStart = Date.now();
+  const plan = makePlan({ scale: flags.scale, seed: flags.seed, days: flags.days, faults: flags.faults });
+  log(
+    `plan (seed ${flags.seed}, scale ${flags.scale}): ${plan.companies.length} companies, ${plan.postings.length} postings, ${plan.seekers.length} seekers, ` +
+      `${plan.coaches} coaches, ${plan.applications.length} applications, ${plan.bookings.length} booking requests, ${plan.feedClients} feed clients; ` +
+      `${flags.days} fair-days × ${flags.daySeconds} s; faults: ${plan.faults.map((f) => `${f.kind}@day ${f.at.toFixed(1)}`).join(', ') || 'none'}`,
+  );
+
+  // --- the drill's own database, Redis and mail sink ---------------------------------------------------------
+  const tag = `${flags.seed}_${process.pid}`;
+  const dbUrl = new URL(process.env.DRILL_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  dbUrl.pathname = `/bisang_drill_${tag}`;
+  const stateDir = `/tmp/bisang-drill-${tag}`;
+  mkdirSync(stateDir, { recursive: true });
+  const redis = new PrivateRedis(`${stateDir}/redis`);
+  const sink = new MailSink();
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const nodes: Node[] = [];
+  const balancers: RoundRobinBalancer[] = [];
+  const clients: FeedClient[] = [];
+  let db: Client | undefined;
+  emergencyCleanup = async () => {
+    for (const c of [...cleanups].reverse()) await c().catch(() => undefined);
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await redis.start();
+    cleanups.push(() => redis.stop());
+    await sink.start();
+    cleanups.push(() => sink.stop());
+    const rate = DAY_MS / (flags.daySeconds * 1000);
+    const jwtSecret = randomBytes(32).toString('hex');
+    const baseEnv: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      JWT_SECRET: jwtSecret,
+      JWT_ACCESS_TTL_SECONDS: '86400',
+      DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `drill_${tag}`,
+      STATE_DIR: stateDir,
+      STORAGE_DIR: `${stateDir}/uploads`,
+      AUTH_RATE_LIMIT: '0',
+      RATE_LIMITS: 'off',
+      LOG_LEVEL: 'error',
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      MAIL_FROM: 'Bisang Drill <drill@bisang.test>',
+      EMAIL_VERIFICATION: 'off',
+      PUBLIC_URL: 'http://127.0.0.1',
+      EVENT_LEASE_MS: '2000',
+    };
+    log(`database ${dbUrl.pathname.slice(1)}, private redis on ${redis.port}, SMTP sink on ${sink.port}`);
+    await migrate(baseEnv);
+    cleanups.push(async () => {
+      if (flags.keep) log(`kept database ${dbUrl.toString()}`);
+      else await dropDatabase(dbUrl.toString());
+    });
+    const organizerEmail = `organizer.${tag}@drill.bisang.test`;
+    await createOrganizerAccount(baseEnv, organizerEmail, PASSWORD);
+
+    // --- the scaled clock: every process boots on a held clock (fair time = one day before the fair opens) and the
+    // drill starts it for all at once, after the set-up, by writing the real start instant into the start file.
+    const startFile = `${stateDir}/clock-start`;
+    const clockEnv = { CLOCK: 'scaled', CLOCK_EPOCH: new Date(FAIR_START - DAY_MS).toISOString(), CLOCK_START_FILE: startFile, CLOCK_RATE: String(rate) };
+    configureClock(clockFromEnv(clockEnv));
+    const env = { ...baseEnv, ...clockEnv };
+    const roles = ['api', 'api', 'realtime', 'realtime', 'worker', 'worker'] as const;
+    for (const [i, role] of roles.entries()) {
+      const n = nodes.filter((x) => x.role === role).length + 1;
+      nodes.push(new Node(`${role}-${n}`, role, await freePort(), () => ({ ...env, WORKER_CONCURRENCY: role === 'worker' ? '8' : undefined }) as NodeJS.ProcessEnv));
+      void i;
+    }
+    cleanups.push(() => Promise.all(nodes.map((n) => n.kill('SIGTERM'))));
+    await Promise.all(nodes.map((n) => n.start()));
+    const rssTimer = setInterval(() => {
+      for (const n of nodes) n.sampleRss();
+      redis.sampleRss();
+    }, 1000);
+    cleanups.push(async () => clearInterval(rssTimer));
+    const apiLb = new RoundRobinBalancer('api', () => nodes.filter((n) => n.role === 'api').map((n) => n.port));
+    const rtLb = new RoundRobinBalancer('realtime', () => nodes.filter((n) => n.role === 'realtime').map((n) => n.port));
+    await apiLb.start(await freePort());
+    await rtLb.start(await freePort());
+    balancers.push(apiLb, rtLb);
+    cleanups.push(() => Promise.all(balancers.map((b) => b.stop())));
+    log(`6 nodes up (api ${nodes.filter((n) => n.role === 'api').map((n) => n.port)}, realtime ${nodes.filter((n) => n.role === 'realtime').map((n) => n.port)}); balancers api :${apiLb.port}, realtime :${rtLb.port}`);
+
+    db = new Client({ connectionString: dbUrl.toString() });
+    await db.connect();
+    const metrics = new Metrics();
+    const http = new DrillHttp(apiLb.url, metrics);
+    const done: DoneTruth = {
+      registrations: 0,
+      applications: 0,
+      interviews: 0,
+      hires: 0,
+      youthHires: 0,
+      regularHires: 0,
+      professionalHires: 0,
+      moves: 0,
+      keptBookings: new Set(),
+      cancelledBookings: new Set(),
+      contested: [],
+      skipped: new Map(),
+      unexpected: [],
+    };
+    const skip = (why: string): void => void done.skipped.set(why, (done.skipped.get(why) ?? 0) + 1);
+    const unexpected = (what: string, res: { status: number; body: unknown }): void => void done.unexpected.push(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+
+    // --- organizer and fair -----------------------------------------------------------------------------------
+    const login = await http.call('POST /auth/login', 'POST', '/auth/login', { body: { email: organizerEmail, password: PASSWORD } });
+    if (login.status !== 200) throw new Error(`organizer login: ${login.status}`);
+    const organizer = login.body.accessToken as string;
+    const fairRes = await http.call('POST /fairs', 'POST', '/fairs', {
+      token: organizer,
+      body: {
+        slug: `drill-${flags.seed}-${process.pid}`,
+        title: `비상 채용박람회 드릴 (seed ${flags.seed})`,
+        timezone: FAIR_TIMEZONE,
+        startsAt: new Date(FAIR_START).toISOString(),
+        endsAt: new Date(FAIR_START + flags.days * DAY_MS).toISOString(),
+        hiringTarget: Math.max(1, plan.truth.hires),
+      },
+    });
+    if (fairRes.status !== 201) throw new Error(`create fair: ${fairRes.status} ${JSON.stringify(fairRes.body)}`);
+    const fairId = fairRes.body.id as string;
+    // Published on the held clock: its opening job fires early at first and re-enqueues itself until the fair's start.
+    const pub = await http.call('POST /fairs/:id/publish', 'POST', `/fairs/${fairId}/publish`, { token: organizer });
+    if (pub.status !== 200) throw new Error(`publish fair: ${pub.status} ${JSON.stringify(pub.body)}`);
+
+    // --- feed clients (visitors following the public feed from its first event) -------------------------------
+    const publishSentAt = new Map<string, number>();
+    const feedLatency: number[] = [];
+    const onEvent = (e: FeedEvent, at: number) => {
+      if (e.type !== 'posting.published') return;
+      const sent = publishSentAt.get((e.data as { posting: { id: string } }).posting.id);
+      if (sent !== undefined) feedLatency.push(Math.max(0, at - sent));
+    };
+    for (let i = 0; i < plan.feedClients; i++) clients.push(new FeedClient(i, rtLb.url, fairId, onEvent));
+    cleanups.push(async () => clients.forEach((c) => c.close()));
+    await pool(clients, 20, (c) => c.connect());
+    log(`fair ${fairId} published; ${clients.length} feed clients joined`);
+
+    // --- coaches: register, ask to join, approved, availability for every fair day ------------------------------
+    const slotIds = new Map<string, string>(); // coach:day:idx → slot id
+    const coaches: { id: string; token: string }[] = [];
+    await pool(
+      Array.from({ length: plan.coaches }, (_, i) => i),
+      flags.concurrency,
+      async (i) => {
+        const reg = await register(http, `coach.${i}.${tag}@drill.bisang.test`, `코치 ${i + 1}`, 'coach');
+        coaches[i] = reg;
+        await http.call('POST /fairs/:id/coaches/me', 'POST', `/fairs/${fairId}/coaches/me`, { token: reg.token });
+        const ok = await http.call('POST /fairs/:id/coaches/:id/approve', 'POST', `/fairs/${fairId}/coaches/${reg.id}/approve`, { token: organizer });
+        if (ok.status !== 200) throw new Error(`approve coach: ${ok.status} ${JSON.stringify(ok.body)}`);
+      },
+    );
+    done.registrations += plan.coaches;
+    const availability = [];
+    for (let d = 0; d < flags.days; d++) for (let c = 0; c < plan.coaches; c++) availability.push({ c, d });
+    await pool(availability, flags.concurrency, async ({ c, d }) => {
+      const from = slotStart(d, 0);
+      const res = await http.call('POST /fairs/:id/coaching/availability', 'POST', `/fairs/${fairId}/coaching/availability`, {
+        token: coaches[c].token,
+        body: { startsAt: new Date(from).toISOString(), endsAt: new Date(from + SLOTS_PER_DAY * HOUR_MS).toISOString(), slotMinutes: 60 },
+      });
+      if (res.status !== 201) throw new Error(`availability: ${res.status} ${JSON.stringify(res.body)}`);
+      for (const s of res.body.slots as { id: string; startsAt: string }[]) {
+        const idx = Math.round((Date.parse(s.startsAt) - from) / HOUR_MS);
+        slotIds.set(`${c}:${d}:${idx}`, s.id);
+      }
+    });
+    log(`${plan.coaches} coaches approved, ${slotIds.size} slots published (fair time ${new Date(fairNowMs()).toISOString()})`);
+
+    // --- start the clock -----------------------------------------------------------------------------------------
+    const realStart = Date.now() + 100;
+    writeFileSync(startFile, String(realStart));
+    configureClock({ ...clockFromEnv(clockEnv), realStartMs: realStart } as ClockSettings);
+    log(`clock started: one fair-day every ${flags.daySeconds} s; the fair opens in ${flags.daySeconds} s`);
+
+    // --- an unloaded baseline: the main routes, one call at a time, before the load starts ------------------------
+    const baseline = new Metrics();
+    const quiet = new DrillHttp(apiLb.url, baseline);
+    for (let i = 0; i < 5; i++) {
+      const me = await register(quiet, `baseline.${i}.${tag}@drill.bisang.test`, `기준 ${i + 1}`, 'seeker', '1999-05-05');
+      done.registrations++;
+      await quiet.call('PUT /me/profile', 'PUT', '/me/profile', { token: me.token, body: { region: '대구 중구', uTurn: false } });
+    }
+    for (let i = 0; i < 20; i++) {
+      await quiet.call('GET /fairs/:id/postings', 'GET', `/fairs/${fairId}/postings?limit=20`);
+      await quiet.call('GET /fairs/:id/feed', 'GET', `/fairs/${fairId}/feed?since=0&limit=100`);
+      await quiet.call('GET /fairs/:id/coaching/slots', 'GET', `/fairs/${fairId}/coaching/slots?limit=20&available=true`);
+    }
+
+    // --- faults, at their fair moments ---------------------------------------------------------------------------
+    const faultWindows: DrillContext['faultWindows'] = [];
+    const faultRuns: Promise<void>[] = [];
+    const realAt = (fairMs: number) => realStart + (fairMs - (FAIR_START - DAY_MS)) / rate;
+    let faultN = 0;
+    for (const fault of plan.faults) {
+      const n = faultN++;
+      faultRuns.push(
+        (async () => {
+          await sleep(Math.max(0, realAt(FAIR_START + fault.at * DAY_MS) - Date.now()));
+          const from = Date.now();
+          let detail = '';
+          const pickNode = (role: string) => nodes.filter((x) => x.role === role)[(flags.seed + n) % 2];
+          switch (fault.kind) {
+            case 'kill-worker':
+            case 'kill-api':
+            case 'kill-realtime': {
+              const node = pickNode(fault.kind.slice(5));
+              await node.kill('SIGKILL');
+              await sleep(500);
+              await node.start();
+              detail = `SIGKILL ${node.name}, restarted in ${((Date.now() - from) / 1000).toFixed(1)} s`;
+              break;
+            }
+            case 'restart-redis':
+              await redis.restart();
+              detail = `redis-server SHUTDOWN + start, down ${((Date.now() - from) / 1000).toFixed(1)} s`;
+              break;
+            case 'pg-storm': {
+              const killed = await db!.query(
+                `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+              );
+              detail = `pg_terminate_backend × ${killed.rows[0].n}`;
+              break;
+            }
+            case 'cut-clients': {
+              const cut = rtLb.cutAll();
+              for (const c of clients) if (c.n % 3 === 0) c.bounce();
+              detail = `${cut} socket connections cut at the balancer; a third of the clients also left and came back`;
+              break;
+            }
+          }
+          faultWindows.push({ kind: fault.kind, from, to: Date.now(), detail });
+          log(`fault ${fault.kind} at fair day ${fault.at.toFixed(2)}: ${detail}`);
+        })().catch((err) => {
+          faultWindows.push({ kind: fault.kind, from: Date.now(), to: Date.now(), detail: `FAILED: ${(err as Error).message}` });
+        }),
+      );
+    }
+
+    // --- the fair, day by day ------------------------------------------------------------------------------------
+    const seekers: ({ id: string; token: string } | undefined)[] = [];
+    const postingIds: (string | undefined)[] = [];
+    const recruiters: ({ token: string } | undefined)[] = [];
+    const appIds: (string | undefined)[] = [];
+    let maxLagDays = 0;
+    const appsByDay = groupBy(plan.applications, (a) => a.day);
+    const movesByDay = new Map<number, { app: PlanApplication; k: number }[]>();
+    for (const app of plan.applications)
+      app.moves.forEach((_, k) => {
+        const d = app.day + k + 1;
+        if (!movesByDay.has(d)) movesByDay.set(d, []);
+        movesByDay.get(d)!.push({ app, k });
+      });
+    const seekersByDay = groupBy(plan.seekers, (s) => s.day);
+    const companiesByDay = groupBy(plan.companies, (c) => c.day);
+    const bookingsByDay = groupBy(plan.bookings.filter((b) => b.contends === null), (b) => b.bookDay);
+    const contenders = new Map(plan.bookings.filter((b) => b.contends !== null).map((b) => [b.contends!, b]));
+
+    const endFair = FAIR_START + flags.days * DAY_MS;
+    for (let d = 0; d < flags.days; d++) {
+      const dayStart = FAIR_START + d * DAY_MS;
+      const wait = realAt(dayStart) - Date.now();
+      if (wait > 0) await sleep(wait);
+      else maxLagDays = Math.max(maxLagDays, -wait / (flags.daySeconds * 1000));
+      // An action the load reaches only after the fair closed is not made (and counted: the schedule check judges it).
+      const over = (what: string) => {
+        if (fairNowMs() < endFair - HOUR_MS) return false;
+        skip(`${what}: fair over before the load reached it`);
+        return true;
+      };
+      await pool(seekersByDay.get(d) ?? [], flags.concurrency, async (s) => {
+        seekers[s.idx] = await registerSeeker(http, s, tag);
+        done.registrations++;
+      });
+      await pool(companiesByDay.get(d) ?? [], flags.concurrency, async (c) => {
+        if (over('company')) return;
+        await setUpCompany(http, c, fairId, organizer, tag, recruiters, postingIds, publishSentAt, done, unexpected);
+      });
+      await pool(bookingsByDay.get(d) ?? [], flags.concurrency, async (b) => {
+        await book(http, b, seekers, slotIds, contenders, done, skip, unexpected, flags.seed);
+      });
+      await pool(appsByDay.get(d) ?? [], flags.concurrency, async (a) => {
+        if (over('application')) return;
+        const seeker = seekers[a.seekerIdx];
+        const postingId = postingIds[a.postingIdx];
+        if (!seeker || !postingId) return skip('application: posting or seeker missing');
+        // a third of the applicants browse the postings first
+        if (a.idx % 3 === 0) await http.call('GET /fairs/:id/postings', 'GET', `/fairs/${fairId}/postings?limit=20`, { token: seeker.token });
+        const res = await http.call('POST /postings/:id/applications', 'POST', `/postings/${postingId}/applications`, { token: seeker.token, body: {} });
+        if (res.status === 201) appIds[a.idx] = res.body.id;
+        else if (res.status === 409 && res.body?.code === 'ALREADY_APPLIED' && res.retried) {
+          const mine = await http.call('GET /me/applications', 'GET', `/me/applications?limit=100`, { token: seeker.token });
+          appIds[a.idx] = (mine.body.items as { id: string; postingId: string }[]).find((x) => x.postingId === postingId)?.id;
+        } else if (res.status === 409) {
+          if (!done.skipped.has(`application: ${res.body?.code}`)) {
+            const f = await http.call('GET /fairs/:id', 'GET', `/fairs/${fairId}`);
+            log(`first ${res.body?.code} on fair day ${d} at fair time ${new Date(fairNowMs()).toISOString()}; fair status ${f.body?.status}`);
+          }
+          return skip(`application: ${res.body?.code}`);
+        }
+        else return unexpected('apply', res);
+        if (appIds[a.idx]) done.applications++;
+      });
+      // Staff moves, one stage a day per application, in the order of applications (a company works through its list).
+      await pool(movesByDay.get(d) ?? [], flags.concurrency, async ({ app, k }) => {
+        if (over('move')) return;
+        const id = appIds[app.idx];
+        const recruiter = recruiters[plan.postings[app.postingIdx].companyIdx];
+        if (!id || !recruiter || (k > 0 && (app as PlanApplication & { stopped?: boolean }).stopped)) return skip('move: application missing');
+        const to = app.moves[k];
+        const res = await http.call('POST /applications/:id/status', 'POST', `/applications/${id}/status`, { token: recruiter.token, body: { status: to } });
+        let ok = res.status === 200;
+        if (!ok && res.status === 409 && res.retried) {
+          const now = await http.call('GET /applications/:id', 'GET', `/applications/${id}`, { token: recruiter.token });
+          ok = now.body?.status === to;
+        }
+        if (!ok) {
+          (app as PlanApplication & { stopped?: boolean }).stopped = true;
+          return unexpected(`move to ${to}`, res);
+        }
+        done.moves++;
+        if (to === 'interview') done.interviews++;
+        if (to === 'hired') {
+          const posting = plan.postings[app.postingIdx];
+          done.hires++;
+          if (plan.seekers[app.seekerIdx].youth) done.youthHires++;
+          if (posting.employmentType === 'regular') done.regularHires++;
+          if (['0', '1', '2', '3'].includes(posting.jobCategory)) done.professionalHires++;
+        }
+      });
+      if (d % Math.max(1, Math.round(flags.days / 10)) === 0 || d === flags.days - 1) {
+        const behind = (Date.now() - realAt(dayStart)) / (flags.daySeconds * 1000);
+        log(`day ${d + 1}/${flags.days} done (${behind.toFixed(2)} fair-days after its start); ${metrics.requests} requests so far`);
+      }
+      maxLagDays = Math.max(maxLagDays, (Date.now() - realAt(dayStart + DAY_MS)) / (flags.daySeconds * 1000));
+    }
+    await Promise.all(faultRuns);
+
+    // --- after the fair: wait for the close, the last sessions' auto-completion, then settle ---------------------
+    const settleUntil = realAt(endFair + DAY_MS + 2 * HOUR_MS);
+    log(`fair days done; waiting for the close and the last auto-completions (${Math.max(0, (settleUntil - Date.now()) / 1000).toFixed(0)} s)`);
+    await sleep(Math.max(0, settleUntil - Date.now()));
+    const settleBudgetMs = 90_000;
+    const settle: DrillContext['settle'] = async (probe, holds) => {
+      const deadline = Date.now() + settleBudgetMs;
+      for (;;) {
+        const v = await probe();
+        if (holds(v) || Date.now() > deadline) return v;
+        await sleep(500);
+      }
+    };
+    const ctx: DrillContext = { plan, db, http, metrics, baseline, fairId, organizerToken: organizer, clients, done, faultWindows, mailsByMessageId: sink.received, settle, fairHourRealMs: HOUR_MS / rate };
+    const rows: VerdictRow[] = [];
+    for (const check of DRILL_CHECKS) {
+      try {
+        rows.push(...(await check(ctx)));
+      } catch (err) {
+        rows.push({ check: check.name, ok: false, detail: `check threw: ${(err as Error).message}` });
+      }
+    }
+    const p = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))] : NaN);
+    rows.push({ check: 'p99 feed delivery (posting published → client)', ok: true, info: true, detail: `${p(feedLatency, 99).toFixed(0)} ms (p50 ${p(feedLatency, 50).toFixed(0)} ms, n=${feedLatency.length})` });
+    for (const n of nodes) n.sampleRss();
+    redis.sampleRss();
+    rows.push({
+      check: 'peak RSS per process',
+      ok: true,
+      info: true,
+      detail: [...nodes.map((n) => `${n.name} ${(n.peakRssKb / 1024).toFixed(0)} MB${n.restarts ? ` (×${n.restarts + 1} runs)` : ''}`), `redis ${(redis.peakRssKb / 1024).toFixed(0)} MB`].join(', '),
+    });
+    for (const f of plan.faults) {
+      const w = faultWindows.find((x) => x.kind === f.kind);
+      rows.push({ check: `fault ${f.kind} at fair day ${f.at.toFixed(2)}`, ok: !!w && !w.detail.startsWith('FAILED'), detail: w?.detail ?? 'never ran' });
+    }
+    const planned = plan.applications.reduce((n, a) => n + 1 + a.moves.length, 0) + plan.companies.length + plan.bookings.length;
+    const late = [...done.skipped].filter(([k]) => /fair over|too late/.test(k)).reduce((n, [, v]) => n + v, 0);
+    rows.push({
+      check: 'schedule: the load kept up with the scaled clock (≤ 5 % of actions too late)',
+      ok: late <= 0.05 * planned,
+      detail: `${late} of ${planned} planned actions came too late; worst lag ${maxLagDays.toFixed(2)} fair-days; wall time ${((Date.now() - wallStart) / 1000).toFixed(0)} s for ${flags.days} fair-days at ${flags.daySeconds} s each`,
+    });
+    return { rows, ok: rows.every((r) => r.ok) };
+  } finally {
+    await db?.end().catch(() => undefined);
+    for (const c of cleanups.reverse()) await c().catch((err) => log(`cleanup: ${(err as Error).message}`));
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (!m.has(k)) m.set(k, []);
+    m.get(k)!.push(x);
+  }
+  return m;
+}
+
+async function register(http: DrillHttp, email: string, name: string, role: string, birthDate?: string): Promise<{ id: string; token: string }> {
+  const res = await http.call('POST /auth/register', 'POST', '/auth/register', { body: { email, password: PASSWORD, name, role, ...(birthDate ? { birthDate } : {}) } });
+  if (res.status === 201) return { id: res.body.user.id, token: res.body.accessToken };
+  if (res.status === 409) {
+    const again = await http.call('POST /auth/login', 'POST', '/auth/login', { body: { email, password: PASSWORD } });
+    if (again.status === 200) return { id: again.body.user.id, token: again.body.accessToken };
+  }
+  throw new Error(`register ${role}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+async function registerSeeker(http: DrillHttp, s: PlanSeeker, tag: string): Promise<{ id: string; token: string }> {
+  const me = await register(http, `seeker.${s.idx}.${tag}@drill.bisang.test`, `구직자 ${s.idx + 1}`, 'seeker', s.birthDate);
+  const res = await http.call('PUT /me/profile', 'PUT', '/me/profile', {
+    token: me.token,
+    body: {
+      education: s.kind === 'youth' ? 'bachelor' : 'high_school',
+      desiredJobCategories: s.categories,
+      region: s.region,
+      uTurn: s.kind === 'u-turn',
+      careerSummary: s.kind === 'mid-career' ? '제조업 생산관리 15년' : null,
+    },
+  });
+  if (res.status !== 200) throw new Error(`profile: ${res.status} ${JSON.stringify(res.body)}`);
+  return me;
+}
+
+async function setUpCompany(
+  http: DrillHttp,
+  c: PlanCompany,
+  fairId: string,
+  organizer: string,
+  tag: string,
+  recruiters: ({ token: string } | undefined)[],
+  postingIds: (string | undefined)[],
+  publishSentAt: Map<string, number>,
+  done: DoneTruth,
+  unexpected: (what: string, res: { status: number; body: unknown }) => void,
+): Promise<void> {
+  const recruiter = await register(http, `recruiter.${c.idx}.${tag}@drill.bisang.test`, `채용담당 ${c.idx + 1}`, 'recruiter');
+  done.registrations++;
+  const company = await http.call('POST /companies', 'POST', '/companies', { token: recruiter.token, body: { name: c.name, region: c.region, industry: '제조' } });
+  if (company.status !== 201) return unexpected('company', company);
+  const booth = await http.call('POST /fairs/:id/booths', 'POST', `/fairs/${fairId}/booths`, { token: recruiter.token, body: { companyId: company.body.id, headline: `${c.name} 채용관` } });
+  if (booth.status !== 201) return unexpected('booth', booth);
+  for (const p of c.postings) {
+    const created = await http.call('POST /booths/:id/postings', 'POST', `/booths/${booth.body.id}/postings`, {
+      token: recruiter.token,
+      body: {
+        title: p.title,
+        description: '대구·경북 근무. 채용박람회 드릴 공고 / drill posting.',
+        jobCategory: p.jobCategory,
+        employmentType: p.employmentType,
+        openings: p.openings,
+        location: c.region,
+        ...(p.closesDay !== null ? { closesAt: new Date(FAIR_START + p.closesDay * DAY_MS + 18 * HOUR_MS).toISOString() } : {}),
+      },
+    });
+    if (created.status !== 201) return unexpected('posting', created);
+    publishSentAt.set(created.body.id, Date.now());
+    const published = await http.call('POST /postings/:id/publish', 'POST', `/postings/${created.body.id}/publish`, { token: recruiter.token });
+    if (published.status !== 200 && !(published.retried && published.status === 409)) return unexpected('publish', published);
+    postingIds[p.idx] = created.body.id;
+  }
+  const approved = await http.call('POST /booths/:id/approve', 'POST', `/booths/${booth.body.id}/approve`, { token: organizer });
+  if (approved.status !== 200 && !(approved.retried && approved.status === 409)) return unexpected('approve booth', approved);
+  recruiters[c.idx] = recruiter;
+}
+
+async function book(
+  http: DrillHttp,
+  b: PlanBooking,
+  seekers: ({ id: string; token: string } | undefined)[],
+  slotIds: Map<string, string>,
+  contenders: Map<number, PlanBooking>,
+  done: DoneTruth,
+  skip: (why: string) => void,
+  unexpected: (what: string, res: { status: number; body: unknown }) => void,
+  seed: number,
+): Promise<void> {
+  const seeker = seekers[b.seekerIdx];
+  const slotId = slotIds.get(`${b.coachIdx}:${b.slotDay}:${b.slotIdx}`);
+  const contender = contenders.get(b.idx);
+  const rival = contender ? seekers[contender.seekerIdx] : undefined;
+  if (!seeker || !slotId) return skip('booking: seeker or slot missing');
+  // Both reminders must still be ahead: a request that comes this late (the load fell behind the clock) is not made.
+  if (slotStart(b.slotDay, b.slotIdx) - fairNowMs() < 26 * HOUR_MS) return skip('booking: too late for its reminders');
+  const request = (who: { token: string }, idx: number) =>
+    http.call('POST /coaching/bookings', 'POST', '/coaching/bookings', { token: who.token, body: { slotId }, headers: { 'idempotency-key': `drill-${seed}-booking-${idx}` } });
+  if (contender && rival) {
+    // Two seekers want the same slot at the same moment: exactly one may get it.
+    const [a, c] = await Promise.all([request(seeker, b.idx), request(rival, contender.idx)]);
+    if (![201, 202].includes(a.status)) return unexpected('booking', a);
+    if (![201, 202].includes(c.status)) return unexpected('booking', c);
+    done.contested.push([a.body.id, c.body.id]);
+    return;
+  }
+  const res = await request(seeker, b.idx);
+  if (res.status !== 201 && res.status !== 202) return unexpected('booking', res);
+  const id = res.body.id as string;
+  let status = res.body.status as string;
+  for (let i = 0; status === 'pending' && i < 600; i++) {
+    await sleep(100);
+    status = (await http.call('GET /coaching/bookings/:id', 'GET', `/coaching/bookings/${id}`, { token: seeker.token })).body?.status;
+  }
+  if (status !== 'confirmed') return unexpected(`booking ${id} decided`, { status: 200, body: status });
+  if (!b.cancel) {
+    done.keptBookings.add(id);
+    return;
+  }
+  const cancel = await http.call('POST /coaching/bookings/:id/cancel', 'POST', `/coaching/bookings/${id}/cancel`, { token: seeker.token });
+  if (cancel.status === 200 || (cancel.retried && cancel.status === 409)) done.cancelledBookings.add(id);
+  else unexpected('cancel', cancel);
+}
+
+/** The verdict table, as printed last. */
+export function formatVerdict(rows: VerdictRow[], ok: boolean): string {
+  const w = Math.min(72, Math.max(...rows.map((r) => r.check.length)));
+  const lines = ['', `FAIR DRILL VERDICT: ${ok ? 'PASS' : 'FAIL'}`, `${'check'.padEnd(w)} | result | detail`, `${'-'.repeat(w)}-|--------|-------`];
+  for (const r of rows) lines.push(`${r.check.padEnd(w)} | ${(r.info ? 'info' : r.ok ? 'PASS' : 'FAIL').padEnd(6)} | ${r.detail}`);
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  let flags: DrillFlags;
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const started = Date.now();
+  let finished = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      if (!finished) console.error('interrupted: stopping the drill’s processes and dropping its database');
+      void (emergencyCleanup?.() ?? Promise.resolve()).finally(() => process.exit(130));
+    });
+  runDrill(flags).then(
+    ({ rows, ok }) => {
+      finished = true;
+      console.log(formatVerdict(rows, ok));
+      console.log(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      process.exit(ok ? 0 : 1);
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.stack : err);
+      console.log(formatVerdict([{ check: 'drill ran to the end', ok: false, detail: (err as Error).message?.split('\n')[0] ?? String(err) }], false));
+      process.exit(1);
+    },
+  );
+}

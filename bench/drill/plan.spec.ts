@@ -1,0 +1,73 @@
+import { FAULT_KINDS, PROFESSIONAL, makePlan } from './plan';
+import { parseFlags } from './main';
+
+const opts = { scale: 0.1, seed: 7, days: 50, faults: true };
+
+describe('the drill plan (generator and ground truth)', () => {
+  it('is the same for the same seed, and another for another seed', () => {
+    expect(JSON.stringify(makePlan(opts))).toBe(JSON.stringify(makePlan(opts)));
+    expect(JSON.stringify(makePlan({ ...opts, seed: 8 }))).not.toBe(JSON.stringify(makePlan(opts)));
+  });
+
+  it('has the population of ten times the seed city, scaled', () => {
+    const full = makePlan({ ...opts, scale: 1 });
+    expect(full.companies).toHaveLength(1500);
+    expect(full.postings.length).toBeGreaterThan(4000);
+    expect(full.postings.length).toBeLessThan(5000);
+    expect(full.seekers).toHaveLength(15_000);
+    expect(full.coaches).toBe(50);
+    const youth = full.seekers.filter((s) => s.youth).length / full.seekers.length;
+    expect(youth).toBeGreaterThan(0.6); // youth-heavy
+    expect(full.seekers.some((s) => s.kind === 'mid-career')).toBe(true);
+    expect(full.seekers.some((s) => s.kind === 'u-turn')).toBe(true);
+  });
+
+  it('keeps its ground truth consistent with its own actions', () => {
+    const plan = makePlan(opts);
+    const hires = plan.applications.filter((a) => a.moves.at(-1) === 'hired');
+    expect(plan.truth.hires).toBe(hires.length);
+    expect(plan.truth.youthHires).toBe(hires.filter((a) => plan.seekers[a.seekerIdx].youth).length);
+    expect(plan.truth.regularHires).toBe(hires.filter((a) => plan.postings[a.postingIdx].employmentType === 'regular').length);
+    expect(plan.truth.professionalHires).toBe(hires.filter((a) => PROFESSIONAL.includes(plan.postings[a.postingIdx].jobCategory)).length);
+    expect(plan.truth.applications).toBe(plan.applications.length);
+    expect(plan.truth.hires).toBeGreaterThan(0);
+    // never more hires than openings, never two applications of one seeker to one posting
+    const perPosting = new Map<number, number>();
+    for (const a of hires) perPosting.set(a.postingIdx, (perPosting.get(a.postingIdx) ?? 0) + 1);
+    for (const [idx, n] of perPosting) expect(n).toBeLessThanOrEqual(plan.postings[idx].openings);
+    const pairs = new Set(plan.applications.map((a) => `${a.seekerIdx}:${a.postingIdx}`));
+    expect(pairs.size).toBe(plan.applications.length);
+    // moves stay inside the fair and before a posting closes
+    for (const a of plan.applications) {
+      const last = a.day + a.moves.length;
+      expect(last).toBeLessThanOrEqual(opts.days - 1);
+      const closes = plan.postings[a.postingIdx].closesDay;
+      if (closes !== null) expect(a.day).toBeLessThan(closes);
+    }
+  });
+
+  it('books each slot once (contenders aside), a day or more ahead, one booking per seeker', () => {
+    const plan = makePlan(opts);
+    const own = plan.bookings.filter((b) => b.contends === null);
+    expect(new Set(own.map((b) => `${b.coachIdx}:${b.slotDay}:${b.slotIdx}`)).size).toBe(own.length);
+    expect(new Set(plan.bookings.map((b) => b.seekerIdx)).size).toBe(plan.bookings.length);
+    for (const b of plan.bookings) expect(b.slotDay).toBeGreaterThan(b.bookDay);
+    expect(plan.truth.coachingBookings + plan.truth.cancelledBookings).toBe(own.length);
+    expect(plan.truth.contestedSlots).toBe(plan.bookings.length - own.length);
+  });
+
+  it('injects one fault of each kind inside the fair, or none', () => {
+    const plan = makePlan(opts);
+    expect(plan.faults.map((f) => f.kind).sort()).toEqual([...FAULT_KINDS].sort());
+    for (const f of plan.faults) expect(f.at).toBeGreaterThan(0);
+    for (const f of plan.faults) expect(f.at).toBeLessThan(opts.days);
+    expect(makePlan({ ...opts, faults: false }).faults).toEqual([]);
+  });
+
+  it('reads the documented flags', () => {
+    expect(parseFlags(['--scale', '0.1', '--seed', '3'])).toMatchObject({ scale: 0.1, seed: 3, days: 50, faults: true });
+    expect(parseFlags(['--no-faults', '--days', '10', '--day-seconds', '8'])).toMatchObject({ days: 10, daySeconds: 8, faults: false });
+    expect(() => parseFlags(['--sclae', '1'])).toThrow(/unknown option/);
+    expect(() => parseFlags(['--scale', 'x'])).toThrow(/bad value/);
+  });
+});

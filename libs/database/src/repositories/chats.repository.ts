@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { domainEvent, type ChatKind } from '@bisang/contracts';
+import { noteAppended } from '../outbox-commits';
+import { appendDomainEvents } from './domain-events.repository';
+import { rowsOf } from './sql-rows';
+
+/** A conversation between a seeker and a recruiter, with what its lists show. */
+export interface ChatView {
+  id: string;
+  kind: ChatKind;
+  boothId: string | null;
+  fairId: string | null;
+  companyId: string | null;
+  seekerId: string;
+  recruiterId: string | null;
+  lastSeq: number;
+  seekerReadSeq: number;
+  recruiterReadSeq: number;
+  startedAt: Date;
+  endedAt: Date | null;
+  seekerName: string;
+  companyName: string | null;
+}
+
+export interface ChatMessageRow {
+  id: string;
+  chatId: string;
+  seq: number;
+  senderId: string | null;
+  body: string;
+  at: Date;
+}
+
+export type PostMessageOutcome =
+  | { outcome: 'posted'; message: ChatMessageRow }
+  | { outcome: 'not_found' | 'ended' };
+
+export type EndChatOutcome = { outcome: 'ended'; chat: ChatView } | { outcome: 'not_found' };
+
+export const CHAT_SELECT = `c.id, c.kind, c.booth_id AS "boothId", c.fair_id AS "fairId", c.company_id AS "companyId",
+  c.seeker_id AS "seekerId", c.recruiter_id AS "recruiterId", c.last_seq AS "lastSeq", c.seeker_read_seq AS "seekerReadSeq",
+  c.recruiter_read_seq AS "recruiterReadSeq", c.started_at AS "startedAt",
+  c.ended_at AS "endedAt", u.name AS "seekerName", co.name AS "companyName"`;
+export const CHAT_FROM = `FROM chats c JOIN users u ON u.id = c.seeker_id LEFT JOIN companies co ON co.id = c.company_id`;
+
+const MESSAGE_SELECT = `id, chat_id AS "chatId", seq, sender_id AS "senderId", body, at`;
+
+/** Who may read and write a chat: its seeker, its recruiter, and (for a left message not yet taken) the company's staff. */
+const PARTICIPANT = `(c.seeker_id = $2 OR c.recruiter_id = $2 OR (c.recruiter_id IS NULL AND c.kind = 'message'
+  AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = c.company_id AND s.user_id = $2)))`;
+
+/**
+ * Conversations and their messages, for any feature that holds one (booth chat now; session rooms later):
+ * a message gets the chat's next `seq` under the chat's row lock and is stored with its domain event in one
+ * transaction, and the gateways are woken with a `chat:<chatId>` commit hint to deliver it.
+ */
+@Injectable()
+export class ChatsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The chat when `userId` takes part in it; null otherwise (what a non-participant may not know exists). */
+  async findForParticipant(chatId: string, userId: string, m: EntityManager = this.dataSource.manager): Promise<ChatView | null> {
+    const rows = (await m.query(`SELECT ${CHAT_SELECT} ${CHAT_FROM} WHERE c.id = $1 AND ${PARTICIPANT}`, [chatId, userId])) as ChatView[];
+    return rows[0] ?? null;
+  }
+
+  async findView(chatId: string, m: EntityManager = this.dataSource.manager): Promise<ChatView | null> {
+    const rows = (await m.query(`SELECT ${CHAT_SELECT} ${CHAT_FROM} WHERE c.id = $1`, [chatId])) as ChatView[];
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Stores a message with the chat's next seq (the chat row's lock orders concurrent posts) and its
+   * `chat.message_posted` event, in one transaction: acknowledged only once it is durable.
+   * A left message's first answer from staff makes the answering recruiter its participant.
+   */
+  async postMessage(chatId: string, senderId: string, body: string, now: Date): Promise<PostMessageOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [chat] = rowsOf<{ seekerId: string; recruiterId: string | null; endedAt: Date | null; kind: ChatKind; boothId: string | null; fairId: string | null; companyId: string | null }>(
+        await m.query(
+          `SELECT c.seeker_id AS "seekerId", c.recruiter_id AS "recruiterId", c.ended_at AS "endedAt", c.kind,
+                  c.booth_id AS "boothId", c.fair_id AS "fairId", c.company_id AS "companyId"
+             FROM chats c WHERE c.id = $1 AND ${PARTICIPANT} FOR UPDATE OF c`,
+          [chatId, senderId],
+        ),
+      );
+      if (!chat) return { outcome: 'not_found' as const };
+      if (chat.endedAt) return { outcome: 'ended' as const };
+      const recruiterId = chat.recruiterId ?? (senderId !== chat.seekerId ? senderId : null);
+      const [{ seq }] = rowsOf<{ seq: number }>(
+        await m.query(`UPDATE chats SET last_seq = last_seq + 1, recruiter_id = $2 WHERE id = $1 RETURNING last_seq AS seq`, [chatId, recruiterId]),
+      );
+      const [message] = rowsOf<ChatMessageRow>(
+        await m.query(`INSERT INTO chat_messages (chat_id, seq, sender_id, body, at) VALUES ($1, $2, $3, $4, $5) RETURNING ${MESSAGE_SELECT}`, [
+          chatId,
+          seq,
+          senderId,
+          body,
+          now,
+        ]),
+      );
+      const recipientId = senderId === chat.seekerId ? recruiterId : chat.seekerId;
+      await appendDomainEvents(m, [
+        domainEvent('chat.message_posted', {
+          chatId,
+          boothId: chat.boothId,
+          fairId: chat.fairId,
+          companyId: chat.companyId,
+          seekerId: chat.seekerId,
+          recruiterId,
+          seq,
+          senderId,
+          recipientId,
+          kind: chat.kind,
+        }),
+      ]);
+      // Wakes the gateways that have sockets in this chat, once committed (they read the message from here).
+      noteAppended(m, [`chat:${chatId}`]);
+      return { outcome: 'posted' as const, message };
+    });
+  }
+
+  /** Messages with seq in (after, upTo], in order, at most `limit`. */
+  async messagesSince(chatId: string, after: number, limit: number, upTo = 2_147_483_647): Promise<ChatMessageRow[]> {
+    return (await this.dataSource.query(
+      `SELECT ${MESSAGE_SELECT} FROM chat_messages WHERE chat_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+      [chatId, after, upTo, limit],
+    )) as ChatMessageRow[];
+  }
+
+  /** The newest seq of each chat (for the gateways' catch-up poll). */
+  async lastSeqs(chatIds: readonly string[]): Promise<Map<string, number>> {
+    if (chatIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, last_seq AS "lastSeq" FROM chats WHERE id = ANY($1::uuid[])`, [chatIds])) as {
+      id: string;
+      lastSeq: number;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.lastSeq]));
+  }
+
+  /** Either participant ends the chat, once; `chat.ended` in the same transaction. */
+  async end(chatId: string, userId: string, now: Date): Promise<EndChatOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ id: string; endedAt: Date | null }>(
+        await m.query(`SELECT c.id, c.ended_at AS "endedAt" FROM chats c WHERE c.id = $1 AND ${PARTICIPANT} FOR UPDATE OF c`, [chatId, userId]),
+      );
+      if (!row) return { outcome: 'not_found' as const };
+      if (!row.endedAt) {
+        await m.query(`UPDATE chats SET ended_at = $2, ended_by = $3 WHERE id = $1`, [chatId, now, userId]);
+        const chat = (await this.findView(chatId, m))!;
+        await appendDomainEvents(m, [
+          domainEvent('chat.ended', {
+            chatId,
+            boothId: chat.boothId,
+            fairId: chat.fairId,
+            companyId: chat.companyId,
+            seekerId: chat.seekerId,
+            recruiterId: chat.recruiterId,
+            endedBy: userId,
+            durationSeconds: Math.max(0, Math.round((now.getTime() - new Date(chat.startedAt).getTime()) / 1000)),
+          }),
+        ]);
+        return { outcome: 'ended' as const, chat };
+      }
+      return { outcome: 'ended' as const, chat: (await this.findView(chatId, m))! };
+    });
+  }
+
+  /** The participant has read up to `seq` (never past the newest message, never backwards); null for a non-participant. */
+  async markRead(chatId: string, userId: string, seq: number): Promise<number | null> {
+    const [row] = rowsOf<{ readSeq: number }>(
+      await this.dataSource.query(
+        `UPDATE chats c SET
+           seeker_read_seq = CASE WHEN c.seeker_id = $2 THEN greatest(c.seeker_read_seq, least($3, c.last_seq)) ELSE c.seeker_read_seq END,
+           recruiter_read_seq = CASE WHEN c.seeker_id <> $2 THEN greatest(c.recruiter_read_seq, least($3, c.last_seq)) ELSE c.recruiter_read_seq END
+          WHERE c.id = $1 AND (c.seeker_id = $2 OR c.recruiter_id = $2)
+          RETURNING CASE WHEN c.seeker_id = $2 THEN c.seeker_read_seq ELSE c.recruiter_read_seq END AS "readSeq"`,
+        [chatId, userId, seq],
+      ),
+    );
+    return row ? row.readSeq : null;
+  }
+
+  /** A user's chats (as seeker or recruiter), newest first, keyset-paginated. */
+  async listForUser(userId: string, limit: number, after?: { startedAt: Date; id: string }): Promise<ChatView[]> {
+    return (await this.dataSource.query(
+      `SELECT ${CHAT_SELECT} ${CHAT_FROM}
+        WHERE (c.seeker_id = $1 OR c.recruiter_id = $1)
+          AND ($2::timestamptz IS NULL OR (c.started_at, c.id) < ($2::timestamptz, $3::uuid))
+        ORDER BY c.started_at DESC, c.id DESC LIMIT $4`,
+      [userId, after?.startedAt ?? null, after?.id ?? null, limit + 1],
+    )) as ChatView[];
+  }
+}

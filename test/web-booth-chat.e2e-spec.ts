@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, createOrganizer, launchBrowser, openPosting, registerUser, seriousA11yViolations } from '@bisang/testing';
+import type { OpenPosting, SignedIn } from '@bisang/testing';
+import { TestApp, startTestApp } from './support/test-app';
+
+/**
+ * Booth chat in the browser: a seeker on a 360 px phone queues at a booth and chats with a recruiter at a desktop
+ * booth console; the seeker's network drops while the recruiter writes, and when it is back every message is
+ * there, once, in order, without a reload.
+ */
+jest.setTimeout(120_000);
+
+describe('web app: booth chat', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let organizer: SignedIn;
+  let open: OpenPosting;
+  const contexts: BrowserContext[] = [];
+
+  const page = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const context = await browser.newContext({ viewport, locale: 'ko-KR' });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(20_000);
+    return p;
+  };
+
+  const signIn = async (p: Page, email: string) => {
+    await p.goto(`${t.url}/signin`);
+    await p.getByLabel('이메일').fill(email);
+    await p.getByLabel('비밀번호').fill(PASSWORD);
+    await p.getByRole('button', { name: '로그인' }).click();
+    await p.getByRole('button', { name: '로그아웃' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { web: true });
+    browser = await launchBrowser();
+    organizer = await createOrganizer(t.app, t.http);
+    open = await openPosting(t.http, organizer, {}, '달서채용(주)');
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a seeker on a phone and a recruiter on a desktop chat; a dropped connection loses no message', async () => {
+    const seeker = await registerUser(t.http, 'seeker', { name: '폰구직자' });
+    const phone = await page({ width: 360, height: 740 });
+    const sockets = new Set<{ close: () => Promise<void> }>();
+    await phone.routeWebSocket(/\/socket\.io\//, (ws) => {
+      ws.connectToServer();
+      const held = { close: () => ws.close({ code: 1001, reason: 'dropped' }) };
+      sockets.add(held);
+      ws.onClose(() => sockets.delete(held));
+    });
+    await signIn(phone, seeker.email);
+    await phone.goto(`${t.url}/booths/${open.booth.boothId}`);
+    const panel = phone.getByTestId('booth-chat');
+    await panel.getByText('프로필과 이력서를 볼 수 있습니다').waitFor();
+    await panel.getByRole('button', { name: '채용담당자와 대화하기' }).click();
+    await panel.getByTestId('queue-position').getByText('대기 순서 1번째').waitFor();
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+
+    // The recruiter at the booth console goes online and takes the next seeker
+    const desk = await page({ width: 1280, height: 900 });
+    await signIn(desk, open.booth.recruiter.email);
+    await desk.getByRole('heading', { name: '기업 부스 관리' }).waitFor();
+    await desk.locator('#fair-picker').selectOption(open.fairId);
+    const inbox = desk.getByTestId('chat-inbox');
+    await inbox.getByText('폰구직자').waitFor();
+    await inbox.getByRole('button', { name: '상담 시작(온라인)' }).click();
+    await inbox.getByRole('button', { name: '상담 종료(오프라인)' }).waitFor();
+    await inbox.getByRole('button', { name: '다음 구직자 받기' }).click();
+    const deskChat = inbox.locator('[data-testid^=chat-]').filter({ hasText: '폰구직자' });
+    await deskChat.waitFor();
+
+    // The chat opens on the phone by itself (chat:started)
+    const phoneChat = panel.locator('[data-testid^=chat-]');
+    await phoneChat.waitFor();
+    await phoneChat.getByRole('textbox').fill('안녕하세요, 신입도 지원 가능한가요?');
+    await phoneChat.getByRole('button', { name: '보내기' }).click();
+    await deskChat.getByText('안녕하세요, 신입도 지원 가능한가요?').waitFor();
+    await deskChat.getByRole('textbox').fill('네, 신입 환영합니다!');
+    await deskChat.getByRole('button', { name: '보내기' }).click();
+    await phoneChat.getByText('네, 신입 환영합니다!').waitFor();
+    expect(await seriousA11yViolations(desk)).toEqual([]);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+
+    // The phone's network drops; the recruiter writes on
+    await phone.context().setOffline(true);
+    for (const ws of [...sockets]) await ws.close();
+    for (const text of ['면접은 다음 주입니다.', '지원서를 기다리겠습니다.']) {
+      await deskChat.getByRole('textbox').fill(text);
+      await deskChat.getByRole('button', { name: '보내기' }).click();
+      await deskChat.getByText(text).waitFor();
+    }
+    await phone.context().setOffline(false);
+    await phoneChat.getByText('지원서를 기다리겠습니다.').waitFor();
+    const shown = await phoneChat.locator('li').allTextContents();
+    expect(shown.map((s) => s.replace(/^(나|상대): /, ''))).toEqual([
+      '안녕하세요, 신입도 지원 가능한가요?',
+      '네, 신입 환영합니다!',
+      '면접은 다음 주입니다.',
+      '지원서를 기다리겠습니다.',
+    ]);
+
+    // The recruiter ends it; the phone says so
+    await deskChat.getByRole('button', { name: '대화 끝내기' }).click();
+    await phoneChat.getByText('대화가 끝났습니다').waitFor();
+  });
+});
