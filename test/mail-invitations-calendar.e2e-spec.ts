@@ -81,7 +81,7 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     // Someone else signed in cannot use the link; a forged link is a clear 400 and changes nothing.
     const stranger = await registerUser(t.http, 'recruiter');
     expect((await t.http.post('/invitations/accept', { token }, stranger.accessToken)).status).toBe(404);
-    const forged = await t.http.post('/invitations/accept', { token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, stranger.accessToken);
+    const forged = await t.http.post('/invitations/accept', { token: token.replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`) }, stranger.accessToken);
     expect([forged.status, forged.body.code]).toEqual([400, 'INVALID_TOKEN']);
     expect((await t.http.post('/invitations/accept', {}, stranger.accessToken)).status).toBe(400);
 

@@ -76,7 +76,7 @@ describe('e-mail', () => {
     const booking = await t.http.post('/coaching/bookings', { slotId: '00000000-0000-4000-8000-000000000000' }, seeker.accessToken);
     expect(booking.body.code).toBe('EMAIL_NOT_VERIFIED');
 
-    const forged = await t.http.post('/auth/verify-email', { token: link.searchParams.get('token')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    const forged = await t.http.post('/auth/verify-email', { token: link.searchParams.get('token')!.replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`) });
     expect(forged.status).toBe(400);
     expect(forged.body.code).toBe('INVALID_TOKEN');
     expect((await t.http.post('/auth/verify-email', { token: link.searchParams.get('token') })).status).toBe(204);
