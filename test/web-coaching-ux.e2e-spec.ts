@@ -100,8 +100,9 @@ describe('web app: coaching sessions and bookings', () => {
     expect(await page.locator('details.coach-day-slots').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // the sooner session has started: no-show asks first (dismissed: nothing), then recorded; it moves to the past
-    await db.query(`UPDATE coaching_bookings SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '25 minutes' WHERE id = $1`, [first.id]);
+    // the sooner session started 15 minutes ago and the seeker is not there: no-show asks first (dismissed: nothing),
+    // then recorded; it moves to the past
+    await db.query(`UPDATE coaching_bookings SET starts_at = now() - interval '15 minutes', ends_at = now() + interval '15 minutes' WHERE id = $1`, [first.id]);
     await page.reload();
     const started = page.getByTestId('upcoming-sessions').getByTestId('session').first();
     await started.getByRole('button', { name: '불참 처리' }).waitFor();

@@ -10,6 +10,9 @@ import { bookingStatusText } from './bookingText';
 import { useJobCategories } from './useJobCategories';
 import { EnterRoom } from './EnterRoom';
 
+/** When a coach may mark a no-show: 10 minutes after the start, if the seeker has not come. */
+const NO_SHOW_AFTER_MS = 10 * 60_000;
+
 type Session = Booking & { zone: string };
 
 /** The current time, ticking, so that "started" buttons enable themselves when a session begins. */
@@ -89,6 +92,9 @@ function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () =>
   const { t, lang, label } = useI18n();
   const categories = useJobCategories();
   const started = new Date(b.startsAt).getTime() <= now;
+  // A no-show is the seeker's absence 10 minutes into the session (the server's rule too: NO_SHOW_TOO_EARLY before).
+  const noShowFrom = new Date(b.startsAt).getTime() + NO_SHOW_AFTER_MS;
+  const noShowOpen = noShowFrom <= now;
   const groups = (b.seeker?.desiredJobCategories ?? [])
     .map((code) => categories?.jobCategories.find((c) => c.code === code))
     .filter((c) => c !== undefined)
@@ -131,6 +137,11 @@ function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () =>
               {t('sessions.notStarted')}
             </p>
           )}
+          {started && !noShowOpen && (
+            <p className="small muted" id={`no-show-later-${b.id}`}>
+              {t('sessions.noShowFrom', { time: formatTime(new Date(noShowFrom).toISOString(), b.zone, lang) })}
+            </p>
+          )}
           <div className="actions">
             <button type="submit" className="button button-small" disabled={!started} aria-describedby={started ? undefined : `not-started-${b.id}`}>
               {t('coach.complete')}
@@ -138,8 +149,8 @@ function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () =>
             <button
               type="button"
               className="button button-small button-secondary"
-              disabled={!started}
-              aria-describedby={started ? undefined : `not-started-${b.id}`}
+              disabled={!noShowOpen}
+              aria-describedby={!started ? `not-started-${b.id}` : noShowOpen ? undefined : `no-show-later-${b.id}`}
               onClick={() => window.confirm(t('sessions.noShowConfirm', { name: b.seeker?.name ?? '' })) && void act(() => api.noShowBooking(b.id))}
             >
               {t('coach.noShow')}

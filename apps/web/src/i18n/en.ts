@@ -574,6 +574,7 @@ export const en: Record<MessageKey, string> = {
   'sessions.past': '{n} past sessions',
   'sessions.wants': 'wants: {groups}',
   'sessions.notStarted': 'Once the session has started you can record it as completed or a no-show.',
+  'sessions.noShowFrom': 'A no-show can be recorded from {time} (10 minutes after the start).',
   'sessions.noShowConfirm': 'Record {name} as a no-show? The seeker is notified.',
   'notify.whatCoaching': '1:1 interview coaching',
   'notify.whatInterview': 'company interview',

@@ -572,6 +572,7 @@ export const ko = {
   'sessions.past': '지난 세션 {n}건',
   'sessions.wants': '희망 직무: {groups}',
   'sessions.notStarted': '세션이 시작되면 완료나 노쇼를 기록할 수 있습니다.',
+  'sessions.noShowFrom': '노쇼는 {time}부터 기록할 수 있습니다 (시작 10분 후).',
   'sessions.noShowConfirm': '{name}님을 노쇼로 기록할까요? 구직자에게 알림이 갑니다.',
   'notify.whatCoaching': '1:1 면접 코칭',
   'notify.whatInterview': '기업 면접',
