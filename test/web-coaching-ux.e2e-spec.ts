@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
 import {
-  PASSWORD,
   approveCoach,
   connectTestDb,
   createLiveFair,
   eventually,
   hourFromNow,
+  koreanPage,
   launchBrowser,
   publishAvailability,
   registerUser,
   saveScreenshot,
   seriousA11yViolations,
+  signInThroughForm,
 } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -29,20 +30,8 @@ describe('web app: coaching sessions and bookings', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  const open = async (width = 1280): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const open = (width = 1280): Promise<Page> => koreanPage(browser, contexts, width);
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
   const book = async (seeker: { accessToken: string }, slotId: string) => {
     const res = await t.http.post('/coaching/bookings', { slotId }, seeker.accessToken, { 'idempotency-key': randomUUID() });
     let booking = res.body as { id: string; status: string };

@@ -1,5 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, SignedIn, approveCoach, createBooth, createFair, createOrganizer, launchBrowser, registerUser, seriousA11yViolations } from '@bisang/testing';
+import {
+  approveCoach,
+  createBooth,
+  createFair,
+  createOrganizer,
+  koreanPage,
+  launchBrowser,
+  registerUser,
+  seriousA11yViolations,
+  SignedIn,
+  signInThroughForm,
+} from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -16,20 +27,8 @@ describe('web app: consoles open on the user’s own fair', () => {
   let other: { id: string };
   const contexts: BrowserContext[] = [];
 
-  const open = async (width = 1280): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const open = (width = 1280): Promise<Page> => koreanPage(browser, contexts, width);
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
   /** The fair the picker shows once it has chosen. */
   const picked = async (page: Page) => {
     const picker = page.locator('#fair-picker');

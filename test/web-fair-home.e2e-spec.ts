@@ -1,7 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  PASSWORD,
-  SignedIn,
   advanceTo,
   applyTo,
   createBooth,
@@ -12,6 +10,8 @@ import {
   registerUser,
   saveScreenshot,
   seriousA11yViolations,
+  SignedIn,
+  signInThroughForm,
 } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -38,13 +38,7 @@ describe('fair home: description, schedule, hires, true totals, new postings bar
     page.setDefaultTimeout(15_000);
     return page;
   };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
 
   beforeAll(async () => {
     t = await startTestApp({}, { web: true });

@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, SignedIn, createOrganizer, launchBrowser, registerUser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
+import {
+  createOrganizer,
+  launchBrowser,
+  registerUser,
+  saveScreenshot,
+  seriousA11yViolations,
+  SignedIn,
+  signInThroughForm,
+} from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -24,13 +32,7 @@ describe('web app: errors and feedback', () => {
     page.setDefaultTimeout(15_000);
     return page;
   };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
   /** True when the element's box lies within the visible viewport. */
   const inViewport = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((el) => {

@@ -2,18 +2,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
 import type { NotificationEvent } from '@bisang/contracts';
 import {
-  PASSWORD,
-  SignedIn,
   advanceTo,
   applyTo,
   connectTestDb,
   createOrganizer,
   eventually,
+  koreanPage,
   launchBrowser,
   openPosting,
   registerUser,
-  seriousA11yViolations,
   saveScreenshot,
+  seriousA11yViolations,
+  SignedIn,
+  signInThroughForm,
 } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -31,20 +32,8 @@ describe('offer acceptance', () => {
   let organizer: SignedIn;
   const contexts: BrowserContext[] = [];
 
-  const open = async (width = 1280): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const open = (width = 1280): Promise<Page> => koreanPage(browser, contexts, width);
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
   const eventsOf = async (applicationId: string) =>
     (await db.query(`SELECT type FROM domain_events WHERE payload->>'applicationId' = $1 ORDER BY id`, [applicationId])).rows.map((r) => r.type as string);
   const inbox = async (who: SignedIn) => (await t.http.get('/me/notifications', who.accessToken)).body.items as NotificationEvent[];

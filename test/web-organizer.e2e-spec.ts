@@ -1,6 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
-import { PASSWORD, SignedIn, connectTestDb, createBooth, createFair, createOrganizer, launchBrowser, publishPosting, registerUser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
+import {
+  connectTestDb,
+  createBooth,
+  createFair,
+  createOrganizer,
+  launchBrowser,
+  publishPosting,
+  registerUser,
+  saveScreenshot,
+  seriousA11yViolations,
+  SignedIn,
+  signInThroughForm,
+} from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -27,13 +39,7 @@ describe('organizer: fair order, booth suspension', () => {
     page.setDefaultTimeout(15_000);
     return page;
   };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
   const phoneFits = (page: Page) =>
     page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
 

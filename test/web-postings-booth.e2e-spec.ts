@@ -1,5 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, SignedIn, createBooth, createFair, createOrganizer, launchBrowser, registerUser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
+import {
+  createBooth,
+  createFair,
+  createOrganizer,
+  koreanPage,
+  launchBrowser,
+  registerUser,
+  saveScreenshot,
+  seriousA11yViolations,
+  SignedIn,
+  signInThroughForm,
+} from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -19,20 +30,8 @@ describe('web app: postings and booth applications', () => {
   let fair: { id: string };
   const contexts: BrowserContext[] = [];
 
-  const open = async (width = 1280): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId: 'Europe/Berlin' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${t.url}/signin`);
-    await page.getByLabel('이메일').fill(email);
-    await page.getByLabel('비밀번호').fill(PASSWORD);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
-  };
+  const open = (width = 1280): Promise<Page> => koreanPage(browser, contexts, width, 'Europe/Berlin');
+  const signIn = (page: Page, email: string) => signInThroughForm(page, t.url, email);
 
   beforeAll(async () => {
     t = await startTestApp({}, { web: true });

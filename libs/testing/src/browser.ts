@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PASSWORD } from './factories';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright's own browser download does not work here. */
@@ -49,4 +50,25 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A page in a fresh Korean context (`ko-KR`, Seoul unless told otherwise) of `width` × 900 px; the context is pushed
+ * to `contexts` so that the spec closes it after each test.
+ */
+export async function koreanPage(browser: Browser, contexts: BrowserContext[], width = 1280, timezoneId = 'Asia/Seoul'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Signs in through the web app's form (the test password) and waits until the header offers to sign out. */
+export async function signInThroughForm(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill(PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
 }

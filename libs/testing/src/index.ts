@@ -22,7 +22,7 @@ export { REPO_ROOT, freePort, exited, runEnv, connectTestDb } from './processes'
 export { samplePdf, samplePng, filesUnder } from './applicant-fixtures';
 export { openPosting, applyTo, advanceTo } from './application-fixtures';
 export type { OpenPosting } from './application-fixtures';
-export { launchBrowser, seriousA11yViolations, saveScreenshot, CHROMIUM_PATH, FAKE_MEDIA_ARGS } from './browser';
+export { koreanPage, launchBrowser, seriousA11yViolations, saveScreenshot, signInThroughForm, CHROMIUM_PATH, FAKE_MEDIA_ARGS } from './browser';
 export { deleteRedisKeys } from './processes';
 export { BuiltProcess, splitDeployment } from './built-process';
 export { notify } from './notifications';
