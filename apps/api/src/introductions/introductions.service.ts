@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { Page, conflict, decodeCursor, notFound, toPage, clock } from '@bisang/common';
 import { CounsellingNoteView, FairsRepository, IntroductionAnswerOutcome, IntroductionView, IntroductionsRepository } from '@bisang/database';
-import { alreadyApplied, fairNotLive, postingClosedToApplications } from '../applications/applications.errors';
-import { alreadyAnswered } from '../matching/matching.errors';
+import { answerRefused } from '../matching/matching.errors';
 import { CounsellingNoteDto, IntroductionDto, IntroductionInputDto } from './dto/introduction.dto';
 
 const seekerNotFound = () => notFound('Seeker', '구직자');
@@ -73,20 +72,6 @@ export class IntroductionsService {
 }
 
 function answered(result: IntroductionAnswerOutcome): IntroductionView {
-  switch (result.outcome) {
-    case 'answered':
-      return result.introduction;
-    case 'not_found':
-      throw introductionNotFound();
-    case 'already_answered':
-      throw alreadyAnswered();
-    case 'already_applied':
-      throw alreadyApplied();
-    case 'posting_not_found':
-      throw notFound('Posting', '채용공고');
-    case 'posting_closed':
-      throw postingClosedToApplications();
-    case 'fair_not_live':
-      throw fairNotLive();
-  }
+  if (result.outcome === 'answered') return result.introduction;
+  throw answerRefused(result.outcome, introductionNotFound);
 }

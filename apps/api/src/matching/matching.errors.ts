@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError, conflict, forbidden, notFound } from '@bisang/common';
+import { alreadyApplied, fairNotLive, postingClosedToApplications } from '../applications/applications.errors';
 
 export const fairNotFound = () => notFound('Fair', '박람회');
 export const notPoolStaff = () =>
@@ -16,3 +17,24 @@ export const invitationLimitReached = (limit: number) =>
   );
 export const invitationNotFound = () => new DomainError(HttpStatus.NOT_FOUND, 'INVITATION_NOT_FOUND', '초대를 찾을 수 없습니다 / Invitation not found');
 export const alreadyAnswered = () => conflict('ALREADY_ANSWERED', '이미 응답한 제안입니다 / You have already answered this');
+
+/** Why a seeker's answer to an invitation or an introduction could not be taken (the repositories' outcomes). */
+export type AnswerFailure = 'not_found' | 'already_answered' | 'already_applied' | 'posting_not_found' | 'posting_closed' | 'fair_not_live';
+
+/** The error for a failed answer; `missing` names what was not found (an invitation, an introduction). */
+export function answerRefused(outcome: AnswerFailure, missing: () => DomainError): DomainError {
+  switch (outcome) {
+    case 'not_found':
+      return missing();
+    case 'already_answered':
+      return alreadyAnswered();
+    case 'already_applied':
+      return alreadyApplied();
+    case 'posting_not_found':
+      return notFound('Posting', '채용공고');
+    case 'posting_closed':
+      return postingClosedToApplications();
+    case 'fair_not_live':
+      return fairNotLive();
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, notFound, toPage, clock } from '@bisang/common';
+import { Page, decodeCursor, toPage, clock } from '@bisang/common';
 import { matchKeys, scorePosting } from '@bisang/contracts';
 import {
   AnswerOutcome,
@@ -12,7 +12,6 @@ import {
   TalentPoolRepository,
   isFairVisibleTo,
 } from '@bisang/database';
-import { alreadyApplied, fairNotLive, postingClosedToApplications } from '../applications/applications.errors';
 import { PostingDto } from '../postings/dto/posting.dto';
 import {
   MyPoolInvitationDto,
@@ -25,7 +24,7 @@ import {
   TalentPoolQueryDto,
 } from './dto/matching.dto';
 import {
-  alreadyAnswered,
+  answerRefused,
   alreadyInvited,
   fairNotFound,
   invitablePostingNotFound,
@@ -141,20 +140,6 @@ export class MatchingService {
 
 /** The invitation once answered, or the error that says why it could not be. */
 function answered(result: AnswerOutcome): PoolInvitationView {
-  switch (result.outcome) {
-    case 'answered':
-      return result.invitation;
-    case 'not_found':
-      throw invitationNotFound();
-    case 'already_answered':
-      throw alreadyAnswered();
-    case 'already_applied':
-      throw alreadyApplied();
-    case 'posting_not_found':
-      throw notFound('Posting', '채용공고');
-    case 'posting_closed':
-      throw postingClosedToApplications();
-    case 'fair_not_live':
-      throw fairNotLive();
-  }
+  if (result.outcome === 'answered') return result.invitation;
+  throw answerRefused(result.outcome, invitationNotFound);
 }
