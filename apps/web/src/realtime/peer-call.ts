@@ -71,7 +71,18 @@ export class PeerCall {
     else if (this.pc.connectionState !== 'connected') this.restartIce();
   }
 
-  async handle(data: unknown): Promise<void> {
+  /**
+   * Signals are handled one after another, in arrival order: a candidate that arrives while the offer before it is
+   * still being applied would otherwise be added to a connection without its remote description, and be lost.
+   */
+  handle(data: unknown): Promise<void> {
+    this.signals = this.signals.then(() => this.apply(data)).catch(() => undefined);
+    return this.signals;
+  }
+
+  private signals: Promise<void> = Promise.resolve();
+
+  private async apply(data: unknown): Promise<void> {
     const signal = data as Signal;
     if (!signal || typeof signal.session !== 'string' || this.closed) return;
     if (this.retired.has(signal.session)) return;
