@@ -438,4 +438,25 @@ describe('fairs, booths and postings (HTTP + socket.io)', () => {
       expect(await listIds(fair.id)).not.toContain(id);
     }, 90_000);
   });
+
+  it('lists live fairs before the others (newest first within each), page by page without a gap or a repeat', async () => {
+    const day = 86400_000;
+    const upcoming = await createFair(t.http, organizer, { startsAt: new Date(Date.now() + 30 * day), endsAt: new Date(Date.now() + 60 * day) });
+    const live = await createFair(t.http, organizer, { startsAt: new Date(Date.now() - 2 * day) });
+    expect([upcoming.status, live.status]).toEqual(['scheduled', 'live']);
+    const seen: { id: string; status: string }[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; body: any } = await t.http.get(`/fairs?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 500);
+    expect(new Set(seen.map((f) => f.id)).size).toBe(seen.length);
+    const firstNotLive = seen.findIndex((f) => f.status !== 'live');
+    expect(seen.slice(firstNotLive).some((f) => f.status === 'live')).toBe(false);
+    expect(seen.findIndex((f) => f.id === live.id)).toBeLessThan(seen.findIndex((f) => f.id === upcoming.id));
+  });
 });

@@ -19,7 +19,7 @@ export type { BoothStatus } from './entities/booth.entity';
 export { EMPLOYMENT_TYPES, POSTING_STATUSES, PostingEntity } from './entities/posting.entity';
 export type { EmploymentType, PostingStatus } from './entities/posting.entity';
 export { FairEventEntity } from './entities/fair-event.entity';
-export { FairsRepository } from './repositories/fairs.repository';
+export { FairsRepository, fairListKey } from './repositories/fairs.repository';
 export type { NewFair, FairTransition, FairPatch, AnnouncementRow } from './repositories/fairs.repository';
 export { FairEventsRepository, appendFairEvent } from './repositories/fair-events.repository';
 export type { AppendedEvent } from './repositories/fair-events.repository';

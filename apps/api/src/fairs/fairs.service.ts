@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
 import { Page, badRequest, clock, decodeCursor, notFound, toPage } from '@bisang/common';
 import type { AnnouncementCreated } from '@bisang/contracts';
-import { FairEntity, FairsRepository, isFairVisibleTo } from '@bisang/database';
+import { FairEntity, FairsRepository, fairListKey, isFairVisibleTo } from '@bisang/database';
 import { AnnouncementDto, CreateFairDto, UpdateAnnouncementDto, UpdateFairDto } from './dto/create-fair.dto';
 import { AnnouncementItemDto, FairDto, FairSummaryDto } from './dto/fair.dto';
 import { fairNotDraft, fairNotFound, fairNotPublishable, invalidWindow, invalidYouthRange, slugTaken, unknownTimeZone } from './fairs.errors';
@@ -85,7 +85,7 @@ export class FairsService {
   async list(caller: AuthenticatedUser | undefined, limit: number, cursor?: string): Promise<Page<FairDto>> {
     const after = decodeCursor(cursor, { startsAt: 'instant', id: 'uuid' });
     const rows = await this.fairs.list(caller?.role === 'organizer', limit, after);
-    return toPage(rows, limit, FairDto.from, (f) => ({ startsAt: f.startsAt.toISOString(), id: f.id }));
+    return toPage(rows, limit, FairDto.from, (f) => ({ startsAt: fairListKey(f), id: f.id }));
   }
 
   /** A fair by id or slug; drafts exist only for organizers. */

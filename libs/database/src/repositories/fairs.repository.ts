@@ -74,6 +74,18 @@ export interface FairTransition {
   event?: AppendedEvent;
 }
 
+/** A live fair sorts before every other: its key is its start moved 1,000 years on (still an instant a cursor can hold). */
+const LIVE_LEAD_YEARS = 1000;
+const LIST_KEY_SQL = `CASE WHEN f.status = 'live' THEN f.starts_at + interval '${LIVE_LEAD_YEARS} years' ELSE f.starts_at END`;
+
+/** A fair's place in the list (`FairsRepository.list`): the cursor of the page that ends with it. */
+export function fairListKey(fair: { status: string; startsAt: Date }): string {
+  if (fair.status !== 'live') return fair.startsAt.toISOString();
+  const key = new Date(fair.startsAt);
+  key.setUTCFullYear(key.getUTCFullYear() + LIVE_LEAD_YEARS);
+  return key.toISOString();
+}
+
 @Injectable()
 export class FairsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -111,11 +123,14 @@ export class FairsRepository {
       : this.repo.findOneBy({ slug: idOrSlug.toLowerCase() });
   }
 
-  /** Fairs by start time (newest first), keyset-paginated; drafts only when `includeDrafts`. */
+  /**
+   * Fairs with the live ones first, then by start time (newest first), keyset-paginated on `fairListKey`; drafts only
+   * when `includeDrafts`.
+   */
   list(includeDrafts: boolean, limit: number, after?: { startsAt: string; id: string }): Promise<FairEntity[]> {
-    const qb = this.repo.createQueryBuilder('f').orderBy('f.starts_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit + 1);
+    const qb = this.repo.createQueryBuilder('f').orderBy(LIST_KEY_SQL, 'DESC').addOrderBy('f.id', 'DESC').limit(limit + 1);
     if (!includeDrafts) qb.where(`f.status <> 'draft'`);
-    if (after) qb.andWhere('(f.starts_at, f.id) < (:startsAt, :id)', after);
+    if (after) qb.andWhere(`(${LIST_KEY_SQL}, f.id) < (:startsAt, :id)`, after);
     return qb.getMany();
   }
 
