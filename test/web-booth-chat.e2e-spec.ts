@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, createOrganizer, launchBrowser, openPosting, registerUser, seriousA11yViolations } from '@bisang/testing';
+import { PASSWORD, createOrganizer, launchBrowser, openPosting, registerUser, saveScreenshot, seriousA11yViolations } from '@bisang/testing';
 import type { OpenPosting, SignedIn } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -105,6 +105,8 @@ describe('web app: booth chat', () => {
       '면접은 다음 주입니다.',
       '지원서를 기다리겠습니다.',
     ]);
+    await saveScreenshot(phone, 'booth-chat-phone');
+    await saveScreenshot(desk, 'chat-inbox-desktop');
 
     // The recruiter ends it; the phone says so
     await deskChat.getByRole('button', { name: '대화 끝내기' }).click();

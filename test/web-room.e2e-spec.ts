@@ -12,6 +12,7 @@ import {
   publishAvailability,
   seriousA11yViolations,
   settledBookings,
+  saveScreenshot,
 } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -170,6 +171,8 @@ describe('web app: a session room in two browsers', () => {
     await seekerPage.locator('[data-testid=call-state][data-state=connected]').waitFor();
     expect(await seekerPage.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousA11yViolations(seekerPage)).toEqual([]);
+    await saveScreenshot(seekerPage, 'room-phone');
+    await saveScreenshot(coachPage, 'room-desktop');
     // The coach sees the no-show button (disabled: the seeker is here) and the feedback form; the seeker sees neither.
     await expect(coachPage.getByRole('button', { name: '불참 처리' }).isDisabled()).resolves.toBe(true);
     expect(await seekerPage.getByRole('button', { name: '불참 처리' }).count()).toBe(0);
