@@ -312,10 +312,14 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
               detail = `redis-server SHUTDOWN + start, down ${((Date.now() - from) / 1000).toFixed(1)} s`;
               break;
             case 'pg-storm': {
-              const killed = await db!.query(
-                `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+              // (in the select list, so that only the drill database's backends are terminated)
+              const killed = await db!.query<{ pid: number; ok: boolean }>(
+                `SELECT pid, pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
               );
-              detail = `pg_terminate_backend × ${killed.rows[0].n}`;
+              const pids = killed.rows.filter((r) => r.ok).map((r) => r.pid);
+              // The storm lasts until the terminated backends have exited (on a loaded machine, not at once).
+              while ((await db!.query(`SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1::int[]) LIMIT 1`, [pids])).rowCount) await sleep(20);
+              detail = `pg_terminate_backend × ${pids.length}, all gone in ${((Date.now() - from) / 1000).toFixed(1)} s`;
               break;
             }
             case 'cut-clients': {
