@@ -37,6 +37,11 @@ export interface PlanOptions {
   seed: number;
   days: number;
   faults: boolean;
+  /**
+   * Staff moves per fair-day (default 1: one stage a day). A short drill (two fair-days) moves several times a day,
+   * so that applications still reach hires.
+   */
+  movesPerDay?: number;
 }
 
 export interface PlanPosting {
@@ -76,8 +81,20 @@ export interface PlanApplication {
   seekerIdx: number;
   postingIdx: number;
   day: number;
-  /** The moves booth staff make, one a day from the day after applying. */
+  /** The moves booth staff make, one every 1/movesPerDay fair-day after applying (see moveTick). */
   moves: Stage[];
+}
+
+/** A seeker queues at a booth for a live chat: served (a few messages each way, then ended) or leaves the queue. */
+export interface PlanChat {
+  idx: number;
+  seekerIdx: number;
+  companyIdx: number;
+  day: number;
+  /** Leaves the queue before being served (a KPI's abandoned entry). */
+  leaves: boolean;
+  /** Messages, seeker first, alternating; the recruiter always answers last. */
+  messages: number;
 }
 
 export interface PlanBooking {
@@ -112,6 +129,13 @@ export interface Truth {
   contestedSlots: number;
   /** application-moved mails (one per staff move). */
   moveMails: number;
+  /** The matching segments: hires aged 40 or more on the hire day, hires of U-turn seekers. */
+  midCareerHires: number;
+  uturnHires: number;
+  /** Booth chat: chats held, queue entries left before being served, messages sent. */
+  chatsHeld: number;
+  chatQueueAbandoned: number;
+  chatMessages: number;
 }
 
 export interface Plan {
@@ -122,6 +146,7 @@ export interface Plan {
   coaches: number;
   applications: PlanApplication[];
   bookings: PlanBooking[];
+  chats: PlanChat[];
   faults: PlanFault[];
   feedClients: number;
   truth: Truth;
@@ -147,6 +172,7 @@ export function makePlan(options: PlanOptions): Plan {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const { days, scale } = options;
+  const perDay = options.movesPerDay ?? 1;
   const count = (n: number, min: number) => Math.max(min, Math.round(n * scale));
 
   // Companies arrive over the first 60 % of the fair (a quarter on its first day), each with 1–5 postings.
@@ -194,7 +220,23 @@ export function makePlan(options: PlanOptions): Plan {
   // Applications: each seeker applies to 0–3 postings open on that day; staff move some to hires within openings.
   const applications: PlanApplication[] = [];
   const hiresLeft = postings.map((p) => p.openings);
-  const truth: Truth = { applications: 0, interviews: 0, hires: 0, youthHires: 0, regularHires: 0, professionalHires: 0, coachingBookings: 0, cancelledBookings: 0, contestedSlots: 0, moveMails: 0 };
+  const truth: Truth = {
+    applications: 0,
+    interviews: 0,
+    hires: 0,
+    youthHires: 0,
+    regularHires: 0,
+    professionalHires: 0,
+    coachingBookings: 0,
+    cancelledBookings: 0,
+    contestedSlots: 0,
+    moveMails: 0,
+    midCareerHires: 0,
+    uturnHires: 0,
+    chatsHeld: 0,
+    chatQueueAbandoned: 0,
+    chatMessages: 0,
+  };
   const byDay = (d: number) => companies.filter((c) => c.day <= d).flatMap((c) => c.postings);
   const openCache = new Map<number, PlanPosting[]>();
   for (const seeker of seekers) {
@@ -208,9 +250,10 @@ export function makePlan(options: PlanOptions): Plan {
       const posting = open[Math.floor(rnd() * open.length)];
       if (chosen.has(posting.idx)) continue;
       chosen.add(posting.idx);
-      // The staff's decisions: one move a day, as long as the fair lasts (and, for a closing posting, until its close).
+      // The staff's decisions: one move a day (or movesPerDay), as long as the fair lasts (and, for a closing posting,
+      // until its close).
       const lastDay = Math.min(days - 1, posting.closesDay ?? days - 1);
-      const room = lastDay - day;
+      const room = (lastDay - day) * perDay + (perDay > 1 && posting.closesDay === null ? perDay - 1 : 0);
       const r = rnd();
       let moves: Stage[] = [];
       if (r < 0.35) moves = [];
@@ -257,6 +300,20 @@ export function makePlan(options: PlanOptions): Plan {
     bookings.push({ ...b, idx: bookings.length, seekerIdx: other.idx, cancel: false, contends: b.idx });
   }
 
+  // Booth chat: about one seeker in eight queues at the booth of a company already there on their day; a fifth of
+  // them leave the queue before being served; the others exchange 2–6 messages with a recruiter. Drawn after the
+  // rest, from its own generator, so that adding it left the other draws as they were.
+  const chats: PlanChat[] = [];
+  const crnd = prng(options.seed ^ 0x5eed_c4a7);
+  for (const seeker of seekers) {
+    if (crnd() >= 0.125) continue;
+    const there = companies.filter((c) => c.day <= seeker.day);
+    if (!there.length) continue;
+    const company = there[Math.floor(crnd() * there.length)];
+    const leaves = crnd() < 0.2;
+    chats.push({ idx: chats.length, seekerIdx: seeker.idx, companyIdx: company.idx, day: seeker.day, leaves, messages: leaves ? 0 : 2 * (1 + Math.floor(crnd() * 3)) });
+  }
+
   // Faults, each once, at moments drawn from the seed inside the fair (the middle 80 % of it).
   const faults: PlanFault[] = options.faults
     ? FAULT_KINDS.map((kind) => ({ kind, at: days * (0.1 + 0.8 * rnd()) })).sort((a, b) => a.at - b.at)
@@ -272,6 +329,9 @@ export function makePlan(options: PlanOptions): Plan {
     if (a.moves.at(-1) === 'hired') {
       truth.hires++;
       if (seeker.youth) truth.youthHires++;
+      // ages are drawn far from the bounds: a seeker who is not youth is 40–55, mid-career on any day of the fair
+      if (!seeker.youth) truth.midCareerHires++;
+      if (seeker.kind === 'u-turn') truth.uturnHires++;
       if (posting.employmentType === 'regular') truth.regularHires++;
       if (PROFESSIONAL.includes(posting.jobCategory)) truth.professionalHires++;
     }
@@ -285,6 +345,12 @@ export function makePlan(options: PlanOptions): Plan {
     else truth.coachingBookings++;
   }
 
+  for (const c of chats) {
+    if (c.leaves) truth.chatQueueAbandoned++;
+    else truth.chatsHeld++;
+    truth.chatMessages += c.messages;
+  }
+
   return {
     options,
     companies,
@@ -293,10 +359,16 @@ export function makePlan(options: PlanOptions): Plan {
     coaches,
     applications,
     bookings,
+    chats,
     faults,
     feedClients: Math.max(8, Math.round(300 * scale)),
     truth,
   };
+}
+
+/** The tick (a 1/movesPerDay fair-day step from the fair's start) of an application's k-th move. */
+export function moveTick(app: PlanApplication, k: number, movesPerDay = 1): number {
+  return app.day * movesPerDay + k + 1;
 }
 
 /** When a slot starts (fair time, epoch ms). */
