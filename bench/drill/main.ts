@@ -16,6 +16,7 @@ import { RoundRobinBalancer } from './balancer';
 import { DRILL_CHECKS, DoneTruth, DrillContext, VerdictRow } from './checks';
 import { DrillHttp, FeedClient, Metrics } from './client';
 import { MailSink, Node, PrivateRedis, Role, createOrganizerAccount } from './cluster';
+import { loadFair } from './my-fair';
 import { DAY_MS, FAIR_START, FAIR_TIMEZONE, HOUR_MS, Plan, PlanApplication, PlanBooking, PlanChat, PlanCompany, PlanSeeker, SLOTS_PER_DAY, SLOT_FIRST_HOUR, makePlan, moveTick, slotStart } from './plan';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -33,6 +34,8 @@ export interface DrillFlags {
   topology: 'separate' | 'combined';
   /** Staff moves per fair-day (1: one stage a day; a two-day drill moves more often so that hires still happen). */
   movesPerDay: number;
+  /** "My fair": the id or slug of a fair to rehearse, the database to read it from, and the number of seekers. */
+  fair?: { idOrSlug: string; from: string; seekers: number; daysGiven: boolean };
 }
 
 const USAGE = `npm run drill -- [--scale S] [--seed N] [--days D] [--day-seconds X] [--no-faults] [--keep] [--concurrency C]
@@ -45,7 +48,11 @@ const USAGE = `npm run drill -- [--scale S] [--seed N] [--days D] [--day-seconds
   --concurrency  simulated users' requests in flight at once; default 24
   --topology     separate (2 API + 2 realtime + 2 worker processes; default) or combined (2 all-in-one processes, each
                  an API, realtime and worker node: a third of the start-up cost, for the test suite's small drill)
-  --moves-per-day  staff moves per fair-day; default 1 (2 days or fewer: 4, so that applications reach hires)`;
+  --moves-per-day  staff moves per fair-day; default 1 (2 days or fewer: 4, so that applications reach hires)
+  --fair         "my fair": rehearse this fair (id or slug): its configuration, booths and postings, read from
+                 --from URL (default DATABASE_URL), with --seekers N seekers (default 1000), without faults
+  --from         the database to read --fair from
+  --seekers      my fair's population; default 1000`;
 
 export function parseFlags(argv: string[]): DrillFlags {
   const get = (name: string) => {
@@ -62,13 +69,16 @@ export function parseFlags(argv: string[]): DrillFlags {
     if (!Number.isFinite(n) || !ok(n)) throw new Error(`${name}: bad value "${v}"\n${USAGE}`);
     return n;
   };
-  const known = new Set(['--scale', '--seed', '--days', '--day-seconds', '--no-faults', '--keep', '--concurrency', '--topology', '--moves-per-day', '--help']);
+  const known = new Set(['--scale', '--seed', '--days', '--day-seconds', '--no-faults', '--keep', '--concurrency', '--topology', '--moves-per-day', '--fair', '--from', '--seekers', '--help']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}\n${USAGE}`);
   if (argv.includes('--help')) {
     console.log(USAGE);
     process.exit(0);
   }
-  const scale = num('--scale', 1, (n) => n > 0 && n <= 10);
+  const fair = get('--fair');
+  const seekers = num('--seekers', 1000, (n) => Number.isInteger(n) && n >= 1 && n <= 200_000);
+  // my fair: the population decides the default pace, as the scale does (15,000 seekers = scale 1)
+  const scale = fair ? seekers / 15_000 : num('--scale', 1, (n) => n > 0 && n <= 10);
   const topology = get('--topology') ?? 'separate';
   if (topology !== 'separate' && topology !== 'combined') throw new Error(`--topology: bad value "${topology}"\n${USAGE}`);
   const days = num('--days', 50, (n) => Number.isInteger(n) && n >= 2 && n <= 120);
@@ -77,11 +87,21 @@ export function parseFlags(argv: string[]): DrillFlags {
     seed: num('--seed', 1, (n) => Number.isInteger(n) && n >= 0),
     days,
     daySeconds: num('--day-seconds', Math.max(6, 15 * scale), (n) => n >= 1 && n <= 600),
-    faults: !argv.includes('--no-faults'),
+    faults: !fair && !argv.includes('--no-faults'),
     keep: argv.includes('--keep'),
     concurrency: num('--concurrency', 24, (n) => Number.isInteger(n) && n >= 1 && n <= 500),
     topology,
     movesPerDay: num('--moves-per-day', days <= 2 ? 4 : 1, (n) => Number.isInteger(n) && n >= 1 && n <= 24),
+    ...(fair
+      ? {
+          fair: {
+            idOrSlug: fair,
+            from: get('--from') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bisang',
+            seekers,
+            daysGiven: argv.includes('--days'),
+          },
+        }
+      : {}),
   };
 }
 
@@ -100,9 +120,17 @@ let emergencyCleanup: (() => Promise<void>) | undefined;
 
 const log = (msg: string) => console.error(`[drill ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[]; ok: boolean }> {
+export async function runDrill(flagsGiven: DrillFlags): Promise<{ rows: VerdictRow[]; ok: boolean }> {
+  let flags = flagsGiven;
   const wallStart = Date.now();
-  const plan = makePlan({ scale: flags.scale, seed: flags.seed, days: flags.days, faults: flags.faults, movesPerDay: flags.movesPerDay });
+  const mine = flags.fair ? await loadFair(flags.fair.from, flags.fair.idOrSlug, { seekers: flags.fair.seekers }) : undefined;
+  const my = flags.fair;
+  if (mine && my) {
+    // the fair's own length, unless --days says otherwise
+    if (!my.daysGiven) flags = { ...flags, days: Math.min(120, mine.days), movesPerDay: mine.days <= 2 ? 4 : flags.movesPerDay };
+    log(`my fair: "${mine.title}" (${mine.slug}), ${mine.days} days, ${mine.source.companies.length} booths, ${mine.source.companies.reduce((n, c) => n + c.postings.length, 0)} postings; ${my.seekers} seekers, ${mine.source.coaches} coaches; no faults (a capacity rehearsal)`);
+  }
+  const plan = makePlan({ scale: flags.scale, seed: flags.seed, days: flags.days, faults: flags.faults, movesPerDay: flags.movesPerDay, fair: mine?.source });
   log(
     `plan (seed ${flags.seed}, scale ${flags.scale}): ${plan.companies.length} companies, ${plan.postings.length} postings, ${plan.seekers.length} seekers, ` +
       `${plan.coaches} coaches, ${plan.applications.length} applications, ${plan.bookings.length} booking requests, ${plan.chats.length} booth-chat queuers, ${plan.feedClients} feed clients; ` +
@@ -228,11 +256,20 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       token: organizer,
       body: {
         slug: `drill-${flags.seed}-${process.pid}`,
-        title: `비상 채용박람회 드릴 (seed ${flags.seed})`,
+        title: mine ? `${mine.title} (리허설 / rehearsal)`.slice(0, 200) : `비상 채용박람회 드릴 (seed ${flags.seed})`,
         timezone: FAIR_TIMEZONE,
         startsAt: new Date(FAIR_START).toISOString(),
         endsAt: new Date(FAIR_START + flags.days * DAY_MS).toISOString(),
-        hiringTarget: Math.max(1, plan.truth.hires),
+        hiringTarget: mine ? Math.max(1, mine.hiringTarget) : Math.max(1, plan.truth.hires),
+        ...(mine
+          ? {
+              youthAgeMin: mine.youthAgeMin,
+              youthAgeMax: mine.youthAgeMax,
+              midCareerAgeMin: mine.midCareerAgeMin,
+              professionalJobCategories: mine.professionalJobCategories,
+              maxUpcomingCoachingPerSeeker: mine.maxUpcomingCoachingPerSeeker,
+            }
+          : {}),
       },
     });
     if (fairRes.status !== 201) throw new Error(`create fair: ${fairRes.status} ${JSON.stringify(fairRes.body)}`);
@@ -310,7 +347,18 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     const faultRuns: Promise<void>[] = [];
     const realAt = (fairMs: number) => realStart + (fairMs - epochMs) / rate;
     let faultN = 0;
-    for (const fault of plan.faults) {
+    // In the combined topology every node is an API, realtime and worker node at once: one SIGKILL of one of them
+    // is the kill of each kind, made at the first of their moments (killing both in turn would leave no node up
+    // while the first restarts).
+    const kills = plan.faults.filter((f) => f.kind.startsWith('kill-'));
+    const faultsToRun: { kind: string; at: number; covers: string[] }[] =
+      flags.topology === 'combined' && kills.length
+        ? [
+            ...plan.faults.filter((f) => !f.kind.startsWith('kill-')).map((f) => ({ ...f, covers: [f.kind] })),
+            { kind: 'kill-node', at: Math.min(...kills.map((f) => f.at)), covers: kills.map((f) => f.kind) },
+          ]
+        : plan.faults.map((f) => ({ ...f, covers: [f.kind] }));
+    for (const fault of faultsToRun) {
       const n = faultN++;
       faultRuns.push(
         (async () => {
@@ -324,12 +372,13 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
             return (idle.length ? idle : all)[(flags.seed + n) % (idle.length || all.length)];
           };
           switch (fault.kind) {
+            case 'kill-node':
             case 'kill-worker':
             case 'kill-api':
             case 'kill-realtime': {
-              const node = pickNode(fault.kind.slice(5));
+              const node = pickNode(fault.kind === 'kill-node' ? 'bisang' : fault.kind.slice(5));
               await node.restart(500);
-              detail = `SIGKILL ${node.name}${node.role === 'bisang' ? ' (API + realtime + worker)' : ''}, restarted in ${((Date.now() - from) / 1000).toFixed(1)} s`;
+              detail = `SIGKILL ${node.name}${node.role === 'bisang' ? ` (API + realtime + worker) at fair day ${fault.at.toFixed(2)}` : ''}, restarted in ${((Date.now() - from) / 1000).toFixed(1)} s`;
               break;
             }
             case 'restart-redis':
@@ -354,10 +403,10 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
               break;
             }
           }
-          faultWindows.push({ kind: fault.kind, from, to: Date.now(), detail });
+          for (const kind of fault.covers) faultWindows.push({ kind, from, to: Date.now(), detail });
           log(`fault ${fault.kind} at fair day ${fault.at.toFixed(2)}: ${detail}`);
         })().catch((err) => {
-          faultWindows.push({ kind: fault.kind, from: Date.now(), to: Date.now(), detail: `FAILED: ${(err as Error).message}` });
+          for (const kind of fault.covers) faultWindows.push({ kind, from: Date.now(), to: Date.now(), detail: `FAILED: ${(err as Error).message}` });
         }),
       );
     }
@@ -400,18 +449,24 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         return true;
       };
       const first = t % P === 0;
-      await pool(first ? seekersByDay.get(d) ?? [] : [], flags.concurrency, async (s) => {
-        seekers[s.idx] = await registerSeeker(http, s, tag);
-        done.registrations++;
-      });
-      // bookings first: they must come a day or more before their slot, with both reminders still ahead
-      await pool(first ? bookingsByDay.get(d) ?? [] : [], flags.concurrency, async (b) => {
-        await book(http, b, seekers, slotIds, contenders, done, skip, unexpected, flags.seed);
-      });
-      await pool(first ? companiesByDay.get(d) ?? [] : [], flags.concurrency, async (c) => {
-        if (over('company')) return;
-        await setUpCompany(http, c, fairId, organizer, tag, recruiters, boothIds, postingIds, publishSentAt, done, unexpected);
-      });
+      // The day's arrivals: seekers (then their bookings, a day or more before their slot with both reminders still
+      // ahead) at the same time as the companies; applications and chats once both are there.
+      const half = Math.max(1, Math.ceil(flags.concurrency / 2));
+      await Promise.all([
+        (async () => {
+          await pool(first ? seekersByDay.get(d) ?? [] : [], half, async (s) => {
+            seekers[s.idx] = await registerSeeker(http, s, tag);
+            done.registrations++;
+          });
+          await pool(first ? bookingsByDay.get(d) ?? [] : [], half, async (b) => {
+            await book(http, b, seekers, slotIds, contenders, done, skip, unexpected, flags.seed);
+          });
+        })(),
+        pool(first ? companiesByDay.get(d) ?? [] : [], half, async (c) => {
+          if (over('company')) return;
+          await setUpCompany(http, c, fairId, organizer, tag, recruiters, boothIds, postingIds, publishSentAt, done, unexpected);
+        }),
+      ]);
       await pool(first ? appsByDay.get(d) ?? [] : [], flags.concurrency, async (a) => {
         if (over('application')) return;
         const seeker = seekers[a.seekerIdx];
@@ -468,7 +523,7 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
           else done.midCareerHires++;
           if (plan.seekers[app.seekerIdx].kind === 'u-turn') done.uturnHires++;
           if (posting.employmentType === 'regular') done.regularHires++;
-          if (['0', '1', '2', '3'].includes(posting.jobCategory)) done.professionalHires++;
+          if (plan.professional.includes(posting.jobCategory)) done.professionalHires++;
         }
       });
       if (t % P === P - 1 && (d % Math.max(1, Math.round(flags.days / 10)) === 0 || d === flags.days - 1)) {
@@ -591,11 +646,11 @@ async function setUpCompany(
       token: recruiter.token,
       body: {
         title: p.title,
-        description: '대구·경북 근무. 채용박람회 드릴 공고 / drill posting.',
+        description: p.description ?? '대구·경북 근무. 채용박람회 드릴 공고 / drill posting.',
         jobCategory: p.jobCategory,
         employmentType: p.employmentType,
         openings: p.openings,
-        location: c.region,
+        location: p.location === undefined ? c.region : p.location ?? undefined,
         ...(p.closesDay !== null ? { closesAt: new Date(FAIR_START + p.closesDay * DAY_MS + 18 * HOUR_MS).toISOString() } : {}),
       },
     });

@@ -42,6 +42,16 @@ export interface PlanOptions {
    * so that applications still reach hires.
    */
   movesPerDay?: number;
+  /** "My fair": the booths and postings of a real fair, and a population sized by the user, instead of generated ones. */
+  fair?: FairSource;
+}
+
+/** A fair as loaded from a database (bench/drill/my-fair.ts), for a capacity rehearsal. */
+export interface FairSource {
+  companies: { name: string; region: string | null; postings: { title: string; description: string; jobCategory: string; employmentType: string; openings: number; location: string | null; closesDay: number | null }[] }[];
+  professionalJobCategories: string[];
+  seekers: number;
+  coaches: number;
 }
 
 export interface PlanPosting {
@@ -49,7 +59,10 @@ export interface PlanPosting {
   companyIdx: number;
   title: string;
   jobCategory: string;
-  employmentType: (typeof EMPLOYMENT_TYPES)[number];
+  employmentType: string;
+  /** From "my fair": its own description and location. */
+  description?: string;
+  location?: string | null;
   openings: number;
   /** The fair-day (0-based) at whose 18:00 it closes by itself, or null. */
   closesDay: number | null;
@@ -149,6 +162,8 @@ export interface Plan {
   chats: PlanChat[];
   faults: PlanFault[];
   feedClients: number;
+  /** The job categories the fair counts as professional. */
+  professional: string[];
   truth: Truth;
 }
 
@@ -178,8 +193,18 @@ export function makePlan(options: PlanOptions): Plan {
   // Companies arrive over the first 60 % of the fair (a quarter on its first day), each with 1–5 postings.
   const companies: PlanCompany[] = [];
   const postings: PlanPosting[] = [];
-  const nCompanies = count(1500, 3);
+  const nCompanies = options.fair ? 0 : count(1500, 3);
   const arrivalDays = Math.max(1, Math.floor(days * 0.6));
+  // "My fair": its booths are there from the first day, with their postings as they are.
+  for (const [c, src] of (options.fair?.companies ?? []).entries()) {
+    const company: PlanCompany = { idx: c, day: 0, name: src.name, region: src.region ?? REGIONS[0], postings: [] };
+    for (const p of src.postings) {
+      const posting: PlanPosting = { idx: postings.length, companyIdx: c, title: p.title, jobCategory: p.jobCategory, employmentType: p.employmentType, openings: p.openings, closesDay: p.closesDay, description: p.description, location: p.location };
+      postings.push(posting);
+      company.postings.push(posting);
+    }
+    companies.push(company);
+  }
   for (let c = 0; c < nCompanies; c++) {
     const day = rnd() < 0.25 ? 0 : int(0, arrivalDays - 1);
     const company: PlanCompany = { idx: c, day, name: `드릴${pick(COMPANY_WORDS)}(주) ${c + 1}`, region: pick(REGIONS), postings: [] };
@@ -204,7 +229,8 @@ export function makePlan(options: PlanOptions): Plan {
 
   // Seekers arrive over the whole fair; youth-heavy, some mid-career, some U-turn (youth or not).
   const seekers: PlanSeeker[] = [];
-  const nSeekers = count(15_000, 10);
+  const nSeekers = options.fair ? options.fair.seekers : count(15_000, 10);
+  const professional = options.fair?.professionalJobCategories ?? PROFESSIONAL;
   const fairYear = new Date(FAIR_START).getUTCFullYear();
   for (let s = 0; s < nSeekers; s++) {
     const r = rnd();
@@ -271,7 +297,7 @@ export function makePlan(options: PlanOptions): Plan {
 
   // Coaching: every coach offers 8 one-hour slots on each fair day; about a fifth of the seekers book one, a day
   // or more ahead; a tenth of those cancel; a tenth of the slots get a second, contending request.
-  const coaches = count(50, 2);
+  const coaches = options.fair ? options.fair.coaches : count(50, 2);
   const taken = new Set<string>();
   const bookings: PlanBooking[] = [];
   for (const seeker of seekers) {
@@ -333,7 +359,7 @@ export function makePlan(options: PlanOptions): Plan {
       if (!seeker.youth) truth.midCareerHires++;
       if (seeker.kind === 'u-turn') truth.uturnHires++;
       if (posting.employmentType === 'regular') truth.regularHires++;
-      if (PROFESSIONAL.includes(posting.jobCategory)) truth.professionalHires++;
+      if (professional.includes(posting.jobCategory)) truth.professionalHires++;
     }
   }
   for (const b of bookings) {
@@ -361,7 +387,8 @@ export function makePlan(options: PlanOptions): Plan {
     bookings,
     chats,
     faults,
-    feedClients: Math.max(8, Math.round(300 * scale)),
+    feedClients: Math.max(8, Math.round(300 * (options.fair ? options.fair.seekers / 15_000 : scale))),
+    professional: [...professional],
     truth,
   };
 }
