@@ -578,6 +578,32 @@ export async function runDrill(flagsGiven: DrillFlags): Promise<{ rows: VerdictR
       ok: late <= 0.05 * planned,
       detail: `${late} of ${planned} planned actions came too late; worst lag ${maxLagDays.toFixed(2)} fair-days; wall time ${((Date.now() - wallStart) / 1000).toFixed(0)} s for ${flags.days} fair-days at ${flags.daySeconds} s each`,
     });
+    // Where the limits were (the figure an organizer's capacity rehearsal is for): throughput, whether the load kept
+    // up with the clock, the slowest route and the one that degraded most against its unloaded figure, the heaviest process.
+    const routes = [...metrics.latency.entries()]
+      .filter(([, xs]) => xs.length >= 5)
+      .map(([label, xs]) => {
+        const quiet = baseline.latency.get(label);
+        return { label, p99: p(xs, 99), ratio: quiet?.length ? p(xs, 99) / Math.max(1, p(quiet, 99)) : NaN };
+      });
+    const slowest = [...routes].sort((a, b) => b.p99 - a.p99)[0];
+    const degraded = routes.filter((r) => Number.isFinite(r.ratio)).sort((a, b) => b.ratio - a.ratio)[0];
+    const heaviest = [...nodes].sort((a, b) => b.peakRssKb - a.peakRssKb)[0];
+    rows.push({
+      check: 'capacity: where the limits were',
+      ok: true,
+      info: true,
+      detail: [
+        `${(metrics.requests / (flags.days * flags.daySeconds)).toFixed(1)} requests/s over the fair (${metrics.requests} requests from ${plan.seekers.length} seekers, ${plan.companies.length} booths)`,
+        maxLagDays > 0.05 ? `the load fell up to ${maxLagDays.toFixed(2)} fair-days behind the clock: the first limit` : 'the load kept up with the clock',
+        slowest ? `slowest route ${slowest.label} (p99 ${slowest.p99.toFixed(0)} ms)` : '',
+        degraded ? `most degraded ${degraded.label} (p99 ×${degraded.ratio.toFixed(1)} the unloaded one)` : '',
+        heaviest ? `heaviest process ${heaviest.name} (${(heaviest.peakRssKb / 1024).toFixed(0)} MB)` : '',
+        `${metrics.errors.length} failed tries`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    });
     return { rows, ok: rows.every((r) => r.ok) };
   } finally {
     await db?.end().catch(() => undefined);

@@ -83,6 +83,28 @@ describe('the drill plan (generator and ground truth)', () => {
     expect(makePlan({ ...short, movesPerDay: 1 }).truth.hires).toBe(0);
   });
 
+  it('"my fair": the fair\'s own booths and postings, the population the organizer gives, its professional categories', () => {
+    const fair = {
+      companies: [
+        { name: '대구정밀(주)', region: '대구 달서구', postings: [{ title: '생산관리', description: '설명', jobCategory: '7', employmentType: 'regular', openings: 3, location: null, closesDay: null }] },
+        { name: '수성소프트', region: null, postings: [{ title: '백엔드', description: '설명', jobCategory: '1', employmentType: 'contract', openings: 2, location: '대구', closesDay: 8 }] },
+      ],
+      professionalJobCategories: ['1'],
+      seekers: 400,
+      coaches: 3,
+    };
+    const plan = makePlan({ scale: 1, seed: 5, days: 10, faults: false, fair });
+    expect(plan.companies.map((c) => c.name)).toEqual(['대구정밀(주)', '수성소프트']);
+    expect(plan.companies.every((c) => c.day === 0)).toBe(true);
+    expect(plan.postings.map((p) => [p.title, p.openings, p.closesDay])).toEqual([['생산관리', 3, null], ['백엔드', 2, 8]]);
+    expect(plan.seekers).toHaveLength(400);
+    expect(plan.coaches).toBe(3);
+    expect(plan.faults).toEqual([]);
+    const hires = plan.applications.filter((a) => a.moves.at(-1) === 'hired');
+    expect(hires.length).toBeLessThanOrEqual(5); // never more hires than openings
+    expect(plan.truth.professionalHires).toBe(hires.filter((a) => plan.postings[a.postingIdx].jobCategory === '1').length);
+  });
+
   it('injects one fault of each kind inside the fair, or none', () => {
     const plan = makePlan(opts);
     expect(plan.faults.map((f) => f.kind).sort()).toEqual([...FAULT_KINDS].sort());
