@@ -14,6 +14,9 @@ export interface Reply<T = any> {
 }
 
 export interface ServerError {
+  /** when the failed attempt was sent (real ms) */
+  startedAt: number;
+  /** when its failure was seen */
   at: number;
   label: string;
   what: string;
@@ -53,6 +56,7 @@ export class DrillHttp {
     let retried = false;
     for (let attempt = 0; ; attempt++) {
       const t0 = performance.now();
+      const startedAt = Date.now();
       this.metrics.requests++;
       let what: string;
       try {
@@ -72,7 +76,7 @@ export class DrillHttp {
       } catch (err) {
         what = `connection: ${(err as Error).cause ? String(((err as Error).cause as Error).message ?? (err as Error).cause) : (err as Error).message}`;
       }
-      this.metrics.errors.push({ at: Date.now(), label, what });
+      this.metrics.errors.push({ startedAt, at: Date.now(), label, what });
       if (attempt >= 60) throw new Error(`${label}: still failing after ${attempt + 1} tries: ${what}`);
       retried = true;
       await sleep(Math.min(2000, 150 * (attempt + 1)));

@@ -14,7 +14,8 @@ import { exited, freePort } from '@bisang/testing';
 export const DIST = join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export type Role = 'api' | 'realtime' | 'worker';
+/** A node's program: dist/apps/<role>/src/main.js (`bisang` is the all-in-one process: API + realtime + worker). */
+export type Role = 'api' | 'realtime' | 'worker' | 'bisang';
 
 export class Node {
   child?: ChildProcess;
@@ -66,10 +67,25 @@ export class Node {
     await exited(this.child);
   }
 
-  async restart(): Promise<void> {
-    await this.kill('SIGKILL');
-    this.restarts++;
-    await this.start();
+  /** True from a kill until the node is healthy again. */
+  restarting = false;
+  private restarted: Promise<void> = Promise.resolve();
+
+  /** SIGKILL, a pause, and a start on the same port; restarts of one node run one after another. */
+  restart(pauseMs = 0): Promise<void> {
+    const run = async () => {
+      this.restarting = true;
+      try {
+        await this.kill('SIGKILL');
+        this.restarts++;
+        await sleep(pauseMs);
+        await this.start();
+      } finally {
+        this.restarting = false;
+      }
+    };
+    this.restarted = this.restarted.then(run, run);
+    return this.restarted;
   }
 
   sampleRss(): void {

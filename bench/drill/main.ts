@@ -10,13 +10,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { FeedEvent } from '@bisang/contracts';
 import { ClockSettings, clockFromEnv, configureClock, nowMs as fairNowMs } from '@bisang/common';
-import { dropDatabase } from '@bisang/database';
+import { dropDatabase, migrateDatabase } from '@bisang/database';
 import { freePort } from '@bisang/testing';
 import { RoundRobinBalancer } from './balancer';
 import { DRILL_CHECKS, DoneTruth, DrillContext, VerdictRow } from './checks';
 import { DrillHttp, FeedClient, Metrics } from './client';
-import { MailSink, Node, PrivateRedis, createOrganizerAccount, migrate } from './cluster';
-import { DAY_MS, FAIR_START, FAIR_TIMEZONE, HOUR_MS, Plan, PlanApplication, PlanBooking, PlanCompany, PlanSeeker, SLOTS_PER_DAY, SLOT_FIRST_HOUR, makePlan, slotStart } from './plan';
+import { MailSink, Node, PrivateRedis, Role, createOrganizerAccount } from './cluster';
+import { loadFair } from './my-fair';
+import { DAY_MS, FAIR_START, FAIR_TIMEZONE, HOUR_MS, Plan, PlanApplication, PlanBooking, PlanChat, PlanCompany, PlanSeeker, SLOTS_PER_DAY, SLOT_FIRST_HOUR, makePlan, moveTick, slotStart } from './plan';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const PASSWORD = 'drill-Passw0rd-42';
@@ -29,6 +30,12 @@ export interface DrillFlags {
   faults: boolean;
   keep: boolean;
   concurrency: number;
+  /** `separate`: 2 API + 2 realtime + 2 worker processes; `combined`: 2 all-in-one processes (API + realtime + worker each). */
+  topology: 'separate' | 'combined';
+  /** Staff moves per fair-day (1: one stage a day; a two-day drill moves more often so that hires still happen). */
+  movesPerDay: number;
+  /** "My fair": the id or slug of a fair to rehearse, the database to read it from, and the number of seekers. */
+  fair?: { idOrSlug: string; from: string; seekers: number; daysGiven: boolean };
 }
 
 const USAGE = `npm run drill -- [--scale S] [--seed N] [--days D] [--day-seconds X] [--no-faults] [--keep] [--concurrency C]
@@ -38,7 +45,14 @@ const USAGE = `npm run drill -- [--scale S] [--seed N] [--days D] [--day-seconds
   --day-seconds  real seconds per fair-day; default 15 × scale, at least 6
   --no-faults    no injected faults (a capacity rehearsal)
   --keep         keep the drill's database (bisang_drill_<seed>_<pid>) for a look afterwards
-  --concurrency  simulated users' requests in flight at once; default 24`;
+  --concurrency  simulated users' requests in flight at once; default 24
+  --topology     separate (2 API + 2 realtime + 2 worker processes; default) or combined (2 all-in-one processes, each
+                 an API, realtime and worker node: a third of the start-up cost, for the test suite's small drill)
+  --moves-per-day  staff moves per fair-day; default 1 (2 days or fewer: 4, so that applications reach hires)
+  --fair         "my fair": rehearse this fair (id or slug): its configuration, booths and postings, read from
+                 --from URL (default DATABASE_URL), with --seekers N seekers (default 1000), without faults
+  --from         the database to read --fair from
+  --seekers      my fair's population; default 1000`;
 
 export function parseFlags(argv: string[]): DrillFlags {
   const get = (name: string) => {
@@ -55,21 +69,39 @@ export function parseFlags(argv: string[]): DrillFlags {
     if (!Number.isFinite(n) || !ok(n)) throw new Error(`${name}: bad value "${v}"\n${USAGE}`);
     return n;
   };
-  const known = new Set(['--scale', '--seed', '--days', '--day-seconds', '--no-faults', '--keep', '--concurrency', '--help']);
+  const known = new Set(['--scale', '--seed', '--days', '--day-seconds', '--no-faults', '--keep', '--concurrency', '--topology', '--moves-per-day', '--fair', '--from', '--seekers', '--help']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}\n${USAGE}`);
   if (argv.includes('--help')) {
     console.log(USAGE);
     process.exit(0);
   }
-  const scale = num('--scale', 1, (n) => n > 0 && n <= 10);
+  const fair = get('--fair');
+  const seekers = num('--seekers', 1000, (n) => Number.isInteger(n) && n >= 1 && n <= 200_000);
+  // my fair: the population decides the default pace, as the scale does (15,000 seekers = scale 1)
+  const scale = fair ? seekers / 15_000 : num('--scale', 1, (n) => n > 0 && n <= 10);
+  const topology = get('--topology') ?? 'separate';
+  if (topology !== 'separate' && topology !== 'combined') throw new Error(`--topology: bad value "${topology}"\n${USAGE}`);
+  const days = num('--days', 50, (n) => Number.isInteger(n) && n >= 2 && n <= 120);
   return {
     scale,
     seed: num('--seed', 1, (n) => Number.isInteger(n) && n >= 0),
-    days: num('--days', 50, (n) => Number.isInteger(n) && n >= 2 && n <= 120),
+    days,
     daySeconds: num('--day-seconds', Math.max(6, 15 * scale), (n) => n >= 1 && n <= 600),
-    faults: !argv.includes('--no-faults'),
+    faults: !fair && !argv.includes('--no-faults'),
     keep: argv.includes('--keep'),
     concurrency: num('--concurrency', 24, (n) => Number.isInteger(n) && n >= 1 && n <= 500),
+    topology,
+    movesPerDay: num('--moves-per-day', days <= 2 ? 4 : 1, (n) => Number.isInteger(n) && n >= 1 && n <= 24),
+    ...(fair
+      ? {
+          fair: {
+            idOrSlug: fair,
+            from: get('--from') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bisang',
+            seekers,
+            daysGiven: argv.includes('--days'),
+          },
+        }
+      : {}),
   };
 }
 
@@ -88,13 +120,21 @@ let emergencyCleanup: (() => Promise<void>) | undefined;
 
 const log = (msg: string) => console.error(`[drill ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[]; ok: boolean }> {
+export async function runDrill(flagsGiven: DrillFlags): Promise<{ rows: VerdictRow[]; ok: boolean }> {
+  let flags = flagsGiven;
   const wallStart = Date.now();
-  const plan = makePlan({ scale: flags.scale, seed: flags.seed, days: flags.days, faults: flags.faults });
+  const mine = flags.fair ? await loadFair(flags.fair.from, flags.fair.idOrSlug, { seekers: flags.fair.seekers }) : undefined;
+  const my = flags.fair;
+  if (mine && my) {
+    // the fair's own length, unless --days says otherwise
+    if (!my.daysGiven) flags = { ...flags, days: Math.min(120, mine.days), movesPerDay: mine.days <= 2 ? 4 : flags.movesPerDay };
+    log(`my fair: "${mine.title}" (${mine.slug}), ${mine.days} days, ${mine.source.companies.length} booths, ${mine.source.companies.reduce((n, c) => n + c.postings.length, 0)} postings; ${my.seekers} seekers, ${mine.source.coaches} coaches; no faults (a capacity rehearsal)`);
+  }
+  const plan = makePlan({ scale: flags.scale, seed: flags.seed, days: flags.days, faults: flags.faults, movesPerDay: flags.movesPerDay, fair: mine?.source });
   log(
     `plan (seed ${flags.seed}, scale ${flags.scale}): ${plan.companies.length} companies, ${plan.postings.length} postings, ${plan.seekers.length} seekers, ` +
-      `${plan.coaches} coaches, ${plan.applications.length} applications, ${plan.bookings.length} booking requests, ${plan.feedClients} feed clients; ` +
-      `${flags.days} fair-days × ${flags.daySeconds} s; faults: ${plan.faults.map((f) => `${f.kind}@day ${f.at.toFixed(1)}`).join(', ') || 'none'}`,
+      `${plan.coaches} coaches, ${plan.applications.length} applications, ${plan.bookings.length} booking requests, ${plan.chats.length} booth-chat queuers, ${plan.feedClients} feed clients; ` +
+      `${flags.days} fair-days × ${flags.daySeconds} s, ${flags.topology} topology; faults: ${plan.faults.map((f) => `${f.kind}@day ${f.at.toFixed(1)}`).join(', ') || 'none'}`,
   );
 
   // --- the drill's own database, Redis and mail sink ---------------------------------------------------------
@@ -141,40 +181,46 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       EVENT_LEASE_MS: '2000',
     };
     log(`database ${dbUrl.pathname.slice(1)}, private redis on ${redis.port}, SMTP sink on ${sink.port}`);
-    await migrate(baseEnv);
+    // In this process (the drill runs from dist/ too): one Node start-up less than the CLI.
+    await migrateDatabase(dbUrl.toString());
     cleanups.push(async () => {
       if (flags.keep) log(`kept database ${dbUrl.toString()}`);
       else await dropDatabase(dbUrl.toString());
     });
     const organizerEmail = `organizer.${tag}@drill.bisang.test`;
-    await createOrganizerAccount(baseEnv, organizerEmail, PASSWORD);
+    // The organizer's account (the CLI: organizers cannot self-register) is made while the nodes start.
+    const organizerMade = createOrganizerAccount(baseEnv, organizerEmail, PASSWORD);
 
     // --- the scaled clock: every process boots on a held clock (fair time = one day before the fair opens) and the
     // drill starts it for all at once, after the set-up, by writing the real start instant into the start file.
+    // The lead before the fair opens (the unloaded baseline runs in it): a quarter of a fair-day, at least 5 s.
+    const leadMs = Math.min(DAY_MS, Math.max(6 * HOUR_MS, 5000 * rate));
+    const epochMs = FAIR_START - leadMs;
     const startFile = `${stateDir}/clock-start`;
-    const clockEnv = { CLOCK: 'scaled', CLOCK_EPOCH: new Date(FAIR_START - DAY_MS).toISOString(), CLOCK_START_FILE: startFile, CLOCK_RATE: String(rate) };
+    const clockEnv = { CLOCK: 'scaled', CLOCK_EPOCH: new Date(epochMs).toISOString(), CLOCK_START_FILE: startFile, CLOCK_RATE: String(rate) };
     configureClock(clockFromEnv(clockEnv));
     const env = { ...baseEnv, ...clockEnv };
-    const roles = ['api', 'api', 'realtime', 'realtime', 'worker', 'worker'] as const;
+    const roles: Role[] = flags.topology === 'combined' ? ['bisang', 'bisang'] : ['api', 'api', 'realtime', 'realtime', 'worker', 'worker'];
     for (const [i, role] of roles.entries()) {
       const n = nodes.filter((x) => x.role === role).length + 1;
-      nodes.push(new Node(`${role}-${n}`, role, await freePort(), () => ({ ...env, WORKER_CONCURRENCY: role === 'worker' ? '8' : undefined }) as NodeJS.ProcessEnv));
+      nodes.push(new Node(`${role}-${n}`, role, await freePort(), () => ({ ...env, WORKER_CONCURRENCY: role !== 'api' && role !== 'realtime' ? '8' : undefined }) as NodeJS.ProcessEnv));
       void i;
     }
     cleanups.push(() => Promise.all(nodes.map((n) => n.kill('SIGTERM'))));
-    await Promise.all(nodes.map((n) => n.start()));
+    await Promise.all([...nodes.map((n) => n.start()), organizerMade]);
     const rssTimer = setInterval(() => {
       for (const n of nodes) n.sampleRss();
       redis.sampleRss();
     }, 1000);
     cleanups.push(async () => clearInterval(rssTimer));
-    const apiLb = new RoundRobinBalancer('api', () => nodes.filter((n) => n.role === 'api').map((n) => n.port));
-    const rtLb = new RoundRobinBalancer('realtime', () => nodes.filter((n) => n.role === 'realtime').map((n) => n.port));
+    const serving = (role: Role) => nodes.filter((n) => n.role === role || n.role === 'bisang').map((n) => n.port);
+    const apiLb = new RoundRobinBalancer('api', () => serving('api'));
+    const rtLb = new RoundRobinBalancer('realtime', () => serving('realtime'));
     await apiLb.start(await freePort());
     await rtLb.start(await freePort());
     balancers.push(apiLb, rtLb);
     cleanups.push(() => Promise.all(balancers.map((b) => b.stop())));
-    log(`6 nodes up (api ${nodes.filter((n) => n.role === 'api').map((n) => n.port)}, realtime ${nodes.filter((n) => n.role === 'realtime').map((n) => n.port)}); balancers api :${apiLb.port}, realtime :${rtLb.port}`);
+    log(`${nodes.length} nodes up (api ${serving('api')}, realtime ${serving('realtime')}); balancers api :${apiLb.port}, realtime :${rtLb.port}`);
 
     db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();
@@ -188,12 +234,16 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       youthHires: 0,
       regularHires: 0,
       professionalHires: 0,
+      midCareerHires: 0,
+      uturnHires: 0,
       moves: 0,
       keptBookings: new Set(),
       cancelledBookings: new Set(),
       contested: [],
       skipped: new Map(),
       unexpected: [],
+      chats: [],
+      chatsLeft: 0,
     };
     const skip = (why: string): void => void done.skipped.set(why, (done.skipped.get(why) ?? 0) + 1);
     const unexpected = (what: string, res: { status: number; body: unknown }): void => void done.unexpected.push(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
@@ -206,11 +256,20 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       token: organizer,
       body: {
         slug: `drill-${flags.seed}-${process.pid}`,
-        title: `비상 채용박람회 드릴 (seed ${flags.seed})`,
+        title: mine ? `${mine.title} (리허설 / rehearsal)`.slice(0, 200) : `비상 채용박람회 드릴 (seed ${flags.seed})`,
         timezone: FAIR_TIMEZONE,
         startsAt: new Date(FAIR_START).toISOString(),
         endsAt: new Date(FAIR_START + flags.days * DAY_MS).toISOString(),
-        hiringTarget: Math.max(1, plan.truth.hires),
+        hiringTarget: mine ? Math.max(1, mine.hiringTarget) : Math.max(1, plan.truth.hires),
+        ...(mine
+          ? {
+              youthAgeMin: mine.youthAgeMin,
+              youthAgeMax: mine.youthAgeMax,
+              midCareerAgeMin: mine.midCareerAgeMin,
+              professionalJobCategories: mine.professionalJobCategories,
+              maxUpcomingCoachingPerSeeker: mine.maxUpcomingCoachingPerSeeker,
+            }
+          : {}),
       },
     });
     if (fairRes.status !== 201) throw new Error(`create fair: ${fairRes.status} ${JSON.stringify(fairRes.body)}`);
@@ -267,7 +326,7 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     const realStart = Date.now() + 100;
     writeFileSync(startFile, String(realStart));
     configureClock({ ...clockFromEnv(clockEnv), realStartMs: realStart } as ClockSettings);
-    log(`clock started: one fair-day every ${flags.daySeconds} s; the fair opens in ${flags.daySeconds} s`);
+    log(`clock started: one fair-day every ${flags.daySeconds} s; the fair opens in ${((leadMs / rate) / 1000).toFixed(1)} s`);
 
     // --- an unloaded baseline: the main routes, one call at a time, before the load starts ------------------------
     const baseline = new Metrics();
@@ -286,25 +345,40 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     // --- faults, at their fair moments ---------------------------------------------------------------------------
     const faultWindows: DrillContext['faultWindows'] = [];
     const faultRuns: Promise<void>[] = [];
-    const realAt = (fairMs: number) => realStart + (fairMs - (FAIR_START - DAY_MS)) / rate;
+    const realAt = (fairMs: number) => realStart + (fairMs - epochMs) / rate;
     let faultN = 0;
-    for (const fault of plan.faults) {
+    // In the combined topology every node is an API, realtime and worker node at once: one SIGKILL of one of them
+    // is the kill of each kind, made at the first of their moments (killing both in turn would leave no node up
+    // while the first restarts).
+    const kills = plan.faults.filter((f) => f.kind.startsWith('kill-'));
+    const faultsToRun: { kind: string; at: number; covers: string[] }[] =
+      flags.topology === 'combined' && kills.length
+        ? [
+            ...plan.faults.filter((f) => !f.kind.startsWith('kill-')).map((f) => ({ ...f, covers: [f.kind] })),
+            { kind: 'kill-node', at: Math.min(...kills.map((f) => f.at)), covers: kills.map((f) => f.kind) },
+          ]
+        : plan.faults.map((f) => ({ ...f, covers: [f.kind] }));
+    for (const fault of faultsToRun) {
       const n = faultN++;
       faultRuns.push(
         (async () => {
           await sleep(Math.max(0, realAt(FAIR_START + fault.at * DAY_MS) - Date.now()));
           const from = Date.now();
           let detail = '';
-          const pickNode = (role: string) => nodes.filter((x) => x.role === role)[(flags.seed + n) % 2];
+          // A node of the role; in the combined topology one that is not already restarting from another fault, if any.
+          const pickNode = (role: string) => {
+            const all = nodes.filter((x) => x.role === role || x.role === 'bisang');
+            const idle = all.filter((x) => !x.restarting);
+            return (idle.length ? idle : all)[(flags.seed + n) % (idle.length || all.length)];
+          };
           switch (fault.kind) {
+            case 'kill-node':
             case 'kill-worker':
             case 'kill-api':
             case 'kill-realtime': {
-              const node = pickNode(fault.kind.slice(5));
-              await node.kill('SIGKILL');
-              await sleep(500);
-              await node.start();
-              detail = `SIGKILL ${node.name}, restarted in ${((Date.now() - from) / 1000).toFixed(1)} s`;
+              const node = pickNode(fault.kind === 'kill-node' ? 'bisang' : fault.kind.slice(5));
+              await node.restart(500);
+              detail = `SIGKILL ${node.name}${node.role === 'bisang' ? ` (API + realtime + worker) at fair day ${fault.at.toFixed(2)}` : ''}, restarted in ${((Date.now() - from) / 1000).toFixed(1)} s`;
               break;
             }
             case 'restart-redis':
@@ -312,10 +386,14 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
               detail = `redis-server SHUTDOWN + start, down ${((Date.now() - from) / 1000).toFixed(1)} s`;
               break;
             case 'pg-storm': {
-              const killed = await db!.query(
-                `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+              // (in the select list, so that only the drill database's backends are terminated)
+              const killed = await db!.query<{ pid: number; ok: boolean }>(
+                `SELECT pid, pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
               );
-              detail = `pg_terminate_backend × ${killed.rows[0].n}`;
+              const pids = killed.rows.filter((r) => r.ok).map((r) => r.pid);
+              // The storm lasts until the terminated backends have exited (on a loaded machine, not at once).
+              while ((await db!.query(`SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1::int[]) LIMIT 1`, [pids])).rowCount) await sleep(20);
+              detail = `pg_terminate_backend × ${pids.length}, all gone in ${((Date.now() - from) / 1000).toFixed(1)} s`;
               break;
             }
             case 'cut-clients': {
@@ -325,10 +403,10 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
               break;
             }
           }
-          faultWindows.push({ kind: fault.kind, from, to: Date.now(), detail });
+          for (const kind of fault.covers) faultWindows.push({ kind, from, to: Date.now(), detail });
           log(`fault ${fault.kind} at fair day ${fault.at.toFixed(2)}: ${detail}`);
         })().catch((err) => {
-          faultWindows.push({ kind: fault.kind, from: Date.now(), to: Date.now(), detail: `FAILED: ${(err as Error).message}` });
+          for (const kind of fault.covers) faultWindows.push({ kind, from: Date.now(), to: Date.now(), detail: `FAILED: ${(err as Error).message}` });
         }),
       );
     }
@@ -337,25 +415,31 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
     const seekers: ({ id: string; token: string } | undefined)[] = [];
     const postingIds: (string | undefined)[] = [];
     const recruiters: ({ token: string } | undefined)[] = [];
+    const boothIds: (string | undefined)[] = [];
     const appIds: (string | undefined)[] = [];
     let maxLagDays = 0;
     const appsByDay = groupBy(plan.applications, (a) => a.day);
-    const movesByDay = new Map<number, { app: PlanApplication; k: number }[]>();
+    const P = flags.movesPerDay;
+    const movesByTick = new Map<number, { app: PlanApplication; k: number }[]>();
     for (const app of plan.applications)
       app.moves.forEach((_, k) => {
-        const d = app.day + k + 1;
-        if (!movesByDay.has(d)) movesByDay.set(d, []);
-        movesByDay.get(d)!.push({ app, k });
+        const t = moveTick(app, k, P);
+        if (!movesByTick.has(t)) movesByTick.set(t, []);
+        movesByTick.get(t)!.push({ app, k });
       });
     const seekersByDay = groupBy(plan.seekers, (s) => s.day);
     const companiesByDay = groupBy(plan.companies, (c) => c.day);
     const bookingsByDay = groupBy(plan.bookings.filter((b) => b.contends === null), (b) => b.bookDay);
     const contenders = new Map(plan.bookings.filter((b) => b.contends !== null).map((b) => [b.contends!, b]));
+    const chatsByDay = groupBy(plan.chats, (c) => c.day);
 
     const endFair = FAIR_START + flags.days * DAY_MS;
-    for (let d = 0; d < flags.days; d++) {
+    // The fair in ticks of 1/movesPerDay fair-day: a day's arrivals at its first tick, staff moves at every tick.
+    for (let t = 0; t < flags.days * P; t++) {
+      const d = Math.floor(t / P);
       const dayStart = FAIR_START + d * DAY_MS;
-      const wait = realAt(dayStart) - Date.now();
+      const tickStart = FAIR_START + (t * DAY_MS) / P;
+      const wait = realAt(tickStart) - Date.now();
       if (wait > 0) await sleep(wait);
       else maxLagDays = Math.max(maxLagDays, -wait / (flags.daySeconds * 1000));
       // An action the load reaches only after the fair closed is not made (and counted: the schedule check judges it).
@@ -364,18 +448,26 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         skip(`${what}: fair over before the load reached it`);
         return true;
       };
-      await pool(seekersByDay.get(d) ?? [], flags.concurrency, async (s) => {
-        seekers[s.idx] = await registerSeeker(http, s, tag);
-        done.registrations++;
-      });
-      await pool(companiesByDay.get(d) ?? [], flags.concurrency, async (c) => {
-        if (over('company')) return;
-        await setUpCompany(http, c, fairId, organizer, tag, recruiters, postingIds, publishSentAt, done, unexpected);
-      });
-      await pool(bookingsByDay.get(d) ?? [], flags.concurrency, async (b) => {
-        await book(http, b, seekers, slotIds, contenders, done, skip, unexpected, flags.seed);
-      });
-      await pool(appsByDay.get(d) ?? [], flags.concurrency, async (a) => {
+      const first = t % P === 0;
+      // The day's arrivals: seekers (then their bookings, a day or more before their slot with both reminders still
+      // ahead) at the same time as the companies; applications and chats once both are there.
+      const half = Math.max(1, Math.ceil(flags.concurrency / 2));
+      await Promise.all([
+        (async () => {
+          await pool(first ? seekersByDay.get(d) ?? [] : [], half, async (s) => {
+            seekers[s.idx] = await registerSeeker(http, s, tag);
+            done.registrations++;
+          });
+          await pool(first ? bookingsByDay.get(d) ?? [] : [], half, async (b) => {
+            await book(http, b, seekers, slotIds, contenders, done, skip, unexpected, flags.seed);
+          });
+        })(),
+        pool(first ? companiesByDay.get(d) ?? [] : [], half, async (c) => {
+          if (over('company')) return;
+          await setUpCompany(http, c, fairId, organizer, tag, recruiters, boothIds, postingIds, publishSentAt, done, unexpected);
+        }),
+      ]);
+      await pool(first ? appsByDay.get(d) ?? [] : [], flags.concurrency, async (a) => {
         if (over('application')) return;
         const seeker = seekers[a.seekerIdx];
         const postingId = postingIds[a.postingIdx];
@@ -397,8 +489,16 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
         else return unexpected('apply', res);
         if (appIds[a.idx]) done.applications++;
       });
+      // Booth chat: a booth's queue is worked through in order (one booth's queuers one after another, booths at once).
+      const chatsByBooth = [...groupBy(first ? chatsByDay.get(d) ?? [] : [], (c) => c.companyIdx).values()];
+      await pool(chatsByBooth, flags.concurrency, async (list) => {
+        for (const c of list) {
+          if (over('chat')) return;
+          await boothChat(http, c, seekers, recruiters, boothIds, done, skip, unexpected);
+        }
+      });
       // Staff moves, one stage a day per application, in the order of applications (a company works through its list).
-      await pool(movesByDay.get(d) ?? [], flags.concurrency, async ({ app, k }) => {
+      await pool(movesByTick.get(t) ?? [], flags.concurrency, async ({ app, k }) => {
         if (over('move')) return;
         const id = appIds[app.idx];
         const recruiter = recruiters[plan.postings[app.postingIdx].companyIdx];
@@ -420,20 +520,23 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
           const posting = plan.postings[app.postingIdx];
           done.hires++;
           if (plan.seekers[app.seekerIdx].youth) done.youthHires++;
+          else done.midCareerHires++;
+          if (plan.seekers[app.seekerIdx].kind === 'u-turn') done.uturnHires++;
           if (posting.employmentType === 'regular') done.regularHires++;
-          if (['0', '1', '2', '3'].includes(posting.jobCategory)) done.professionalHires++;
+          if (plan.professional.includes(posting.jobCategory)) done.professionalHires++;
         }
       });
-      if (d % Math.max(1, Math.round(flags.days / 10)) === 0 || d === flags.days - 1) {
+      if (t % P === P - 1 && (d % Math.max(1, Math.round(flags.days / 10)) === 0 || d === flags.days - 1)) {
         const behind = (Date.now() - realAt(dayStart)) / (flags.daySeconds * 1000);
         log(`day ${d + 1}/${flags.days} done (${behind.toFixed(2)} fair-days after its start); ${metrics.requests} requests so far`);
       }
-      maxLagDays = Math.max(maxLagDays, (Date.now() - realAt(dayStart + DAY_MS)) / (flags.daySeconds * 1000));
+      maxLagDays = Math.max(maxLagDays, (Date.now() - realAt(tickStart + DAY_MS / P)) / (flags.daySeconds * 1000));
     }
     await Promise.all(faultRuns);
 
     // --- after the fair: wait for the close, the last sessions' auto-completion, then settle ---------------------
-    const settleUntil = realAt(endFair + DAY_MS + 2 * HOUR_MS);
+    const lastSlotEnd = Math.max(0, ...plan.bookings.map((b) => slotStart(b.slotDay, b.slotIdx) + HOUR_MS));
+    const settleUntil = realAt(Math.max(endFair + HOUR_MS, lastSlotEnd + DAY_MS + HOUR_MS));
     log(`fair days done; waiting for the close and the last auto-completions (${Math.max(0, (settleUntil - Date.now()) / 1000).toFixed(0)} s)`);
     await sleep(Math.max(0, settleUntil - Date.now()));
     const settleBudgetMs = 90_000;
@@ -474,6 +577,32 @@ export async function runDrill(flags: DrillFlags): Promise<{ rows: VerdictRow[];
       check: 'schedule: the load kept up with the scaled clock (≤ 5 % of actions too late)',
       ok: late <= 0.05 * planned,
       detail: `${late} of ${planned} planned actions came too late; worst lag ${maxLagDays.toFixed(2)} fair-days; wall time ${((Date.now() - wallStart) / 1000).toFixed(0)} s for ${flags.days} fair-days at ${flags.daySeconds} s each`,
+    });
+    // Where the limits were (the figure an organizer's capacity rehearsal is for): throughput, whether the load kept
+    // up with the clock, the slowest route and the one that degraded most against its unloaded figure, the heaviest process.
+    const routes = [...metrics.latency.entries()]
+      .filter(([, xs]) => xs.length >= 5)
+      .map(([label, xs]) => {
+        const quiet = baseline.latency.get(label);
+        return { label, p99: p(xs, 99), ratio: quiet?.length ? p(xs, 99) / Math.max(1, p(quiet, 99)) : NaN };
+      });
+    const slowest = [...routes].sort((a, b) => b.p99 - a.p99)[0];
+    const degraded = routes.filter((r) => Number.isFinite(r.ratio)).sort((a, b) => b.ratio - a.ratio)[0];
+    const heaviest = [...nodes].sort((a, b) => b.peakRssKb - a.peakRssKb)[0];
+    rows.push({
+      check: 'capacity: where the limits were',
+      ok: true,
+      info: true,
+      detail: [
+        `${(metrics.requests / (flags.days * flags.daySeconds)).toFixed(1)} requests/s over the fair (${metrics.requests} requests from ${plan.seekers.length} seekers, ${plan.companies.length} booths)`,
+        maxLagDays > 0.05 ? `the load fell up to ${maxLagDays.toFixed(2)} fair-days behind the clock: the first limit` : 'the load kept up with the clock',
+        slowest ? `slowest route ${slowest.label} (p99 ${slowest.p99.toFixed(0)} ms)` : '',
+        degraded ? `most degraded ${degraded.label} (p99 ×${degraded.ratio.toFixed(1)} the unloaded one)` : '',
+        heaviest ? `heaviest process ${heaviest.name} (${(heaviest.peakRssKb / 1024).toFixed(0)} MB)` : '',
+        `${metrics.errors.length} failed tries`,
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
     return { rows, ok: rows.every((r) => r.ok) };
   } finally {
@@ -526,6 +655,7 @@ async function setUpCompany(
   organizer: string,
   tag: string,
   recruiters: ({ token: string } | undefined)[],
+  boothIds: (string | undefined)[],
   postingIds: (string | undefined)[],
   publishSentAt: Map<string, number>,
   done: DoneTruth,
@@ -542,11 +672,11 @@ async function setUpCompany(
       token: recruiter.token,
       body: {
         title: p.title,
-        description: '대구·경북 근무. 채용박람회 드릴 공고 / drill posting.',
+        description: p.description ?? '대구·경북 근무. 채용박람회 드릴 공고 / drill posting.',
         jobCategory: p.jobCategory,
         employmentType: p.employmentType,
         openings: p.openings,
-        location: c.region,
+        location: p.location === undefined ? c.region : p.location ?? undefined,
         ...(p.closesDay !== null ? { closesAt: new Date(FAIR_START + p.closesDay * DAY_MS + 18 * HOUR_MS).toISOString() } : {}),
       },
     });
@@ -559,6 +689,67 @@ async function setUpCompany(
   const approved = await http.call('POST /booths/:id/approve', 'POST', `/booths/${booth.body.id}/approve`, { token: organizer });
   if (approved.status !== 200 && !(approved.retried && approved.status === 409)) return unexpected('approve booth', approved);
   recruiters[c.idx] = recruiter;
+  boothIds[c.idx] = booth.body.id;
+}
+
+/** The recruiter is online for the booth's chat (an HTTP hold: it lasts until turned off). */
+async function goOnline(http: DrillHttp, boothId: string, recruiter: { token: string }): Promise<{ status: number; body: unknown }> {
+  return http.call('PUT /booths/:id/staff-presence', 'PUT', `/booths/${boothId}/staff-presence`, { token: recruiter.token, body: { online: true, capacity: 4 } });
+}
+
+/**
+ * One seeker at a booth's chat: queues; leaves, or is taken by the booth's recruiter and exchanges messages with
+ * them (seeker first, alternating, the recruiter last), and the recruiter ends the chat. Every message's body is
+ * unique, so that the verdict can find each one in the chat's history exactly once.
+ */
+async function boothChat(
+  http: DrillHttp,
+  c: PlanChat,
+  seekers: ({ id: string; token: string } | undefined)[],
+  recruiters: ({ token: string } | undefined)[],
+  boothIds: (string | undefined)[],
+  done: DoneTruth,
+  skip: (why: string) => void,
+  unexpected: (what: string, res: { status: number; body: unknown }) => void,
+): Promise<void> {
+  const seeker = seekers[c.seekerIdx];
+  const recruiter = recruiters[c.companyIdx];
+  const boothId = boothIds[c.companyIdx];
+  if (!seeker || !recruiter || !boothId) return skip('chat: booth or seeker missing');
+  const queued = await http.call('POST /booths/:id/queue', 'POST', `/booths/${boothId}/queue`, { token: seeker.token });
+  if (queued.status !== 201 && !(queued.retried && queued.status === 409 && queued.body?.code === 'ALREADY_QUEUED')) return unexpected('queue', queued);
+  if (c.leaves) {
+    const left = await http.call('DELETE /booths/:id/queue', 'DELETE', `/booths/${boothId}/queue`, { token: seeker.token });
+    if (left.status !== 204 && !(left.retried && left.status === 404)) return unexpected('leave queue', left);
+    done.chatsLeft++;
+    return;
+  }
+  let next = await http.call('POST /booths/:id/chats/next', 'POST', `/booths/${boothId}/chats/next`, { token: recruiter.token });
+  if (next.status === 409 && next.body?.code === 'NOT_ONLINE') {
+    const online = await goOnline(http, boothId, recruiter);
+    if (online.status !== 200) return unexpected('staff presence', online);
+    next = await http.call('POST /booths/:id/chats/next', 'POST', `/booths/${boothId}/chats/next`, { token: recruiter.token });
+  }
+  let chat = next.status === 201 ? (next.body as { id: string; seekerId: string }) : undefined;
+  if (!chat && next.status === 204 && next.retried) {
+    // the first try took the seeker and its answer was lost: the recruiter's newest chat with them
+    const mine = await http.call('GET /me/chats', 'GET', '/me/chats?limit=20', { token: recruiter.token });
+    chat = (mine.body?.items as { id: string; seekerId: string; endedAt?: string | null }[] | undefined)?.find((x) => x.seekerId === seeker.id && !x.endedAt);
+  }
+  if (!chat) return unexpected('take next', next);
+  if (chat.seekerId !== seeker.id) return unexpected('take next: another seeker', { status: next.status, body: chat });
+  const record: DoneTruth['chats'][number] = { id: chat.id, seekerToken: seeker.token, sent: [], retried: [] };
+  done.chats.push(record);
+  for (let i = 0; i < c.messages; i++) {
+    const from = i % 2 === 0 ? seeker : recruiter;
+    const body = `드릴 채팅 ${c.idx}-${i} / drill chat ${c.idx} message ${i}`;
+    const res = await http.call('POST /chats/:id/messages', 'POST', `/chats/${chat.id}/messages`, { token: from.token, body: { body } });
+    if (res.status !== 201) return unexpected('chat message', res);
+    record.sent.push(body);
+    if (res.retried) record.retried.push(body);
+  }
+  const ended = await http.call('POST /chats/:id/end', 'POST', `/chats/${chat.id}/end`, { token: recruiter.token });
+  if (ended.status !== 200 && !(ended.retried && ended.status === 409)) return unexpected('end chat', ended);
 }
 
 async function book(

@@ -37,6 +37,21 @@ export interface PlanOptions {
   seed: number;
   days: number;
   faults: boolean;
+  /**
+   * Staff moves per fair-day (default 1: one stage a day). A short drill (two fair-days) moves several times a day,
+   * so that applications still reach hires.
+   */
+  movesPerDay?: number;
+  /** "My fair": the booths and postings of a real fair, and a population sized by the user, instead of generated ones. */
+  fair?: FairSource;
+}
+
+/** A fair as loaded from a database (bench/drill/my-fair.ts), for a capacity rehearsal. */
+export interface FairSource {
+  companies: { name: string; region: string | null; postings: { title: string; description: string; jobCategory: string; employmentType: string; openings: number; location: string | null; closesDay: number | null }[] }[];
+  professionalJobCategories: string[];
+  seekers: number;
+  coaches: number;
 }
 
 export interface PlanPosting {
@@ -44,7 +59,10 @@ export interface PlanPosting {
   companyIdx: number;
   title: string;
   jobCategory: string;
-  employmentType: (typeof EMPLOYMENT_TYPES)[number];
+  employmentType: string;
+  /** From "my fair": its own description and location. */
+  description?: string;
+  location?: string | null;
   openings: number;
   /** The fair-day (0-based) at whose 18:00 it closes by itself, or null. */
   closesDay: number | null;
@@ -76,8 +94,20 @@ export interface PlanApplication {
   seekerIdx: number;
   postingIdx: number;
   day: number;
-  /** The moves booth staff make, one a day from the day after applying. */
+  /** The moves booth staff make, one every 1/movesPerDay fair-day after applying (see moveTick). */
   moves: Stage[];
+}
+
+/** A seeker queues at a booth for a live chat: served (a few messages each way, then ended) or leaves the queue. */
+export interface PlanChat {
+  idx: number;
+  seekerIdx: number;
+  companyIdx: number;
+  day: number;
+  /** Leaves the queue before being served (a KPI's abandoned entry). */
+  leaves: boolean;
+  /** Messages, seeker first, alternating; the recruiter always answers last. */
+  messages: number;
 }
 
 export interface PlanBooking {
@@ -112,6 +142,13 @@ export interface Truth {
   contestedSlots: number;
   /** application-moved mails (one per staff move). */
   moveMails: number;
+  /** The matching segments: hires aged 40 or more on the hire day, hires of U-turn seekers. */
+  midCareerHires: number;
+  uturnHires: number;
+  /** Booth chat: chats held, queue entries left before being served, messages sent. */
+  chatsHeld: number;
+  chatQueueAbandoned: number;
+  chatMessages: number;
 }
 
 export interface Plan {
@@ -122,8 +159,11 @@ export interface Plan {
   coaches: number;
   applications: PlanApplication[];
   bookings: PlanBooking[];
+  chats: PlanChat[];
   faults: PlanFault[];
   feedClients: number;
+  /** The job categories the fair counts as professional. */
+  professional: string[];
   truth: Truth;
 }
 
@@ -147,13 +187,24 @@ export function makePlan(options: PlanOptions): Plan {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const { days, scale } = options;
+  const perDay = options.movesPerDay ?? 1;
   const count = (n: number, min: number) => Math.max(min, Math.round(n * scale));
 
   // Companies arrive over the first 60 % of the fair (a quarter on its first day), each with 1–5 postings.
   const companies: PlanCompany[] = [];
   const postings: PlanPosting[] = [];
-  const nCompanies = count(1500, 3);
+  const nCompanies = options.fair ? 0 : count(1500, 3);
   const arrivalDays = Math.max(1, Math.floor(days * 0.6));
+  // "My fair": its booths are there from the first day, with their postings as they are.
+  for (const [c, src] of (options.fair?.companies ?? []).entries()) {
+    const company: PlanCompany = { idx: c, day: 0, name: src.name, region: src.region ?? REGIONS[0], postings: [] };
+    for (const p of src.postings) {
+      const posting: PlanPosting = { idx: postings.length, companyIdx: c, title: p.title, jobCategory: p.jobCategory, employmentType: p.employmentType, openings: p.openings, closesDay: p.closesDay, description: p.description, location: p.location };
+      postings.push(posting);
+      company.postings.push(posting);
+    }
+    companies.push(company);
+  }
   for (let c = 0; c < nCompanies; c++) {
     const day = rnd() < 0.25 ? 0 : int(0, arrivalDays - 1);
     const company: PlanCompany = { idx: c, day, name: `드릴${pick(COMPANY_WORDS)}(주) ${c + 1}`, region: pick(REGIONS), postings: [] };
@@ -178,7 +229,8 @@ export function makePlan(options: PlanOptions): Plan {
 
   // Seekers arrive over the whole fair; youth-heavy, some mid-career, some U-turn (youth or not).
   const seekers: PlanSeeker[] = [];
-  const nSeekers = count(15_000, 10);
+  const nSeekers = options.fair ? options.fair.seekers : count(15_000, 10);
+  const professional = options.fair?.professionalJobCategories ?? PROFESSIONAL;
   const fairYear = new Date(FAIR_START).getUTCFullYear();
   for (let s = 0; s < nSeekers; s++) {
     const r = rnd();
@@ -194,7 +246,23 @@ export function makePlan(options: PlanOptions): Plan {
   // Applications: each seeker applies to 0–3 postings open on that day; staff move some to hires within openings.
   const applications: PlanApplication[] = [];
   const hiresLeft = postings.map((p) => p.openings);
-  const truth: Truth = { applications: 0, interviews: 0, hires: 0, youthHires: 0, regularHires: 0, professionalHires: 0, coachingBookings: 0, cancelledBookings: 0, contestedSlots: 0, moveMails: 0 };
+  const truth: Truth = {
+    applications: 0,
+    interviews: 0,
+    hires: 0,
+    youthHires: 0,
+    regularHires: 0,
+    professionalHires: 0,
+    coachingBookings: 0,
+    cancelledBookings: 0,
+    contestedSlots: 0,
+    moveMails: 0,
+    midCareerHires: 0,
+    uturnHires: 0,
+    chatsHeld: 0,
+    chatQueueAbandoned: 0,
+    chatMessages: 0,
+  };
   const byDay = (d: number) => companies.filter((c) => c.day <= d).flatMap((c) => c.postings);
   const openCache = new Map<number, PlanPosting[]>();
   for (const seeker of seekers) {
@@ -208,9 +276,10 @@ export function makePlan(options: PlanOptions): Plan {
       const posting = open[Math.floor(rnd() * open.length)];
       if (chosen.has(posting.idx)) continue;
       chosen.add(posting.idx);
-      // The staff's decisions: one move a day, as long as the fair lasts (and, for a closing posting, until its close).
+      // The staff's decisions: one move a day (or movesPerDay), as long as the fair lasts (and, for a closing posting,
+      // until its close).
       const lastDay = Math.min(days - 1, posting.closesDay ?? days - 1);
-      const room = lastDay - day;
+      const room = (lastDay - day) * perDay + (perDay > 1 && posting.closesDay === null ? perDay - 1 : 0);
       const r = rnd();
       let moves: Stage[] = [];
       if (r < 0.35) moves = [];
@@ -228,7 +297,7 @@ export function makePlan(options: PlanOptions): Plan {
 
   // Coaching: every coach offers 8 one-hour slots on each fair day; about a fifth of the seekers book one, a day
   // or more ahead; a tenth of those cancel; a tenth of the slots get a second, contending request.
-  const coaches = count(50, 2);
+  const coaches = options.fair ? options.fair.coaches : count(50, 2);
   const taken = new Set<string>();
   const bookings: PlanBooking[] = [];
   for (const seeker of seekers) {
@@ -257,6 +326,20 @@ export function makePlan(options: PlanOptions): Plan {
     bookings.push({ ...b, idx: bookings.length, seekerIdx: other.idx, cancel: false, contends: b.idx });
   }
 
+  // Booth chat: about one seeker in eight queues at the booth of a company already there on their day; a fifth of
+  // them leave the queue before being served; the others exchange 2–6 messages with a recruiter. Drawn after the
+  // rest, from its own generator, so that adding it left the other draws as they were.
+  const chats: PlanChat[] = [];
+  const crnd = prng(options.seed ^ 0x5eed_c4a7);
+  for (const seeker of seekers) {
+    if (crnd() >= 0.125) continue;
+    const there = companies.filter((c) => c.day <= seeker.day);
+    if (!there.length) continue;
+    const company = there[Math.floor(crnd() * there.length)];
+    const leaves = crnd() < 0.2;
+    chats.push({ idx: chats.length, seekerIdx: seeker.idx, companyIdx: company.idx, day: seeker.day, leaves, messages: leaves ? 0 : 2 * (1 + Math.floor(crnd() * 3)) });
+  }
+
   // Faults, each once, at moments drawn from the seed inside the fair (the middle 80 % of it).
   const faults: PlanFault[] = options.faults
     ? FAULT_KINDS.map((kind) => ({ kind, at: days * (0.1 + 0.8 * rnd()) })).sort((a, b) => a.at - b.at)
@@ -272,8 +355,11 @@ export function makePlan(options: PlanOptions): Plan {
     if (a.moves.at(-1) === 'hired') {
       truth.hires++;
       if (seeker.youth) truth.youthHires++;
+      // ages are drawn far from the bounds: a seeker who is not youth is 40–55, mid-career on any day of the fair
+      if (!seeker.youth) truth.midCareerHires++;
+      if (seeker.kind === 'u-turn') truth.uturnHires++;
       if (posting.employmentType === 'regular') truth.regularHires++;
-      if (PROFESSIONAL.includes(posting.jobCategory)) truth.professionalHires++;
+      if (professional.includes(posting.jobCategory)) truth.professionalHires++;
     }
   }
   for (const b of bookings) {
@@ -285,6 +371,12 @@ export function makePlan(options: PlanOptions): Plan {
     else truth.coachingBookings++;
   }
 
+  for (const c of chats) {
+    if (c.leaves) truth.chatQueueAbandoned++;
+    else truth.chatsHeld++;
+    truth.chatMessages += c.messages;
+  }
+
   return {
     options,
     companies,
@@ -293,10 +385,17 @@ export function makePlan(options: PlanOptions): Plan {
     coaches,
     applications,
     bookings,
+    chats,
     faults,
-    feedClients: Math.max(8, Math.round(300 * scale)),
+    feedClients: Math.max(8, Math.round(300 * (options.fair ? options.fair.seekers / 15_000 : scale))),
+    professional: [...professional],
     truth,
   };
+}
+
+/** The tick (a 1/movesPerDay fair-day step from the fair's start) of an application's k-th move. */
+export function moveTick(app: PlanApplication, k: number, movesPerDay = 1): number {
+  return app.day * movesPerDay + k + 1;
 }
 
 /** When a slot starts (fair time, epoch ms). */

@@ -3,7 +3,7 @@ export { dataSourceOptions } from './data-source-options';
 export { MIGRATIONS } from './migrations';
 export { ensureDatabase, dropDatabase } from './ensure-database';
 export { migrateDatabase, revertLastMigration } from './migrate';
-export { isUniqueViolation, isExclusionViolation, isCheckViolation, isRetryableTransactionError } from './pg-errors';
+export { isUniqueViolation, isExclusionViolation, isCheckViolation, isRetryableTransactionError, isConnectionGone } from './pg-errors';
 export { USER_ROLES, UserEntity } from './entities/user.entity';
 export type { UserRole } from './entities/user.entity';
 export { RefreshTokenEntity } from './entities/refresh-token.entity';

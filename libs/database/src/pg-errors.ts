@@ -1,5 +1,6 @@
 interface PgError {
   code?: string;
+  severity?: string;
   constraint?: string;
   driverError?: PgError;
 }
@@ -32,4 +33,15 @@ export function isCheckViolation(err: unknown, constraint?: string): boolean {
 export function isRetryableTransactionError(err: unknown): boolean {
   const code = pgError(err)?.code;
   return code === '40001' || code === '40P01';
+}
+
+/**
+ * True when `err` says the connection itself is finished: PostgreSQL's FATAL or PANIC answer (a terminated
+ * backend 57P01, a crash or a shutdown 57P02/57P03, a connection exception of class 08). Such a connection
+ * must never be used again; the statement it answered did not commit.
+ */
+export function isConnectionGone(err: unknown): boolean {
+  const e = pgError(err);
+  if (!e) return false;
+  return e.severity === 'FATAL' || e.severity === 'PANIC' || /^57P0[123]$/.test(e.code ?? '') || /^08/.test(e.code ?? '');
 }
