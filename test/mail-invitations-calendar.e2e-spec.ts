@@ -396,7 +396,7 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     const open = await openPosting(t.http, organizer, {}, '인재풀메일(주)');
     const ko = await registerUser(t.http, 'seeker', { name: '풀메일 구직자' });
     const en = await registerUser(t.http, 'seeker', { name: 'Pool Mail Seeker' });
-    await setLanguage(en, 'en');
+    expect((await t.http.patch('/me', { language: 'en' }, en.accessToken)).status).toBe(200);
     for (const s of [ko, en]) expect((await t.http.request('PUT', '/me/talent-pool', { body: { fairId: open.fairId, visible: true }, token: s.accessToken })).status).toBe(200);
     const [koAddress, enAddress] = [await emailOf(ko), await emailOf(en)];
     const offersLink = `${PUBLIC_URL}/me/profile#talent-pool`;

@@ -371,8 +371,18 @@ describe('matching', () => {
         expect(await t.http.post(`/pool-invitations/${second.body.id}/accept`, {}, seeker.accessToken)).toMatchObject({ status: 409, body: { code: 'IN_ANOTHER_CHAT' } });
         expect((await t.http.post(`/chats/${chatId}/end`, {}, seeker.accessToken)).status).toBe(200);
         expect((await t.http.post(`/pool-invitations/${second.body.id}/accept`, {}, seeker.accessToken)).body).toMatchObject({ status: 'accepted', chatId: expect.any(String) });
-        // Accepted, the company may invite to chat again.
-        expect((await inviteChat({ boothId: booth.boothId })).status).toBe(201);
+        // Accepted, the company may invite to chat again; booth chat needs a live fair and an approved booth.
+        const third = await inviteChat({ boothId: booth.boothId });
+        expect(third.status).toBe(201);
+        const acceptThird = () => t.http.post(`/pool-invitations/${third.body.id}/accept`, {}, seeker.accessToken);
+        await db.query(`UPDATE fairs SET status = 'closed' WHERE id = $1`, [fair.id]);
+        const closed = await acceptThird();
+        expect([closed.status, closed.body.code]).toEqual([409, 'FAIR_NOT_LIVE']);
+        expect(closed.body.message).toContain('Booth chat');
+        await db.query(`UPDATE fairs SET status = 'live' WHERE id = $1`, [fair.id]);
+        expect((await t.http.post(`/booths/${booth.boothId}/suspend`, { reason: '점검' }, organizer.accessToken)).status).toBe(200);
+        expect(await acceptThird()).toMatchObject({ status: 409, body: { code: 'BOOTH_UNAVAILABLE' } });
+        expect((await t.http.get('/me/pool-invitations', seeker.accessToken)).body.items[0]).toMatchObject({ id: third.body.id, status: 'pending' });
       } finally {
         seekerSocket.disconnect();
         recruiterSocket.disconnect();

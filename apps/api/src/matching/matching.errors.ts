@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError, conflict, forbidden, notFound } from '@bisang/common';
 import { alreadyApplied, fairNotLive, postingClosedToApplications } from '../applications/applications.errors';
+import { fairNotLive as chatFairNotLive } from '../booth-chat/booth-chat.errors';
 
 export const fairNotFound = () => notFound('Fair', '박람회');
 export const notPoolStaff = () =>
@@ -34,6 +35,7 @@ export type AnswerFailure =
   | 'posting_not_found'
   | 'posting_closed'
   | 'fair_not_live'
+  | 'chat_fair_not_live'
   | 'booth_unavailable'
   | 'in_another_chat';
 
@@ -52,6 +54,8 @@ export function answerRefused(outcome: AnswerFailure, missing: () => DomainError
       return postingClosedToApplications();
     case 'fair_not_live':
       return fairNotLive();
+    case 'chat_fair_not_live':
+      return chatFairNotLive();
     case 'booth_unavailable':
       return boothUnavailable();
     case 'in_another_chat':

@@ -70,10 +70,11 @@ export type ChatInviteOutcome =
   | { outcome: 'booth_not_found' | 'seeker_not_found' | 'already_invited' | 'limit_reached' };
 
 /**
- * A seeker's answer: to an invitation to apply, the shared posting-offer outcomes; to an invitation to chat,
- * also `booth_unavailable` (the booth or its inviting recruiter can no longer chat) and `in_another_chat`.
+ * A seeker's answer: to an invitation to apply, the shared posting-offer outcomes; to an invitation to chat, also
+ * `chat_fair_not_live` (booth chat is open only while the fair is live), `booth_unavailable` (the booth or its
+ * inviting recruiter can no longer chat) and `in_another_chat`.
  */
-export type AnswerOutcome = OfferAnswer<PoolInvitationView> | { outcome: 'fair_not_live' | 'booth_unavailable' | 'in_another_chat' };
+export type AnswerOutcome = OfferAnswer<PoolInvitationView> | { outcome: 'chat_fair_not_live' | 'booth_unavailable' | 'in_another_chat' };
 
 const INVITATION_SELECT = `i.id, i.kind, i.fair_id AS "fairId", i.company_id AS "companyId", i.booth_id AS "boothId", i.posting_id AS "postingId",
   p.title AS "postingTitle", c.name AS "companyName", i.seeker_id AS "seekerId", i.message, i.status, i.application_id AS "applicationId",
@@ -338,7 +339,7 @@ export class TalentPoolRepository {
         );
         if (!row) return { outcome: 'not_found' };
         if (row.status !== 'pending') return { outcome: 'already_answered' };
-        if (!row.live) return { outcome: 'fair_not_live' };
+        if (!row.live) return { outcome: 'chat_fair_not_live' };
         if (!row.approved || !row.recruiterId) return { outcome: 'booth_unavailable' };
         const chatId = await startLiveChat(m, {
           boothId: invitation.boothId,
