@@ -156,7 +156,15 @@ export function TalentPoolSearch({ fair, booth, onPick }: { fair: Fair; booth?: 
                     ) : (
                       <Loaded state={postings}>
                         {(open) => (
-                          <form className="inline-form" onSubmit={(e) => void invite(e, s.seekerId)}>
+                          <form
+                            className="inline-form"
+                            onSubmit={(e) => {
+                              // Without an open posting, Enter sends the one invitation there is: to chat.
+                              if (open.length > 0) return void invite(e, s.seekerId);
+                              e.preventDefault();
+                              void inviteToChat(e.currentTarget, s.seekerId);
+                            }}
+                          >
                             {open.length === 0 ? (
                               <p className="muted">{t('poolSearch.noPostings')}</p>
                             ) : (

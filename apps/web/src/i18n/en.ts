@@ -414,7 +414,7 @@ export const en: Record<MessageKey, string> = {
   'poolSearch.facts': 'About the seeker',
   'poolSearch.years': '{n} years of experience',
   'poolSearch.uturnTag': 'U-turn',
-  'poolSearch.noPostings': 'Publish a posting to invite seekers.',
+  'poolSearch.noPostings': 'Publish a posting to invite seekers to apply; an invitation to chat needs none.',
   'poolSearch.posting': 'Posting to invite to',
   'poolSearch.message': 'Message (optional)',
   'poolSearch.invite': 'Send invitation',

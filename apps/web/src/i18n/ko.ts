@@ -412,7 +412,7 @@ export const ko = {
   'poolSearch.facts': '구직자 정보',
   'poolSearch.years': '경력 {n}년',
   'poolSearch.uturnTag': 'U턴',
-  'poolSearch.noPostings': '초대하려면 게시 중인 채용공고가 있어야 합니다.',
+  'poolSearch.noPostings': '지원 제안을 보내려면 게시 중인 채용공고가 있어야 합니다. 대화 초대는 바로 보낼 수 있습니다.',
   'poolSearch.posting': '지원 제안할 채용공고',
   'poolSearch.message': '메시지 (선택)',
   'poolSearch.invite': '지원 제안 보내기',
