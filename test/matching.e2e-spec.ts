@@ -354,6 +354,14 @@ describe('matching', () => {
         const expected = { chatId, boothId: booth.boothId, seekerId: seeker.id, recruiterId: booth.recruiter.id };
         await eventually(() => started.seeker.length > 0 && started.recruiter.length > 0, 'chat:started to both');
         expect([started.seeker, started.recruiter]).toEqual([[expected], [expected]]);
+        // The inviting recruiter is told too, in case they are not at the console.
+        await eventually(async () => (await notificationsOf(booth.recruiter)).some((n) => n.type === 'pool.chat_accepted'), 'pool.chat_accepted to the recruiter');
+        expect((await notificationsOf(booth.recruiter)).find((n) => n.type === 'pool.chat_accepted')!.data).toEqual({
+          invitationId: res.body.id,
+          chatId,
+          boothId: booth.boothId,
+          seekerName: '대화초대 구직자',
+        });
         // The booth chat's own machinery from here: join, messages with seq, the profile shared while it is open.
         expect(await seekerSocket.timeout(10_000).emitWithAck('chat:join', { chatId })).toEqual({ ok: true, lastSeq: 0 });
         const posted = await t.http.post(`/chats/${chatId}/messages`, { body: '초대에 응해 주셔서 감사합니다' }, booth.recruiter.accessToken);

@@ -453,6 +453,7 @@ export const en: Record<MessageKey, string> = {
   'match.why': 'Why',
   'notify.poolInvitation': '{company} saw you in the talent pool and invites you to apply: {posting}',
   'notify.introduction': 'The employment centre introduces you to a posting: {company} · {posting}',
+  'notify.poolChatAccepted': '{seeker} accepted your invitation to chat: the chat is open in your booth inbox.',
   'notify.poolChatInvitation': '{company} saw your talent-pool profile and invites you to chat at its booth',
   'notify.queueNext': "You're next in {company}'s booth queue: get ready to chat with a recruiter.",
   'notify.chatAnswered': 'A recruiter answered your message.',

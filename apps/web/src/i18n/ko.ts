@@ -451,6 +451,7 @@ export const ko = {
   'match.why': '추천 이유',
   'notify.poolInvitation': '{company}에서 인재풀을 보고 지원을 제안했습니다: {posting}',
   'notify.introduction': '고용센터가 채용공고를 소개했습니다: {company} · {posting}',
+  'notify.poolChatAccepted': '{seeker}님이 대화 초대를 수락했습니다. 부스 채팅함에서 대화를 이어 가세요.',
   'notify.poolChatInvitation': '{company}에서 인재풀을 보고 부스 대화에 초대했습니다',
   'notify.queueNext': '{company} 부스 대기 순서가 다음입니다. 채용담당자와의 대화를 준비하세요.',
   'notify.chatAnswered': '남기신 메시지에 채용담당자가 답했습니다.',

@@ -18,7 +18,7 @@ import { useNotifications, useResync } from '../realtime/hooks';
  * seeker's applications or bookings for a seeker.
  */
 const linkOf = (n: StoredNotification, role: UserRole | undefined): string | null => {
-  if (role === 'recruiter') return n.type.startsWith('application.') || n.type.startsWith('booking.') ? '/recruiter' : null;
+  if (role === 'recruiter') return n.type.startsWith('application.') || n.type.startsWith('booking.') || n.type === 'pool.chat_accepted' ? '/recruiter' : null;
   if (role === 'coach') return n.type.startsWith('booking.') ? '/coach' : null;
   if (n.type === 'booking.session_open') return `/rooms/${n.data.bookingId}`;
   if (role !== 'seeker') return null;

@@ -328,11 +328,11 @@ export class TalentPoolRepository {
   private async acceptChat(invitation: PoolInvitationView, now: Date): Promise<AnswerOutcome> {
     try {
       return await this.dataSource.transaction(async (m): Promise<AnswerOutcome> => {
-        const [row] = rowsOf<{ status: string; live: boolean; approved: boolean; recruiterId: string | null }>(
+        const [row] = rowsOf<{ status: string; live: boolean; approved: boolean; recruiterId: string | null; seekerName: string }>(
           await m.query(
-            `SELECT i.status, f.status = 'live' AS live, b.status = 'approved' AS approved,
+            `SELECT i.status, f.status = 'live' AS live, b.status = 'approved' AS approved, u.name AS "seekerName",
                     (SELECT s.user_id FROM company_staff s WHERE s.company_id = i.company_id AND s.user_id = i.invited_by) AS "recruiterId"
-               FROM pool_invitations i JOIN booths b ON b.id = i.booth_id JOIN fairs f ON f.id = i.fair_id
+               FROM pool_invitations i JOIN booths b ON b.id = i.booth_id JOIN fairs f ON f.id = i.fair_id JOIN users u ON u.id = i.seeker_id
               WHERE i.id = $1 FOR UPDATE OF i`,
             [invitation.id],
           ),
@@ -359,6 +359,8 @@ export class TalentPoolRepository {
             companyId: invitation.companyId,
             boothId: invitation.boothId,
             seekerId: invitation.seekerId,
+            seekerName: row.seekerName,
+            recruiterId: row.recruiterId,
             chatId,
           }),
         ]);
