@@ -391,6 +391,10 @@ describe('matching', () => {
         expect((await t.http.post(`/booths/${booth.boothId}/suspend`, { reason: '점검' }, organizer.accessToken)).status).toBe(200);
         expect(await acceptThird()).toMatchObject({ status: 409, body: { code: 'BOOTH_UNAVAILABLE' } });
         expect((await t.http.get('/me/pool-invitations', seeker.accessToken)).body.items[0]).toMatchObject({ id: third.body.id, status: 'pending' });
+        // Declined, an invitation to chat answers a new one as a pending one would: ignoring stays private.
+        const fourth = await inviteChat({ boothId: neighbour.boothId }, neighbour.recruiter);
+        expect((await t.http.post(`/pool-invitations/${fourth.body.id}/decline`, {}, seeker.accessToken)).body).toMatchObject({ kind: 'chat', status: 'declined' });
+        expect(await inviteChat({ boothId: neighbour.boothId }, neighbour.recruiter)).toMatchObject({ status: 409, body: { code: 'ALREADY_INVITED' } });
       } finally {
         seekerSocket.disconnect();
         recruiterSocket.disconnect();
