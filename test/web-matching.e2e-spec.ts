@@ -110,6 +110,7 @@ describe('matching in the web app', () => {
     const card = recruiter.getByTestId('pool-seeker').filter({ hasText: '대화초대 웹구직자' });
     await card.getByRole('button', { name: '대화 초대 보내기' }).click();
     await recruiter.getByText('대화 초대를 보냈습니다.', { exact: false }).waitFor();
+    await fits(recruiter);
 
     // The seeker accepts and goes to the chat at the booth, where the recruiter's message arrives.
     const page = await signedIn(talker);
@@ -129,6 +130,7 @@ describe('matching in the web app', () => {
     const found = centre.getByTestId('pool-seeker').filter({ hasText: '대화초대 웹구직자' });
     await found.getByRole('button', { name: '이 구직자 소개하기' }).click();
     expect(await centre.getByLabel('구직자 ID').inputValue()).toBe(talker.id);
+    await fits(centre);
     await centre.getByRole('button', { name: '소개하기', exact: true }).click();
     await centre.getByText('소개했습니다.', { exact: false }).waitFor();
     expect((await t.http.get('/me/introductions', talker.accessToken)).body.items).toEqual([expect.objectContaining({ postingTitle: '백엔드 개발자 (수성구)', status: 'pending' })]);
