@@ -94,8 +94,10 @@ describe("consent: nothing about a seeker reaches a company without the seeker's
     const before = await walk();
     for (const [path, text] of Object.entries(before)) expect([path, traces(text)]).toEqual([path, []]);
 
-    // Pooled in our fair, name hidden: the pool's card only, without the name or anything else.
+    // Pooled in our fair, name hidden, with our pending invitation to chat: the pool's card only, without the name or anything else.
     await put('/me/talent-pool', { fairId: fair.id, visible: true }, seeker.accessToken);
+    const chatInvitation = await t.http.post(`/fairs/${fair.id}/talent-pool/${seeker.id}/chat-invitations`, { boothId: ours.boothId }, ours.recruiter.accessToken);
+    expect(chatInvitation.status).toBe(201);
     const pooled = await walk();
     expect(routesWith(pooled, seeker.id)).toEqual(['/api/v1/fairs/{fairId}/talent-pool']);
     for (const text of Object.values(pooled)) {
@@ -103,7 +105,7 @@ describe("consent: nothing about a seeker reaches a company without the seeker's
       expect(text).not.toMatch(/careerBreak|counselling/i);
     }
 
-    // Invited, then declined and withdrawn from the pool: nothing again.
+    // Invited (to apply; the invitation to chat still unanswered), then declined and withdrawn from the pool: nothing again.
     const invited = await t.http.post(`/fairs/${fair.id}/talent-pool/${seeker.id}/invitations`, { postingId: ourPosting }, ours.recruiter.accessToken);
     expect(invited.status).toBe(201);
     ids.invitationId = invited.body.id;

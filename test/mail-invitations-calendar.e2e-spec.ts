@@ -390,4 +390,44 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     expect(next.subject).toContain('대화메일(주)');
     expect(next.text).toContain(`${PUBLIC_URL}/booths/${open.booth.boothId}`);
   });
+
+  it("the talent pool by mail: a company's invitation (to apply, to chat) and the centre's introduction reach the seeker in their language, with a link to their offers", async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '인재풀메일(주)');
+    const ko = await registerUser(t.http, 'seeker', { name: '풀메일 구직자' });
+    const en = await registerUser(t.http, 'seeker', { name: 'Pool Mail Seeker' });
+    expect((await t.http.patch('/me', { language: 'en' }, en.accessToken)).status).toBe(200);
+    for (const s of [ko, en]) expect((await t.http.request('PUT', '/me/talent-pool', { body: { fairId: open.fairId, visible: true }, token: s.accessToken })).status).toBe(200);
+    const [koAddress, enAddress] = [await emailOf(ko), await emailOf(en)];
+    const offersLink = `${PUBLIC_URL}/me/profile#talent-pool`;
+
+    const invited = await t.http.post(`/fairs/${open.fairId}/talent-pool/${ko.id}/invitations`, { postingId: open.postingId, message: '함께 일해요' }, open.booth.recruiter.accessToken);
+    expect(invited.status).toBe(201);
+    const toApply = await mailTo(koAddress, (m) => m.subject.includes('지원을 제안했습니다'));
+    expect(toApply.subject).toBe('[비상] 인재풀메일(주)에서 지원을 제안했습니다: 생산관리 담당 (신입)');
+    expect(toApply.text).toContain('함께 일해요');
+    expect(toApply.text).toContain(offersLink);
+    expect(toApply.html).toContain('<html lang="ko">');
+    expect(toApply.html).toContain('href="https://bisang.example/me/profile#talent-pool"');
+    expect(rawHeader(toApply, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+
+    const chat = await t.http.post(`/fairs/${open.fairId}/talent-pool/${en.id}/chat-invitations`, { boothId: open.booth.boothId }, open.booth.recruiter.accessToken);
+    expect(chat.status).toBe(201);
+    const toChat = await mailTo(enAddress, (m) => m.subject.includes('invites you to chat'));
+    expect(toChat.subject).toBe('[Bisang] 인재풀메일(주) invites you to chat at its booth');
+    expect(toChat.html).toContain('<html lang="en">');
+    expect(toChat.text).toContain(offersLink);
+
+    const intro = await t.http.post(`/fairs/${open.fairId}/introductions`, { seekerId: ko.id, postingId: open.postingId, message: '센터가 추천합니다' }, organizer.accessToken);
+    expect(intro.status).toBe(201);
+    const introduced = await mailTo(koAddress, (m) => m.subject.includes('고용센터가 채용공고를 소개합니다'));
+    expect(introduced.subject).toBe('[비상] 고용센터가 채용공고를 소개합니다: 인재풀메일(주) · 생산관리 담당 (신입)');
+    expect(introduced.text).toContain('센터가 추천합니다');
+    expect(introduced.text).toContain(offersLink);
+
+    // One event, one mail each; the company's staff get none of these.
+    expect(sink.to(koAddress).filter((m) => /지원을 제안했습니다|소개합니다/.test(m.subject))).toHaveLength(2);
+    expect(sink.to(enAddress).filter((m) => m.subject.includes('invites you'))).toHaveLength(1);
+    expect(sink.to(await emailOf(open.booth.recruiter)).filter((m) => /인재풀|소개|invites/.test(m.subject))).toEqual([]);
+  });
 });

@@ -30,6 +30,11 @@ describe('matching in the demo fair', () => {
     expect(res.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ name: '배정호', age: expect.any(Number), uturn: true, careerYears: 28 })]));
   });
 
+  it('has an invitation to chat waiting for the veteran from the demo recruiter\'s booth', async () => {
+    const res = await t.http.get('/me/pool-invitations', await login('p01@demo.bisang.kr'));
+    expect(res.body.items).toEqual([expect.objectContaining({ kind: 'chat', status: 'pending', postingId: null, message: expect.stringContaining('재무 경력') })]);
+  });
+
   it('counts the introduction that led to a hire, and the target shares', async () => {
     const res = await t.http.get(`/fairs/${fairId}/kpis`, await login('organizer@demo.bisang.kr'));
     expect(res.body).toMatchObject({ introducedHires: 1, targets: { youthShare: 0.475, regularShare: 0.758, professionalShare: 0.501 } });

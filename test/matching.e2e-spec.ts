@@ -1,10 +1,11 @@
 import { Client } from 'pg';
 import { matchKeys, scorePosting } from '@bisang/contracts';
-import type { PostingView } from '@bisang/contracts';
+import type { ChatMessage, ChatStarted, PostingView } from '@bisang/contracts';
 import {
   SignedIn,
   advanceTo,
   applyTo,
+  connected,
   connectTestDb,
   createBooth,
   createFair,
@@ -195,7 +196,15 @@ describe('matching', () => {
         expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
       }
       expect((await t.http.get(`/fairs/${fair.id}/talent-pool`, seekers[0].accessToken)).status).toBe(403);
-      expect((await t.http.get(`/fairs/${fair.id}/talent-pool`, organizer.accessToken)).status).toBe(403);
+      // The centre's counsellors search the same pool, with the same cards and filters (and may not invite).
+      const centre = await t.http.get(`/fairs/${fair.id}/talent-pool?limit=2`, organizer.accessToken);
+      expect(centre.status).toBe(200);
+      expect(centre.body.items).toEqual(first.body.items);
+      const centreFiltered = await t.http.get(`/fairs/${fair.id}/talent-pool?uturn=true&minCareerYears=1`, organizer.accessToken);
+      expect(centreFiltered.body).toEqual({ items: [], nextCursor: null });
+      expect((await t.http.get(`/fairs/${fair.id}/talent-pool?education=phd`, organizer.accessToken)).status).toBe(400);
+      const organizerInvite = await t.http.post(`/fairs/${fair.id}/talent-pool/${seekers[0].id}/chat-invitations`, { boothId: pending.boothId }, organizer.accessToken);
+      expect(organizerInvite.status).toBe(403);
       const noFair = await put('/me/talent-pool', { fairId: '00000000-0000-4000-8000-000000000000', visible: true }, seekers[0].accessToken);
       expect(noFair.status).toBe(404);
       const badBody = await put('/me/talent-pool', { fairId: 'x', visible: 'yes', extra: 1 }, seekers[0].accessToken);
@@ -267,20 +276,129 @@ describe('matching', () => {
       expect((await t.http.post(`/fairs/${fair.id}/talent-pool/${second.id}/invitations`, { postingId: 'nope', colour: 1 }, booth.recruiter.accessToken)).status).toBe(400);
     });
 
-    it("holds the company's daily limit under concurrent invitations (429 INVITATION_LIMIT_REACHED)", async () => {
+    it("holds the company's daily limit, invitations to apply and to chat together, under concurrent invitations (429 INVITATION_LIMIT_REACHED)", async () => {
       const { fair, booth } = await fairWithBooth('한도회사(주)');
       await db.query(`UPDATE fairs SET pool_invitations_per_company_per_day = 3 WHERE id = $1`, [fair.id]);
       const postingId = await publishPosting(t.http, booth, '한도 공고');
       const seekers = await Promise.all(Array.from({ length: 6 }, () => registerUser(t.http, 'seeker')));
       for (const s of seekers) await put('/me/talent-pool', { fairId: fair.id, visible: true }, s.accessToken);
       const results = await Promise.all(
-        seekers.map((s) => t.http.post(`/fairs/${fair.id}/talent-pool/${s.id}/invitations`, { postingId }, booth.recruiter.accessToken)),
+        seekers.map((s, i) =>
+          i % 2 === 0
+            ? t.http.post(`/fairs/${fair.id}/talent-pool/${s.id}/invitations`, { postingId }, booth.recruiter.accessToken)
+            : t.http.post(`/fairs/${fair.id}/talent-pool/${s.id}/chat-invitations`, { boothId: booth.boothId }, booth.recruiter.accessToken),
+        ),
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(3);
       const refused = results.filter((r) => r.status !== 201);
       expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([429, 'INVITATION_LIMIT_REACHED']));
       const stored = await db.query(`SELECT count(*)::int AS n FROM pool_invitations WHERE company_id = $1`, [booth.companyId]);
       expect(stored.rows[0].n).toBe(3);
+    });
+  });
+
+  describe('invitations from the pool to chat', () => {
+    it('reveal nothing until accepted; acceptance opens a booth chat with the inviting recruiter, pushed to both sockets', async () => {
+      const { fair, booth } = await fairWithBooth('대화초대회사(주)');
+      const neighbour = await createBooth(t.http, fair.id, '옆부스(주)');
+      await publishPosting(t.http, neighbour, '옆부스 공고');
+      await approve(neighbour.boothId);
+      const seeker = await registerUser(t.http, 'seeker', { name: '대화초대 구직자' });
+      await put('/me/talent-pool', { fairId: fair.id, visible: true }, seeker.accessToken);
+      const inviteChat = (body: Record<string, unknown>, who: SignedIn = booth.recruiter) =>
+        t.http.post(`/fairs/${fair.id}/talent-pool/${seeker.id}/chat-invitations`, body, who.accessToken);
+
+      const res = await inviteChat({ boothId: booth.boothId, message: '부스에서 이야기 나눠요' });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        kind: 'chat',
+        fairId: fair.id,
+        boothId: booth.boothId,
+        postingId: null,
+        seekerId: seeker.id,
+        status: 'pending',
+        chatId: null,
+        createdAt: expect.any(String),
+      });
+      expect(await inviteChat({ boothId: booth.boothId })).toMatchObject({ status: 409, body: { code: 'ALREADY_INVITED' } });
+      expect((await inviteChat({ boothId: neighbour.boothId })).status).toBe(404); // not the caller's booth
+      expect((await inviteChat({ boothId: 'x', postingId: 'y' })).status).toBe(400);
+
+      await eventually(async () => (await notificationsOf(seeker)).some((n) => n.type === 'pool.chat_invitation'), 'the pool.chat_invitation notification');
+      const note = (await notificationsOf(seeker)).find((n) => n.type === 'pool.chat_invitation')!;
+      expect(note.data).toEqual({ invitationId: res.body.id, fairId: fair.id, boothId: booth.boothId, companyName: '대화초대회사(주)', message: '부스에서 이야기 나눠요' });
+      const mine = (await t.http.get('/me/pool-invitations', seeker.accessToken)).body.items;
+      expect(mine).toEqual([expect.objectContaining({ id: res.body.id, kind: 'chat', postingId: null, postingTitle: null, companyName: '대화초대회사(주)', chatId: null })]);
+
+      // Pending: the company has the pool card only, no chat, no profile.
+      expect((await t.http.get(`/seekers/${seeker.id}/profile`, booth.recruiter.accessToken)).status).toBe(404);
+      expect((await t.http.get('/me/chats', booth.recruiter.accessToken)).body.items).toEqual([]);
+
+      const seekerSocket = t.socket({ token: seeker.accessToken });
+      const recruiterSocket = t.socket({ token: booth.recruiter.accessToken });
+      const started: { seeker: ChatStarted[]; recruiter: ChatStarted[] } = { seeker: [], recruiter: [] };
+      const messages: ChatMessage[] = [];
+      seekerSocket.on('chat:started', (c: ChatStarted) => started.seeker.push(c));
+      seekerSocket.on('chat:message', (m: ChatMessage) => messages.push(m));
+      recruiterSocket.on('chat:started', (c: ChatStarted) => started.recruiter.push(c));
+      await Promise.all([connected(seekerSocket), connected(recruiterSocket)]);
+      try {
+        expect((await t.http.post(`/pool-invitations/${res.body.id}/accept`, {}, booth.recruiter.accessToken)).status).toBe(403);
+        const accepted = await t.http.post(`/pool-invitations/${res.body.id}/accept`, {}, seeker.accessToken);
+        expect(accepted.status).toBe(200);
+        expect(accepted.body).toMatchObject({ kind: 'chat', status: 'accepted', applicationId: null, chatId: expect.any(String) });
+        const chatId = accepted.body.chatId as string;
+        expect((await t.http.post(`/pool-invitations/${res.body.id}/decline`, {}, seeker.accessToken)).body.code).toBe('ALREADY_ANSWERED');
+
+        const expected = { chatId, boothId: booth.boothId, seekerId: seeker.id, recruiterId: booth.recruiter.id };
+        await eventually(() => started.seeker.length > 0 && started.recruiter.length > 0, 'chat:started to both');
+        expect([started.seeker, started.recruiter]).toEqual([[expected], [expected]]);
+        // The inviting recruiter is told too, in case they are not at the console.
+        await eventually(async () => (await notificationsOf(booth.recruiter)).some((n) => n.type === 'pool.chat_accepted'), 'pool.chat_accepted to the recruiter');
+        expect((await notificationsOf(booth.recruiter)).find((n) => n.type === 'pool.chat_accepted')!.data).toEqual({
+          invitationId: res.body.id,
+          chatId,
+          boothId: booth.boothId,
+          seekerName: '대화초대 구직자',
+        });
+        // The booth chat's own machinery from here: join, messages with seq, the profile shared while it is open.
+        expect(await seekerSocket.timeout(10_000).emitWithAck('chat:join', { chatId })).toEqual({ ok: true, lastSeq: 0 });
+        const posted = await t.http.post(`/chats/${chatId}/messages`, { body: '초대에 응해 주셔서 감사합니다' }, booth.recruiter.accessToken);
+        expect(posted.status).toBe(201);
+        await eventually(() => messages.some((m) => m.seq === 1), 'chat:message to the seeker');
+        expect((await t.http.get('/me/chats', booth.recruiter.accessToken)).body.items).toEqual([
+          expect.objectContaining({ id: chatId, kind: 'live', boothId: booth.boothId, seekerName: '대화초대 구직자' }),
+        ]);
+        expect((await t.http.get(`/seekers/${seeker.id}/profile`, booth.recruiter.accessToken)).status).toBe(200);
+        expect((await t.http.get(`/booths/${booth.boothId}/applications`, booth.recruiter.accessToken)).body.items).toEqual([]);
+
+        // One live chat at a time: the neighbour's invitation waits until this chat ends.
+        const second = await inviteChat({ boothId: neighbour.boothId }, neighbour.recruiter);
+        expect(second.status).toBe(201);
+        expect(await t.http.post(`/pool-invitations/${second.body.id}/accept`, {}, seeker.accessToken)).toMatchObject({ status: 409, body: { code: 'IN_ANOTHER_CHAT' } });
+        expect((await t.http.post(`/chats/${chatId}/end`, {}, seeker.accessToken)).status).toBe(200);
+        expect((await t.http.post(`/pool-invitations/${second.body.id}/accept`, {}, seeker.accessToken)).body).toMatchObject({ status: 'accepted', chatId: expect.any(String) });
+        // Accepted, the company may invite to chat again; booth chat needs a live fair and an approved booth.
+        const third = await inviteChat({ boothId: booth.boothId });
+        expect(third.status).toBe(201);
+        const acceptThird = () => t.http.post(`/pool-invitations/${third.body.id}/accept`, {}, seeker.accessToken);
+        await db.query(`UPDATE fairs SET status = 'closed' WHERE id = $1`, [fair.id]);
+        const closed = await acceptThird();
+        expect([closed.status, closed.body.code]).toEqual([409, 'FAIR_NOT_LIVE']);
+        expect(closed.body.message).toContain('Booth chat');
+        await db.query(`UPDATE fairs SET status = 'live' WHERE id = $1`, [fair.id]);
+        expect((await t.http.post(`/booths/${booth.boothId}/suspend`, { reason: '점검' }, organizer.accessToken)).status).toBe(200);
+        expect(await acceptThird()).toMatchObject({ status: 409, body: { code: 'BOOTH_UNAVAILABLE' } });
+        expect((await t.http.get('/me/pool-invitations', seeker.accessToken)).body.items[0]).toMatchObject({ id: third.body.id, status: 'pending' });
+        // Declined, an invitation to chat answers a new one as a pending one would: ignoring stays private.
+        const fourth = await inviteChat({ boothId: neighbour.boothId }, neighbour.recruiter);
+        expect((await t.http.post(`/pool-invitations/${fourth.body.id}/decline`, {}, seeker.accessToken)).body).toMatchObject({ kind: 'chat', status: 'declined' });
+        expect(await inviteChat({ boothId: neighbour.boothId }, neighbour.recruiter)).toMatchObject({ status: 409, body: { code: 'ALREADY_INVITED' } });
+      } finally {
+        seekerSocket.disconnect();
+        recruiterSocket.disconnect();
+      }
     });
   });
 

@@ -18,11 +18,12 @@ describe('matching in the web app', () => {
   let fair: { id: string; slug: string };
   let booth: Awaited<ReturnType<typeof createBooth>>;
   let seeker: SignedIn;
+  let organizer: SignedIn;
 
   beforeAll(async () => {
     t = await startTestApp({}, { web: true });
     browser = await launchBrowser();
-    const organizer = await createOrganizer(t.app, t.http);
+    organizer = await createOrganizer(t.app, t.http);
     fair = await createFair(t.http, organizer);
     booth = await createBooth(t.http, fair.id, '초대하는정밀(주)');
     await publishPosting(t.http, booth, '백엔드 개발자 (수성구)', { jobCategory: '1', location: '대구 수성구' });
@@ -96,5 +97,42 @@ describe('matching in the web app', () => {
     await page.getByText('수락했습니다.', { exact: false }).waitFor();
     const mine = await t.http.get('/me/applications', seeker.accessToken);
     expect(mine.body.items.map((a: { postingTitle: string }) => a.postingTitle)).toEqual(['백엔드 개발자 (수성구)']);
+  });
+
+  it("invites to chat and opens the chat at the booth; the centre's counsellor finds a seeker in the pool and introduces them", async () => {
+    const talker = await registerUser(t.http, 'seeker', { name: '대화초대 웹구직자' });
+    const pooled = await t.http.request('PUT', '/me/talent-pool', { body: { fairId: fair.id, visible: true, showName: true }, token: talker.accessToken });
+    expect(pooled.status).toBe(200);
+
+    // The recruiter invites them to chat from the pool search.
+    const recruiter = await signedIn(booth.recruiter);
+    await recruiter.goto(`${t.url}/recruiter`);
+    const card = recruiter.getByTestId('pool-seeker').filter({ hasText: '대화초대 웹구직자' });
+    await card.getByRole('button', { name: '대화 초대 보내기' }).click();
+    await recruiter.getByText('대화 초대를 보냈습니다.', { exact: false }).waitFor();
+    await fits(recruiter);
+
+    // The seeker accepts and goes to the chat at the booth, where the recruiter's message arrives.
+    const page = await signedIn(talker);
+    await page.goto(`${t.url}/me/profile`);
+    const offer = page.getByTestId('offer').filter({ hasText: '기업의 대화 초대' });
+    await offer.getByRole('button', { name: '수락하고 대화하기' }).click();
+    await offer.getByRole('link', { name: '대화로 가기' }).click();
+    await page.waitForURL(`**/booths/${booth.boothId}`);
+    const [chat] = (await t.http.get('/me/chats', talker.accessToken)).body.items as { id: string }[];
+    expect((await t.http.post(`/chats/${chat.id}/messages`, { body: '초대에 응해 주셔서 반갑습니다' }, booth.recruiter.accessToken)).status).toBe(201);
+    await page.getByTestId(`chat-${chat.id}`).getByText('초대에 응해 주셔서 반갑습니다').waitFor();
+    await fits(page);
+
+    // The organizer searches the same pool in the console and introduces the seeker picked there.
+    const centre = await signedIn(organizer);
+    await centre.goto(`${t.url}/organizer/fairs/${fair.id}`);
+    const found = centre.getByTestId('pool-seeker').filter({ hasText: '대화초대 웹구직자' });
+    await found.getByRole('button', { name: '이 구직자 소개하기' }).click();
+    expect(await centre.getByLabel('구직자 ID').inputValue()).toBe(talker.id);
+    await fits(centre);
+    await centre.getByRole('button', { name: '소개하기', exact: true }).click();
+    await centre.getByText('소개했습니다.', { exact: false }).waitFor();
+    expect((await t.http.get('/me/introductions', talker.accessToken)).body.items).toEqual([expect.objectContaining({ postingTitle: '백엔드 개발자 (수성구)', status: 'pending' })]);
   });
 });

@@ -112,6 +112,22 @@ export interface DomainEventMap {
   'pool_invitation.sent': PostingOffer & { invitationId: string; companyId: string; message: string | null };
   /** The seeker accepted: the application (`application.submitted`) was made in the same transaction. */
   'pool_invitation.accepted': { invitationId: string; fairId: string; companyId: string; seekerId: string; applicationId: string };
+  /** A company invited a pooled seeker to chat at its booth: the seeker is told (and only the seeker). */
+  'pool_chat_invitation.sent': { invitationId: string; fairId: string; companyId: string; boothId: string; companyName: string; seekerId: string; message: string | null };
+  /**
+   * The seeker accepted: the booth chat (`chat.started`) with the inviting recruiter (`recruiterId`) was opened in
+   * the same transaction; the seeker's name may reach the company now (they chat).
+   */
+  'pool_chat_invitation.accepted': {
+    invitationId: string;
+    fairId: string;
+    companyId: string;
+    boothId: string;
+    seekerId: string;
+    seekerName: string;
+    recruiterId: string;
+    chatId: string;
+  };
   /** The centre introduced a seeker to a posting: the seeker is asked whether to apply. */
   'introduction.made': PostingOffer & { introductionId: string; message: string | null };
   /** An organizer set the fair's target shares: the dashboard shows each share against them. */

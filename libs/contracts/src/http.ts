@@ -632,33 +632,53 @@ export interface TalentPoolQuery {
 export const POOL_INVITATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type PoolInvitationStatus = (typeof POOL_INVITATION_STATUSES)[number];
 
+/** `apply`: to one of the company's postings; `chat`: to talk at its booth (a booth chat opens on acceptance). */
+export const POOL_INVITATION_KINDS = ['apply', 'chat'] as const;
+export type PoolInvitationKind = (typeof POOL_INVITATION_KINDS)[number];
+
 /** `POST /fairs/:fairId/talent-pool/:seekerId/invitations`. */
 export interface PoolInvitationInput {
   postingId: string;
   message?: string;
 }
 
+/** `POST /fairs/:fairId/talent-pool/:seekerId/chat-invitations`: to chat at one of the caller's approved booths. */
+export interface PoolChatInvitationInput {
+  boothId: string;
+  message?: string;
+}
+
 /** An invitation as the inviting company sees it: whether it was accepted, nothing else until then. */
 export interface PoolInvitation {
   id: string;
+  kind: PoolInvitationKind;
   fairId: string;
-  postingId: string;
+  boothId: string;
+  /** null for an invitation to chat. */
+  postingId: string | null;
   seekerId: string;
   /** A declined invitation stays "pending" to the company: ignoring is private. */
   status: 'pending' | 'accepted';
+  /** The booth chat an accepted invitation to chat opened (null otherwise). */
+  chatId: string | null;
   createdAt: string;
 }
 
 /** An invitation as its seeker sees it. */
 export interface MyPoolInvitation {
   id: string;
+  kind: PoolInvitationKind;
   fairId: string;
-  postingId: string;
-  postingTitle: string;
+  boothId: string;
+  /** null for an invitation to chat (as is postingTitle). */
+  postingId: string | null;
+  postingTitle: string | null;
   companyName: string;
   message: string | null;
   status: PoolInvitationStatus;
   applicationId: string | null;
+  /** The booth chat opened when an invitation to chat was accepted. */
+  chatId: string | null;
   createdAt: string;
 }
 

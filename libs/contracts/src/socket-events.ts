@@ -84,6 +84,10 @@ export interface NotificationDataMap {
   'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
   /** A company invites the pooled seeker to apply (accept or ignore at /me/pool-invitations). */
   'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
+  /** A company invites the pooled seeker to chat at its booth (accept or ignore at /me/pool-invitations). */
+  'pool.chat_invitation': { invitationId: string; fairId: string; boothId: string; companyName: string; message: string | null };
+  /** To the recruiter who invited: the seeker accepted the invitation to chat, and the chat is open. */
+  'pool.chat_accepted': { invitationId: string; chatId: string; boothId: string; seekerName: string };
   /** The centre introduces the seeker to a posting (agree or decline at /me/introductions). */
   'introduction.received': { introductionId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
   /** To a queued seeker who became first in a booth's queue. */
@@ -104,6 +108,8 @@ export const NOTIFICATION_TYPES = [
   'application.offer_answered',
   'hire.follow_up',
   'pool.invitation',
+  'pool.chat_invitation',
+  'pool.chat_accepted',
   'introduction.received',
   'queue.next',
   'chat.answered',

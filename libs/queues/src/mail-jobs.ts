@@ -22,6 +22,9 @@ export const MAIL_KINDS = {
   /** Booth chat: "you're next" in a booth's queue, and a recruiter's answer to a message left at a booth. */
   'chat-your-turn': 'applications',
   'chat-answered': 'applications',
+  /** Matching: a company's invitation from the talent pool (to apply or to chat), the centre's introduction. */
+  'pool-invitation': 'applications',
+  introduction: 'applications',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

@@ -72,6 +72,6 @@ export class IntroductionsService {
 }
 
 function answered(result: IntroductionAnswerOutcome): IntroductionView {
-  if (result.outcome === 'answered') return result.introduction;
+  if (result.outcome === 'answered') return result.offer;
   throw answerRefused(result.outcome, introductionNotFound);
 }

@@ -13,6 +13,7 @@ import { AuthenticatedUser, CurrentUser, Roles, VerifiedEmailGuard, WriteLimit }
 import { ApiPageResponse, ListQueryDto, uuidParam } from '@bisang/common';
 import {
   MyPoolInvitationDto,
+  PoolChatInvitationInputDto,
   PoolInvitationDto,
   PoolInvitationInputDto,
   PooledSeekerDto,
@@ -54,9 +55,12 @@ export class MatchingController {
   }
 
   @Get('fairs/:fairId/talent-pool')
-  @Roles('recruiter')
-  @ApiPageResponse(PooledSeekerDto, 'seekers who opened their profile to this fair, most recent first; filters jobCategory, region, uturn, minCareerYears, education')
-  @ApiForbiddenResponse({ description: 'not staff of an approved booth in the fair' })
+  @Roles('recruiter', 'organizer')
+  @ApiPageResponse(
+    PooledSeekerDto,
+    "seekers who opened their profile to this fair, most recent first; filters jobCategory, region, uturn, minCareerYears, education. Booth staff and the centre's counsellors (organizers) see the same cards",
+  )
+  @ApiForbiddenResponse({ description: 'a recruiter who is not staff of an approved booth in the fair' })
   @ApiNotFoundResponse({ description: 'no such (published) fair' })
   searchPool(@Param('fairId', uuidParam('fairId')) fairId: string, @Query() query: TalentPoolQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.matching.searchPool(user, fairId, query);
@@ -79,6 +83,26 @@ export class MatchingController {
     return this.matching.invite(user, fairId, seekerId, dto);
   }
 
+  @Post('fairs/:fairId/talent-pool/:seekerId/chat-invitations')
+  @Roles('recruiter')
+  @WriteLimit('poolInvitations')
+  @ApiCreatedResponse({
+    type: PoolInvitationDto,
+    description: 'an invitation to chat at the booth: the seeker is notified (pool.chat_invitation) and may accept (a booth chat with the inviting recruiter opens) or ignore; counts against the same daily limit',
+  })
+  @ApiForbiddenResponse({ description: 'not staff of an approved booth in the fair' })
+  @ApiNotFoundResponse({ description: "the seeker is not in the fair's pool, or the booth is not an approved booth of the caller's company in the fair" })
+  @ApiConflictResponse({ description: 'ALREADY_INVITED (one open invitation to chat per booth and seeker)' })
+  @ApiTooManyRequestsResponse({ description: "INVITATION_LIMIT_REACHED: the company's invitations for today (fair-local day) are used up" })
+  inviteToChat(
+    @Param('fairId', uuidParam('fairId')) fairId: string,
+    @Param('seekerId', uuidParam('seekerId')) seekerId: string,
+    @Body() dto: PoolChatInvitationInputDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<PoolInvitationDto> {
+    return this.matching.inviteToChat(user, fairId, seekerId, dto);
+  }
+
   @Get('me/pool-invitations')
   @Roles('seeker')
   @ApiPageResponse(MyPoolInvitationDto, 'newest first')
@@ -91,9 +115,12 @@ export class MatchingController {
   @HttpCode(200)
   @WriteLimit('applications')
   @UseGuards(VerifiedEmailGuard)
-  @ApiOkResponse({ type: MyPoolInvitationDto, description: 'accepted, with the application made (its booth now sees the profile)' })
+  @ApiOkResponse({
+    type: MyPoolInvitationDto,
+    description: 'accepted: an invitation to apply makes the application (applicationId), one to chat opens a booth chat with the inviting recruiter (chatId, chat:started to both); either way the booth now sees the profile',
+  })
   @ApiForbiddenResponse({ description: 'EMAIL_NOT_VERIFIED when EMAIL_VERIFICATION is required and the address is not verified yet (as for applying)' })
-  @ApiConflictResponse({ description: 'ALREADY_ANSWERED, ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE' })
+  @ApiConflictResponse({ description: 'ALREADY_ANSWERED, ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE; for a chat also BOOTH_UNAVAILABLE, IN_ANOTHER_CHAT (end the other live chat first)' })
   accept(@Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.matching.accept(user, invitationId);
   }

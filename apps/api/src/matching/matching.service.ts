@@ -15,6 +15,7 @@ import {
 import { PostingDto } from '../postings/dto/posting.dto';
 import {
   MyPoolInvitationDto,
+  PoolChatInvitationInputDto,
   PoolInvitationDto,
   PoolInvitationInputDto,
   PooledSeekerDto,
@@ -26,6 +27,8 @@ import {
 import {
   answerRefused,
   alreadyInvited,
+  alreadyInvitedToChat,
+  chatBoothNotFound,
   fairNotFound,
   invitablePostingNotFound,
   invitationLimitReached,
@@ -35,7 +38,7 @@ import {
   seekerAlreadyApplied,
 } from './matching.errors';
 
-/** Recommended postings, the talent pool a seeker opts into, and companies' invitations from it. */
+/** Recommended postings, the talent pool a seeker opts into, and companies' invitations from it (to apply or to chat). */
 @Injectable()
 export class MatchingService {
   constructor(
@@ -78,7 +81,7 @@ export class MatchingService {
   }
 
   async searchPool(staff: AuthenticatedUser, fairId: string, query: TalentPoolQueryDto): Promise<Page<PooledSeekerDto>> {
-    await this.poolStaff(staff, fairId);
+    await this.poolStaff(staff, fairId, true);
     const key = decodeCursor(query.cursor, { t: 'instant', i: 'uuid' });
     const rows = await this.pool.search(fairId, {
       jobCategory: query.jobCategory,
@@ -111,6 +114,24 @@ export class MatchingService {
     }
   }
 
+  /** An invitation to chat at one of the caller's approved booths in the fair (the same daily limit). */
+  async inviteToChat(staff: AuthenticatedUser, fairId: string, seekerId: string, dto: PoolChatInvitationInputDto): Promise<PoolInvitationDto> {
+    const fair = await this.poolStaff(staff, fairId);
+    const result = await this.pool.inviteToChat({ fairId, seekerId, boothId: dto.boothId, staffUserId: staff.id, message: dto.message || null });
+    switch (result.outcome) {
+      case 'invited':
+        return PoolInvitationDto.from(result.invitation);
+      case 'booth_not_found':
+        throw chatBoothNotFound();
+      case 'seeker_not_found':
+        throw pooledSeekerNotFound();
+      case 'already_invited':
+        throw alreadyInvitedToChat();
+      case 'limit_reached':
+        throw invitationLimitReached(fair.poolInvitationsPerCompanyPerDay);
+    }
+  }
+
   async myInvitations(seeker: AuthenticatedUser, limit: number, cursor?: string): Promise<Page<MyPoolInvitationDto>> {
     const key = decodeCursor(cursor, { t: 'instant', i: 'uuid' });
     const rows = await this.pool.listForSeeker(seeker.id, limit, key ? { createdAt: new Date(key.t), id: key.i } : undefined);
@@ -131,15 +152,17 @@ export class MatchingService {
     return fair;
   }
 
-  private async poolStaff(staff: AuthenticatedUser, fairId: string) {
-    const fair = await this.visibleFair(fairId, staff);
-    if (!(await this.pool.isApprovedBoothStaff(fairId, staff.id))) throw notPoolStaff();
+  /** Staff of an approved booth in the fair; for searching, also the centre's counsellors (organizers). */
+  private async poolStaff(user: AuthenticatedUser, fairId: string, organizersToo = false) {
+    const fair = await this.visibleFair(fairId, user);
+    if (organizersToo && user.role === 'organizer') return fair;
+    if (!(await this.pool.isApprovedBoothStaff(fairId, user.id))) throw notPoolStaff();
     return fair;
   }
 }
 
 /** The invitation once answered, or the error that says why it could not be. */
 function answered(result: AnswerOutcome): PoolInvitationView {
-  if (result.outcome === 'answered') return result.invitation;
+  if (result.outcome === 'answered') return result.offer;
   throw answerRefused(result.outcome, invitationNotFound);
 }

@@ -1,7 +1,7 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { hashPassword } from '@bisang/auth';
 import type { EmploymentType } from '@bisang/contracts';
-import { KpisRepository, SeekerProfilesRepository, TalentPoolRepository, UsersRepository } from '@bisang/database';
+import { BoothsRepository, KpisRepository, SeekerProfilesRepository, TalentPoolRepository, UsersRepository } from '@bisang/database';
 
 /** Profiles (what recommendations and the pool read), and who opened theirs to the fair's companies. */
 const PROFILES: {
@@ -89,5 +89,28 @@ export async function seedMatchingDemo(app: INestApplicationContext, fairId: str
   }
   // The first seeding only: an organizer may have changed the targets since.
   if (pooled) await app.get(KpisRepository, { strict: false }).setTargets(fairId, { youthShare: 0.475, regularShare: 0.758, professionalShare: 0.501, midCareerShare: 0.2, uturnShare: 0.1 });
-  new Logger('Demo').log(`demo matching: profiles for recommendations, ${pooled} seekers newly in the talent pool, target shares set`);
+  const invited = pooled ? await inviteVeteranToChat(app, fairId) : false;
+  new Logger('Demo').log(
+    `demo matching: profiles for recommendations, ${pooled} seekers newly in the talent pool, target shares set${invited ? ', an invitation to chat for p01' : ''}`,
+  );
+}
+
+/**
+ * The demo recruiter's company invites 배정호 (p01) to chat at its booth: signed in as him, the offer waits under
+ * "받은 제안" on the profile page, and accepting it opens a booth chat with recruiter@demo.bisang.kr.
+ */
+async function inviteVeteranToChat(app: INestApplicationContext, fairId: string): Promise<boolean> {
+  const users = app.get(UsersRepository, { strict: false });
+  const [recruiter, veteran] = await Promise.all([users.findByEmail('recruiter@demo.bisang.kr'), users.findByEmail('p01@demo.bisang.kr')]);
+  if (!recruiter || !veteran) return false;
+  const booth = (await app.get(BoothsRepository, { strict: false }).listForStaff(recruiter.id, fairId)).find((b) => b.status === 'approved');
+  if (!booth) return false;
+  const result = await app.get(TalentPoolRepository, { strict: false }).inviteToChat({
+    fairId,
+    seekerId: veteran.id,
+    boothId: booth.id,
+    staffUserId: recruiter.id,
+    message: '재무 경력이 인상적입니다. 부스에서 편하게 이야기 나눠 보실까요?',
+  });
+  return result.outcome === 'invited';
 }

@@ -14,6 +14,7 @@ import type {
   MyPoolInvitation,
   PoolInvitation,
   PoolInvitationInput,
+  PoolChatInvitationInput,
   PooledSeeker,
   Recommendations,
   TalentPoolEntry,
@@ -462,6 +463,8 @@ export const api = {
     request<Page<PooledSeeker>>(`/fairs/${enc(fairId)}/talent-pool`, { query: { limit: 20, ...query } }),
   inviteFromPool: (fairId: string, seekerId: string, input: PoolInvitationInput) =>
     request<PoolInvitation>(`/fairs/${enc(fairId)}/talent-pool/${enc(seekerId)}/invitations`, { method: 'POST', body: input }),
+  inviteToChatFromPool: (fairId: string, seekerId: string, input: PoolChatInvitationInput) =>
+    request<PoolInvitation>(`/fairs/${enc(fairId)}/talent-pool/${enc(seekerId)}/chat-invitations`, { method: 'POST', body: input }),
   myPoolInvitations: () => request<Page<MyPoolInvitation>>('/me/pool-invitations', { query: { limit: 100 } }),
   answerPoolInvitation: (invitationId: string, answer: 'accept' | 'decline') =>
     request<MyPoolInvitation>(`/pool-invitations/${enc(invitationId)}/${answer}`, { method: 'POST', body: {} }),

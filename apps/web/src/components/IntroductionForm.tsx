@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Fair, Introduction, Posting } from '@bisang/contracts';
+import type { Fair, Introduction, PooledSeeker, Posting } from '@bisang/contracts';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNote, Loaded, useAsync } from './async';
@@ -9,7 +9,7 @@ import { TableWrap } from './TableWrap';
  * The centre's counsellor introduces a seeker to a posting (소개), with a counselling note kept for organizers
  * only; the seeker is notified and agrees or passes. The fair's introductions and how each ended.
  */
-export function IntroductionForm({ fair }: { fair: Fair }) {
+export function IntroductionForm({ fair, seeker }: { fair: Fair; seeker?: PooledSeeker | null }) {
   const { t } = useI18n();
   const postings = useAsync<Posting[]>(async () => (await api.postings(fair.id, { limit: 100 })).items, [fair.id]);
   const list = useAsync<Introduction[]>(async () => (await api.fairIntroductions(fair.id)).items, [fair.id]);
@@ -42,9 +42,18 @@ export function IntroductionForm({ fair }: { fair: Fair }) {
           <form className="form-grid" onSubmit={(e) => void submit(e)}>
             <div className="field">
               <label htmlFor="intro-seeker">{t('intro.seekerId')}</label>
-              <input id="intro-seeker" name="seekerId" required pattern="[0-9a-fA-F-]{36}" aria-describedby="intro-seeker-hint" />
+              {/* A seeker picked in the pool search fills this in (keyed, so a new pick replaces what was typed). */}
+              <input
+                key={seeker?.seekerId ?? ''}
+                id="intro-seeker"
+                name="seekerId"
+                required
+                pattern="[0-9a-fA-F-]{36}"
+                defaultValue={seeker?.seekerId ?? ''}
+                aria-describedby="intro-seeker-hint"
+              />
               <p id="intro-seeker-hint" className="hint">
-                {t('intro.seekerHint')}
+                {seeker ? (seeker.name ?? t('poolSearch.hiddenName')) : t('intro.seekerHint')}
               </p>
             </div>
             <div className="field">

@@ -40,6 +40,10 @@ export function notificationText(e: NotificationEvent, t: Translate, lang: Lang 
       return t('notify.followUp', { days: e.data.daysAfterStart });
     case 'pool.invitation':
       return t('notify.poolInvitation', { company: e.data.companyName, posting: e.data.postingTitle });
+    case 'pool.chat_invitation':
+      return t('notify.poolChatInvitation', { company: e.data.companyName });
+    case 'pool.chat_accepted':
+      return t('notify.poolChatAccepted', { seeker: e.data.seekerName });
     case 'introduction.received':
       return t('notify.introduction', { company: e.data.companyName, posting: e.data.postingTitle });
     case 'queue.next':

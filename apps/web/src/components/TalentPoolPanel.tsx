@@ -15,7 +15,7 @@ export function TalentPoolPanel() {
   const [fair, setFair] = useState<Fair | null>(null);
   const pick = useCallback((f: Fair | null) => setFair(f), []);
   return (
-    <section className="card stack" aria-labelledby="pool-title" data-testid="talent-pool">
+    <section className="card stack" id="talent-pool" aria-labelledby="pool-title" data-testid="talent-pool">
       <h2 id="pool-title">{t('pool.title')}</h2>
       <p className="muted">{t('pool.hint')}</p>
       <FairPicker value={fair} onChange={pick} />
@@ -100,29 +100,41 @@ function Offers() {
             <p className="muted">{t('pool.noOffers')}</p>
           ) : (
             <ul className="plain stack" data-testid="offers">
-              {offers.map((o) => (
-                <li key={o.item.id} className="card" data-testid="offer">
-                  <p className="eyebrow">{o.kind === 'invitation' ? t('pool.fromCompany') : t('pool.fromCentre')}</p>
-                  <p>
-                    <strong>{o.item.companyName}</strong> · <Link to={`/postings/${o.item.postingId}`}>{o.item.postingTitle}</Link>
-                  </p>
-                  {o.item.message && <p className="muted">{o.item.message}</p>}
-                  {o.item.status === 'pending' ? (
-                    <div className="actions">
-                      <button type="button" className="button" onClick={() => void answer(o, 'accept')}>
-                        {t('pool.accept')}
-                      </button>
-                      <button type="button" className="button button-secondary" onClick={() => void answer(o, 'decline')}>
-                        {t('pool.decline')}
-                      </button>
-                    </div>
-                  ) : (
-                    <p className="muted" role="status">
-                      {o.item.status === 'accepted' ? t('pool.accepted') : t('pool.declined')}
+              {offers.map((o) => {
+                // An invitation to chat has no posting: it opens a chat at the company's booth.
+                const chat = o.kind === 'invitation' && o.item.kind === 'chat' ? o.item : null;
+                return (
+                  <li key={o.item.id} className="card" data-testid="offer">
+                    <p className="eyebrow">{chat ? t('pool.fromCompanyChat') : o.kind === 'invitation' ? t('pool.fromCompany') : t('pool.fromCentre')}</p>
+                    <p>
+                      <strong>{o.item.companyName}</strong> ·{' '}
+                      {o.item.postingId ? <Link to={`/postings/${o.item.postingId}`}>{o.item.postingTitle}</Link> : t('pool.chatOffer')}
                     </p>
-                  )}
-                </li>
-              ))}
+                    {o.item.message && <p className="muted">{o.item.message}</p>}
+                    {o.item.status === 'pending' ? (
+                      <div className="actions">
+                        <button type="button" className="button" onClick={() => void answer(o, 'accept')}>
+                          {chat ? t('pool.acceptChat') : t('pool.accept')}
+                        </button>
+                        <button type="button" className="button button-secondary" onClick={() => void answer(o, 'decline')}>
+                          {t('pool.decline')}
+                        </button>
+                      </div>
+                    ) : chat && chat.status === 'accepted' ? (
+                      <p className="muted" role="status">
+                        {t('pool.acceptedChat')}{' '}
+                        <Link to={`/booths/${chat.boothId}`} className="button button-small">
+                          {t('pool.openChat')}
+                        </Link>
+                      </p>
+                    ) : (
+                      <p className="muted" role="status">
+                        {o.item.status === 'accepted' ? t('pool.accepted') : t('pool.declined')}
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )
         }

@@ -8,10 +8,11 @@ import { ErrorNote, Loaded, useAsync } from './async';
 import { useJobCategories } from './useJobCategories';
 
 /**
- * The recruiter's search of the fair's talent pool (seekers who opened their profile) and an invitation to apply
- * to one of the booth's open postings. The seeker's name shows only if they chose so.
+ * A search of the fair's talent pool (seekers who opened their profile). For a booth's staff (`booth`): an invitation
+ * to apply to one of the booth's open postings, or to chat at the booth. For the centre's counsellors (`onPick`,
+ * organizers): the same filters, and picking a seeker to introduce. The seeker's name shows only if they chose so.
  */
-export function TalentPoolSearch({ fair, booth }: { fair: Fair; booth: Booth }) {
+export function TalentPoolSearch({ fair, booth, onPick }: { fair: Fair; booth?: Booth; onPick?: (seeker: PooledSeeker) => void }) {
   const { t, label } = useI18n();
   const categories = useJobCategories();
   const [query, setQuery] = useState<TalentPoolQuery>({});
@@ -21,7 +22,7 @@ export function TalentPoolSearch({ fair, booth }: { fair: Fair; booth: Booth }) 
     setPages([]);
     return page;
   }, [fair.id, JSON.stringify(query)]);
-  const postings = useAsync<Posting[]>(async () => (await api.boothPostings(booth.id)).filter((p) => p.status === 'published'), [booth.id]);
+  const postings = useAsync<Posting[]>(async () => (booth ? (await api.boothPostings(booth.id)).filter((p) => p.status === 'published') : []), [booth?.id]);
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState<Record<string, string>>({});
 
@@ -58,11 +59,23 @@ export function TalentPoolSearch({ fair, booth }: { fair: Fair; booth: Booth }) 
       setError(err);
     }
   };
+  const inviteToChat = async (form: HTMLFormElement | null, seekerId: string) => {
+    if (!booth || !form) return;
+    const message = String(new FormData(form).get('message') ?? '').trim();
+    setError(null);
+    try {
+      await api.inviteToChatFromPool(fair.id, seekerId, { boothId: booth.id, message: message || undefined });
+      setSent((s) => ({ ...s, [seekerId]: t('poolSearch.invitedChat') }));
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   return (
     <section className="card stack" aria-labelledby="pool-search-title" data-testid="pool-search">
       <h2 id="pool-search-title">{t('poolSearch.title')}</h2>
-      <p className="muted">{t('poolSearch.hint')}</p>
+      <p className="muted">{booth ? t('poolSearch.hint') : t('poolSearch.organizerHint')}</p>
+      {booth && <p className="muted small">{t('poolSearch.chatHint')}</p>}
       <form className="form-grid" onSubmit={search} role="search" aria-label={t('poolSearch.title')}>
         <div className="field">
           <label htmlFor="ps-category">{t('profile.categories')}</label>
@@ -130,33 +143,54 @@ export function TalentPoolSearch({ fair, booth }: { fair: Fair; booth: Booth }) 
                         </li>
                       ))}
                     </ul>
-                    {sent[s.seekerId] ? (
+                    {!booth ? (
+                      onPick && (
+                        <button type="button" className="button button-secondary" onClick={() => onPick(s)}>
+                          {t('poolSearch.introduce')}
+                        </button>
+                      )
+                    ) : sent[s.seekerId] ? (
                       <p className="note note-ok" role="status">
                         {sent[s.seekerId]}
                       </p>
                     ) : (
                       <Loaded state={postings}>
-                        {(open) =>
-                          open.length === 0 ? (
-                            <p className="muted">{t('poolSearch.noPostings')}</p>
-                          ) : (
-                            <form className="inline-form" onSubmit={(e) => void invite(e, s.seekerId)}>
-                              <label htmlFor={`inv-${s.seekerId}`}>{t('poolSearch.posting')}</label>
-                              <select id={`inv-${s.seekerId}`} name="postingId">
-                                {open.map((p) => (
-                                  <option key={p.id} value={p.id}>
-                                    {p.title}
-                                  </option>
-                                ))}
-                              </select>
-                              <label htmlFor={`msg-${s.seekerId}`}>{t('poolSearch.message')}</label>
-                              <input id={`msg-${s.seekerId}`} name="message" maxLength={1000} />
+                        {(open) => (
+                          <form
+                            className="inline-form"
+                            onSubmit={(e) => {
+                              // Without an open posting, Enter sends the one invitation there is: to chat.
+                              if (open.length > 0) return void invite(e, s.seekerId);
+                              e.preventDefault();
+                              void inviteToChat(e.currentTarget, s.seekerId);
+                            }}
+                          >
+                            {open.length === 0 ? (
+                              <p className="muted">{t('poolSearch.noPostings')}</p>
+                            ) : (
+                              <>
+                                <label htmlFor={`inv-${s.seekerId}`}>{t('poolSearch.posting')}</label>
+                                <select id={`inv-${s.seekerId}`} name="postingId">
+                                  {open.map((p) => (
+                                    <option key={p.id} value={p.id}>
+                                      {p.title}
+                                    </option>
+                                  ))}
+                                </select>
+                              </>
+                            )}
+                            <label htmlFor={`msg-${s.seekerId}`}>{t('poolSearch.message')}</label>
+                            <input id={`msg-${s.seekerId}`} name="message" maxLength={1000} />
+                            {open.length > 0 && (
                               <button type="submit" className="button button-secondary">
                                 {t('poolSearch.invite')}
                               </button>
-                            </form>
-                          )
-                        }
+                            )}
+                            <button type="button" className="button button-secondary" onClick={(e) => void inviteToChat(e.currentTarget.form, s.seekerId)}>
+                              {t('poolSearch.inviteChat')}
+                            </button>
+                          </form>
+                        )}
                       </Loaded>
                     )}
                   </li>

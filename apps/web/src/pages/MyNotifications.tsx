@@ -18,11 +18,12 @@ import { useNotifications, useResync } from '../realtime/hooks';
  * seeker's applications or bookings for a seeker.
  */
 const linkOf = (n: StoredNotification, role: UserRole | undefined): string | null => {
-  if (role === 'recruiter') return n.type.startsWith('application.') || n.type.startsWith('booking.') ? '/recruiter' : null;
+  if (role === 'recruiter') return n.type.startsWith('application.') || n.type.startsWith('booking.') || n.type === 'pool.chat_accepted' ? '/recruiter' : null;
   if (role === 'coach') return n.type.startsWith('booking.') ? '/coach' : null;
   if (n.type === 'booking.session_open') return `/rooms/${n.data.bookingId}`;
   if (role !== 'seeker') return null;
   if (n.type.startsWith('application.') || n.type.startsWith('hire.')) return '/me/applications';
+  if (n.type.startsWith('pool.') || n.type === 'introduction.received') return '/me/profile#talent-pool';
   return n.type.startsWith('booking.') ? '/me/bookings' : null;
 };
 

@@ -1,14 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, downloadFile, exportUrls } from '../api/client';
-import type { Booth, Fair, FairCoach, Kpis } from '@bisang/contracts';
+import type { Booth, Fair, FairCoach, Kpis, PooledSeeker } from '@bisang/contracts';
 import { Bars, HiresChart } from '../components/Charts';
 import { ErrorNote, Loaded, OkNote, useAsync, useFieldErrors } from '../components/async';
 import { TableWrap } from '../components/TableWrap';
 import { IntroductionForm } from '../components/IntroductionForm';
+import { TalentPoolSearch } from '../components/TalentPoolSearch';
 import { dayKey, formatDateTime, formatNumber, formatPercent, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
+
+/** The centre's counsellors search the fair's talent pool and introduce a seeker they pick. */
+function PoolAndIntroductions({ fair }: { fair: Fair }) {
+  const [picked, setPicked] = useState<PooledSeeker | null>(null);
+  return (
+    <>
+      <TalentPoolSearch fair={fair} onPick={setPicked} />
+      <IntroductionForm fair={fair} seeker={picked} />
+    </>
+  );
+}
 
 export function OrganizerFair() {
   const { fairId = '' } = useParams();
@@ -31,7 +43,7 @@ export function OrganizerFair() {
           <ApprovedBooths fair={fair} />
           <CoachApprovals fair={fair} />
           <Announce fair={fair} />
-          <IntroductionForm fair={fair} />
+          <PoolAndIntroductions fair={fair} />
           <Exports fair={fair} />
         </div>
       )}

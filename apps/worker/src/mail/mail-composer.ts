@@ -24,6 +24,8 @@ import {
   waitlistOfferMail,
   chatAnsweredMail,
   chatYourTurnMail,
+  introductionMail,
+  poolInvitationMail,
 } from './mail-templates';
 import type { MailingEvent } from './mail-rules';
 
@@ -202,6 +204,31 @@ export class MailComposer {
         const p = event.payload;
         if (!p.boothId) return null;
         content = chatAnsweredMail(l, { name, fairTitle: fair ? headerSafe(fair.title) : '', url: `${base}/booths/${p.boothId}` });
+        break;
+      }
+      case 'pool_invitation.sent':
+      case 'pool_chat_invitation.sent': {
+        const p = event.payload;
+        content = poolInvitationMail(l, {
+          name,
+          companyName: headerSafe(p.companyName),
+          fairTitle: fair ? headerSafe(fair.title) : '',
+          postingTitle: event.type === 'pool_invitation.sent' ? headerSafe(event.payload.postingTitle) : null,
+          message: p.message,
+          url: `${base}/me/profile#talent-pool`,
+        });
+        break;
+      }
+      case 'introduction.made': {
+        const p = event.payload;
+        content = introductionMail(l, {
+          name,
+          companyName: headerSafe(p.companyName),
+          fairTitle: fair ? headerSafe(fair.title) : '',
+          postingTitle: headerSafe(p.postingTitle),
+          message: p.message,
+          url: `${base}/me/profile#talent-pool`,
+        });
         break;
       }
       case 'application.submitted':

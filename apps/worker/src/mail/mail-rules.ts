@@ -16,6 +16,9 @@ export const MAILING_EVENTS = [
   'follow_up.asked',
   'queue.next',
   'chat.message_posted',
+  'pool_invitation.sent',
+  'pool_chat_invitation.sent',
+  'introduction.made',
   /** Mailed by the paced `mail.announcement` pages when the organizer asked for it (see MailSubscriber). */
   'fair.announced',
   /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
@@ -60,6 +63,12 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
     case 'chat.message_posted':
       // Only a recruiter's answer to a message the seeker left at the booth: a live chat is in front of both.
       return event.payload.kind === 'message' && event.payload.senderId !== event.payload.seekerId ? [{ kind: 'chat-answered', userId: event.payload.seekerId }] : [];
+    case 'pool_invitation.sent':
+    case 'pool_chat_invitation.sent':
+      // Only the seeker: the company learns nothing until they accept.
+      return [{ kind: 'pool-invitation', userId: event.payload.seekerId }];
+    case 'introduction.made':
+      return [{ kind: 'introduction', userId: event.payload.seekerId }];
     case 'fair.announced':
       return []; // many recipients: paged and paced by the announcement job, not one event's burst
     case 'application.submitted':

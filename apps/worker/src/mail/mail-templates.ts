@@ -411,3 +411,77 @@ export function chatAnsweredMail(l: Language, f: { name: string; fairTitle: stri
     },
   });
 }
+
+/** What a seeker is told of a company's invitation from the talent pool or the centre's introduction. */
+interface OfferMailFacts {
+  name: string;
+  companyName: string;
+  fairTitle: string;
+  message: string | null;
+  url: string;
+}
+
+/** The company's own words, quoted as they wrote them (plain text; the layout escapes it). */
+const quoted = (l: Language, message: string | null): string[] =>
+  message ? [pick(l, { ko: `기업이 남긴 말: “${message}”`, en: `Their message: “${message}”` })] : [];
+
+/** A company saw the seeker's talent-pool card and invites them to apply to a posting (`postingTitle`), or to chat (null). */
+export function poolInvitationMail(l: Language, f: OfferMailFacts & { postingTitle: string | null }): MailContent {
+  const where = f.fairTitle ? pick(l, { ko: `${f.fairTitle} `, en: ` at ${f.fairTitle}` }) : '';
+  return pick(l, {
+    ko: {
+      subject: f.postingTitle ? `[비상] ${f.companyName}에서 지원을 제안했습니다: ${f.postingTitle}` : `[비상] ${f.companyName}에서 부스 대화에 초대했습니다`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        f.postingTitle
+          ? `${where}인재풀에 공개하신 프로필을 보고 ${f.companyName}에서 '${f.postingTitle}' 채용공고에 지원해 달라고 제안했습니다.`
+          : `${where}인재풀에 공개하신 프로필을 보고 ${f.companyName}에서 부스에서 채용담당자와 1:1로 대화하자고 초대했습니다.`,
+        ...quoted(l, f.message),
+        f.postingTitle
+          ? '수락하면 지원서가 접수되고 기업이 프로필과 이력서를 보게 됩니다. 넘기면 기업에는 알리지 않습니다.'
+          : '수락하면 부스 대화가 열리고 기업이 프로필과 이력서를 보게 됩니다. 넘기면 기업에는 알리지 않습니다.',
+      ],
+      action: { label: '제안 보기', url: f.url },
+    },
+    en: {
+      subject: f.postingTitle ? `[Bisang] ${f.companyName} invites you to apply: ${f.postingTitle}` : `[Bisang] ${f.companyName} invites you to chat at its booth`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        f.postingTitle
+          ? `${f.companyName} saw the profile you opened to the talent pool${where} and invites you to apply to "${f.postingTitle}".`
+          : `${f.companyName} saw the profile you opened to the talent pool${where} and invites you to a 1:1 chat with a recruiter at its booth.`,
+        ...quoted(l, f.message),
+        f.postingTitle
+          ? 'If you accept, your application is sent and the company sees your profile and resume. If you pass, the company is not told.'
+          : 'If you accept, the chat opens at the booth and the company sees your profile and resume. If you pass, the company is not told.',
+      ],
+      action: { label: 'See the invitation', url: f.url },
+    },
+  });
+}
+
+/** The employment centre introduces the seeker to a company's posting (소개): they agree (an application) or pass. */
+export function introductionMail(l: Language, f: OfferMailFacts & { postingTitle: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] 고용센터가 채용공고를 소개합니다: ${f.companyName} · ${f.postingTitle}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `${f.fairTitle ? `${f.fairTitle}에서 ` : ''}고용센터 상담사가 ${f.companyName}의 '${f.postingTitle}' 채용공고를 소개합니다.`,
+        ...(f.message ? [`상담사가 남긴 말: “${f.message}”`] : []),
+        '동의하면 "센터 소개" 지원서가 접수되고, 원하지 않으면 넘기면 됩니다.',
+      ],
+      action: { label: '소개 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] The employment centre introduces you to a posting: ${f.companyName} · ${f.postingTitle}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [
+        `A counsellor of the employment centre${f.fairTitle ? ` at ${f.fairTitle}` : ''} introduces you to "${f.postingTitle}" at ${f.companyName}.`,
+        ...(f.message ? [`The counsellor's message: “${f.message}”`] : []),
+        'If you agree, an application marked "introduced by the centre" is sent; if not, simply pass.',
+      ],
+      action: { label: 'See the introduction', url: f.url },
+    },
+  });
+}

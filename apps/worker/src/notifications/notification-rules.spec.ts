@@ -81,4 +81,27 @@ describe('who hears of an event', () => {
       ['coach', expect.objectContaining({ cancelledBy: 'system', reason: 'APPLICATION_LEFT_INTERVIEW_STAGE' })],
     ]);
   });
+
+  it('tells only the seeker of an invitation to chat, and only the inviting recruiter that it was accepted', () => {
+    const sent: DomainEvent<'pool_chat_invitation.sent'> = {
+      id: 30,
+      type: 'pool_chat_invitation.sent',
+      fairId: 'f1',
+      payload: { invitationId: 'i1', fairId: 'f1', companyId: 'c1', boothId: 'b1', companyName: '대구정밀(주)', seekerId: 'seeker', message: null },
+      occurredAt: at,
+    };
+    expect(noticesFor(sent, ['recruiter', 'colleague'])).toEqual([
+      { userId: 'seeker', type: 'pool.chat_invitation', data: { invitationId: 'i1', fairId: 'f1', boothId: 'b1', companyName: '대구정밀(주)', message: null } },
+    ]);
+    const accepted: DomainEvent<'pool_chat_invitation.accepted'> = {
+      id: 31,
+      type: 'pool_chat_invitation.accepted',
+      fairId: 'f1',
+      payload: { invitationId: 'i1', fairId: 'f1', companyId: 'c1', boothId: 'b1', seekerId: 'seeker', seekerName: '김하나', recruiterId: 'recruiter', chatId: 'chat1' },
+      occurredAt: at,
+    };
+    expect(noticesFor(accepted, ['recruiter', 'colleague'])).toEqual([
+      { userId: 'recruiter', type: 'pool.chat_accepted', data: { invitationId: 'i1', chatId: 'chat1', boothId: 'b1', seekerName: '김하나' } },
+    ]);
+  });
 });

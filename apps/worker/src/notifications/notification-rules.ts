@@ -19,6 +19,8 @@ export const NOTIFYING_EVENTS = [
   'application.offer_declined',
   'follow_up.asked',
   'pool_invitation.sent',
+  'pool_chat_invitation.sent',
+  'pool_chat_invitation.accepted',
   'introduction.made',
   'queue.next',
   'chat.message_posted',
@@ -134,6 +136,16 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       const p = event.payload;
       const data = { invitationId: p.invitationId, fairId: p.fairId, postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, message: p.message };
       return [notice(p.seekerId, 'pool.invitation', data)];
+    }
+    case 'pool_chat_invitation.sent': {
+      // As for an invitation to apply: only the seeker hears of it.
+      const p = event.payload;
+      return [notice(p.seekerId, 'pool.chat_invitation', { invitationId: p.invitationId, fairId: p.fairId, boothId: p.boothId, companyName: p.companyName, message: p.message })];
+    }
+    case 'pool_chat_invitation.accepted': {
+      // The inviting recruiter may not be looking at the console: the open chat waits for them there.
+      const p = event.payload;
+      return [notice(p.recruiterId, 'pool.chat_accepted', { invitationId: p.invitationId, chatId: p.chatId, boothId: p.boothId, seekerName: p.seekerName })];
     }
     case 'introduction.made': {
       const p = event.payload;

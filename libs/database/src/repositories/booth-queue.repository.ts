@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { domainEvent } from '@bisang/contracts';
 import { isUniqueViolation } from '../pg-errors';
-import { CHAT_FROM, CHAT_SELECT, ChatView } from './chats.repository';
+import { CHAT_FROM, CHAT_SELECT, ChatView, startLiveChat } from './chats.repository';
 import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
@@ -308,27 +308,18 @@ export class BoothQueueRepository {
     );
     if (!settled) throw new SeekerTakenElsewhere();
     const waitedSeconds = Math.max(0, Math.round((now.getTime() - new Date(entry.joinedAt).getTime()) / 1000));
-    const [chat] = rowsOf<{ id: string }>(
-      await m.query(
-        `INSERT INTO chats (kind, booth_id, fair_id, company_id, seeker_id, recruiter_id, queue_entry_id, waited_seconds, started_at)
-         VALUES ('live', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [boothId, booth.fairId, booth.companyId, entry.seekerId, recruiterId, entry.id, waitedSeconds, now],
-      ),
-    );
-    await appendDomainEvents(m, [
-      domainEvent('chat.started', {
-        chatId: chat.id,
-        boothId,
-        fairId: booth.fairId,
-        companyId: booth.companyId,
-        seekerId: entry.seekerId,
-        recruiterId,
-        entryId: entry.id,
-        waitedSeconds,
-      }),
-    ]);
+    const chatId = await startLiveChat(m, {
+      boothId,
+      fairId: booth.fairId,
+      companyId: booth.companyId,
+      seekerId: entry.seekerId,
+      recruiterId,
+      entryId: entry.id,
+      waitedSeconds,
+      now,
+    });
     await this.markNext(m, booth, now);
-    const [view] = (await m.query(`SELECT ${CHAT_SELECT} ${CHAT_FROM} WHERE c.id = $1`, [chat.id])) as ChatView[];
+    const [view] = (await m.query(`SELECT ${CHAT_SELECT} ${CHAT_FROM} WHERE c.id = $1`, [chatId])) as ChatView[];
     return { outcome: 'started', chat: view };
   }
 

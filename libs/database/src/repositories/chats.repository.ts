@@ -46,6 +46,47 @@ export const CHAT_FROM = `FROM chats c JOIN users u ON u.id = c.seeker_id LEFT J
 
 const MESSAGE_SELECT = `id, chat_id AS "chatId", seq, sender_id AS "senderId", body, at`;
 
+/** A booth chat about to open: who talks, at which booth, and what led to it (a queue entry, or none). */
+export interface NewBoothChat {
+  boothId: string;
+  fairId: string;
+  companyId: string;
+  seekerId: string;
+  recruiterId: string;
+  /** The queue entry it was taken from (null when the chat came from an accepted invitation). */
+  entryId: string | null;
+  waitedSeconds: number | null;
+  now: Date;
+}
+
+/**
+ * Opens a live booth chat and commits `chat.started` with it, inside the caller's transaction: the one way a live
+ * chat begins ("take next" from the queue, a seeker accepting a company's invitation to chat). A seeker already in
+ * an open live chat makes it throw a unique violation of `chats_one_open_live_per_seeker`.
+ */
+export async function startLiveChat(m: EntityManager, c: NewBoothChat): Promise<string> {
+  const [chat] = rowsOf<{ id: string }>(
+    await m.query(
+      `INSERT INTO chats (kind, booth_id, fair_id, company_id, seeker_id, recruiter_id, queue_entry_id, waited_seconds, started_at)
+       VALUES ('live', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [c.boothId, c.fairId, c.companyId, c.seekerId, c.recruiterId, c.entryId, c.waitedSeconds, c.now],
+    ),
+  );
+  await appendDomainEvents(m, [
+    domainEvent('chat.started', {
+      chatId: chat.id,
+      boothId: c.boothId,
+      fairId: c.fairId,
+      companyId: c.companyId,
+      seekerId: c.seekerId,
+      recruiterId: c.recruiterId,
+      entryId: c.entryId,
+      waitedSeconds: c.waitedSeconds,
+    }),
+  ]);
+  return chat.id;
+}
+
 /** Who may read and write a chat: its seeker, its recruiter, and (for a left message not yet taken) the company's staff. */
 const PARTICIPANT = `(c.seeker_id = $2 OR c.recruiter_id = $2 OR (c.recruiter_id IS NULL AND c.kind = 'message'
   AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = c.company_id AND s.user_id = $2)))`;

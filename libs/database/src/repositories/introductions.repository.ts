@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { domainEvent } from '@bisang/contracts';
 import type { PoolInvitationStatus } from '@bisang/contracts';
-import { ApplicationsRepository, ApplyOutcome } from './applications.repository';
+import { ApplicationsRepository } from './applications.repository';
 import { appendDomainEvents } from './domain-events.repository';
+import { OfferAnswer, PostingOfferKind, answerPostingOffer } from './posting-offers';
 import { rowsOf } from './sql-rows';
 
 export interface CounsellingNoteView {
@@ -31,16 +32,11 @@ export type IntroduceOutcome =
   | { outcome: 'introduced'; introduction: IntroductionView }
   | { outcome: 'posting_not_found' | 'seeker_not_found' | 'already_introduced' | 'already_applied' };
 
-export type IntroductionAnswerOutcome =
-  | { outcome: 'answered'; introduction: IntroductionView }
-  | { outcome: 'not_found' | 'already_answered' }
-  | { outcome: Exclude<ApplyOutcome['outcome'], 'applied'> };
+export type IntroductionAnswerOutcome = OfferAnswer<IntroductionView>;
 
 const SELECT = `i.id, i.fair_id AS "fairId", i.posting_id AS "postingId", p.title AS "postingTitle", c.name AS "companyName",
   i.seeker_id AS "seekerId", i.message, i.status, i.application_id AS "applicationId", i.created_at AS "createdAt"`;
 const FROM = `FROM introductions i JOIN postings p ON p.id = i.posting_id JOIN companies c ON c.id = p.company_id`;
-
-class AlreadyAnswered extends Error {}
 
 /** The centre's work with a seeker: counselling notes (organizers only) and introductions to postings. */
 @Injectable()
@@ -136,41 +132,22 @@ export class IntroductionsRepository {
   }
 
   /** The seeker agrees: an application marked as introduced by the centre, made through the applications path. */
-  async accept(introductionId: string, seekerId: string, now: Date): Promise<IntroductionAnswerOutcome> {
-    const introduction = await this.find(introductionId);
-    if (!introduction || introduction.seekerId !== seekerId) return { outcome: 'not_found' };
-    if (introduction.status !== 'pending') return { outcome: 'already_answered' };
-    try {
-      const applied = await this.applications.apply(introduction.postingId, seekerId, null, now, {
-        introductionId,
-        inTransaction: async (m, applicationId) => {
-          const [row] = rowsOf<{ id: string }>(
-            await m.query(
-              `UPDATE introductions SET status = 'accepted', application_id = $2, answered_at = $3 WHERE id = $1 AND status = 'pending' RETURNING id`,
-              [introductionId, applicationId, now],
-            ),
-          );
-          if (!row) throw new AlreadyAnswered();
-          await appendDomainEvents(m, [domainEvent('introduction.accepted', { introductionId, fairId: introduction.fairId, seekerId, applicationId })]);
-        },
-      });
-      if (applied.outcome !== 'applied') return { outcome: applied.outcome };
-    } catch (err) {
-      if (err instanceof AlreadyAnswered) return { outcome: 'already_answered' };
-      throw err;
-    }
-    return { outcome: 'answered', introduction: (await this.find(introductionId))! };
+  accept(introductionId: string, seekerId: string, now: Date): Promise<IntroductionAnswerOutcome> {
+    return answerPostingOffer(this.dataSource, this.applications, this.offers, 'accept', introductionId, seekerId, now);
   }
 
-  async decline(introductionId: string, seekerId: string, now: Date): Promise<IntroductionAnswerOutcome> {
-    const [row] = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE introductions SET status = 'declined', answered_at = $3 WHERE id = $1 AND seeker_id = $2 AND status = 'pending' RETURNING id`,
-        [introductionId, seekerId, now],
-      ),
-    );
-    if (row) return { outcome: 'answered', introduction: (await this.find(introductionId))! };
-    const introduction = await this.find(introductionId);
-    return { outcome: introduction && introduction.seekerId === seekerId ? 'already_answered' : 'not_found' };
+  decline(introductionId: string, seekerId: string, now: Date): Promise<IntroductionAnswerOutcome> {
+    return answerPostingOffer(this.dataSource, this.applications, this.offers, 'decline', introductionId, seekerId, now);
+  }
+
+  /** Introductions as posting offers (the shared answer path). */
+  private get offers(): PostingOfferKind<IntroductionView> {
+    return {
+      table: 'introductions',
+      find: (id, m) => this.find(id, m),
+      acceptedEvent: (i, applicationId) =>
+        domainEvent('introduction.accepted', { introductionId: i.id, fairId: i.fairId, seekerId: i.seekerId, applicationId }),
+      origin: (i) => ({ introductionId: i.id }),
+    };
   }
 }

@@ -2,9 +2,12 @@ import { clock } from '@bisang/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { domainEvent } from '@bisang/contracts';
-import type { EducationLevel, PoolInvitationStatus } from '@bisang/contracts';
-import { ApplicationsRepository, ApplyOutcome } from './applications.repository';
+import type { EducationLevel, PoolInvitationKind, PoolInvitationStatus } from '@bisang/contracts';
+import { isUniqueViolation } from '../pg-errors';
+import { ApplicationsRepository } from './applications.repository';
+import { startLiveChat } from './chats.repository';
 import { appendDomainEvents } from './domain-events.repository';
+import { OfferAnswer, PostingOfferKind, answerPostingOffer } from './posting-offers';
 import { rowsOf } from './sql-rows';
 
 export interface PoolEntryView {
@@ -39,15 +42,22 @@ export interface PoolFilter {
 
 export interface PoolInvitationView {
   id: string;
+  kind: PoolInvitationKind;
   fairId: string;
   companyId: string;
-  postingId: string;
-  postingTitle: string;
+  boothId: string;
+  /** null for an invitation to chat (as is postingTitle). */
+  postingId: string | null;
+  postingTitle: string | null;
   companyName: string;
   seekerId: string;
   message: string | null;
   status: PoolInvitationStatus;
   applicationId: string | null;
+  /** The booth chat an accepted invitation to chat opened. */
+  chatId: string | null;
+  /** Who invited (the chat's recruiter once accepted); null when their account is gone. */
+  invitedBy: string | null;
   createdAt: Date;
 }
 
@@ -55,17 +65,30 @@ export type InviteOutcome =
   | { outcome: 'invited'; invitation: PoolInvitationView }
   | { outcome: 'posting_not_found' | 'seeker_not_found' | 'already_invited' | 'already_applied' | 'limit_reached' };
 
-export type AnswerOutcome =
-  | { outcome: 'answered'; invitation: PoolInvitationView }
-  | { outcome: 'not_found' | 'already_answered' }
-  | { outcome: Exclude<ApplyOutcome['outcome'], 'applied'> };
+export type ChatInviteOutcome =
+  | { outcome: 'invited'; invitation: PoolInvitationView }
+  | { outcome: 'booth_not_found' | 'seeker_not_found' | 'already_invited' | 'limit_reached' };
 
-const INVITATION_SELECT = `i.id, i.fair_id AS "fairId", i.company_id AS "companyId", i.posting_id AS "postingId", p.title AS "postingTitle",
-  c.name AS "companyName", i.seeker_id AS "seekerId", i.message, i.status, i.application_id AS "applicationId", i.created_at AS "createdAt"`;
-const INVITATION_FROM = `FROM pool_invitations i JOIN postings p ON p.id = i.posting_id JOIN companies c ON c.id = i.company_id`;
+/**
+ * A seeker's answer: to an invitation to apply, the shared posting-offer outcomes; to an invitation to chat, also
+ * `chat_fair_not_live` (booth chat is open only while the fair is live), `booth_unavailable` (the booth or its
+ * inviting recruiter can no longer chat) and `in_another_chat`.
+ */
+export type AnswerOutcome = OfferAnswer<PoolInvitationView> | { outcome: 'chat_fair_not_live' | 'booth_unavailable' | 'in_another_chat' };
 
-/** Rolls an acceptance back when the invitation was answered meanwhile. */
-class AlreadyAnswered extends Error {}
+const INVITATION_SELECT = `i.id, i.kind, i.fair_id AS "fairId", i.company_id AS "companyId", i.booth_id AS "boothId", i.posting_id AS "postingId",
+  p.title AS "postingTitle", c.name AS "companyName", i.seeker_id AS "seekerId", i.message, i.status, i.application_id AS "applicationId",
+  i.chat_id AS "chatId", i.invited_by AS "invitedBy", i.created_at AS "createdAt"`;
+const INVITATION_FROM = `FROM pool_invitations i LEFT JOIN postings p ON p.id = i.posting_id JOIN companies c ON c.id = i.company_id`;
+
+/** What an invitation is checked against, read under the lock on the company's row. */
+interface Inviter {
+  companyId: string;
+  boothId: string;
+  companyName: string;
+  timezone: string;
+  dailyLimit: number;
+}
 
 /** The talent pool a seeker opts into per fair, staff's search of it, and their invitations to apply. */
 @Injectable()
@@ -160,14 +183,7 @@ export class TalentPoolRepository {
         [input.postingId, input.fairId, input.staffUserId, now],
       )) as { id: string; title: string; companyId: string; boothId: string; companyName: string; timezone: string; dailyLimit: number }[];
       if (!posting) return { outcome: 'posting_not_found' as const };
-      const [facts] = (await m.query(
-        `SELECT EXISTS (SELECT 1 FROM talent_pool_entries WHERE fair_id = $1 AND seeker_id = $2 AND visible) AS pooled,
-                EXISTS (SELECT 1 FROM applications WHERE posting_id = $3 AND seeker_id = $2) AS applied,
-                (SELECT count(*)::int FROM pool_invitations
-                  WHERE company_id = $4
-                    AND created_at >= (date_trunc('day', $6::timestamptz AT TIME ZONE $5) AT TIME ZONE $5)) AS today`,
-        [input.fairId, input.seekerId, posting.id, posting.companyId, posting.timezone, now],
-      )) as { pooled: boolean; applied: boolean; today: number }[];
+      const facts = await this.invitable(m, input.fairId, input.seekerId, posting, now, posting.id);
       if (!facts.pooled) return { outcome: 'seeker_not_found' as const };
       if (facts.applied) return { outcome: 'already_applied' as const };
       if (facts.today >= posting.dailyLimit) return { outcome: 'limit_reached' as const };
@@ -216,47 +232,153 @@ export class TalentPoolRepository {
   }
 
   /**
-   * The seeker accepts: the application is made through the applications path (same checks, same
-   * `application.submitted` event), and the invitation is marked accepted in the same transaction.
+   * An invitation to chat at one of the company's approved booths in the fair, under the same daily limit as
+   * invitations to apply (counted under the same lock on the company's row). No posting; nothing of the seeker
+   * reaches the company until they accept (a booth chat opens then).
+   */
+  async inviteToChat(input: { fairId: string; seekerId: string; boothId: string; staffUserId: string; message: string | null }): Promise<ChatInviteOutcome> {
+    const now = clock.now();
+    return this.dataSource.transaction(async (m) => {
+      const [booth] = rowsOf<Inviter>(
+        await m.query(
+          `SELECT b.company_id AS "companyId", b.id AS "boothId", c.name AS "companyName", f.timezone,
+                  f.pool_invitations_per_company_per_day AS "dailyLimit"
+             FROM booths b JOIN companies c ON c.id = b.company_id JOIN fairs f ON f.id = b.fair_id
+            WHERE b.id = $1 AND b.fair_id = $2 AND b.status = 'approved'
+              AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = b.company_id AND s.user_id = $3)
+            FOR UPDATE OF c`,
+          [input.boothId, input.fairId, input.staffUserId],
+        ),
+      );
+      if (!booth) return { outcome: 'booth_not_found' as const };
+      const facts = await this.invitable(m, input.fairId, input.seekerId, booth, now, null);
+      if (!facts.pooled) return { outcome: 'seeker_not_found' as const };
+      if (facts.today >= booth.dailyLimit) return { outcome: 'limit_reached' as const };
+      const [row] = rowsOf<{ id: string }>(
+        await m.query(
+          `INSERT INTO pool_invitations (kind, fair_id, company_id, booth_id, seeker_id, invited_by, message, created_at)
+           VALUES ('chat', $1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (booth_id, seeker_id) WHERE kind = 'chat' AND status <> 'accepted' DO NOTHING RETURNING id`,
+          [input.fairId, booth.companyId, booth.boothId, input.seekerId, input.staffUserId, input.message, now],
+        ),
+      );
+      if (!row) return { outcome: 'already_invited' as const };
+      await appendDomainEvents(m, [
+        domainEvent('pool_chat_invitation.sent', {
+          invitationId: row.id,
+          fairId: input.fairId,
+          companyId: booth.companyId,
+          boothId: booth.boothId,
+          companyName: booth.companyName,
+          seekerId: input.seekerId,
+          message: input.message,
+        }),
+      ]);
+      return { outcome: 'invited' as const, invitation: (await this.findInvitation(row.id, m))! };
+    });
+  }
+
+  /**
+   * Whether the seeker is visible in the fair's pool, has applied to the posting (when there is one), and how many
+   * invitations the company sent today (fair-local day). Read under the caller's lock on the company's row.
+   */
+  private async invitable(
+    m: EntityManager,
+    fairId: string,
+    seekerId: string,
+    inviter: Pick<Inviter, 'companyId' | 'timezone'>,
+    now: Date,
+    postingId: string | null,
+  ): Promise<{ pooled: boolean; applied: boolean; today: number }> {
+    const [facts] = rowsOf<{ pooled: boolean; applied: boolean; today: number }>(
+      await m.query(
+        `SELECT EXISTS (SELECT 1 FROM talent_pool_entries WHERE fair_id = $1 AND seeker_id = $2 AND visible) AS pooled,
+                EXISTS (SELECT 1 FROM applications WHERE posting_id = $3 AND seeker_id = $2) AS applied,
+                (SELECT count(*)::int FROM pool_invitations
+                  WHERE company_id = $4
+                    AND created_at >= (date_trunc('day', $6::timestamptz AT TIME ZONE $5) AT TIME ZONE $5)) AS today`,
+        [fairId, seekerId, postingId, inviter.companyId, inviter.timezone, now],
+      ),
+    );
+    return facts;
+  }
+
+  /**
+   * The seeker accepts. An invitation to apply goes the shared posting-offer path (the application is made through
+   * the applications path in the transaction that marks it accepted); an invitation to chat opens a live booth
+   * chat with the inviting recruiter (acceptChat).
    */
   async accept(invitationId: string, seekerId: string, now: Date): Promise<AnswerOutcome> {
     const invitation = await this.findInvitation(invitationId);
-    if (!invitation || invitation.seekerId !== seekerId) return { outcome: 'not_found' };
-    if (invitation.status !== 'pending') return { outcome: 'already_answered' };
-    try {
-      const applied = await this.applications.apply(invitation.postingId, seekerId, null, now, {
-        inTransaction: async (m, applicationId) => {
-          const [row] = rowsOf<{ id: string }>(
-            await m.query(
-              `UPDATE pool_invitations SET status = 'accepted', application_id = $2, answered_at = $3
-                WHERE id = $1 AND status = 'pending' RETURNING id`,
-              [invitationId, applicationId, now],
-            ),
-          );
-          if (!row) throw new AlreadyAnswered();
-          await appendDomainEvents(m, [
-            domainEvent('pool_invitation.accepted', { invitationId, fairId: invitation.fairId, companyId: invitation.companyId, seekerId, applicationId }),
-          ]);
-        },
-      });
-      if (applied.outcome !== 'applied') return { outcome: applied.outcome };
-    } catch (err) {
-      if (err instanceof AlreadyAnswered) return { outcome: 'already_answered' };
-      throw err;
-    }
-    return { outcome: 'answered', invitation: (await this.findInvitation(invitationId))! };
+    if (invitation?.kind === 'chat' && invitation.seekerId === seekerId) return this.acceptChat(invitation, now);
+    return answerPostingOffer(this.dataSource, this.applications, this.offers, 'accept', invitationId, seekerId, now);
   }
 
   /** The seeker declines (ignores): nothing reaches the company, to which the invitation stays "pending". */
-  async decline(invitationId: string, seekerId: string, now: Date): Promise<AnswerOutcome> {
-    const [row] = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE pool_invitations SET status = 'declined', answered_at = $3 WHERE id = $1 AND seeker_id = $2 AND status = 'pending' RETURNING id`,
-        [invitationId, seekerId, now],
-      ),
-    );
-    if (row) return { outcome: 'answered', invitation: (await this.findInvitation(invitationId))! };
-    const invitation = await this.findInvitation(invitationId);
-    return { outcome: invitation && invitation.seekerId === seekerId ? 'already_answered' : 'not_found' };
+  decline(invitationId: string, seekerId: string, now: Date): Promise<AnswerOutcome> {
+    return answerPostingOffer(this.dataSource, this.applications, this.offers, 'decline', invitationId, seekerId, now);
+  }
+
+  /**
+   * An invitation to chat accepted: while the fair is live and the booth approved, a live booth chat opens between
+   * the seeker and the recruiter who invited (still staff of the company), through the booth chat's own
+   * startLiveChat (`chat.started`), in the transaction that marks the invitation accepted
+   * (`pool_chat_invitation.accepted`). A seeker already in a live chat finishes that one first.
+   */
+  private async acceptChat(invitation: PoolInvitationView, now: Date): Promise<AnswerOutcome> {
+    try {
+      return await this.dataSource.transaction(async (m): Promise<AnswerOutcome> => {
+        const [row] = rowsOf<{ status: string; live: boolean; approved: boolean; recruiterId: string | null; seekerName: string }>(
+          await m.query(
+            `SELECT i.status, f.status = 'live' AS live, b.status = 'approved' AS approved, u.name AS "seekerName",
+                    (SELECT s.user_id FROM company_staff s WHERE s.company_id = i.company_id AND s.user_id = i.invited_by) AS "recruiterId"
+               FROM pool_invitations i JOIN booths b ON b.id = i.booth_id JOIN fairs f ON f.id = i.fair_id JOIN users u ON u.id = i.seeker_id
+              WHERE i.id = $1 FOR UPDATE OF i`,
+            [invitation.id],
+          ),
+        );
+        if (!row) return { outcome: 'not_found' };
+        if (row.status !== 'pending') return { outcome: 'already_answered' };
+        if (!row.live) return { outcome: 'chat_fair_not_live' };
+        if (!row.approved || !row.recruiterId) return { outcome: 'booth_unavailable' };
+        const chatId = await startLiveChat(m, {
+          boothId: invitation.boothId,
+          fairId: invitation.fairId,
+          companyId: invitation.companyId,
+          seekerId: invitation.seekerId,
+          recruiterId: row.recruiterId,
+          entryId: null,
+          waitedSeconds: null,
+          now,
+        });
+        await m.query(`UPDATE pool_invitations SET status = 'accepted', chat_id = $2, answered_at = $3 WHERE id = $1`, [invitation.id, chatId, now]);
+        await appendDomainEvents(m, [
+          domainEvent('pool_chat_invitation.accepted', {
+            invitationId: invitation.id,
+            fairId: invitation.fairId,
+            companyId: invitation.companyId,
+            boothId: invitation.boothId,
+            seekerId: invitation.seekerId,
+            seekerName: row.seekerName,
+            recruiterId: row.recruiterId,
+            chatId,
+          }),
+        ]);
+        return { outcome: 'answered', offer: (await this.findInvitation(invitation.id, m))! };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'chats_one_open_live_per_seeker')) return { outcome: 'in_another_chat' };
+      throw err;
+    }
+  }
+
+  /** Invitations to apply as posting offers (the shared answer path). */
+  private get offers(): PostingOfferKind<PoolInvitationView> {
+    return {
+      table: 'pool_invitations',
+      find: (id, m) => this.findInvitation(id, m),
+      acceptedEvent: (i, applicationId) =>
+        domainEvent('pool_invitation.accepted', { invitationId: i.id, fairId: i.fairId, companyId: i.companyId, seekerId: i.seekerId, applicationId }),
+    };
   }
 }

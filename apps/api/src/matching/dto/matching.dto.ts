@@ -2,12 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { KECO_CODES, ListQueryDto, QueryInt } from '@bisang/common';
-import { EDUCATION_LEVELS, POOL_INVITATION_STATUSES } from '@bisang/contracts';
+import { EDUCATION_LEVELS, POOL_INVITATION_KINDS, POOL_INVITATION_STATUSES } from '@bisang/contracts';
 import type {
   EducationLevel,
   MyPoolInvitation,
+  PoolChatInvitationInput,
   PoolInvitation,
   PoolInvitationInput,
+  PoolInvitationKind,
   PoolInvitationStatus,
   PooledSeeker,
   Recommendation,
@@ -134,21 +136,41 @@ export class PoolInvitationInputDto implements PoolInvitationInput {
   message?: string;
 }
 
+export class PoolChatInvitationInputDto implements PoolChatInvitationInput {
+  @ApiProperty({ format: 'uuid', description: "one of the caller's company's approved booths in the fair: where the chat opens" })
+  @IsUUID('all', { message: 'boothId must be a UUID' })
+  boothId: string;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'message must be a string' })
+  @MaxLength(1000, { message: 'message must be at most 1000 characters' })
+  message?: string;
+}
+
 export class PoolInvitationDto implements PoolInvitation {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: POOL_INVITATION_KINDS, description: 'apply: to a posting; chat: to talk at the booth' }) kind: PoolInvitationKind;
   @ApiProperty({ format: 'uuid' }) fairId: string;
-  @ApiProperty({ format: 'uuid' }) postingId: string;
+  @ApiProperty({ format: 'uuid' }) boothId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for an invitation to chat' }) postingId: string | null;
   @ApiProperty({ format: 'uuid' }) seekerId: string;
   @ApiProperty({ enum: ['pending', 'accepted'], description: 'a declined invitation stays pending to the company' }) status: 'pending' | 'accepted';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the booth chat an accepted invitation to chat opened' }) chatId: string | null;
   @ApiProperty() createdAt: string;
 
   static from(v: PoolInvitationView): PoolInvitationDto {
+    const accepted = v.status === 'accepted';
     return {
       id: v.id,
+      kind: v.kind,
       fairId: v.fairId,
+      boothId: v.boothId,
       postingId: v.postingId,
       seekerId: v.seekerId,
-      status: v.status === 'accepted' ? 'accepted' : 'pending',
+      status: accepted ? 'accepted' : 'pending',
+      chatId: accepted ? v.chatId : null,
       createdAt: new Date(v.createdAt).toISOString(),
     };
   }
@@ -156,25 +178,31 @@ export class PoolInvitationDto implements PoolInvitation {
 
 export class MyPoolInvitationDto implements MyPoolInvitation {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: POOL_INVITATION_KINDS, description: 'apply: to a posting; chat: to talk at the booth' }) kind: PoolInvitationKind;
   @ApiProperty({ format: 'uuid' }) fairId: string;
-  @ApiProperty({ format: 'uuid' }) postingId: string;
-  @ApiProperty() postingTitle: string;
+  @ApiProperty({ format: 'uuid' }) boothId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for an invitation to chat' }) postingId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an invitation to chat' }) postingTitle: string | null;
   @ApiProperty() companyName: string;
   @ApiProperty({ type: String, nullable: true }) message: string | null;
   @ApiProperty({ enum: POOL_INVITATION_STATUSES }) status: PoolInvitationStatus;
   @ApiProperty({ type: String, nullable: true, description: 'the application made when accepted' }) applicationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the booth chat opened when an invitation to chat was accepted' }) chatId: string | null;
   @ApiProperty() createdAt: string;
 
   static from(v: PoolInvitationView): MyPoolInvitationDto {
     return {
       id: v.id,
+      kind: v.kind,
       fairId: v.fairId,
+      boothId: v.boothId,
       postingId: v.postingId,
       postingTitle: v.postingTitle,
       companyName: v.companyName,
       message: v.message,
       status: v.status,
       applicationId: v.applicationId,
+      chatId: v.chatId,
       createdAt: new Date(v.createdAt).toISOString(),
     };
   }
