@@ -19,6 +19,7 @@ describe('fair lifecycle after downtime', () => {
     organizer = await createOrganizer(first.app, first.http);
   });
   afterAll(async () => {
+    await first?.close(); // the test closes it; again here when it failed before that (a no-op otherwise)
     await db.end();
   });
 
