@@ -21,6 +21,9 @@ import { AddPostingsLocationIndexes1764760000000 } from './migrations/1764760000
 import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddFairDescription';
 import { AddBoothSuspension1764760000002 } from './migrations/1764760000002-AddBoothSuspension';
 import { CreateAnnouncements1764760000003 } from './migrations/1764760000003-CreateAnnouncements';
+import { CreateSavedPostings1764830000000 } from './migrations/1764830000000-CreateSavedPostings';
+import { CreateProgrammeItems1764830000001 } from './migrations/1764830000001-CreateProgrammeItems';
+import { AddCompanyPages1764830000002 } from './migrations/1764830000002-AddCompanyPages';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -47,4 +50,7 @@ export const MIGRATIONS = [
   AddFairDescription1764760000001,
   AddBoothSuspension1764760000002,
   CreateAnnouncements1764760000003,
+  CreateSavedPostings1764830000000,
+  CreateProgrammeItems1764830000001,
+  AddCompanyPages1764830000002,
 ];

@@ -64,6 +64,9 @@ export class HttpClient {
   post<T = any>(path: string, body?: unknown, token?: string, headers?: Record<string, string>) {
     return this.request<T>('POST', path, { body: body ?? {}, token, headers });
   }
+  put<T = any>(path: string, body?: unknown, token?: string) {
+    return this.request<T>('PUT', path, { body: body ?? {}, token });
+  }
   patch<T = any>(path: string, body?: unknown, token?: string) {
     return this.request<T>('PATCH', path, { body: body ?? {}, token });
   }
