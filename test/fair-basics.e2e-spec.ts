@@ -140,7 +140,7 @@ describe('the basics: saved postings, the fair programme, company pages', () => 
       const otherFair = await createFair(t.http, organizer);
       const otherBooth = await createBooth(t.http, otherFair.id);
       const wrongBooth = await post({ kind: 'briefing', title: '남의 부스', boothId: otherBooth.boothId, startsAt: at(5), endsAt: at(6) });
-      expect([wrongBooth.status, wrongBooth.body.message]).toEqual([400, ['boothId must be a booth of this fair']]);
+      expect([wrongBooth.status, wrongBooth.body.message]).toEqual([400, ['boothId: 이 박람회의 부스가 아닙니다 / boothId must be a booth of this fair']]);
       expect((await post({ kind: 'talk', title: 'x', startsAt: at(5), endsAt: at(6) }, booth.recruiter.accessToken)).status).toBe(403);
       expect((await t.http.post(`/fairs/00000000-0000-4000-8000-000000000000/programme`, { kind: 'talk', title: 'x', startsAt: at(5), endsAt: at(6) }, organizer.accessToken)).status).toBe(404);
       expect((await t.http.get(`/fairs/no-such-fair/programme`)).status).toBe(404);

@@ -27,6 +27,11 @@ export function BoothPage() {
             <h1>{booth.companyName}</h1>
             <p className="lead">{booth.headline}</p>
             {booth.description && <p>{booth.description}</p>}
+            <p>
+              <Link to={`/companies/${booth.companyId}`} data-testid="company-link">
+                {t('company.about')}
+              </Link>
+            </p>
             <dl className="counters small-counters" aria-live="polite">
               <div>
                 <dt>{t('booth.visitors')}</dt>

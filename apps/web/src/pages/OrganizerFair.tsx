@@ -9,6 +9,7 @@ import { IntroductionForm } from '../components/IntroductionForm';
 import { dayKey, formatDateTime, formatNumber, formatPercent, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
+import { ProgrammeManager } from '../components/ProgrammeManager';
 
 export function OrganizerFair() {
   const { fairId = '' } = useParams();
@@ -30,6 +31,7 @@ export function OrganizerFair() {
           <Approvals fair={fair} />
           <ApprovedBooths fair={fair} />
           <CoachApprovals fair={fair} />
+          <ProgrammeManager fair={fair} />
           <Announce fair={fair} />
           <IntroductionForm fair={fair} />
           <Exports fair={fair} />
@@ -249,6 +251,11 @@ function ApprovedBooths({ fair }: { fair: Fair }) {
                       <Link to={`/booths/${b.id}`}>{b.companyName}</Link>
                     </h3>
                     <p>{b.headline}</p>
+                    <p>
+                      <Link to={`/companies/${b.companyId}`}>
+                        {b.companyName} {t('company.pages')}
+                      </Link>
+                    </p>
                     <button type="button" className="button button-secondary" aria-expanded={suspending === b.id} onClick={() => setSuspending(suspending === b.id ? null : b.id)}>
                       {t('org.suspend')}
                     </button>
