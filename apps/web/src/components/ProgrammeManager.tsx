@@ -86,8 +86,8 @@ export function ProgrammeManager({ fair }: { fair: Fair }) {
             )}
             <form onSubmit={(e) => void submit(e)} className="stack" noValidate>
               <div className="field">
-                <label htmlFor="p-kind">{t('programme.kindLabel')}</label>
-                <select id="p-kind" name="kind" defaultValue="briefing" {...fe.input('kind')}>
+                <label htmlFor="prog-kind">{t('programme.kindLabel')}</label>
+                <select id="prog-kind" name="kind" defaultValue="briefing" {...fe.input('kind')}>
                   {PROGRAMME_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`programme.kind.${k}`)}
@@ -97,13 +97,13 @@ export function ProgrammeManager({ fair }: { fair: Fair }) {
                 {fe.message('kind')}
               </div>
               <div className="field">
-                <label htmlFor="p-title">{t('programme.titleLabel')}</label>
-                <input id="p-title" name="title" maxLength={200} {...fe.input('title')} />
+                <label htmlFor="prog-title">{t('programme.titleLabel')}</label>
+                <input id="prog-title" name="title" maxLength={200} {...fe.input('title')} />
                 {fe.message('title')}
               </div>
               <div className="field">
-                <label htmlFor="p-booth">{t('programme.booth')}</label>
-                <select id="p-booth" name="boothId" defaultValue="" {...fe.input('boothId')}>
+                <label htmlFor="prog-booth">{t('programme.booth')}</label>
+                <select id="prog-booth" name="boothId" defaultValue="" {...fe.input('boothId')}>
                   <option value="">{t('programme.noBooth')}</option>
                   {booths.map((b) => (
                     <option key={b.id} value={b.id}>
@@ -114,18 +114,18 @@ export function ProgrammeManager({ fair }: { fair: Fair }) {
                 {fe.message('boothId')}
               </div>
               <div className="field">
-                <label htmlFor="p-starts">{t('programme.startsAt')}</label>
-                <input id="p-starts" name="startsAt" type="datetime-local" {...fe.input('startsAt')} />
+                <label htmlFor="prog-starts">{t('programme.startsAt')}</label>
+                <input id="prog-starts" name="startsAt" type="datetime-local" {...fe.input('startsAt')} />
                 {fe.message('startsAt')}
               </div>
               <div className="field">
-                <label htmlFor="p-ends">{t('programme.endsAt')}</label>
-                <input id="p-ends" name="endsAt" type="datetime-local" {...fe.input('endsAt')} />
+                <label htmlFor="prog-ends">{t('programme.endsAt')}</label>
+                <input id="prog-ends" name="endsAt" type="datetime-local" {...fe.input('endsAt')} />
                 {fe.message('endsAt')}
               </div>
               <div className="field">
-                <label htmlFor="p-description">{t('programme.description')}</label>
-                <textarea id="p-description" name="description" rows={2} maxLength={2000} {...fe.input('description')} />
+                <label htmlFor="prog-description">{t('programme.description')}</label>
+                <textarea id="prog-description" name="description" rows={2} maxLength={2000} {...fe.input('description')} />
                 {fe.message('description')}
               </div>
               <ErrorNote error={fe.rest} />

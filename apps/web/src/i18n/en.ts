@@ -653,7 +653,7 @@ export const en: Record<MessageKey, string> = {
   'programme.manage': 'Programme',
   'programme.manageLead': 'Add company briefings, talks and other items, in the fair\'s time zone ({zone}).',
   'programme.kindLabel': 'Kind',
-  'programme.titleLabel': 'Title',
+  'programme.titleLabel': 'Item title',
   'programme.booth': 'Booth (for a company briefing)',
   'programme.noBooth': 'None',
   'programme.startsAt': 'Starts',

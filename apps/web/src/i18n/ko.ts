@@ -651,7 +651,7 @@ export const ko = {
   'programme.manage': '행사 일정 관리',
   'programme.manageLead': '기업설명회와 특강 같은 행사를 박람회 시간대({zone})로 입력하세요.',
   'programme.kindLabel': '종류',
-  'programme.titleLabel': '제목',
+  'programme.titleLabel': '행사 제목',
   'programme.booth': '부스 (기업설명회)',
   'programme.noBooth': '선택 안 함',
   'programme.startsAt': '시작 일시',
