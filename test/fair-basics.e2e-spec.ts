@@ -1,5 +1,5 @@
 import { jobIds, JobProducer } from '@bisang/queues';
-import { BoothSetup, SignedIn, createBooth, createFair, createOrganizer, eventually, publishPosting, registerUser, samplePdf, samplePng } from '@bisang/testing';
+import { BoothSetup, SignedIn, SmtpSink, createBooth, rawHeader, createFair, createOrganizer, eventually, publishPosting, registerUser, samplePdf, samplePng } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -17,9 +17,11 @@ describe('the basics: saved postings, the fair programme, company pages', () => 
   let fair: { id: string; slug: string };
   let booth: BoothSetup;
   let jobs: JobProducer;
+  const sink = new SmtpSink();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    await sink.start();
+    t = await startTestApp({ SMTP_URL: sink.url, PUBLIC_URL: 'https://bisang.example', EMAIL_VERIFICATION: 'off' });
     jobs = t.app.get(JobProducer);
     organizer = await createOrganizer(t.app, t.http);
     fair = await createFair(t.http, organizer);
@@ -29,6 +31,7 @@ describe('the basics: saved postings, the fair programme, company pages', () => 
   });
   afterAll(async () => {
     await t?.close();
+    await sink.stop();
   });
 
   const deadlineNotices = async (seeker: SignedIn, postingId: string) =>
@@ -78,6 +81,12 @@ describe('the basics: saved postings, the fair programme, company pages', () => 
       await eventually(async () => (await deadlineNotices(seeker, soon)).length === 1, 'the deadline notification');
       const [notice] = await deadlineNotices(seeker, soon);
       expect(notice!.data).toMatchObject({ postingId: soon, postingTitle: '마감 임박 공고', companyName: '스크랩정밀(주)', fairId: fair.id });
+      // and by mail, linking to the posting, with one-click unsubscribe (it is informative mail)
+      await eventually(() => sink.to(seeker.email).some((m) => m.subject.includes('마감 임박 공고')), 'the deadline mail');
+      const mail = sink.to(seeker.email).find((m) => m.subject.includes('마감 임박 공고'))!;
+      expect(mail.subject).toBe('[비상] 스크랩한 채용공고가 곧 마감됩니다: 마감 임박 공고');
+      expect(mail.text).toContain(`https://bisang.example/postings/${soon}`);
+      expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
 
       // closes in three days: a reminder waits on the queue, and unsaving removes it
       const closesAt = new Date(Date.now() + 72 * HOUR);

@@ -22,6 +22,8 @@ export const MAIL_KINDS = {
   /** Booth chat: "you're next" in a booth's queue, and a recruiter's answer to a message left at a booth. */
   'chat-your-turn': 'applications',
   'chat-answered': 'applications',
+  /** A posting the seeker saved (스크랩) closes within a day. */
+  'saved-posting-deadline': 'applications',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

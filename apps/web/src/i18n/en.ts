@@ -674,6 +674,7 @@ export const en: Record<MessageKey, string> = {
   'company.size': 'Size',
   'company.facts': 'Company facts',
   'company.businessNumber': 'Business registration no.',
+  'company.verifiedOn': 'checked by the centre {date}',
   'company.verified': 'Verified company',
   'company.verifiedHint': 'The employment centre checked the business registration number.',
   'company.unverified': 'Not yet checked',

@@ -672,6 +672,7 @@ export const ko = {
   'company.size': '규모',
   'company.facts': '기업 정보',
   'company.businessNumber': '사업자등록번호',
+  'company.verifiedOn': '{date} 고용센터 확인',
   'company.verified': '확인된 기업',
   'company.verifiedHint': '고용센터가 사업자등록번호를 확인했습니다.',
   'company.unverified': '확인 전',

@@ -93,7 +93,7 @@ export function CompanyPage() {
                   <dd data-testid="business-number">
                     {page.businessNumber}{' '}
                     {page.businessNumberVerified && page.businessNumberVerifiedAt ? (
-                      <span className="muted small">({t('company.verifiedHint')} {formatDate(page.businessNumberVerifiedAt, 'Asia/Seoul', lang)})</span>
+                      <span className="muted small">({t('company.verifiedOn', { date: formatDate(page.businessNumberVerifiedAt, 'Asia/Seoul', lang) })})</span>
                     ) : (
                       <span className="muted small">({t('company.unverified')})</span>
                     )}

@@ -24,6 +24,7 @@ import {
   waitlistOfferMail,
   chatAnsweredMail,
   chatYourTurnMail,
+  savedPostingDeadlineMail,
 } from './mail-templates';
 import type { MailingEvent } from './mail-rules';
 
@@ -202,6 +203,18 @@ export class MailComposer {
         const p = event.payload;
         if (!p.boothId) return null;
         content = chatAnsweredMail(l, { name, fairTitle: fair ? headerSafe(fair.title) : '', url: `${base}/booths/${p.boothId}` });
+        break;
+      }
+      case 'saved_posting.deadline_near': {
+        if (!fair) return null;
+        const p = event.payload;
+        content = savedPostingDeadlineMail(l, {
+          name,
+          companyName: headerSafe(p.companyName),
+          postingTitle: headerSafe(p.postingTitle),
+          closesAt: this.at(fair, l, p.closesAt),
+          url: `${base}/postings/${p.postingId}`,
+        });
         break;
       }
       case 'application.submitted':

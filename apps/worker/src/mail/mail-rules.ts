@@ -16,6 +16,7 @@ export const MAILING_EVENTS = [
   'follow_up.asked',
   'queue.next',
   'chat.message_posted',
+  'saved_posting.deadline_near',
   /** Mailed by the paced `mail.announcement` pages when the organizer asked for it (see MailSubscriber). */
   'fair.announced',
   /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
@@ -60,6 +61,8 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
     case 'chat.message_posted':
       // Only a recruiter's answer to a message the seeker left at the booth: a live chat is in front of both.
       return event.payload.kind === 'message' && event.payload.senderId !== event.payload.seekerId ? [{ kind: 'chat-answered', userId: event.payload.seekerId }] : [];
+    case 'saved_posting.deadline_near':
+      return [{ kind: 'saved-posting-deadline', userId: event.payload.seekerId }];
     case 'fair.announced':
       return []; // many recipients: paged and paced by the announcement job, not one event's burst
     case 'application.submitted':
