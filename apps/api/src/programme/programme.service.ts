@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '@bisang/auth';
-import { Page, decodeCursor, toPage } from '@bisang/common';
+import { Page, clock, decodeCursor, toPage } from '@bisang/common';
 import { BoothsRepository, FairsRepository, ProgrammeItemFields, ProgrammeRepository } from '@bisang/database';
 import { FairsService } from '../fairs/fairs.service';
 import { fairNotFound } from '../fairs/fairs.errors';
@@ -49,7 +49,7 @@ export class ProgrammeService {
       endsAt: dto.endsAt ? new Date(dto.endsAt) : new Date(item.endsAt),
     };
     await this.check(item.fairId, fields);
-    const updated = await this.items.update(id, fields);
+    const updated = await this.items.update(id, fields, clock.now());
     if (!updated) throw programmeItemNotFound();
     return ProgrammeItemDto.from(updated);
   }

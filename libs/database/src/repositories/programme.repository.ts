@@ -53,12 +53,12 @@ export class ProgrammeRepository {
   }
 
   /** Replaces the item's fields (the service merged the patch); null when it is gone. */
-  async update(id: string, fields: ProgrammeItemFields): Promise<ProgrammeItemRow | null> {
+  async update(id: string, fields: ProgrammeItemFields, now: Date): Promise<ProgrammeItemRow | null> {
     const updated = rowsOf<{ id: string }>(
       await this.dataSource.query(
-        `UPDATE programme_items SET kind = $2, title = $3, description = $4, booth_id = $5, starts_at = $6, ends_at = $7, updated_at = now()
+        `UPDATE programme_items SET kind = $2, title = $3, description = $4, booth_id = $5, starts_at = $6, ends_at = $7, updated_at = $8::timestamptz
           WHERE id = $1 RETURNING id`,
-        [id, fields.kind, fields.title, fields.description, fields.boothId, fields.startsAt, fields.endsAt],
+        [id, fields.kind, fields.title, fields.description, fields.boothId, fields.startsAt, fields.endsAt, now],
       ),
     );
     return updated.length ? this.findById(id) : null;
