@@ -177,22 +177,20 @@ describe('web app: saved postings, the fair programme, company pages', () => {
     await org.getByRole('button', { name: '사업자등록번호 확인' }).click();
     await org.getByRole('status').filter({ hasText: '사업자등록번호를 확인했습니다.' }).waitFor();
     await org.getByTestId('verified-badge').waitFor();
+    expect(await org.getByTestId('business-number').textContent()).toMatch(/124-81-00998 \(\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) 고용센터 확인\)/);
+    await axeClean(org);
 
     // a visitor on a phone: booth → company page, with the badge, benefits, location and logo
-    for (const width of [360, 1280]) {
-      const page = await open(width);
-      await page.goto(`${t.url}/booths/${booth.boothId}`);
-      await page.getByTestId('company-link').click();
-      await page.getByRole('heading', { name: '동성로정밀(주)', level: 1 }).waitFor();
-      expect(await page.getByTestId('verified-badge').textContent()).toContain('확인된 기업');
-      expect(await page.getByTestId('company-benefits').getByRole('listitem').allTextContents()).toEqual(['4대 보험', '통근 버스', '기숙사']);
-      expect(await page.getByTestId('company-location').textContent()).toBe('대구 달서구 성서공단로 1');
-      expect(await page.getByRole('img', { name: '동성로정밀(주) 로고' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
-      await axeClean(page);
-      if (width === 360) {
-        expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-        await saveScreenshot(page, 'company-page-phone');
-      }
-    }
+    const page = await open(360);
+    await page.goto(`${t.url}/booths/${booth.boothId}`);
+    await page.getByTestId('company-link').click();
+    await page.getByRole('heading', { name: '동성로정밀(주)', level: 1 }).waitFor();
+    expect(await page.getByTestId('verified-badge').textContent()).toContain('확인된 기업');
+    expect(await page.getByTestId('company-benefits').getByRole('listitem').allTextContents()).toEqual(['4대 보험', '통근 버스', '기숙사']);
+    expect(await page.getByTestId('company-location').textContent()).toBe('대구 달서구 성서공단로 1');
+    expect(await page.getByRole('img', { name: '동성로정밀(주) 로고' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await axeClean(page);
+    await saveScreenshot(page, 'company-page-phone');
   });
 });

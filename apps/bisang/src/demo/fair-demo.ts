@@ -1,3 +1,4 @@
+import type { AuthenticatedUser } from '@bisang/auth';
 import { withParticle } from '@bisang/contracts';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { FairsRepository, UsersRepository } from '@bisang/database';
@@ -149,8 +150,8 @@ async function seedBasicsDemo(
   app: INestApplicationContext,
   fairId: string,
   boothIds: string[],
-  recruiter: { id: string; role: 'recruiter' },
-  organizer: { id: string; role: 'organizer' },
+  recruiter: AuthenticatedUser,
+  organizer: AuthenticatedUser,
 ): Promise<void> {
   const pages = app.get(CompanyPagesService, { strict: false });
   const programme = app.get(ProgrammeService, { strict: false });
