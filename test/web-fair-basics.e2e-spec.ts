@@ -137,6 +137,13 @@ describe('web app: saved postings, the fair programme, company pages', () => {
         await page.getByRole('heading', { name: '동성로정밀(주)', level: 1 }).waitFor();
       }
     }
+    // the booth says when its company's briefing is
+    const visitor = await open(360);
+    await visitor.goto(`${t.url}/booths/${booth.boothId}`);
+    const briefings = visitor.getByTestId('booth-briefings');
+    await briefings.filter({ hasText: '동성로정밀 기업설명회' }).waitFor();
+    expect(await briefings.textContent()).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) 오후 2:00–오후 3:00/);
+    await axeClean(visitor);
   });
 
   it('a recruiter writes the company page with a logo; an organizer confirms the business number; a visitor reaches it from the booth', async () => {

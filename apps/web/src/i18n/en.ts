@@ -644,6 +644,7 @@ export const en: Record<MessageKey, string> = {
   'saved.savedOn': 'Saved {date}',
   'saved.closedNote': 'Closed',
   'notify.deadlineSoon': 'A saved posting closes soon: {company} · {posting} (closes {at})',
+  'programme.boothBriefings': "This company's briefings",
   'programme.title': 'Programme',
   'programme.none': 'Nothing on the programme yet.',
   'programme.kind.briefing': 'Company briefing',

@@ -642,6 +642,7 @@ export const ko = {
   'saved.savedOn': '{date} 스크랩',
   'saved.closedNote': '마감된 채용공고',
   'notify.deadlineSoon': '스크랩한 채용공고가 곧 마감됩니다: {company} · {posting} ({at} 마감)',
+  'programme.boothBriefings': '이 기업의 설명회 일정',
   'programme.title': '행사 일정',
   'programme.none': '예정된 행사가 없습니다.',
   'programme.kind.briefing': '기업설명회',
