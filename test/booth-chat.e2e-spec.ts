@@ -86,6 +86,14 @@ describe('booth chat', () => {
     expect((await t.http.post('/booths/not-a-uuid/queue', {}, s.accessToken)).status).toBe(400);
   });
 
+  it('PUT staff-presence takes capacity null as the default (it was a 500)', async () => {
+    const a = await openPosting(t.http, organizer, {}, '출석널(주)');
+    const put = (body: object) => t.http.request('PUT', `/booths/${a.booth.boothId}/staff-presence`, { body, token: a.booth.recruiter.accessToken });
+    expect((await put({ online: true, capacity: null })).body).toMatchObject({ online: true, capacity: 2 });
+    expect((await put({ online: true, capacity: 9 })).status).toBe(400);
+    expect((await put({ online: false })).status).toBe(200);
+  });
+
   it('shares the profile with the company only while the seeker is queued or chatting', async () => {
     const a = await openPosting(t.http, organizer, {}, '동의테스트(주)');
     const s = await seeker('박동의');

@@ -22,6 +22,8 @@ import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { FollowUpLinksModule } from './follow-up-links/follow-up-links.module';
 import { MatchingModule } from './matching/matching.module';
 import { IntroductionsModule } from './introductions/introductions.module';
+import { SavedPostingsModule } from './saved-postings/saved-postings.module';
+import { ProgrammeModule } from './programme/programme.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -49,6 +51,8 @@ import { IntroductionsModule } from './introductions/introductions.module';
     FollowUpLinksModule,
     MatchingModule,
     IntroductionsModule,
+    SavedPostingsModule,
+    ProgrammeModule,
   ],
 })
 export class ApiModule {}

@@ -27,6 +27,9 @@ const MyBookings = lazyPage(() => import('./pages/MyBookings').then((m) => m.MyB
 const MyNotifications = lazyPage(() => import('./pages/MyNotifications').then((m) => m.MyNotifications));
 const MyProfile = lazyPage(() => import('./pages/MyProfile').then((m) => m.MyProfile));
 const MyAccount = lazyPage(() => import('./pages/MyAccount').then((m) => m.MyAccount));
+const MySaved = lazyPage(() => import('./pages/MySaved').then((m) => m.MySaved));
+const CompanyPage = lazyPage(() => import('./pages/CompanyPage').then((m) => m.CompanyPage));
+const CompanyEdit = lazyPage(() => import('./pages/CompanyEdit').then((m) => m.CompanyEdit));
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
 function RequireRole({ roles, children }: { roles: UserRole[]; children: ReactNode }) {
@@ -69,6 +72,8 @@ export function App() {
         <Route path="fairs/:slug/coaching" element={<Coaching />} />
         <Route path="booths/:boothId" element={<BoothPage />} />
         <Route path="postings/:postingId" element={<PostingDetail />} />
+        <Route path="companies/:companyId" element={<CompanyPage />} />
+        <Route path="companies/:companyId/edit" element={<RequireRole roles={['recruiter']}><CompanyEdit /></RequireRole>} />
         <Route path="signin" element={<SignIn />} />
         <Route path="signup" element={<SignUp />} />
         <Route path="verify-email" element={<VerifyEmail />} />
@@ -77,6 +82,7 @@ export function App() {
         <Route path="reset-password" element={<ResetPassword />} />
         <Route path="me/bookings" element={<RequireRole roles={['seeker']}><MyBookings /></RequireRole>} />
         <Route path="me/applications" element={<RequireRole roles={['seeker']}><MyApplications /></RequireRole>} />
+        <Route path="me/saved" element={<RequireRole roles={['seeker']}><MySaved /></RequireRole>} />
         <Route path="me/profile" element={<RequireRole roles={['seeker']}><MyProfile /></RequireRole>} />
         <Route path="me/account" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyAccount /></RequireRole>} />
         <Route path="me/notifications" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyNotifications /></RequireRole>} />

@@ -76,6 +76,12 @@ export interface DomainEventMap {
   'posting.published': { postingId: string; fairId: string; closesAt: string | null };
   'posting.updated': { postingId: string; fairId: string; closesAt: string | null };
   'posting.closed': { postingId: string; fairId: string };
+  /** A seeker saved a posting (스크랩): a reminder is scheduled a day before `closesAt`. */
+  'posting.saved': { seekerId: string; postingId: string; fairId: string; closesAt: string | null };
+  /** A seeker took a posting off their saved list: its reminder is cancelled. */
+  'posting.unsaved': { seekerId: string; postingId: string; fairId: string; closesAt: string | null };
+  /** A saved posting closes soon (once per deadline): its seeker is told. */
+  'saved_posting.deadline_near': { seekerId: string; postingId: string; fairId: string; boothId: string; postingTitle: string; companyName: string; closesAt: string };
 
   /** A seeker asked for a slot: the request waits for the queue's decision. */
   'booking.requested': { bookingId: string; fairId: string };

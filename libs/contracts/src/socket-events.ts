@@ -94,6 +94,8 @@ export interface NotificationDataMap {
   'queue.next': { boothId: string; entryId: string; companyName: string };
   /** To a seeker whose left message a recruiter answered. */
   'chat.answered': { chatId: string; boothId: string | null; seq: number };
+  /** To a seeker: a posting they saved (스크랩) closes within a day. */
+  'posting.deadline_soon': { postingId: string; postingTitle: string; companyName: string; fairId: string; closesAt: string };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -113,6 +115,7 @@ export const NOTIFICATION_TYPES = [
   'introduction.received',
   'queue.next',
   'chat.answered',
+  'posting.deadline_soon',
 ] as const satisfies readonly NotificationType[];
 
 /**

@@ -22,6 +22,9 @@ import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddF
 import { AddBoothSuspension1764760000002 } from './migrations/1764760000002-AddBoothSuspension';
 import { CreateAnnouncements1764760000003 } from './migrations/1764760000003-CreateAnnouncements';
 import { AddPoolChatInvitations1764820000000 } from './migrations/1764820000000-AddPoolChatInvitations';
+import { CreateSavedPostings1764830000000 } from './migrations/1764830000000-CreateSavedPostings';
+import { CreateProgrammeItems1764830000001 } from './migrations/1764830000001-CreateProgrammeItems';
+import { AddCompanyPages1764830000002 } from './migrations/1764830000002-AddCompanyPages';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -49,4 +52,7 @@ export const MIGRATIONS = [
   AddBoothSuspension1764760000002,
   CreateAnnouncements1764760000003,
   AddPoolChatInvitations1764820000000,
+  CreateSavedPostings1764830000000,
+  CreateProgrammeItems1764830000001,
+  AddCompanyPages1764830000002,
 ];

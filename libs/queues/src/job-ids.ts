@@ -8,6 +8,7 @@ export const jobIds = {
   fairOpen: (fairId: string) => `fair-open-${fairId}`,
   fairClose: (fairId: string) => `fair-close-${fairId}`,
   postingClose: (postingId: string, closesAt: Date) => `posting-close-${postingId}-${closesAt.getTime()}`,
+  savedPostingReminder: (seekerId: string, postingId: string, closesAt: Date) => `saved-remind-${seekerId}-${postingId}-${closesAt.getTime()}`,
   decideBooking: (bookingId: string) => `decide-${bookingId}`,
   remind: (bookingId: string, minutesBefore: number) => `remind-${minutesBefore}-${bookingId}`,
   openSession: (bookingId: string) => `open-session-${bookingId}`,

@@ -23,6 +23,8 @@ export interface JobMap {
   'fair.close': { fairId: string };
   /** Closes a posting whose closesAt has come. */
   'posting.close': { postingId: string };
+  /** Reminds a seeker that a posting they saved closes at `closesAt` (a day before; once per deadline). */
+  'saved-posting.remind': { seekerId: string; postingId: string; closesAt: string };
   /** Decides a pending coaching booking: confirmed, or rejected with a reason. */
   'coaching.decide': { bookingId: string };
   /** Reminds both sides of a confirmed booking `minutesBefore` its start. */
@@ -56,6 +58,7 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'fair.open': QUEUES.fairs,
   'fair.close': QUEUES.fairs,
   'posting.close': QUEUES.fairs,
+  'saved-posting.remind': QUEUES.fairs,
   'coaching.decide': QUEUES.coaching,
   'coaching.remind': QUEUES.coachingSchedule,
   'coaching.open-session': QUEUES.coachingSchedule,

@@ -25,6 +25,8 @@ export const MAIL_KINDS = {
   /** Matching: a company's invitation from the talent pool (to apply or to chat), the centre's introduction. */
   'pool-invitation': 'applications',
   introduction: 'applications',
+  /** A posting the seeker saved (스크랩) closes within a day. */
+  'saved-posting-deadline': 'applications',
 } as const;
 export type MailKind = keyof typeof MAIL_KINDS;
 

@@ -109,6 +109,7 @@ export class BoothQueueController {
     @Body() dto: StaffPresenceDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StaffPresenceViewDto> {
+    // `capacity: null` means the default, as leaving it out does (a null reached the database as a 500).
     return this.boothChat.setPresence(user, boothId, dto.online, dto.capacity ?? undefined);
   }
 

@@ -5,10 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, OwnedBy, Roles } from '@bisang/auth';
 import { ApiFileResponse, MULTIPART_ROUTE, uuidParam } from '@bisang/common';
 import { ResumeDto } from './dto/resume.dto';
-import { readFilePart } from './file-part';
+import { readFilePart } from '../uploads/file-part';
 import { attachmentDisposition } from './file-name';
 import { ResumeAccessPolicy } from './resume-access.policy';
-import { RESUME_MAX_BYTES } from './resumes.errors';
+import { RESUME_MAX_BYTES, RESUME_UPLOAD_ERRORS } from './resumes.errors';
 import { ResumesService } from './resumes.service';
 
 @ApiTags('profiles')
@@ -24,7 +24,7 @@ export class ResumesController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: ResumeDto, description: 'replaces the previous resume; 400 NOT_A_PDF, 413 FILE_TOO_LARGE (5 MB)' })
   async upload(@CurrentUser() user: AuthenticatedUser, @Req() req: FastifyRequest): Promise<ResumeDto> {
-    const file = await readFilePart(req, 'file', RESUME_MAX_BYTES);
+    const file = await readFilePart(req, 'file', RESUME_MAX_BYTES, RESUME_UPLOAD_ERRORS);
     return ResumeDto.from(await this.resumes.upload(user.id, file));
   }
 

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError, badRequest } from '@bisang/common';
+import type { UploadErrors } from '../uploads/file-part';
 
 export const RESUME_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -18,3 +19,11 @@ export const notMultipart = () =>
   );
 export const malformedUpload = () =>
   badRequest('MALFORMED_UPLOAD', '업로드 요청이 올바르지 않거나 중간에 끊겼습니다 / The upload is malformed or was cut off');
+
+export const RESUME_UPLOAD_ERRORS: UploadErrors = {
+  notMultipart,
+  fileRequired,
+  malformed: malformedUpload,
+  wrongType: notAPdf,
+  tooLarge: fileTooLarge,
+};

@@ -1,22 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { ResumeEntity, ResumesRepository } from '@bisang/database';
-import { FileStorage, StagedFile } from '@bisang/storage';
-import { IncomingFile } from './file-part';
+import { FileStorage } from '@bisang/storage';
+import { PDF_CHECK, stageCheckedUpload } from '../uploads/checked-upload';
+import { IncomingFile } from '../uploads/file-part';
 import { cleanPdfFileName } from './file-name';
-import { RESUME_MAX_BYTES, fileTooLarge, malformedUpload, notAPdf, resumeNotFound } from './resumes.errors';
-
-const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
-
-/** What streaming an upload to its staged file found out. */
-interface Inspected {
-  isPdf: boolean;
-  sizeBytes: number;
-  sha256: string;
-}
+import { RESUME_MAX_BYTES, RESUME_UPLOAD_ERRORS, resumeNotFound } from './resumes.errors';
 
 @Injectable()
 export class ResumesService {
@@ -33,23 +23,7 @@ export class ResumesService {
    * otherwise nothing is kept: no row, no file.
    */
   async upload(seekerId: string, incoming: IncomingFile): Promise<ResumeEntity> {
-    const staged = await this.storage.stage();
-    let inspected: Inspected;
-    try {
-      inspected = await this.streamToStaged(incoming.stream, staged);
-    } catch {
-      await this.storage.discard(staged);
-      throw malformedUpload();
-    }
-    if (!inspected.isPdf || inspected.sizeBytes === 0) {
-      await this.storage.discard(staged);
-      throw notAPdf();
-    }
-    if (incoming.truncated() || inspected.sizeBytes > RESUME_MAX_BYTES) {
-      await this.storage.discard(staged);
-      throw fileTooLarge();
-    }
-
+    const { staged, sizeBytes, sha256 } = await stageCheckedUpload(this.storage, incoming, PDF_CHECK, RESUME_MAX_BYTES, RESUME_UPLOAD_ERRORS);
     const storageKey = `resumes/${randomUUID()}`;
     try {
       await this.storage.commit(staged, storageKey, 'application/pdf');
@@ -63,8 +37,8 @@ export class ResumesService {
         seekerId,
         storageKey,
         fileName: cleanPdfFileName(incoming.clientFileName),
-        sizeBytes: inspected.sizeBytes,
-        sha256: inspected.sha256,
+        sizeBytes,
+        sha256,
       });
     } catch (err) {
       await this.deleteQuietly(storageKey);
@@ -96,31 +70,6 @@ export class ResumesService {
       throw resumeNotFound();
     }
     return { resume, stream };
-  }
-
-  /**
-   * Streams the upload to the staged file, hashing and counting as it goes. Once the first bytes show it is not
-   * a PDF, the rest is read and dropped, never written.
-   */
-  private async streamToStaged(source: Readable, staged: StagedFile): Promise<Inspected> {
-    const hash = createHash('sha256');
-    let sizeBytes = 0;
-    let head = Buffer.alloc(0);
-    let isPdf: boolean | undefined;
-    const inspect = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sizeBytes += chunk.length;
-        if (isPdf === undefined) {
-          head = Buffer.concat([head, chunk.subarray(0, PDF_MAGIC.length - head.length)]);
-          if (head.length === PDF_MAGIC.length) isPdf = head.equals(PDF_MAGIC);
-        }
-        if (isPdf === false) return done();
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    await pipeline(source, inspect, createWriteStream(staged.path));
-    return { isPdf: isPdf === true, sizeBytes, sha256: hash.digest('hex') };
   }
 
   /** A file left behind costs disk space, not correctness: log it (by key, no personal data) and go on. */

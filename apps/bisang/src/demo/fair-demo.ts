@@ -1,8 +1,11 @@
+import type { AuthenticatedUser } from '@bisang/auth';
 import { withParticle } from '@bisang/contracts';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { FairsRepository, UsersRepository } from '@bisang/database';
 import { BoothsService } from '../../../api/src/booths/booths.service';
 import { CompaniesService } from '../../../api/src/companies/companies.service';
+import { CompanyPagesService } from '../../../api/src/companies/company-pages.service';
+import { ProgrammeService } from '../../../api/src/programme/programme.service';
 import { FairsService } from '../../../api/src/fairs/fairs.service';
 import { CreatePostingDto } from '../../../api/src/postings/dto/posting.dto';
 import { PostingsService } from '../../../api/src/postings/postings.service';
@@ -117,6 +120,7 @@ export async function seedFairDemo(app: INestApplicationContext): Promise<{ fair
       await booths.approve(booth.id);
       boothIds.push(booth.id);
     }
+    await seedBasicsDemo(app, created.id, boothIds, recruiterCaller, { id: organizer.id, role: 'organizer' });
     fair = (await app.get(FairsRepository, { strict: false }).findById(created.id))!;
     logger.log(`demo fair "${fair.slug}" seeded: ${COMPANIES.length} booths, ${COMPANIES.length * 3} postings`);
   } else {
@@ -136,4 +140,40 @@ export async function seedFairDemo(app: INestApplicationContext): Promise<{ fair
       await postings.publish(made.id);
     },
   };
+}
+
+/**
+ * The first company's page (introduction, benefits, location, a business number the centre confirmed) and a
+ * programme of company briefings and a talk on the next days, at 14:00 Seoul time.
+ */
+async function seedBasicsDemo(
+  app: INestApplicationContext,
+  fairId: string,
+  boothIds: string[],
+  recruiter: AuthenticatedUser,
+  organizer: AuthenticatedUser,
+): Promise<void> {
+  const pages = app.get(CompanyPagesService, { strict: false });
+  const programme = app.get(ProgrammeService, { strict: false });
+  const booths = app.get(BoothsService, { strict: false });
+  const first = await booths.get(boothIds[0]!);
+  await pages.update(
+    first.companyId,
+    {
+      introduction: '1987년 성서산단에서 시작해 변속기·조향 부품을 완성차 업체에 공급하는 대구의 강소기업입니다. 신입 사원은 6개월 멘토링으로 설계와 생산을 함께 배웁니다.',
+      benefits: ['4대 보험', '통근 버스', '기숙사 제공', '자격증 취득 지원', '명절 상여금'],
+      location: '대구 달서구 성서공단로 123',
+      businessNumber: '124-81-00998',
+    },
+    recruiter,
+  );
+  await pages.verifyBusinessNumber(first.companyId, organizer);
+  // Tomorrow and the day after, 14:00–15:00 in Seoul (UTC+9).
+  const seoulDay = (days: number) => new Date(Date.now() + days * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  const at = (days: number, hour: number) => new Date(`${seoulDay(days)}T${String(hour).padStart(2, '0')}:00:00+09:00`).toISOString();
+  await programme.create(fairId, { kind: 'briefing', title: '대구정밀(주) 기업설명회', boothId: boothIds[0]!, startsAt: at(1, 14), endsAt: at(1, 15), description: '회사 소개, 직무 설명, 질의응답' }, organizer);
+  await programme.create(fairId, { kind: 'talk', title: '청년 취업 특강: 지역 강소기업 바로 알기', startsAt: at(1, 16), endsAt: at(1, 17) }, organizer);
+  if (boothIds[1]) {
+    await programme.create(fairId, { kind: 'briefing', title: '달구벌소프트 기업설명회', boothId: boothIds[1], startsAt: at(2, 14), endsAt: at(2, 15) }, organizer);
+  }
 }

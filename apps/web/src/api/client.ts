@@ -6,6 +6,13 @@
  */
 import type {
   AnnouncementCreated,
+  CompanyImage,
+  CompanyPage,
+  CompanyPageInput,
+  ProgrammeItem,
+  ProgrammeItemInput,
+  SavedPosting,
+  SavedState,
   CounsellingNote,
   Introduction,
   IntroductionInput,
@@ -477,6 +484,30 @@ export const api = {
   addCounsellingNote: (seekerId: string, body: string) =>
     request<CounsellingNote>(`/seekers/${enc(seekerId)}/counselling-notes`, { method: 'POST', body: { body } }),
   setKpiTargets: (fairId: string, targets: KpiTargetsInput) => request<KpiTargets>(`/fairs/${enc(fairId)}/kpi-targets`, { method: 'PUT', body: targets }),
+
+  // saved postings (스크랩)
+  savePosting: (postingId: string) => request<SavedState>(`/postings/${enc(postingId)}/saved`, { method: 'PUT', body: {} }),
+  unsavePosting: (postingId: string) => request<void>(`/postings/${enc(postingId)}/saved`, { method: 'DELETE' }),
+  savedState: (postingId: string) => request<SavedState>(`/postings/${enc(postingId)}/saved`),
+  savedPostings: (cursor?: string) => request<Page<SavedPosting>>('/me/saved-postings', { query: { limit: 100, cursor } }),
+
+  // the fair's programme
+  programme: (fairIdOrSlug: string, from?: string) => request<Page<ProgrammeItem>>(`/fairs/${enc(fairIdOrSlug)}/programme`, { query: { limit: 100, from } }),
+  addProgrammeItem: (fairId: string, input: ProgrammeItemInput) => request<ProgrammeItem>(`/fairs/${enc(fairId)}/programme`, { method: 'POST', body: input }),
+  removeProgrammeItem: (itemId: string) => request<void>(`/programme/${enc(itemId)}`, { method: 'DELETE' }),
+
+  // company pages
+  companyPage: (companyId: string) => request<CompanyPage>(`/companies/${enc(companyId)}`),
+  updateCompanyPage: (companyId: string, input: CompanyPageInput) => request<CompanyPage>(`/companies/${enc(companyId)}`, { method: 'PATCH', body: input }),
+  verifyBusinessNumber: (companyId: string) => request<CompanyPage>(`/companies/${enc(companyId)}/business-number/verify`, { method: 'POST', body: {} }),
+  uploadCompanyImage: (companyId: string, kind: 'logo' | 'photo', file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return kind === 'logo'
+      ? request<CompanyImage>(`/companies/${enc(companyId)}/logo`, { method: 'PUT', body: form })
+      : request<CompanyImage>(`/companies/${enc(companyId)}/photos`, { method: 'POST', body: form });
+  },
+  removeCompanyImage: (companyId: string, imageId: string) => request<void>(`/companies/${enc(companyId)}/images/${enc(imageId)}`, { method: 'DELETE' }),
 };
 
 /** Where the CSV exports of a fair are served (organizers). */

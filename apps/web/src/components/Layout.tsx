@@ -96,6 +96,9 @@ export function Layout() {
                   <NavLink to="/me/applications">{t('nav.myApplications')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/me/saved">{t('nav.saved')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/me/profile">{t('nav.profile')}</NavLink>
                 </li>
               </>

@@ -50,6 +50,8 @@ export function notificationText(e: NotificationEvent, t: Translate, lang: Lang 
       return t('notify.queueNext', { company: e.data.companyName });
     case 'chat.answered':
       return t('notify.chatAnswered');
+    case 'posting.deadline_soon':
+      return t('notify.deadlineSoon', { company: e.data.companyName, posting: e.data.postingTitle, at: when(e.data.closesAt) });
   }
 }
 

@@ -49,6 +49,13 @@ const FIELD_KO: Record<string, string> = {
   feedback: '피드백',
   rating: '평점',
   memo: '메모',
+  businessNumber: '사업자등록번호',
+  introduction: '회사 소개',
+  benefits: '복리후생',
+  industry: '업종',
+  size: '규모',
+  kind: '종류',
+  boothId: '부스',
 };
 
 export const fieldLabelKo = (field: string): string => FIELD_KO[field] ?? field;

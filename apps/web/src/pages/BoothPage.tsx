@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
 import { BoothChatPanel } from '../components/BoothChatPanel';
-import { formatNumber } from '../format';
+import { formatDateTime, formatNumber, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useBoothPresence } from '../realtime/hooks';
 
@@ -13,12 +13,16 @@ export function BoothPage() {
   const presence = useBoothPresence(boothId);
   const state = useAsync(async () => {
     const booth = await api.booth(boothId);
-    const [fair, postings] = await Promise.all([api.fair(booth.fairId), api.postings(booth.fairId, { boothId, limit: 100 })]);
-    return { booth, fair, postings: postings.items };
+    const [fair, postings, programme] = await Promise.all([
+      api.fair(booth.fairId),
+      api.postings(booth.fairId, { boothId, limit: 100 }),
+      api.programme(booth.fairId, new Date().toISOString()).then((p) => p.items, () => []),
+    ]);
+    return { booth, fair, postings: postings.items, briefings: programme.filter((i) => i.boothId === boothId) };
   }, [boothId]);
   return (
     <Loaded state={state}>
-      {({ booth, fair, postings }) => (
+      {({ booth, fair, postings, briefings }) => (
         <div className="stack">
           <p className="crumbs">
             <Link to={`/fairs/${fair.slug}`}>{fair.title}</Link> › <Link to={`/fairs/${fair.slug}/booths`}>{t('booths.title')}</Link>
@@ -27,6 +31,11 @@ export function BoothPage() {
             <h1>{booth.companyName}</h1>
             <p className="lead">{booth.headline}</p>
             {booth.description && <p>{booth.description}</p>}
+            <p>
+              <Link to={`/companies/${booth.companyId}`} data-testid="company-link">
+                {t('company.about')}
+              </Link>
+            </p>
             <dl className="counters small-counters" aria-live="polite">
               <div>
                 <dt>{t('booth.visitors')}</dt>
@@ -38,6 +47,18 @@ export function BoothPage() {
               </div>
             </dl>
           </section>
+          {briefings.length > 0 && (
+            <section aria-labelledby="booth-briefings" className="card">
+              <h2 id="booth-briefings">{t('programme.boothBriefings')}</h2>
+              <ul className="plain" data-testid="booth-briefings">
+                {briefings.map((i) => (
+                  <li key={i.id}>
+                    <strong>{formatDateTime(i.startsAt, fair.timezone, lang)}–{formatTime(i.endsAt, fair.timezone, lang)}</strong> {i.title}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {fair.status === 'live' && booth.status === 'approved' && <BoothChatPanel boothId={booth.id} companyName={booth.companyName} />}
           <section aria-labelledby="booth-postings">
             <h2 id="booth-postings">{t('booth.postings')}</h2>

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Fair, FairSummary, FeedEvent, Posting, PostingView } from '@bisang/contracts';
+import type { Fair, FairSummary, FeedEvent, Posting, PostingView, ProgrammeItem } from '@bisang/contracts';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
+import { FairProgramme } from '../components/FairProgramme';
 import { PostingCard } from '../components/PostingCard';
 import { Recommendations } from '../components/Recommendations';
 import { useAuth } from '../auth/auth';
@@ -40,18 +41,21 @@ interface HomeData {
   /** True totals from the server (not the number of loaded items), re-read as the feed moves. */
   summary: FairSummary;
   announcements: Announcement[];
+  /** What is still to come on the fair's programme (기업설명회 and other items). */
+  programme: ProgrammeItem[];
 }
 
 export function FairHome() {
   const { slug = '' } = useParams();
   const state = useAsync<HomeData>(async () => {
     const fair = await api.fair(slug);
-    const [postings, summary, announcements] = await Promise.all([
+    const [postings, summary, announcements, programme] = await Promise.all([
       api.postings(fair.id, { limit: 12 }),
       api.fairSummary(fair.id),
       recentAnnouncements(fair).catch(() => []),
+      api.programme(fair.id, new Date().toISOString()).then((p) => p.items, () => []),
     ]);
-    return { fair, postings: postings.items, morePostings: postings.nextCursor !== null, summary, announcements };
+    return { fair, postings: postings.items, morePostings: postings.nextCursor !== null, summary, announcements, programme };
   }, [slug]);
   return <Loaded state={state}>{(data) => <FairHomeView data={data} onChange={state.setData} />}</Loaded>;
 }
@@ -232,6 +236,8 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
             </p>
           )}
         </section>
+        <div className="stack">
+        <FairProgramme items={data.programme} timeZone={fair.timezone} />
         <section aria-labelledby="ann-title" className="announcements">
           <h2 id="ann-title">{t('announcements.title')}</h2>
           {data.announcements.length === 0 ? (
@@ -248,6 +254,7 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
             </ul>
           )}
         </section>
+        </div>
       </div>
     </div>
   );

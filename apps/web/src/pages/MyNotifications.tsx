@@ -22,6 +22,7 @@ const linkOf = (n: StoredNotification, role: UserRole | undefined): string | nul
   if (role === 'coach') return n.type.startsWith('booking.') ? '/coach' : null;
   if (n.type === 'booking.session_open') return `/rooms/${n.data.bookingId}`;
   if (role !== 'seeker') return null;
+  if (n.type === 'posting.deadline_soon') return `/postings/${n.data.postingId}`;
   if (n.type.startsWith('application.') || n.type.startsWith('hire.')) return '/me/applications';
   if (n.type.startsWith('pool.') || n.type === 'introduction.received') return '/me/profile#talent-pool';
   return n.type.startsWith('booking.') ? '/me/bookings' : null;

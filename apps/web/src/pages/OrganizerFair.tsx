@@ -10,6 +10,7 @@ import { TalentPoolSearch } from '../components/TalentPoolSearch';
 import { dayKey, formatDateTime, formatNumber, formatPercent, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
+import { ProgrammeManager } from '../components/ProgrammeManager';
 
 /** The centre's counsellors search the fair's talent pool and introduce a seeker they pick. */
 function PoolAndIntroductions({ fair }: { fair: Fair }) {
@@ -42,6 +43,7 @@ export function OrganizerFair() {
           <Approvals fair={fair} />
           <ApprovedBooths fair={fair} />
           <CoachApprovals fair={fair} />
+          <ProgrammeManager fair={fair} />
           <Announce fair={fair} />
           <PoolAndIntroductions fair={fair} />
           <Exports fair={fair} />
@@ -261,6 +263,11 @@ function ApprovedBooths({ fair }: { fair: Fair }) {
                       <Link to={`/booths/${b.id}`}>{b.companyName}</Link>
                     </h3>
                     <p>{b.headline}</p>
+                    <p>
+                      <Link to={`/companies/${b.companyId}`}>
+                        {b.companyName} {t('company.pages')}
+                      </Link>
+                    </p>
                     <button type="button" className="button button-secondary" aria-expanded={suspending === b.id} onClick={() => setSuspending(suspending === b.id ? null : b.id)}>
                       {t('org.suspend')}
                     </button>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { Application } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
+import { SavePostingButton } from '../components/SavePostingButton';
 import { useJobCategories } from '../components/useJobCategories';
 import { useAuth } from '../auth/auth';
 import { formatDateTime, formatSalary } from '../format';
@@ -65,6 +66,7 @@ export function PostingDetail() {
               </dl>
               <div className="prose">{posting.description}</div>
             </article>
+            {posting.status === 'published' && <SavePostingButton postingId={posting.id} />}
             {posting.status === 'published' && <ApplyBox postingId={posting.id} />}
           </div>
         );

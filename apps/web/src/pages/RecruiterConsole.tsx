@@ -50,6 +50,12 @@ export function RecruiterConsole() {
                   </select>
                 </div>
               )}
+              <p className="fair-nav">
+                <Link className="button button-secondary" to={`/companies/${company.id}/edit`} data-testid="edit-company-page">
+                  {t('company.edit')}
+                </Link>{' '}
+                <Link to={`/companies/${company.id}`}>{t('company.view')}</Link>
+              </p>
               <CompanyStaff key={company.id} company={company} onLeft={companies.reload} />
               <FairPicker value={fair} onChange={setFair} />
               {fair && <BoothConsole key={`${fair.id}:${company.id}`} fair={fair} company={company} />}

@@ -26,6 +26,7 @@ import {
   chatYourTurnMail,
   introductionMail,
   poolInvitationMail,
+  savedPostingDeadlineMail,
 } from './mail-templates';
 import type { MailingEvent } from './mail-rules';
 
@@ -228,6 +229,18 @@ export class MailComposer {
           postingTitle: headerSafe(p.postingTitle),
           message: p.message,
           url: `${base}/me/profile#talent-pool`,
+        });
+        break;
+      }
+      case 'saved_posting.deadline_near': {
+        if (!fair) return null;
+        const p = event.payload;
+        content = savedPostingDeadlineMail(l, {
+          name,
+          companyName: headerSafe(p.companyName),
+          postingTitle: headerSafe(p.postingTitle),
+          closesAt: this.at(fair, l, p.closesAt),
+          url: `${base}/postings/${p.postingId}`,
         });
         break;
       }

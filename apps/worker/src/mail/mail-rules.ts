@@ -19,6 +19,7 @@ export const MAILING_EVENTS = [
   'pool_invitation.sent',
   'pool_chat_invitation.sent',
   'introduction.made',
+  'saved_posting.deadline_near',
   /** Mailed by the paced `mail.announcement` pages when the organizer asked for it (see MailSubscriber). */
   'fair.announced',
   /** Not mailed by itself: it schedules its booth's applicant digest (see MailSubscriber). */
@@ -69,6 +70,8 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       return [{ kind: 'pool-invitation', userId: event.payload.seekerId }];
     case 'introduction.made':
       return [{ kind: 'introduction', userId: event.payload.seekerId }];
+    case 'saved_posting.deadline_near':
+      return [{ kind: 'saved-posting-deadline', userId: event.payload.seekerId }];
     case 'fair.announced':
       return []; // many recipients: paged and paced by the announcement job, not one event's burst
     case 'application.submitted':

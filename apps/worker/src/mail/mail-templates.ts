@@ -485,3 +485,21 @@ export function introductionMail(l: Language, f: OfferMailFacts & { postingTitle
     },
   });
 }
+
+/** A posting the seeker saved (스크랩) closes within a day. */
+export function savedPostingDeadlineMail(l: Language, f: { name: string; companyName: string; postingTitle: string; closesAt: string; url: string }): MailContent {
+  return pick(l, {
+    ko: {
+      subject: `[비상] 스크랩한 채용공고가 곧 마감됩니다: ${f.postingTitle}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`스크랩하신 ${f.companyName}의 채용공고 「${f.postingTitle}」의 마감일은 ${f.closesAt}입니다.`, '지원하시려면 마감 전에 서둘러 주세요.'],
+      action: { label: '채용공고 보기', url: f.url },
+    },
+    en: {
+      subject: `[Bisang] A saved posting closes soon: ${f.postingTitle}`,
+      greeting: greeting(l, f.name),
+      paragraphs: [`${f.companyName}'s posting "${f.postingTitle}", which you saved, closes at ${f.closesAt}.`, 'Apply before it closes if you are interested.'],
+      action: { label: 'View the posting', url: f.url },
+    },
+  });
+}

@@ -24,6 +24,7 @@ export const NOTIFYING_EVENTS = [
   'introduction.made',
   'queue.next',
   'chat.message_posted',
+  'saved_posting.deadline_near',
 ] as const;
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -162,6 +163,10 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       const p = event.payload;
       if (p.kind !== 'message' || p.senderId === p.seekerId) return [];
       return [notice(p.seekerId, 'chat.answered', { chatId: p.chatId, boothId: p.boothId, seq: p.seq })];
+    }
+    case 'saved_posting.deadline_near': {
+      const p = event.payload;
+      return [notice(p.seekerId, 'posting.deadline_soon', { postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, fairId: p.fairId, closesAt: p.closesAt })];
     }
   }
 }

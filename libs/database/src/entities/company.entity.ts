@@ -7,6 +7,14 @@ export class CompanyEntity {
   @Column({ type: 'text', nullable: true }) industry: string | null;
   @Column({ type: 'text', nullable: true }) region: string | null;
   @Column({ type: 'text', nullable: true }) size: string | null;
+  /** The company page: what it says about itself, its benefits and where people work. */
+  @Column({ type: 'text', nullable: true }) introduction: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) benefits: string[];
+  @Column({ type: 'text', nullable: true }) location: string | null;
+  /** 사업자등록번호, 10 digits; verified when an organizer confirmed it (cleared when it changes). */
+  @Column({ name: 'business_number', type: 'text', nullable: true }) businessNumber: string | null;
+  @Column({ name: 'business_number_verified_at', type: 'timestamptz', nullable: true }) businessNumberVerifiedAt: Date | null;
+  @Column({ name: 'business_number_verified_by', type: 'uuid', nullable: true }) businessNumberVerifiedBy: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

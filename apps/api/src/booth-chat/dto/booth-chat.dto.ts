@@ -62,7 +62,7 @@ export class ChatListQueryDto extends ListQueryDto {}
 export class StaffPresenceDto implements StaffPresenceInput {
   @ApiProperty() @IsBoolean({ message: 'online must be true or false' }) online: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4, default: 2 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4, default: 2, nullable: true, description: 'null or left out: 2' })
   @IsOptional()
   @IsInt({ message: 'capacity must be a whole number from 1 to 4' })
   @Min(1, { message: 'capacity must be a whole number from 1 to 4' })
