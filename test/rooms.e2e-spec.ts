@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import type { RoomJoinAck, RoomPeer, RoomSignal, SimpleAck } from '@bisang/contracts';
+import type { ChatJoinAck, ChatMessage, RoomJoinAck, RoomPeer, RoomSignal, SimpleAck } from '@bisang/contracts';
 import { JobProducer, QUEUE_OF, jobIds } from '@bisang/queues';
 import {
   EVENT_WAIT_MS,
@@ -193,6 +193,67 @@ describe('session rooms', () => {
     // A live coach entering now is seen as present.
     const coach = t.socket({ token: people.coach.accessToken });
     expect(await join(coach, roomId)).toEqual({ ok: true, roomId, peers: [people.seeker.id] });
+  });
+
+  it('keeps a chat beside the room for its two participants only, replayed after a cut exactly once and in order, video or not', async () => {
+    const people = await pair();
+    const [stranger] = await createPeople(t.app, db, 'seeker', 1);
+    const [otherCoach] = await createPeople(t.app, db, 'coach', 1);
+    const bookingId = await confirmedBooking(t.http, db, people, fairId, minutesFromNow(5));
+    const bySeeker = (await enter(bookingId, people.seeker)).body;
+    const byCoach = (await enter(bookingId, people.coach)).body;
+    const chatId = bySeeker.chatId as string;
+    expect(chatId).toEqual(expect.any(String));
+    expect(byCoach.chatId).toBe(chatId);
+    expect((await enter(bookingId, people.seeker)).body.chatId).toBe(chatId);
+
+    const chatJoin = async (s: Socket, since?: number): Promise<ChatJoinAck> => {
+      await connected(s);
+      return s.timeout(EVENT_WAIT_MS).emitWithAck('chat:join', since === undefined ? { chatId } : { chatId, since });
+    };
+    const messagesOf = (s: Socket) => {
+      const seen: ChatMessage[] = [];
+      s.on('chat:message', (m: ChatMessage) => seen.push(m));
+      return seen;
+    };
+    const post = (who: TestPerson, body: string) => t.http.post(`/chats/${chatId}/messages`, { body }, who.accessToken);
+
+    // Neither has joined the room's call (no video at all): the chat works all the same.
+    const coach = t.socket({ token: people.coach.accessToken });
+    const seeker = t.socket({ token: people.seeker.accessToken });
+    const coachGot = messagesOf(coach);
+    const seekerGot = messagesOf(seeker);
+    expect(await chatJoin(coach)).toEqual({ ok: true, lastSeq: 0 });
+    expect(await chatJoin(seeker)).toEqual({ ok: true, lastSeq: 0 });
+    const first = await post(people.seeker, '카메라가 안 켜져요. 채팅으로 할까요?');
+    expect([first.status, first.body.seq, first.body.senderId]).toEqual([201, 1, people.seeker.id]);
+    expect((await post(people.coach, '네, 채팅으로 진행하죠.')).body.seq).toBe(2);
+    await eventually(() => coachGot.length === 2 && seekerGot.length === 2, 'both messages live on both sides');
+
+    // The seeker's connection is cut; the coach goes on; back with since = the last seq shown: the rest once, in order, then live.
+    seeker.disconnect();
+    for (let i = 3; i <= 5; i++) expect((await post(people.coach, `메시지 ${i}`)).body.seq).toBe(i);
+    const back = t.socket({ token: people.seeker.accessToken });
+    const backGot = messagesOf(back);
+    expect(await chatJoin(back, 2)).toEqual({ ok: true, lastSeq: 5 });
+    expect((await post(people.seeker, '다시 들어왔어요')).body.seq).toBe(6);
+    await eventually(() => backGot.length === 4 && coachGot.length === 6, 'replay then live');
+    expect(backGot.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    expect(coachGot.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    const replay = await t.http.get(`/chats/${chatId}/messages?since=0`, people.coach.accessToken);
+    expect(replay.body.items.map((m: ChatMessage) => m.body)).toEqual(['카메라가 안 켜져요. 채팅으로 할까요?', '네, 채팅으로 진행하죠.', '메시지 3', '메시지 4', '메시지 5', '다시 들어왔어요']);
+
+    // Anyone else: 404 over HTTP, NOT_FOUND on the socket; and the room's chat is not a booth chat in anyone's inbox.
+    for (const outsider of [stranger, otherCoach]) {
+      expect((await t.http.get(`/chats/${chatId}/messages`, outsider.accessToken)).status).toBe(404);
+      expect((await t.http.get(`/chats/${chatId}`, outsider.accessToken)).status).toBe(404);
+      expect((await t.http.post(`/chats/${chatId}/messages`, { body: '끼어들기' }, outsider.accessToken)).status).toBe(404);
+      expect(await chatJoin(t.socket({ token: outsider.accessToken }))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
+    const inbox = await t.http.get('/me/chats', people.seeker.accessToken);
+    expect(inbox.body.items.map((c: { id: string }) => c.id)).not.toContain(chatId);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM chats WHERE room_id = $1`, [bySeeker.roomId]);
+    expect(rows[0].n).toBe(1);
   });
 
   it('completes the session at its end when both were in the room for half the slot, and not otherwise', async () => {

@@ -152,7 +152,8 @@ interface BoothQueueFacts {
 }
 
 /** `live`: taken from the queue; `message`: a message left while no recruiter was online. */
-export type ChatKind = 'live' | 'message';
+/** `room`: the chat beside a booking's session room (no booth). */
+export type ChatKind = 'live' | 'message' | 'room';
 
 /** The facts every chat event carries. */
 interface ChatFacts {

@@ -810,6 +810,11 @@ export interface RoomEntry {
   kind: 'booking' | 'chat';
   /** The booking's or chat's id. */
   refId: string;
+  /**
+   * The room's text chat (a booking's room chat, or the booth chat itself for a chat's call): its messages through
+   * `POST/GET /chats/:chatId/messages` and `chat:join`, like booth chat, for the room's two participants only.
+   */
+  chatId: string;
   /** `host`: the coach, interviewer or recruiter (marks the outcome); `guest`: the seeker. */
   as: 'host' | 'guest';
   peer: { id: string; name: string };

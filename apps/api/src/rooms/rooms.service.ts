@@ -69,6 +69,7 @@ export class RoomsService {
     const peerId = room.hostId === userId ? room.guestId : room.hostId;
     const peer = await this.users.findById(peerId);
     const b = room.booking;
+    const chatId = room.kind === 'chat' ? room.refId : await this.chats.ensureForRoom(room, now);
     return {
       roomId: room.id,
       opensAt: room.opensAt.toISOString(),
@@ -76,6 +77,7 @@ export class RoomsService {
       iceServers: this.ice.for(userId, now),
       kind: room.kind,
       refId: room.refId,
+      chatId,
       as: room.hostId === userId ? 'host' : 'guest',
       peer: { id: peerId, name: peer?.name ?? '' },
       ...(b

@@ -20,6 +20,8 @@ export class RoomEntryDto implements RoomEntry {
   @ApiProperty({ type: [IceServerDto] }) iceServers: IceServerDto[];
   @ApiProperty({ enum: ['booking', 'chat'] }) kind: 'booking' | 'chat';
   @ApiProperty({ format: 'uuid', description: 'the booking or chat' }) refId: string;
+  @ApiProperty({ format: 'uuid', description: "the room's text chat (messages as in booth chat: POST/GET /chats/:chatId/messages, chat:join); a chat's call uses the booth chat itself" })
+  chatId: string;
   @ApiProperty({ enum: ['host', 'guest'], description: 'host: the coach, interviewer or recruiter' }) as: 'host' | 'guest';
   @ApiProperty({ type: RoomPeerDto }) peer: RoomPeerDto;
   @ApiPropertyOptional() startsAt?: string;
