@@ -2,7 +2,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { AccountsService } from '@bisang/auth';
 import { UsersRepository } from '@bisang/database';
 import { seedApplicationsDemo } from './applications-demo';
-import { seedCoachingBookingsDemo, seedCoachingDemo } from './coaching-demo';
+import { seedCoachingBookingsDemo, seedCoachingDemo, seedRoomDemo } from './coaching-demo';
 import { seedFairDemo } from './fair-demo';
 import { seedMatchingDemo } from './matching-demo';
 
@@ -35,6 +35,8 @@ export async function seedDemo(app: INestApplicationContext, options: { trickle?
   logger.log(`demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}), password in README`);
   const { fairId, trickle } = await seedFairDemo(app);
   await seedCoachingDemo(app, fairId);
+  // Before the other demo bookings, so that the coach's next free slot can still be the demo seeker's room.
+  await seedRoomDemo(app, fairId);
   await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
   await seedCoachingBookingsDemo(app, fairId);
   await seedMatchingDemo(app, fairId, DEMO_PASSWORD);
