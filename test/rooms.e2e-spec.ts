@@ -13,6 +13,7 @@ import {
   eventually,
   hourFromNow,
   publishAvailability,
+  samplePdf,
   settledBookings,
   splitDeployment,
 } from '@bisang/testing';
@@ -254,6 +255,50 @@ describe('session rooms', () => {
     expect(inbox.body.items.map((c: { id: string }) => c.id)).not.toContain(chatId);
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM chats WHERE room_id = $1`, [bySeeker.roomId]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it("shows the coach whom they meet (name, age, desired job groups) and the resume only while the seeker shares it", async () => {
+    const people = await pair();
+    const put = (path: string, body: unknown, token: string) => t.http.request('PUT', path, { body, token });
+    expect((await put('/me/profile', { desiredJobCategories: ['0', '2'] }, people.seeker.accessToken)).status).toBe(200);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(samplePdf('coaching'))], { type: 'application/pdf' }), '이력서.pdf');
+    const resume = await t.http.form('PUT', '/me/resume', form, people.seeker.accessToken);
+    expect(resume.status).toBe(200);
+    const bookingId = await confirmedBooking(t.http, db, people, fairId, minutesFromNow(5));
+    const inCoachList = async () =>
+      ((await t.http.get('/me/coaching/bookings?limit=100', people.coach.accessToken)).body.items as { id: string; seeker: unknown }[]).find((b) => b.id === bookingId)!;
+    const download = () => t.http.bytes(`/resumes/${resume.body.id}/file`, people.coach.accessToken);
+
+    // Not consented (the default): who, but no resume, and the file is not there for the coach.
+    const seekerName = (await db.query(`SELECT name FROM users WHERE id = $1`, [people.seeker.id])).rows[0].name;
+    expect((await inCoachList()).seeker).toEqual({ name: seekerName, age: expect.any(Number), desiredJobCategories: ['0', '2'], resumeId: null });
+    expect((await download()).status).toBe(404);
+    const own = ((await t.http.get('/me/coaching/bookings?limit=100', people.seeker.accessToken)).body.items as { id: string; resumeShared: boolean; seeker?: unknown }[]).find(
+      (b) => b.id === bookingId,
+    )!;
+    expect(own.resumeShared).toBe(false);
+    expect(own.seeker).toBeUndefined();
+
+    // Only the seeker shares it, on their own coaching booking.
+    const share = (who: TestPerson, shared: unknown) => put(`/coaching/bookings/${bookingId}/resume-sharing`, { shared }, who.accessToken);
+    const [stranger] = await createPeople(t.app, db, 'seeker', 1);
+    expect((await share(stranger, true)).status).toBe(404);
+    expect((await share(people.coach, true)).status).toBe(403);
+    expect((await share(people.seeker, 'yes')).status).toBe(400);
+    const shared = await share(people.seeker, true);
+    expect([shared.status, shared.body.resumeShared]).toEqual([200, true]);
+    expect((await inCoachList()).seeker).toMatchObject({ resumeId: resume.body.id });
+    const file = await download();
+    expect(file.status).toBe(200);
+    expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const sharedEvent = await db.query(`SELECT payload FROM domain_events WHERE type = 'booking.resume_sharing_changed' AND payload->>'bookingId' = $1`, [bookingId]);
+    expect(sharedEvent.rows.map((r) => r.payload.shared)).toEqual([true]);
+
+    // Withdrawn: gone again, list and file.
+    expect((await share(people.seeker, false)).body.resumeShared).toBe(false);
+    expect((await inCoachList()).seeker).toMatchObject({ resumeId: null });
+    expect((await download()).status).toBe(404);
   });
 
   it('completes the session at its end when both were in the room for half the slot, and not otherwise', async () => {

@@ -87,6 +87,8 @@ export interface DomainEventMap {
   /** `auto`: nobody marked it; `attended`: completed because both were in its room for at least half the slot. */
   'booking.completed': BookingFacts & { auto: boolean; attended?: boolean };
   'booking.no_show': BookingFacts;
+  /** The seeker shows (`shared`) or stops showing their resume to the coach of this coaching booking. */
+  'booking.resume_sharing_changed': BookingFacts & { shared: boolean };
   /** A participant entered a session room (the first of their sockets there). */
   'room.joined': RoomAttendanceFacts;
   /** A participant left a session room (their last socket there left or disconnected). */

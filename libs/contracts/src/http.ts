@@ -326,8 +326,13 @@ export interface Booking {
   replacedByBookingId?: string;
   /** `coaching` (1:1 면접 코칭) or `interview` (a booth's interview); in `GET /me/coaching/bookings`. */
   kind?: 'coaching' | 'interview';
-  /** To the coach or interviewer, in `GET /me/coaching/bookings`: who they meet. */
-  seeker?: { name: string; age: number | null; desiredJobCategories: string[] };
+  /**
+   * To the coach or interviewer, in `GET /me/coaching/bookings`: who they meet; `resumeId` where the seeker consents
+   * (shared on this coaching booking, or applied to the interviewer's company), else null.
+   */
+  seeker?: { name: string; age: number | null; desiredJobCategories: string[]; resumeId: string | null };
+  /** A coaching booking: the seeker shows their resume to the coach (`PUT /coaching/bookings/:id/resume-sharing`). */
+  resumeShared?: boolean;
   /** To the seeker, in `GET /me/coaching/bookings`: who coaches or interviews them. */
   coach?: { name: string };
 }
@@ -762,6 +767,11 @@ export interface Chat {
   otherReadSeq: number;
   seekerName: string;
   companyName: string | null;
+}
+
+/** `PUT /coaching/bookings/:bookingId/resume-sharing`, by its seeker. */
+export interface ResumeSharingInput {
+  shared: boolean;
 }
 
 /** `POST /chats/:chatId/handover`: the chat's recruiter hands it to a colleague at the booth. */

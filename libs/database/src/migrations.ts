@@ -22,6 +22,7 @@ import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddF
 import { AddBoothSuspension1764760000002 } from './migrations/1764760000002-AddBoothSuspension';
 import { CreateAnnouncements1764760000003 } from './migrations/1764760000003-CreateAnnouncements';
 import { AddRoomChats1764810000000 } from './migrations/1764810000000-AddRoomChats';
+import { AddBookingResumeSharing1764810000001 } from './migrations/1764810000001-AddBookingResumeSharing';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddBoothSuspension1764760000002,
   CreateAnnouncements1764760000003,
   AddRoomChats1764810000000,
+  AddBookingResumeSharing1764810000001,
 ];
