@@ -84,8 +84,9 @@ const ROOM_SOON_MS = 30 * 60_000;
 /**
  * A session of the demo seeker (김청년) with the demo coach (박코치) whose room is open now or opens soon, so
  * that a newcomer signed in as either can press 입장하기 at once. Idempotent: nothing new while such a session
- * exists. The session starts at the next 5-minute mark at least 5 minutes away (its room is open from then on);
- * when the coach's day already has a slot there, the coach's next free slot is taken instead.
+ * exists. The session starts at the next 5-minute mark at least 5 minutes away (its room is open from then on), with
+ * a second free slot right after it (today's coaching list still has a time to book); when the coach's day already
+ * has a slot there, the coach's next free slot is taken instead.
  */
 export async function seedRoomDemo(app: INestApplicationContext, fairId: string): Promise<void> {
   const logger = new Logger('Demo');
@@ -114,7 +115,7 @@ export async function seedRoomDemo(app: INestApplicationContext, fairId: string)
   try {
     const [made] = await slots.publishAvailability({ id: coach.id, role: 'coach' }, fairId, {
       startsAt: start.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-      endsAt: start.plus({ minutes: 30 }).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+      endsAt: start.plus({ minutes: 60 }).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
       slotMinutes: 30,
       bufferMinutes: 0,
     });

@@ -35,10 +35,10 @@ export async function seedDemo(app: INestApplicationContext, options: { trickle?
   logger.log(`demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.role).join(', ')}), password in README`);
   const { fairId, trickle } = await seedFairDemo(app);
   await seedCoachingDemo(app, fairId);
-  // Before the other demo bookings, so that the coach's next free slot can still be the demo seeker's room.
-  await seedRoomDemo(app, fairId);
   await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
   await seedCoachingBookingsDemo(app, fairId);
+  // After the other demo bookings, which take every other free slot: the slot after the room's stays free to book.
+  await seedRoomDemo(app, fairId);
   await seedMatchingDemo(app, fairId, DEMO_PASSWORD);
   if (options.trickle === false) return { fairId };
   // A new posting now and then, so the live feed visibly moves during the demo.
