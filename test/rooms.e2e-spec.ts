@@ -412,12 +412,12 @@ describe('session rooms across gateway nodes', () => {
     await db.end();
   });
 
-  it('relays presence and signals between participants on different nodes, to the peer only', async () => {
+  it("relays presence, signals and the room's chat between participants on different nodes, to the peer only", async () => {
     const fairId = await createLiveFair(db);
     const [coach] = await createPeople(deployment.tokens, db, 'coach', 1);
     const [seekerP, other] = await createPeople(deployment.tokens, db, 'seeker', 2);
     const bookingId = await confirmedBooking(http, db, { coach, seeker: seekerP }, fairId, minutesFromNow(5));
-    const { roomId } = (await http.post(`/coaching/bookings/${bookingId}/room`, {}, coach.accessToken)).body;
+    const { roomId, chatId } = (await http.post(`/coaching/bookings/${bookingId}/room`, {}, coach.accessToken)).body;
 
     const [nodeA, nodeB] = deployment.realtime;
     const c = socketTo(nodeA.url, coach.accessToken);
@@ -437,6 +437,15 @@ describe('session rooms across gateway nodes', () => {
     await eventually(() => coachSignals.length === 1 && seekerSignals.length === 1, 'signals across nodes');
     expect(coachSignals[0]).toMatchObject({ roomId, from: seekerP.id });
     expect(seekerSignals[0]).toMatchObject({ roomId, from: coach.id, data: { description: { type: 'answer', sdp: 'v=0' } } });
+
+    // The chat beside the room: posted through the api, delivered to the seeker's node.
+    const seekerChat: ChatMessage[] = [];
+    s.on('chat:message', (m: ChatMessage) => seekerChat.push(m));
+    expect(await s.timeout(EVENT_WAIT_MS).emitWithAck('chat:join', { chatId, since: 0 })).toEqual({ ok: true, lastSeq: 0 });
+    expect(await bystander.timeout(EVENT_WAIT_MS).emitWithAck('chat:join', { chatId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await http.post(`/chats/${chatId}/messages`, { body: '들리시나요?' }, coach.accessToken)).status).toBe(201);
+    await eventually(() => seekerChat.length === 1, 'the chat message across nodes');
+    expect(seekerChat[0]).toMatchObject({ chatId, seq: 1, senderId: coach.id, body: '들리시나요?' });
 
     s.disconnect();
     await eventually(() => coachPeers.some((p) => p.userId === seekerP.id && !p.present), 'departure across nodes');
