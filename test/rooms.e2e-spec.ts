@@ -273,6 +273,7 @@ describe('session rooms', () => {
     // Not consented (the default): who, but no resume, and the file is not there for the coach.
     const seekerName = (await db.query(`SELECT name FROM users WHERE id = $1`, [people.seeker.id])).rows[0].name;
     expect((await inCoachList()).seeker).toEqual({ name: seekerName, age: expect.any(Number), desiredJobCategories: ['0', '2'], resumeId: null });
+    expect((await enter(bookingId, people.coach)).body.peer.resumeId).toBeNull();
     expect((await download()).status).toBe(404);
     const own = ((await t.http.get('/me/coaching/bookings?limit=100', people.seeker.accessToken)).body.items as { id: string; resumeShared: boolean; seeker?: unknown }[]).find(
       (b) => b.id === bookingId,
@@ -289,6 +290,9 @@ describe('session rooms', () => {
     const shared = await share(people.seeker, true);
     expect([shared.status, shared.body.resumeShared]).toEqual([200, true]);
     expect((await inCoachList()).seeker).toMatchObject({ resumeId: resume.body.id });
+    // In the room too, for the coach only.
+    expect((await enter(bookingId, people.coach)).body.peer).toMatchObject({ id: people.seeker.id, resumeId: resume.body.id });
+    expect((await enter(bookingId, people.seeker)).body.peer.resumeId).toBeUndefined();
     const file = await download();
     expect(file.status).toBe(200);
     expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');

@@ -827,7 +827,8 @@ export interface RoomEntry {
   chatId: string;
   /** `host`: the coach, interviewer or recruiter (marks the outcome); `guest`: the seeker. */
   as: 'host' | 'guest';
-  peer: { id: string; name: string };
+  /** `resumeId`: to the host of a booking's room, the seeker's resume where the seeker consents, else null. */
+  peer: { id: string; name: string; resumeId?: string | null };
   /** A booking's session time (absent for a chat's room). */
   startsAt?: string;
   endsAt?: string;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { RoomEntry, RoomJoinAck, RoomPeer } from '@bisang/contracts';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, downloadFile, resumeUrl } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, useAsync } from '../components/async';
 import { ChatView } from '../components/ChatView';
@@ -366,6 +366,20 @@ function HostPanel({ entry, peerPresent }: { entry: RoomEntry; peerPresent: bool
     <section aria-labelledby="host-title" className="card stack">
       <h2 id="host-title">{t('room.feedback')}</h2>
       <ErrorNote error={error} />
+      {entry.peer.resumeId ? (
+        <p>
+          <button
+            type="button"
+            className="linklike"
+            data-testid="room-resume"
+            onClick={() => void downloadFile(resumeUrl(entry.peer.resumeId!), `${entry.peer.name}-resume.pdf`).catch(setError)}
+          >
+            {t('sessions.resume', { name: entry.peer.name })}
+          </button>
+        </p>
+      ) : (
+        entry.peer.resumeId === null && <p className="small muted">{t('sessions.noResume')}</p>
+      )}
       <form
         className="stack"
         onSubmit={(e) => {

@@ -11,6 +11,13 @@ export class IceServerDto implements IceServer {
 export class RoomPeerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "to the host of a booking's room: the seeker's resume where the seeker consents (as in the session list), else null",
+  })
+  resumeId?: string | null;
 }
 
 export class RoomEntryDto implements RoomEntry {
