@@ -356,6 +356,8 @@ describe('booth chat', () => {
     expect(byRecruiter.body).toMatchObject({ roomId: expect.any(String), opensAt: expect.any(String), closesAt: expect.any(String), iceServers: expect.any(Array) });
     const bySeeker = await t.http.post(`/chats/${chat.id}/room`, {}, s.accessToken);
     expect(bySeeker.body.roomId).toBe(byRecruiter.body.roomId);
+    // The call's chat is the booth chat itself: no second conversation.
+    expect([byRecruiter.body.chatId, bySeeker.body.chatId]).toEqual([chat.id, chat.id]);
     expect(Date.parse(bySeeker.body.opensAt)).toBeLessThanOrEqual(Date.now() + 60_000);
     expect((await t.http.post(`/chats/${chat.id}/room`, {}, stranger.accessToken)).status).toBe(404);
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { BoothSetup, SignedIn, TestPerson, advanceTo, applyTo, connectTestDb, createBooth, createFair, createOrganizer, createPeople, eventually, hourFromNow, publishAvailability, publishPosting, registerUser, settledBookings } from '@bisang/testing';
+import { BoothSetup, SignedIn, TestPerson, advanceTo, applyTo, connectTestDb, samplePdf, createBooth, createFair, createOrganizer, createPeople, eventually, hourFromNow, publishAvailability, publishPosting, registerUser, settledBookings } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 import { bookingInvariantViolations } from './coaching-invariants';
 
@@ -93,6 +93,23 @@ describe('interview slots', () => {
     // Moving the application on to the interview stage makes the other seeker eligible.
     await advanceTo(t.http, booth.recruiter, appliedId, 'interview');
     expect((await book(applied, other.id)).body.status).toBe('confirmed');
+  });
+
+  it("shows the interviewer whom they meet and the applicant's resume (applying to the company is consent); the seeker cannot toggle it", async () => {
+    const [slot] = (await publish(booth.recruiter, booth.boothId, hourFromNow(70))).body.slots;
+    const seeker = await registerUser(t.http, 'seeker', { birthDate: '1999-03-04' });
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(samplePdf('interview'))], { type: 'application/pdf' }), '이력서.pdf');
+    const resume = await t.http.form('PUT', '/me/resume', form, seeker.accessToken);
+    expect(resume.status).toBe(200);
+    await applyAt(seeker, 'interview');
+    const booked = await book(seeker, slot.id);
+    expect(booked.body.status).toBe('confirmed');
+    const mine = (await t.http.get('/me/coaching/bookings?limit=100', booth.recruiter.accessToken)).body.items.find((b: { id: string }) => b.id === booked.body.id);
+    expect(mine.seeker).toEqual({ name: expect.any(String), age: expect.any(Number), desiredJobCategories: [], resumeId: resume.body.id });
+    expect((await t.http.bytes(`/resumes/${resume.body.id}/file`, booth.recruiter.accessToken)).status).toBe(200);
+    const toggle = await t.http.request('PUT', `/coaching/bookings/${booked.body.id}/resume-sharing`, { body: { shared: false }, token: seeker.accessToken });
+    expect([toggle.status, toggle.body.code]).toEqual([409, 'BOOKING_NOT_SHAREABLE']);
   });
 
   it('does not count interview bookings against the per-seeker coaching limit (but they still may not overlap)', async () => {

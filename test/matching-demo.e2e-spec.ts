@@ -1,3 +1,5 @@
+import type { Booking } from '@bisang/contracts';
+import { eventually } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 import { DEMO_PASSWORD, seedDemo } from '../apps/bisang/src/demo/demo-seed';
 
@@ -33,6 +35,26 @@ describe('matching in the demo fair', () => {
   it('has an invitation to chat waiting for the veteran from the demo recruiter\'s booth', async () => {
     const res = await t.http.get('/me/pool-invitations', await login('p01@demo.bisang.kr'));
     expect(res.body.items).toEqual([expect.objectContaining({ kind: 'chat', status: 'pending', postingId: null, message: expect.stringContaining('재무 경력') })]);
+  });
+
+  it('gives the demo seeker a session with the demo coach whose room is open now or within half an hour', async () => {
+    const seeker = await login('seeker@demo.bisang.kr');
+    const coach = await login('coach@demo.bisang.kr');
+    const soon = (b: Booking) => b.status === 'confirmed' && Date.parse(b.endsAt) > Date.now() && Date.parse(b.startsAt) - 10 * 60_000 < Date.now() + 30 * 60_000;
+    let booking: Booking | undefined;
+    await eventually(async () => {
+      booking = ((await t.http.get('/me/coaching/bookings?limit=100', seeker)).body.items as Booking[]).find(soon);
+      return booking !== undefined;
+    }, 'the demo session confirmed');
+    const bySeeker = await t.http.post(`/coaching/bookings/${booking!.id}/room`, {}, seeker);
+    if (bySeeker.status === 409) {
+      // Made from the coach's next free slot: it opens soon.
+      expect(bySeeker.body.code).toBe('ROOM_NOT_OPEN');
+      expect(Date.parse(bySeeker.body.opensAt)).toBeLessThan(Date.now() + 30 * 60_000);
+    } else {
+      expect(bySeeker.status).toBe(200);
+      expect((await t.http.post(`/coaching/bookings/${booking!.id}/room`, {}, coach)).body).toMatchObject({ roomId: bySeeker.body.roomId, peer: { name: '김청년' } });
+    }
   });
 
   it('counts the introduction that led to a hire, and the target shares', async () => {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
-import type { RoomJoinAck, RoomPeer, RoomSignal, SimpleAck } from '@bisang/contracts';
+import type { ChatJoinAck, ChatMessage, RoomJoinAck, RoomPeer, RoomSignal, SimpleAck } from '@bisang/contracts';
 import { JobProducer, QUEUE_OF, jobIds } from '@bisang/queues';
 import {
   EVENT_WAIT_MS,
@@ -13,6 +13,7 @@ import {
   eventually,
   hourFromNow,
   publishAvailability,
+  samplePdf,
   settledBookings,
   splitDeployment,
 } from '@bisang/testing';
@@ -195,6 +196,115 @@ describe('session rooms', () => {
     expect(await join(coach, roomId)).toEqual({ ok: true, roomId, peers: [people.seeker.id] });
   });
 
+  it('keeps a chat beside the room for its two participants only, replayed after a cut exactly once and in order, video or not', async () => {
+    const people = await pair();
+    const [stranger] = await createPeople(t.app, db, 'seeker', 1);
+    const [otherCoach] = await createPeople(t.app, db, 'coach', 1);
+    const bookingId = await confirmedBooking(t.http, db, people, fairId, minutesFromNow(5));
+    const bySeeker = (await enter(bookingId, people.seeker)).body;
+    const byCoach = (await enter(bookingId, people.coach)).body;
+    const chatId = bySeeker.chatId as string;
+    expect(chatId).toEqual(expect.any(String));
+    expect(byCoach.chatId).toBe(chatId);
+    expect((await enter(bookingId, people.seeker)).body.chatId).toBe(chatId);
+
+    const chatJoin = async (s: Socket, since?: number): Promise<ChatJoinAck> => {
+      await connected(s);
+      return s.timeout(EVENT_WAIT_MS).emitWithAck('chat:join', since === undefined ? { chatId } : { chatId, since });
+    };
+    const messagesOf = (s: Socket) => {
+      const seen: ChatMessage[] = [];
+      s.on('chat:message', (m: ChatMessage) => seen.push(m));
+      return seen;
+    };
+    const post = (who: TestPerson, body: string) => t.http.post(`/chats/${chatId}/messages`, { body }, who.accessToken);
+
+    // Neither has joined the room's call (no video at all): the chat works all the same.
+    const coach = t.socket({ token: people.coach.accessToken });
+    const seeker = t.socket({ token: people.seeker.accessToken });
+    const coachGot = messagesOf(coach);
+    const seekerGot = messagesOf(seeker);
+    expect(await chatJoin(coach)).toEqual({ ok: true, lastSeq: 0 });
+    expect(await chatJoin(seeker)).toEqual({ ok: true, lastSeq: 0 });
+    const first = await post(people.seeker, '카메라가 안 켜져요. 채팅으로 할까요?');
+    expect([first.status, first.body.seq, first.body.senderId]).toEqual([201, 1, people.seeker.id]);
+    expect((await post(people.coach, '네, 채팅으로 진행하죠.')).body.seq).toBe(2);
+    await eventually(() => coachGot.length === 2 && seekerGot.length === 2, 'both messages live on both sides');
+
+    // The seeker's connection is cut; the coach goes on; back with since = the last seq shown: the rest once, in order, then live.
+    seeker.disconnect();
+    for (let i = 3; i <= 5; i++) expect((await post(people.coach, `메시지 ${i}`)).body.seq).toBe(i);
+    const back = t.socket({ token: people.seeker.accessToken });
+    const backGot = messagesOf(back);
+    expect(await chatJoin(back, 2)).toEqual({ ok: true, lastSeq: 5 });
+    expect((await post(people.seeker, '다시 들어왔어요')).body.seq).toBe(6);
+    await eventually(() => backGot.length === 4 && coachGot.length === 6, 'replay then live');
+    expect(backGot.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    expect(coachGot.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    const replay = await t.http.get(`/chats/${chatId}/messages?since=0`, people.coach.accessToken);
+    expect(replay.body.items.map((m: ChatMessage) => m.body)).toEqual(['카메라가 안 켜져요. 채팅으로 할까요?', '네, 채팅으로 진행하죠.', '메시지 3', '메시지 4', '메시지 5', '다시 들어왔어요']);
+
+    // Anyone else: 404 over HTTP, NOT_FOUND on the socket; and the room's chat is not a booth chat in anyone's inbox.
+    for (const outsider of [stranger, otherCoach]) {
+      expect((await t.http.get(`/chats/${chatId}/messages`, outsider.accessToken)).status).toBe(404);
+      expect((await t.http.get(`/chats/${chatId}`, outsider.accessToken)).status).toBe(404);
+      expect((await t.http.post(`/chats/${chatId}/messages`, { body: '끼어들기' }, outsider.accessToken)).status).toBe(404);
+      expect(await chatJoin(t.socket({ token: outsider.accessToken }))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
+    const inbox = await t.http.get('/me/chats', people.seeker.accessToken);
+    expect(inbox.body.items.map((c: { id: string }) => c.id)).not.toContain(chatId);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM chats WHERE room_id = $1`, [bySeeker.roomId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("shows the coach whom they meet (name, age, desired job groups) and the resume only while the seeker shares it", async () => {
+    const people = await pair();
+    const put = (path: string, body: unknown, token: string) => t.http.request('PUT', path, { body, token });
+    expect((await put('/me/profile', { desiredJobCategories: ['0', '2'] }, people.seeker.accessToken)).status).toBe(200);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(samplePdf('coaching'))], { type: 'application/pdf' }), '이력서.pdf');
+    const resume = await t.http.form('PUT', '/me/resume', form, people.seeker.accessToken);
+    expect(resume.status).toBe(200);
+    const bookingId = await confirmedBooking(t.http, db, people, fairId, minutesFromNow(5));
+    const inCoachList = async () =>
+      ((await t.http.get('/me/coaching/bookings?limit=100', people.coach.accessToken)).body.items as { id: string; seeker: unknown }[]).find((b) => b.id === bookingId)!;
+    const download = () => t.http.bytes(`/resumes/${resume.body.id}/file`, people.coach.accessToken);
+
+    // Not consented (the default): who, but no resume, and the file is not there for the coach.
+    const seekerName = (await db.query(`SELECT name FROM users WHERE id = $1`, [people.seeker.id])).rows[0].name;
+    expect((await inCoachList()).seeker).toEqual({ name: seekerName, age: expect.any(Number), desiredJobCategories: ['0', '2'], resumeId: null });
+    expect((await enter(bookingId, people.coach)).body.peer.resumeId).toBeNull();
+    expect((await download()).status).toBe(404);
+    const own = ((await t.http.get('/me/coaching/bookings?limit=100', people.seeker.accessToken)).body.items as { id: string; resumeShared: boolean; seeker?: unknown }[]).find(
+      (b) => b.id === bookingId,
+    )!;
+    expect(own.resumeShared).toBe(false);
+    expect(own.seeker).toBeUndefined();
+
+    // Only the seeker shares it, on their own coaching booking.
+    const share = (who: TestPerson, shared: unknown) => put(`/coaching/bookings/${bookingId}/resume-sharing`, { shared }, who.accessToken);
+    const [stranger] = await createPeople(t.app, db, 'seeker', 1);
+    expect((await share(stranger, true)).status).toBe(404);
+    expect((await share(people.coach, true)).status).toBe(403);
+    expect((await share(people.seeker, 'yes')).status).toBe(400);
+    const shared = await share(people.seeker, true);
+    expect([shared.status, shared.body.resumeShared]).toEqual([200, true]);
+    expect((await inCoachList()).seeker).toMatchObject({ resumeId: resume.body.id });
+    // In the room too, for the coach only.
+    expect((await enter(bookingId, people.coach)).body.peer).toMatchObject({ id: people.seeker.id, resumeId: resume.body.id });
+    expect((await enter(bookingId, people.seeker)).body.peer.resumeId).toBeUndefined();
+    const file = await download();
+    expect(file.status).toBe(200);
+    expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const sharedEvent = await db.query(`SELECT payload FROM domain_events WHERE type = 'booking.resume_sharing_changed' AND payload->>'bookingId' = $1`, [bookingId]);
+    expect(sharedEvent.rows.map((r) => r.payload.shared)).toEqual([true]);
+
+    // Withdrawn: gone again, list and file.
+    expect((await share(people.seeker, false)).body.resumeShared).toBe(false);
+    expect((await inCoachList()).seeker).toMatchObject({ resumeId: null });
+    expect((await download()).status).toBe(404);
+  });
+
   it('completes the session at its end when both were in the room for half the slot, and not otherwise', async () => {
     const both = await pair();
     const alone = await pair();
@@ -306,12 +416,12 @@ describe('session rooms across gateway nodes', () => {
     await db.end();
   });
 
-  it('relays presence and signals between participants on different nodes, to the peer only', async () => {
+  it("relays presence, signals and the room's chat between participants on different nodes, to the peer only", async () => {
     const fairId = await createLiveFair(db);
     const [coach] = await createPeople(deployment.tokens, db, 'coach', 1);
     const [seekerP, other] = await createPeople(deployment.tokens, db, 'seeker', 2);
     const bookingId = await confirmedBooking(http, db, { coach, seeker: seekerP }, fairId, minutesFromNow(5));
-    const { roomId } = (await http.post(`/coaching/bookings/${bookingId}/room`, {}, coach.accessToken)).body;
+    const { roomId, chatId } = (await http.post(`/coaching/bookings/${bookingId}/room`, {}, coach.accessToken)).body;
 
     const [nodeA, nodeB] = deployment.realtime;
     const c = socketTo(nodeA.url, coach.accessToken);
@@ -331,6 +441,15 @@ describe('session rooms across gateway nodes', () => {
     await eventually(() => coachSignals.length === 1 && seekerSignals.length === 1, 'signals across nodes');
     expect(coachSignals[0]).toMatchObject({ roomId, from: seekerP.id });
     expect(seekerSignals[0]).toMatchObject({ roomId, from: coach.id, data: { description: { type: 'answer', sdp: 'v=0' } } });
+
+    // The chat beside the room: posted through the api, delivered to the seeker's node.
+    const seekerChat: ChatMessage[] = [];
+    s.on('chat:message', (m: ChatMessage) => seekerChat.push(m));
+    expect(await s.timeout(EVENT_WAIT_MS).emitWithAck('chat:join', { chatId, since: 0 })).toEqual({ ok: true, lastSeq: 0 });
+    expect(await bystander.timeout(EVENT_WAIT_MS).emitWithAck('chat:join', { chatId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await http.post(`/chats/${chatId}/messages`, { body: '들리시나요?' }, coach.accessToken)).status).toBe(201);
+    await eventually(() => seekerChat.length === 1, 'the chat message across nodes');
+    expect(seekerChat[0]).toMatchObject({ chatId, seq: 1, senderId: coach.id, body: '들리시나요?' });
 
     s.disconnect();
     await eventually(() => coachPeers.some((p) => p.userId === seekerP.id && !p.present), 'departure across nodes');

@@ -11,6 +11,7 @@ import {
   launchBrowser,
   publishAvailability,
   registerUser,
+  samplePdf,
   saveScreenshot,
   seriousA11yViolations,
   signInThroughForm,
@@ -89,6 +90,17 @@ describe('web app: coaching sessions and bookings', () => {
     expect(await page.locator('details.coach-day-slots').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // the resume only once the seeker shares it on that booking
+    await upcoming.nth(0).getByTestId('session-no-resume').waitFor();
+    expect(await page.getByTestId('session-resume').count()).toBe(0);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(samplePdf('ux'))], { type: 'application/pdf' }), '이력서.pdf');
+    expect((await t.http.form('PUT', '/me/resume', form, seeker.accessToken)).status).toBe(200);
+    expect((await t.http.request('PUT', `/coaching/bookings/${first.id}/resume-sharing`, { body: { shared: true }, token: seeker.accessToken })).status).toBe(200);
+    await page.reload();
+    await page.getByTestId('upcoming-sessions').getByTestId('session').nth(0).getByRole('button', { name: '최구직 님 이력서 (PDF)' }).waitFor();
+    expect(await page.getByTestId('upcoming-sessions').getByTestId('session').nth(1).getByTestId('session-no-resume').count()).toBe(1);
+
     // the sooner session started 15 minutes ago and the seeker is not there: no-show asks first (dismissed: nothing),
     // then recorded; it moves to the past
     await db.query(`UPDATE coaching_bookings SET starts_at = now() - interval '15 minutes', ends_at = now() + interval '15 minutes' WHERE id = $1`, [first.id]);
@@ -146,6 +158,12 @@ describe('web app: coaching sessions and bookings', () => {
     expect(await page.getByTestId('refused-bookings').locator('summary').textContent()).toContain('1건');
     expect(await page.getByTestId('refused-bookings').getAttribute('open')).toBeNull();
     expect(await page.getByText('코치: 윤코치').first().isVisible()).toBe(true);
+    // the seeker shows their resume to the coach of one booking, with one tick
+    const shareBox = page.locator('[data-testid=booking][data-status=confirmed]').first().getByRole('checkbox', { name: '코치에게 내 이력서 보여주기' });
+    expect(await shareBox.isChecked()).toBe(false);
+    await shareBox.check();
+    await eventually(async () => ((await t.http.get('/me/coaching/bookings', seeker.accessToken)).body.items as { resumeShared: boolean }[]).some((b) => b.resumeShared), 'shared');
+    expect(await shareBox.isChecked()).toBe(true);
     // cancel asks first
     const booking = page.locator('[data-testid=booking][data-status=confirmed]').first();
     page.once('dialog', (d) => void d.dismiss());

@@ -23,7 +23,8 @@ import { TestApp, startTestApp } from './support/test-app';
  * a few seconds (CDP offline, and its socket.io connection closed): the coach sees the seeker leave, and once the
  * seeker is back online the call is renegotiated by an ICE restart (a new ICE username fragment) and decodes video
  * again. Chromium's emulation does not reach WebRTC's own UDP sockets, so the media path itself is not cut; what is
- * proven is the recovery of signalling and a complete ICE restart. Every wait is on the call's own state; the
+ * proven is the recovery of signalling and a complete ICE restart. The chat beside the call carries messages both
+ * ways, and one written while the seeker was offline reaches them once they are back, once. Every wait is on the call's own state; the
  * figures printed at the end are measurements, not assertions.
  */
 jest.setTimeout(300_000);
@@ -119,7 +120,7 @@ describe('web app: a session room in two browsers', () => {
     await page.getByRole('button', { name: '로그아웃' }).waitFor();
   };
 
-  it('connects seeker and coach peer to peer, with video both ways, and recovers from a network drop by ICE restart', async () => {
+  it('connects seeker and coach peer to peer, with video both ways and a chat beside it, and recovers from a network drop by ICE restart', async () => {
     const fairId = await createLiveFair(db);
     const [coach] = await createPeople(t.app, db, 'coach', 1);
     const [seeker] = await createPeople(t.app, db, 'seeker', 1);
@@ -169,6 +170,18 @@ describe('web app: a session room in two browsers', () => {
     await seekerPage.locator('[data-testid=peer-presence][data-present=yes]').waitFor();
     await coachPage.locator('[data-testid=peer-presence][data-present=yes]').waitFor();
     await seekerPage.locator('[data-testid=call-state][data-state=connected]').waitFor();
+
+    // The chat beside the call: a message typed on the phone reaches the coach, and the answer comes back.
+    const say = async (page: Page, body: string) => {
+      await page.locator('.room-chat').getByRole('textbox', { name: '메시지' }).fill(body);
+      await page.locator('.room-chat').getByRole('button', { name: '보내기' }).click();
+    };
+    const shown = (page: Page, side: 'mine' | 'theirs', body: string) => page.locator(`.room-chat .chat-${side}`, { hasText: body });
+    await say(seekerPage, '안녕하세요, 화면 잘 보이시나요?');
+    await shown(coachPage, 'theirs', '안녕하세요, 화면 잘 보이시나요?').waitFor();
+    await say(coachPage, '네, 잘 보입니다.');
+    await shown(seekerPage, 'theirs', '네, 잘 보입니다.').waitFor();
+    await shown(seekerPage, 'mine', '안녕하세요, 화면 잘 보이시나요?').waitFor();
     expect(await seekerPage.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousA11yViolations(seekerPage)).toEqual([]);
     await saveScreenshot(seekerPage, 'room-phone');
@@ -187,6 +200,9 @@ describe('web app: a session room in two browsers', () => {
     await seekerPage.context().setOffline(true);
     for (const ws of [...seekerSockets]) await ws.close();
     await coachPage.locator('[data-testid=peer-presence][data-present=no]').waitFor();
+    // Written while the seeker is offline: it reaches them when they are back, once.
+    await say(coachPage, '연결이 끊긴 것 같아요. 여기 채팅으로 남길게요.');
+    await shown(coachPage, 'mine', '연결이 끊긴 것 같아요. 여기 채팅으로 남길게요.').waitFor();
     await new Promise((r) => setTimeout(r, OFFLINE_MS));
     // Whether media went on while offline: Chromium's network emulation does not reach WebRTC's own sockets.
     const whileOffline = await stats(seekerPage);
@@ -211,6 +227,12 @@ describe('web app: a session room in two browsers', () => {
     const coachNow = await stats(coachPage);
     await waitForCall(coachPage, (s) => s.framesDecoded > coachNow.framesDecoded + 10, 'the coach decoding again');
     expect(afterRestart.restarts).toBeGreaterThan(before.restarts);
+    await shown(seekerPage, 'theirs', '연결이 끊긴 것 같아요. 여기 채팅으로 남길게요.').waitFor();
+    expect(await seekerPage.locator('.room-chat li').allInnerTexts()).toEqual([
+      expect.stringContaining('안녕하세요, 화면 잘 보이시나요?'),
+      expect.stringContaining('네, 잘 보입니다.'),
+      expect.stringContaining('연결이 끊긴 것 같아요. 여기 채팅으로 남길게요.'),
+    ]);
 
     console.log(
       [

@@ -93,6 +93,8 @@ export interface DomainEventMap {
   /** `auto`: nobody marked it; `attended`: completed because both were in its room for at least half the slot. */
   'booking.completed': BookingFacts & { auto: boolean; attended?: boolean };
   'booking.no_show': BookingFacts;
+  /** The seeker shows (`shared`) or stops showing their resume to the coach of this coaching booking. */
+  'booking.resume_sharing_changed': BookingFacts & { shared: boolean };
   /** A participant entered a session room (the first of their sockets there). */
   'room.joined': RoomAttendanceFacts;
   /** A participant left a session room (their last socket there left or disconnected). */
@@ -174,7 +176,8 @@ interface BoothQueueFacts {
 }
 
 /** `live`: taken from the queue; `message`: a message left while no recruiter was online. */
-export type ChatKind = 'live' | 'message';
+/** `room`: the chat beside a booking's session room (no booth). */
+export type ChatKind = 'live' | 'message' | 'room';
 
 /** The facts every chat event carries. */
 interface ChatFacts {

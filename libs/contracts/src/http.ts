@@ -326,8 +326,13 @@ export interface Booking {
   replacedByBookingId?: string;
   /** `coaching` (1:1 면접 코칭) or `interview` (a booth's interview); in `GET /me/coaching/bookings`. */
   kind?: 'coaching' | 'interview';
-  /** To the coach or interviewer, in `GET /me/coaching/bookings`: who they meet. */
-  seeker?: { name: string; age: number | null; desiredJobCategories: string[] };
+  /**
+   * To the coach or interviewer, in `GET /me/coaching/bookings`: who they meet; `resumeId` where the seeker consents
+   * (shared on this coaching booking, or applied to the interviewer's company), else null.
+   */
+  seeker?: { name: string; age: number | null; desiredJobCategories: string[]; resumeId: string | null };
+  /** A coaching booking: the seeker shows their resume to the coach (`PUT /coaching/bookings/:id/resume-sharing`). */
+  resumeShared?: boolean;
   /** To the seeker, in `GET /me/coaching/bookings`: who coaches or interviews them. */
   coach?: { name: string };
 }
@@ -784,6 +789,11 @@ export interface Chat {
   companyName: string | null;
 }
 
+/** `PUT /coaching/bookings/:bookingId/resume-sharing`, by its seeker. */
+export interface ResumeSharingInput {
+  shared: boolean;
+}
+
 /** `POST /chats/:chatId/handover`: the chat's recruiter hands it to a colleague at the booth. */
 export interface HandOverInput {
   recruiterId: string;
@@ -830,9 +840,15 @@ export interface RoomEntry {
   kind: 'booking' | 'chat';
   /** The booking's or chat's id. */
   refId: string;
+  /**
+   * The room's text chat (a booking's room chat, or the booth chat itself for a chat's call): its messages through
+   * `POST/GET /chats/:chatId/messages` and `chat:join`, like booth chat, for the room's two participants only.
+   */
+  chatId: string;
   /** `host`: the coach, interviewer or recruiter (marks the outcome); `guest`: the seeker. */
   as: 'host' | 'guest';
-  peer: { id: string; name: string };
+  /** `resumeId`: to the host of a booking's room, the seeker's resume where the seeker consents, else null. */
+  peer: { id: string; name: string; resumeId?: string | null };
   /** A booking's session time (absent for a chat's room). */
   startsAt?: string;
   endsAt?: string;

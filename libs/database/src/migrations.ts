@@ -25,6 +25,8 @@ import { AddPoolChatInvitations1764820000000 } from './migrations/1764820000000-
 import { CreateSavedPostings1764830000000 } from './migrations/1764830000000-CreateSavedPostings';
 import { CreateProgrammeItems1764830000001 } from './migrations/1764830000001-CreateProgrammeItems';
 import { AddCompanyPages1764830000002 } from './migrations/1764830000002-AddCompanyPages';
+import { AddRoomChats1764810000000 } from './migrations/1764810000000-AddRoomChats';
+import { AddBookingResumeSharing1764810000001 } from './migrations/1764810000001-AddBookingResumeSharing';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -55,4 +57,6 @@ export const MIGRATIONS = [
   CreateSavedPostings1764830000000,
   CreateProgrammeItems1764830000001,
   AddCompanyPages1764830000002,
+  AddRoomChats1764810000000,
+  AddBookingResumeSharing1764810000001,
 ];

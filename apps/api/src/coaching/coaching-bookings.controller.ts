@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, WriteLimit, CurrentUser, Roles, VerifiedEmailGuard } from '@bisang/auth';
 import { uuidParam } from '@bisang/common';
 import { CoachingBookingsService } from './coaching-bookings.service';
-import { BookingDto, BookingListQueryDto, BookingPageDto, CompleteBookingDto, CreateBookingDto, RescheduleBookingDto } from './dto/booking.dto';
+import { BookingDto, BookingListQueryDto, BookingPageDto, CompleteBookingDto, CreateBookingDto, RescheduleBookingDto, ResumeSharingDto } from './dto/booking.dto';
 
 @ApiTags('coaching')
 @ApiBearerAuth()
@@ -76,6 +76,19 @@ export class CoachingBookingsController {
     const booking = await this.bookings.rescheduleBooking(user, bookingId, dto.slotId, idempotencyKey);
     reply.status(booking.status === 'pending' ? 202 : 201);
     return BookingDto.from(booking);
+  }
+
+  @Put('coaching/bookings/:bookingId/resume-sharing')
+  @Roles('seeker')
+  @ApiOkResponse({ type: BookingDto, description: "the booking; while `resumeShared`, its coach sees the seeker's resume in their session list and may download it" })
+  @ApiNotFoundResponse({ description: 'BOOKING_NOT_FOUND: not the caller\'s booking' })
+  @ApiConflictResponse({ description: 'BOOKING_NOT_SHAREABLE: an interview (the company sees the resume of an application anyway), or a cancelled or rejected booking' })
+  async setResumeSharing(
+    @Param('bookingId', uuidParam('bookingId')) bookingId: string,
+    @Body() dto: ResumeSharingDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<BookingDto> {
+    return BookingDto.from(await this.bookings.setResumeSharing(user, bookingId, dto.shared));
   }
 
   @Post('coaching/bookings/:bookingId/complete')

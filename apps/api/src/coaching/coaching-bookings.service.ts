@@ -30,6 +30,7 @@ import {
   rescheduleSameSlot,
   sessionNotStarted,
   slotNotFound,
+  resumeNotShareable,
 } from './coaching.errors';
 import { BookingDto, BookingListQueryDto } from './dto/booking.dto';
 import { SlotKindPolicies } from './slot-kind.policy';
@@ -149,6 +150,14 @@ export class CoachingBookingsService {
     return booking;
   }
 
+  /** The seeker shows (or stops showing) their resume to the coach of their coaching booking; to anyone else it does not exist. */
+  async setResumeSharing(user: AuthenticatedUser, bookingId: string, shared: boolean): Promise<CoachingBookingEntity> {
+    const result = await this.bookings.setResumeShared(bookingId, user.id, shared);
+    if (result === 'not_found') throw bookingNotFound();
+    if (result === 'not_shareable') throw resumeNotShareable();
+    return result;
+  }
+
   async listMyBookings(user: AuthenticatedUser, query: BookingListQueryDto): Promise<Page<BookingDto>> {
     const cursor = decodeCursor(query.cursor, { s: 'instant', i: 'uuid' });
     const after = cursor ? { startsAt: new Date(cursor.s), id: cursor.i } : undefined;
@@ -167,7 +176,7 @@ export class CoachingBookingsService {
       if (!p) return dto;
       return asSeeker
         ? { ...dto, coach: { name: p.coachName } }
-        : { ...dto, seeker: { name: p.seekerName, age: p.seekerAge, desiredJobCategories: p.desiredJobCategories } };
+        : { ...dto, seeker: { name: p.seekerName, age: p.seekerAge, desiredJobCategories: p.desiredJobCategories, resumeId: p.resumeId } };
     };
     return toPage(rows, query.limit, withParties, (b) => ({ s: b.startsAt.toISOString(), i: b.id }));
   }

@@ -39,6 +39,11 @@ export const cancelCutoffPassed = (minutes: number) =>
     'CANCEL_CUTOFF_PASSED',
     `시작 ${minutes}분 전까지만 취소할 수 있습니다 / A booking can be cancelled until ${minutes} minutes before its start`,
   );
+export const resumeNotShareable = () =>
+  conflict(
+    'BOOKING_NOT_SHAREABLE',
+    '대기 중이거나 확정된 코칭 예약에서만 이력서를 공유할 수 있습니다 / A resume can be shared only on a pending, confirmed or completed coaching booking',
+  );
 export const bookingNotMarkable = () =>
   conflict('BOOKING_NOT_MARKABLE', '확정된 예약만 완료 또는 노쇼로 표시할 수 있습니다 / Only a confirmed booking can be marked');
 export const sessionNotStarted = () =>

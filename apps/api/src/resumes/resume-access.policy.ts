@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, OwnershipPolicy, OwnershipVerdict } from '@bisang/auth';
-import { ResumesRepository } from '@bisang/database';
+import { ResumesRepository, SeekerProfilesRepository } from '@bisang/database';
 import { SeekerAccessPolicy } from '../profiles/seeker-access.policy';
 
-/** A resume is visible to its seeker and to staff of booths the seeker applied to, queues at or chats with; to anyone else it does not exist. */
+/**
+ * A resume is visible to its seeker, to staff of booths the seeker applied to, queues at or chats with, and to a coach
+ * the seeker shares it with on a coaching booking; to anyone else it does not exist.
+ */
 @Injectable()
 export class ResumeAccessPolicy implements OwnershipPolicy {
   readonly resource = { en: 'Resume', ko: '이력서' };
@@ -11,11 +14,13 @@ export class ResumeAccessPolicy implements OwnershipPolicy {
   constructor(
     private readonly resumes: ResumesRepository,
     private readonly seekers: SeekerAccessPolicy,
+    private readonly profiles: SeekerProfilesRepository,
   ) {}
 
   async check(user: AuthenticatedUser, resumeId: string): Promise<OwnershipVerdict> {
     const resume = await this.resumes.findById(resumeId);
     if (!resume) return 'not_found';
-    return (await this.seekers.canSee(user, resume.seekerId)) ? 'allow' : 'not_found';
+    if (await this.seekers.canSee(user, resume.seekerId)) return 'allow';
+    return user.role === 'coach' && (await this.profiles.isResumeSharedWithCoach(user.id, resume.seekerId)) ? 'allow' : 'not_found';
   }
 }

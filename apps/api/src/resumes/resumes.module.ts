@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ResumesRepository } from '@bisang/database';
+import { ResumesRepository, SeekerProfilesRepository } from '@bisang/database';
 import { StorageModule } from '@bisang/storage';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { ResumeAccessPolicy } from './resume-access.policy';
@@ -10,6 +10,6 @@ import { ResumesService } from './resumes.service';
 @Module({
   imports: [StorageModule, ProfilesModule],
   controllers: [ResumesController],
-  providers: [ResumesRepository, ResumesService, ResumeAccessPolicy],
+  providers: [ResumesRepository, SeekerProfilesRepository, ResumesService, ResumeAccessPolicy],
 })
 export class ResumesModule {}

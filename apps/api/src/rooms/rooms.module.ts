@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChatsRepository, SessionRoomsRepository, UsersRepository } from '@bisang/database';
+import { ChatsRepository, CoachingBookingsRepository, SessionRoomsRepository, UsersRepository } from '@bisang/database';
 import { IceServers } from './ice-servers';
 import { RoomsController } from './rooms.controller';
 import { RoomsService } from './rooms.service';
@@ -10,7 +10,7 @@ import { RoomsService } from './rooms.service';
  */
 @Module({
   controllers: [RoomsController],
-  providers: [SessionRoomsRepository, UsersRepository, ChatsRepository, IceServers, RoomsService],
+  providers: [SessionRoomsRepository, UsersRepository, ChatsRepository, CoachingBookingsRepository, IceServers, RoomsService],
   exports: [RoomsService],
 })
 export class RoomsModule {}

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError, conflict , clock } from '@bisang/common';
 import type { AuthenticatedUser } from '@bisang/auth';
 import type { RoomEntry } from '@bisang/contracts';
-import { ChatsRepository, NO_SHOW_AFTER_START_MS, SessionRoom, SessionRoomsRepository, UsersRepository } from '@bisang/database';
+import { ChatsRepository, CoachingBookingsRepository, NO_SHOW_AFTER_START_MS, SessionRoom, SessionRoomsRepository, UsersRepository } from '@bisang/database';
 import { IceServers } from './ice-servers';
 import { RoomNotOpenError, roomNotFound } from './rooms.errors';
 
@@ -28,6 +28,7 @@ export class RoomsService {
     private readonly users: UsersRepository,
     private readonly ice: IceServers,
     private readonly chats: ChatsRepository,
+    private readonly bookings: CoachingBookingsRepository,
   ) {}
 
   /** The room of a confirmed coaching or interview booking, for its seeker or its coach / interviewer. */
@@ -69,6 +70,9 @@ export class RoomsService {
     const peerId = room.hostId === userId ? room.guestId : room.hostId;
     const peer = await this.users.findById(peerId);
     const b = room.booking;
+    const chatId = room.kind === 'chat' ? room.refId : await this.chats.ensureForRoom(room, now);
+    // The host of a booking's room has the seeker's resume at hand where the seeker consents (as in their session list).
+    const resumeId = b && room.hostId === userId ? ((await this.bookings.partiesOf([room.refId])).get(room.refId)?.resumeId ?? null) : undefined;
     return {
       roomId: room.id,
       opensAt: room.opensAt.toISOString(),
@@ -76,8 +80,9 @@ export class RoomsService {
       iceServers: this.ice.for(userId, now),
       kind: room.kind,
       refId: room.refId,
+      chatId,
       as: room.hostId === userId ? 'host' : 'guest',
-      peer: { id: peerId, name: peer?.name ?? '' },
+      peer: { id: peerId, name: peer?.name ?? '', ...(resumeId !== undefined ? { resumeId } : {}) },
       ...(b
         ? {
             startsAt: b.startsAt.toISOString(),

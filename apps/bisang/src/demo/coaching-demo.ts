@@ -4,6 +4,7 @@ import { FairCoachesRepository, FairsRepository, UsersRepository } from '@bisang
 import { CoachingBookingsService } from '../../../api/src/coaching/coaching-bookings.service';
 import { CoachingSlotsService } from '../../../api/src/coaching/coaching-slots.service';
 import { SlotListQueryDto } from '../../../api/src/coaching/dto/slot.dto';
+import { BookingListQueryDto } from '../../../api/src/coaching/dto/booking.dto';
 
 const DEMO_COACH_EMAIL = 'coach@demo.bisang.kr';
 const DEMO_ORGANIZER_EMAIL = 'organizer@demo.bisang.kr';
@@ -71,4 +72,70 @@ export async function seedCoachingBookingsDemo(app: INestApplicationContext, fai
     }
   }
   new Logger('Demo').log(`demo coaching: ${requested} bookings requested`);
+}
+
+const DEMO_SEEKER_EMAIL = 'seeker@demo.bisang.kr';
+/** A room opens 10 minutes before its session and closes 15 minutes after it (the rooms module's window). */
+const ROOM_OPENS_BEFORE_MS = 10 * 60_000;
+const ROOM_CLOSES_AFTER_MS = 15 * 60_000;
+/** "Soon" for the demo: a room that opens within this is good enough; otherwise a new session is made. */
+const ROOM_SOON_MS = 30 * 60_000;
+
+/**
+ * A session of the demo seeker (김청년) with the demo coach (박코치) whose room is open now or opens soon, so
+ * that a newcomer signed in as either can press 입장하기 at once. Idempotent: nothing new while such a session
+ * exists. The session starts at the next 5-minute mark at least 5 minutes away (its room is open from then on), with
+ * a second free slot right after it (today's coaching list still has a time to book); when the coach's day already
+ * has a slot there, the coach's next free slot is taken instead.
+ */
+export async function seedRoomDemo(app: INestApplicationContext, fairId: string): Promise<void> {
+  const logger = new Logger('Demo');
+  const users = app.get(UsersRepository, { strict: false });
+  const coach = await users.findByEmail(DEMO_COACH_EMAIL);
+  const seeker = await users.findByEmail(DEMO_SEEKER_EMAIL);
+  const fair = await app.get(FairsRepository, { strict: false }).findById(fairId);
+  if (!coach || !seeker || !fair) return;
+  const bookings = app.get(CoachingBookingsService, { strict: false });
+  const slots = app.get(CoachingSlotsService, { strict: false });
+  const now = Date.now();
+  const mine = await bookings.listMyBookings({ id: seeker.id, role: 'seeker' }, Object.assign(new BookingListQueryDto(), { limit: 100 }));
+  const enterable = mine.items.find(
+    (b) =>
+      (b.status === 'confirmed' || b.status === 'pending') &&
+      Date.parse(b.endsAt) + ROOM_CLOSES_AFTER_MS > now &&
+      Date.parse(b.startsAt) - ROOM_OPENS_BEFORE_MS < now + ROOM_SOON_MS,
+  );
+  if (enterable) {
+    logger.log(`demo room: 김청년 and 박코치 meet at ${enterable.startsAt} (the room opens 10 minutes before)`);
+    return;
+  }
+  const local = DateTime.fromMillis(now).setZone(fair.timezone);
+  const start = local.plus({ minutes: 5 + (5 - (local.minute % 5)) }).startOf('minute');
+  let slotId: string | undefined;
+  try {
+    const [made] = await slots.publishAvailability({ id: coach.id, role: 'coach' }, fairId, {
+      startsAt: start.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+      endsAt: start.plus({ minutes: 60 }).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+      slotMinutes: 30,
+      bufferMinutes: 0,
+    });
+    slotId = made?.id;
+  } catch (err) {
+    // The coach's published day covers that time (or the fair has ended): their next free slot, if soon enough.
+    if (!(err instanceof HttpException)) throw err;
+    const query = Object.assign(new SlotListQueryDto(), { available: 'true', limit: 20 });
+    const next = (await slots.listSlots(fairId, query, undefined)).items.find((s) => s.coachId === coach.id);
+    if (next && Date.parse(next.startsAt) - ROOM_OPENS_BEFORE_MS < now + ROOM_SOON_MS) slotId = next.id;
+  }
+  if (!slotId) {
+    logger.log('demo room: no session could be made now (outside the fair, or the coach has no free time soon)');
+    return;
+  }
+  try {
+    const booking = await bookings.requestBooking({ id: seeker.id, role: 'seeker' }, slotId, `demo-room-${slotId}`);
+    logger.log(`demo room: 김청년 and 박코치 meet at ${booking.startsAt.toISOString()}; sign in as either and press 입장하기`);
+  } catch (err) {
+    if (!(err instanceof HttpException)) throw err;
+    logger.warn(`demo room: the booking was refused (${err.message})`);
+  }
 }

@@ -2,7 +2,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { AccountsService } from '@bisang/auth';
 import { UsersRepository } from '@bisang/database';
 import { seedApplicationsDemo } from './applications-demo';
-import { seedCoachingBookingsDemo, seedCoachingDemo } from './coaching-demo';
+import { seedCoachingBookingsDemo, seedCoachingDemo, seedRoomDemo } from './coaching-demo';
 import { seedFairDemo } from './fair-demo';
 import { seedMatchingDemo } from './matching-demo';
 
@@ -37,6 +37,8 @@ export async function seedDemo(app: INestApplicationContext, options: { trickle?
   await seedCoachingDemo(app, fairId);
   await seedApplicationsDemo(app, fairId, DEMO_PASSWORD);
   await seedCoachingBookingsDemo(app, fairId);
+  // After the other demo bookings, which take every other free slot: the slot after the room's stays free to book.
+  await seedRoomDemo(app, fairId);
   await seedMatchingDemo(app, fairId, DEMO_PASSWORD);
   if (options.trickle === false) return { fairId };
   // A new posting now and then, so the live feed visibly moves during the demo.

@@ -417,6 +417,9 @@ export const api = {
     request<Booking>(`/coaching/bookings/${enc(bookingId)}/complete`, { method: 'POST', body: feedback ? { feedback } : {} }),
   /** The booking's session room (POST: it is made on first entry); 409 ROOM_NOT_OPEN outside its window. */
   enterRoom: (bookingId: string) => request<RoomEntry>(`/coaching/bookings/${enc(bookingId)}/room`, { method: 'POST', body: {} }),
+  /** Its seeker shows (or stops showing) their resume to the coach of a coaching booking. */
+  shareResume: (bookingId: string, shared: boolean) =>
+    request<Booking>(`/coaching/bookings/${enc(bookingId)}/resume-sharing`, { method: 'PUT', body: { shared } }),
   noShowBooking: (bookingId: string) => request<Booking>(`/coaching/bookings/${enc(bookingId)}/no-show`, { method: 'POST', body: {} }),
   joinWaitlist: (fairId: string, coachId: string, date: string) =>
     request<WaitlistEntry>(`/fairs/${enc(fairId)}/coaching/waitlist`, { method: 'POST', body: { coachId, date } }),

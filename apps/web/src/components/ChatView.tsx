@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Chat } from '@bisang/contracts';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -10,9 +10,29 @@ const TYPING_SHOWN_MS = 4000;
 
 /**
  * One conversation: its messages (replayed and live through the socket, none lost across a dropped connection),
- * a box to write in (usable on a 360 px phone), the other side's typing hint, and "end".
+ * a box to write in (usable on a 360 px phone), the other side's typing hint, and "end" (not for a session room's
+ * chat, which lasts as long as its room: `endable={false}`).
  */
-export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat; meId: string; title: string; onEnded?: () => void; onUnread?: (n: number) => void }) {
+export function ChatView({
+  chat,
+  meId,
+  title,
+  onEnded,
+  onUnread,
+  endable = true,
+  className,
+  children,
+}: {
+  chat: Chat;
+  meId: string;
+  title: string;
+  onEnded?: () => void;
+  onUnread?: (n: number) => void;
+  endable?: boolean;
+  className?: string;
+  /** Shown under the title (e.g. what the chat is for). */
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const messages = useChatMessages(chat.id);
   const [ended, setEnded] = useState(chat.endedAt !== null);
@@ -85,10 +105,11 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
   };
 
   return (
-    <section className="card chat" aria-label={title} data-testid={`chat-${chat.id}`} onFocus={markRead} onClick={markRead}>
+    <section className={className ? `card chat ${className}` : 'card chat'} aria-label={title} data-testid={`chat-${chat.id}`} onFocus={markRead} onClick={markRead}>
       <h3 className="card-title">
         {title} {unread > 0 && <span className="tag" aria-label={t('chat.unread', { n: unread })}>{unread}</span>}
       </h3>
+      {children}
       <div className="chat-log" role="log" aria-live="polite" aria-label={t('chat.log')} tabIndex={0}>
       <ol className="plain chat-list" ref={list}>
         {messages.map((m) => (
@@ -119,9 +140,11 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
             <button type="submit" className="button">
               {t('chat.send')}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => void end()}>
-              {t('chat.end')}
-            </button>
+            {endable && (
+              <button type="button" className="button button-secondary" onClick={() => void end()}>
+                {t('chat.end')}
+              </button>
+            )}
           </div>
         </form>
       )}

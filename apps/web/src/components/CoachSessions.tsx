@@ -7,7 +7,7 @@ import { useNotifications, useResync } from '../realtime/hooks';
 import { loadBookings } from '../pages/MyBookings';
 import { ErrorNote, Loaded, useAsync } from './async';
 import { bookingStatusText } from './bookingText';
-import { useJobCategories } from './useJobCategories';
+import { SeekerSummary } from './SeekerSummary';
 import { EnterRoom } from './EnterRoom';
 
 /** When a coach may mark a no-show: 10 minutes after the start, if the seeker has not come. */
@@ -89,28 +89,17 @@ export function CoachSessions() {
 }
 
 function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () => Promise<Booking>) => Promise<void> }) {
-  const { t, lang, label } = useI18n();
-  const categories = useJobCategories();
+  const { t, lang } = useI18n();
   const started = new Date(b.startsAt).getTime() <= now;
   // A no-show is the seeker's absence 10 minutes into the session (the server's rule too: NO_SHOW_TOO_EARLY before).
   const noShowFrom = new Date(b.startsAt).getTime() + NO_SHOW_AFTER_MS;
   const noShowOpen = noShowFrom <= now;
-  const groups = (b.seeker?.desiredJobCategories ?? [])
-    .map((code) => categories?.jobCategories.find((c) => c.code === code))
-    .filter((c) => c !== undefined)
-    .map((c) => label(c));
   return (
     <li className="card" data-testid="session" data-status={b.status}>
       <p className="card-title">
         {formatDate(b.startsAt, b.zone, lang)} {formatTime(b.startsAt, b.zone, lang)}–{formatTime(b.endsAt, b.zone, lang)}
       </p>
-      {b.seeker && (
-        <p data-testid="session-seeker">
-          <strong>{b.seeker.name}</strong>
-          {b.seeker.age !== null && ` · ${t('rec.age', { age: b.seeker.age })}`}
-          {groups.length > 0 && ` · ${t('sessions.wants', { groups: groups.join(', ') })}`}
-        </p>
-      )}
+      {b.seeker && <SeekerSummary seeker={b.seeker} />}
       <p>
         <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
         {b.kind === 'interview' && <span className="small muted"> · {t('bookings.interviews')}</span>}

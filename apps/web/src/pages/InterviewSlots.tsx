@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { useNotifications, useResync } from '../realtime/hooks';
 import { loadBookings } from './MyBookings';
 import { EnterRoom } from '../components/EnterRoom';
+import { SeekerSummary } from '../components/SeekerSummary';
 
 /** Every upcoming interview slot of a booth (booked ones included for its staff). */
 async function upcomingSlots(boothId: string, available?: boolean): Promise<Slot[]> {
@@ -109,10 +110,14 @@ export function InterviewSlotsConsole({ booth, fair }: { booth: Booth; fair: Fai
           list.length === 0 ? (
             <p className="muted">{t('interview.noBookings')}</p>
           ) : (
-            <ul className="plain">
+            <ul className="plain cards">
               {list.map((b) => (
-                <li key={b.id} data-testid="interview-booking">
-                  <strong>{b.name}</strong> · {when(b)} · <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span> <EnterRoom booking={b} />
+                <li key={b.id} className="card" data-testid="interview-booking">
+                  <p className="card-title">
+                    {when(b)} · <span className={`status status-${b.status}`}>{bookingStatusText(b, t)}</span>
+                  </p>
+                  {b.seeker ? <SeekerSummary seeker={b.seeker} /> : <strong>{b.name}</strong>}
+                  <EnterRoom booking={b} />
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Booking } from '@bisang/contracts';
 import { ErrorNote, Loaded, useAsync } from '../components/async';
@@ -57,6 +57,9 @@ export function MyBookings() {
                       <strong>{t('bookings.feedback')}</strong> {b.feedback}
                     </p>
                   )}
+                  {b.kind !== 'interview' && ['pending', 'confirmed', 'completed'].includes(b.status) && (
+                    <ShareResume booking={b} onError={setError} />
+                  )}
                   {b.status === 'confirmed' && (
                     <div className="actions">
                       <EnterRoom booking={b} />
@@ -94,5 +97,28 @@ export function MyBookings() {
         }}
       </Loaded>
     </div>
+  );
+}
+
+/** The seeker's consent to show their resume to the coach of one coaching booking: ticked at once, undone if refused. */
+function ShareResume({ booking, onError }: { booking: Booking; onError: (err: unknown) => void }) {
+  const { t } = useI18n();
+  const [shared, setShared] = useState(booking.resumeShared === true);
+  useEffect(() => setShared(booking.resumeShared === true), [booking.resumeShared]);
+  const change = async (next: boolean) => {
+    onError(null);
+    setShared(next);
+    try {
+      await api.shareResume(booking.id, next);
+    } catch (err) {
+      setShared(!next);
+      onError(err);
+    }
+  };
+  return (
+    <label className="radio small">
+      <input type="checkbox" checked={shared} data-testid="share-resume" onChange={(e) => void change(e.currentTarget.checked)} />
+      {t('bookings.shareResume')}
+    </label>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { RoomEntry, RoomJoinAck, RoomPeer } from '@bisang/contracts';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, downloadFile, resumeUrl } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, useAsync } from '../components/async';
+import { ChatView } from '../components/ChatView';
 import { countdown, useNow } from '../components/EnterRoom';
 import { useI18n } from '../i18n/i18n';
 import { fairSocket } from '../realtime/fair-socket';
@@ -311,16 +312,30 @@ function RoomCall({ entry, userId }: { entry: RoomEntry; userId: string }) {
 
       {entry.as === 'host' && entry.kind === 'booking' && <HostPanel entry={entry} peerPresent={peerPresent === true} />}
 
-      {/*
-        IN-ROOM CHAT (issue #14, item 3): the booth chat's persisted conversation mechanism goes here — replayed
-        with `chat:join {chatId, since}` and exactly once by `seq`, so it works when video does not. Do not build a
-        second message store for rooms; wire the chat module's conversation component once it is merged.
-      */}
-      <section aria-labelledby="room-chat-title" className="card room-chat" data-testid="room-chat">
-        <h2 id="room-chat-title">{t('room.chat')}</h2>
-        <p className="muted">{t('room.chatSoon')}</p>
-      </section>
+      <RoomChat chatId={entry.chatId} meId={userId} />
     </div>
+  );
+}
+
+/**
+ * The chat beside the call: booth chat's conversation (stored, replayed after a drop exactly once and in order over
+ * the socket), there from the device check on, so the two can talk when video does not work at all.
+ */
+function RoomChat({ chatId, meId }: { chatId: string; meId: string }) {
+  const { t } = useI18n();
+  const chat = useAsync(() => api.chat(chatId), [chatId]);
+  if (!chat.data) {
+    return (
+      <section className="card room-chat" aria-label={t('room.chat')} data-testid="room-chat">
+        <h3 className="card-title">{t('room.chat')}</h3>
+        {chat.error ? <ErrorNote error={chat.error} /> : <p className="muted" role="status">{t('common.loading')}</p>}
+      </section>
+    );
+  }
+  return (
+    <ChatView chat={chat.data} meId={meId} title={t('room.chat')} endable={false} className="room-chat">
+      <p className="small muted">{t('room.chatHint')}</p>
+    </ChatView>
   );
 }
 
@@ -351,6 +366,20 @@ function HostPanel({ entry, peerPresent }: { entry: RoomEntry; peerPresent: bool
     <section aria-labelledby="host-title" className="card stack">
       <h2 id="host-title">{t('room.feedback')}</h2>
       <ErrorNote error={error} />
+      {entry.peer.resumeId ? (
+        <p>
+          <button
+            type="button"
+            className="linklike"
+            data-testid="room-resume"
+            onClick={() => void downloadFile(resumeUrl(entry.peer.resumeId!), `${entry.peer.name}-resume.pdf`).catch(setError)}
+          >
+            {t('sessions.resume', { name: entry.peer.name })}
+          </button>
+        </p>
+      ) : (
+        entry.peer.resumeId === null && <p className="small muted">{t('sessions.noResume')}</p>
+      )}
       <form
         className="stack"
         onSubmit={(e) => {

@@ -39,4 +39,6 @@ export class CoachingBookingEntity {
   @Column({ name: 'replaces_booking_id', type: 'uuid', nullable: true }) replacesBookingId: string | null;
   /** Set on a booking cancelled by rescheduling: the booking that took its place. */
   @Column({ name: 'replaced_by_booking_id', type: 'uuid', nullable: true }) replacedByBookingId: string | null;
+  /** A coaching booking: the seeker shows their resume to the coach (their consent, revocable). */
+  @Column({ name: 'resume_shared', type: 'boolean' }) resumeShared: boolean;
 }

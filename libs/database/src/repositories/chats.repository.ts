@@ -92,7 +92,7 @@ const PARTICIPANT = `(c.seeker_id = $2 OR c.recruiter_id = $2 OR (c.recruiter_id
   AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = c.company_id AND s.user_id = $2)))`;
 
 /**
- * Conversations and their messages, for any feature that holds one (booth chat now; session rooms later):
+ * Conversations and their messages, for any feature that holds one (booth chat, and the chat beside a session room):
  * a message gets the chat's next `seq` under the chat's row lock and is stored with its domain event in one
  * transaction, and the gateways are woken with a `chat:<chatId>` commit hint to deliver it.
  */
@@ -162,6 +162,21 @@ export class ChatsRepository {
     });
   }
 
+  /**
+   * The chat beside a session room, made on first entry and the same ever after (one per room): the room's guest is
+   * its seeker and its host its recruiter, so only the two of them read and write it. No company: a room's chat
+   * shares nothing with a company the way a booth chat does.
+   */
+  async ensureForRoom(room: { id: string; fairId: string | null; hostId: string; guestId: string }, now: Date): Promise<string> {
+    await this.dataSource.query(
+      `INSERT INTO chats (kind, room_id, fair_id, seeker_id, recruiter_id, started_at) VALUES ('room', $1, $2, $3, $4, $5)
+       ON CONFLICT (room_id) DO NOTHING`,
+      [room.id, room.fairId, room.guestId, room.hostId, now],
+    );
+    const [row] = rowsOf<{ id: string }>(await this.dataSource.query(`SELECT id FROM chats WHERE room_id = $1`, [room.id]));
+    return row.id;
+  }
+
   /** Messages with seq in (after, upTo], in order, at most `limit`. */
   async messagesSince(chatId: string, after: number, limit: number, upTo = 2_147_483_647): Promise<ChatMessageRow[]> {
     return (await this.dataSource.query(
@@ -227,7 +242,7 @@ export class ChatsRepository {
   async listForUser(userId: string, limit: number, after?: { startedAt: Date; id: string }): Promise<ChatView[]> {
     return (await this.dataSource.query(
       `SELECT ${CHAT_SELECT} ${CHAT_FROM}
-        WHERE (c.seeker_id = $1 OR c.recruiter_id = $1)
+        WHERE (c.seeker_id = $1 OR c.recruiter_id = $1) AND c.kind <> 'room'
           AND ($2::timestamptz IS NULL OR (c.started_at, c.id) < ($2::timestamptz, $3::uuid))
         ORDER BY c.started_at DESC, c.id DESC LIMIT $4`,
       [userId, after?.startedAt ?? null, after?.id ?? null, limit + 1],

@@ -8,12 +8,14 @@ import { NewDomainEvent, domainEvent } from '@bisang/contracts';
 import { noteAppended } from '../outbox-commits';
 import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
+import { seekerConsentActs } from './seeker-profiles.repository';
 
 export const BOOKING_COLUMNS = `id, slot_id AS "slotId", seeker_id AS "seekerId", coach_id AS "coachId", fair_id AS "fairId", kind, status,
   reason, reason_message AS "reasonMessage", idempotency_key AS "idempotencyKey", request_hash AS "requestHash",
   starts_at AS "startsAt", ends_at AS "endsAt", feedback, reminders_sent AS "remindersSent", session_opened_at AS "sessionOpenedAt",
   requested_at AS "requestedAt", decided_at AS "decidedAt", cancelled_at AS "cancelledAt", cancelled_by AS "cancelledBy",
-  completed_at AS "completedAt", replaces_booking_id AS "replacesBookingId", replaced_by_booking_id AS "replacedByBookingId"`;
+  completed_at AS "completedAt", replaces_booking_id AS "replacesBookingId", replaced_by_booking_id AS "replacedByBookingId",
+  resume_shared AS "resumeShared"`;
 
 export interface BookingRequest {
   slotId: string;
@@ -82,10 +84,16 @@ export const bookingFacts = (b: CoachingBookingEntity) => ({
 
 const LIVE_BOOKING = `status IN ('confirmed', 'completed', 'no_show')`;
 
+/** A coaching booking in these states shows its seeker's resume to the coach when the seeker shares it. */
+const RESUME_SHARING_STATUS_LIST = ['pending', 'confirmed', 'completed'] as const;
+const RESUME_SHARING_STATUSES = `('pending', 'confirmed', 'completed')`;
+
 export interface BookingParties {
   seekerName: string;
   seekerAge: number | null;
   desiredJobCategories: string[];
+  /** The seeker's resume, only where the one they meet may see it (else null): see `partiesOf`. */
+  resumeId: string | null;
   coachName: string;
 }
 
@@ -94,18 +102,28 @@ export class CoachingBookingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Who is in each booking, as its lists show them: the seeker (name, age in the fair's zone, desired job groups)
-   * for the coach or interviewer, the coach's name for the seeker.
+   * Who is in each booking, as its lists show them: the seeker (name, age in the fair's zone, desired job groups,
+   * and the resume where consent allows) for the coach or interviewer, the coach's name for the seeker.
+   * The resume, by the rules `GET /resumes/:id/file` applies: a coach sees it while the seeker shares it on that
+   * booking (`resume_shared`, until the booking is cancelled or rejected); an interviewer, as company staff, when the
+   * seeker has consented to the company (SEEKER_CONSENT_ACTS, e.g. applied to it).
    */
   async partiesOf(bookingIds: string[]): Promise<Map<string, BookingParties>> {
     if (bookingIds.length === 0) return new Map();
+    const staffConsent = seekerConsentActs('b.seeker_id')
+      .map((act) => `EXISTS (${act})`)
+      .join(' OR ');
     const rows = rowsOf<BookingParties & { bookingId: string }>(
       await this.dataSource.query(
         `SELECT b.id AS "bookingId", s.name AS "seekerName",
                 date_part('year', age((now() AT TIME ZONE f.timezone)::date, s.birth_date))::int AS "seekerAge",
-                COALESCE(p.desired_job_categories, '{}') AS "desiredJobCategories", c.name AS "coachName"
+                COALESCE(p.desired_job_categories, '{}') AS "desiredJobCategories", c.name AS "coachName",
+                CASE WHEN (b.kind = 'coaching' AND b.resume_shared AND b.status IN ${RESUME_SHARING_STATUSES})
+                       OR (b.kind = 'interview' AND EXISTS (SELECT 1 FROM company_staff s WHERE s.user_id = b.coach_id AND (${staffConsent})))
+                     THEN r.id END AS "resumeId"
            FROM coaching_bookings b JOIN users s ON s.id = b.seeker_id JOIN users c ON c.id = b.coach_id
            JOIN fairs f ON f.id = b.fair_id LEFT JOIN seeker_profiles p ON p.user_id = b.seeker_id
+           LEFT JOIN resumes r ON r.seeker_id = b.seeker_id
           WHERE b.id = ANY($1::uuid[])`,
         [bookingIds],
       ),
@@ -122,8 +140,11 @@ export class CoachingBookingsRepository {
       await this.dataSource.query(
         // One statement: the request and its `booking.requested` commit together (the relay queues the decision).
         `WITH recorded AS (
-           INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash, replaces_booking_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           INSERT INTO coaching_bookings (slot_id, seeker_id, coach_id, fair_id, kind, starts_at, ends_at, idempotency_key, request_hash, replaces_booking_id,
+                                          resume_shared)
+           -- A rescheduling keeps the seeker's choice to show their resume to the coach.
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                   COALESCE((SELECT r.resume_shared FROM coaching_bookings r WHERE r.id = $10::uuid AND r.seeker_id = $2::uuid), false))
            ON CONFLICT (seeker_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
            RETURNING ${BOOKING_COLUMNS}
          ), outbox AS (
@@ -468,6 +489,26 @@ export class CoachingBookingsRepository {
       [bookingId, now],
       (b) => [domainEvent('booking.session_opened', bookingFacts(b))],
     );
+  }
+
+  /**
+   * The seeker shows (or stops showing) their resume to the coach of a coaching booking that is pending, confirmed
+   * or completed; `booking.resume_sharing_changed` with the change. null when it is not the seeker's such booking.
+   */
+  async setResumeShared(bookingId: string, seekerId: string, shared: boolean): Promise<CoachingBookingEntity | 'not_found' | 'not_shareable'> {
+    const current = await this.findById(bookingId);
+    if (!current || current.seekerId !== seekerId) return 'not_found';
+    if (current.kind !== 'coaching' || !(RESUME_SHARING_STATUS_LIST as readonly string[]).includes(current.status)) return 'not_shareable';
+    if (current.resumeShared === shared) return current;
+    const booking = await this.updateWithEvents(
+      `UPDATE coaching_bookings SET resume_shared = $3
+        WHERE id = $1 AND seeker_id = $2 AND kind = 'coaching' AND status IN ${RESUME_SHARING_STATUSES} AND resume_shared <> $3
+        RETURNING ${BOOKING_COLUMNS}`,
+      [bookingId, seekerId, shared],
+      (b) => [domainEvent('booking.resume_sharing_changed', { ...bookingFacts(b), shared })],
+    );
+    // Lost a race with another change: what it is now.
+    return booking ?? (await this.findById(bookingId)) ?? 'not_found';
   }
 
   /** Completes a session nobody marked; null when it was marked, cancelled or has not ended. */

@@ -49,16 +49,20 @@ const VIEW = `SELECT u.id AS "userId", u.name, to_char(u.birth_date, 'YYYY-MM-DD
 
 /**
  * The seeker's acts that share their profile with a company (the contract's consent rule), each an EXISTS
- * subquery over seeker `$1` and company staff row `s`. Booth chat adds its own here: a seeker queued or
- * chatting at one of the company's booths (see CONTRACT.md, "Booth chat").
+ * subquery over the seeker `seeker` (an SQL expression: a parameter or a column) and company staff row `s`.
+ * Booth chat adds its own here: a seeker queued or chatting at one of the company's booths (see CONTRACT.md,
+ * "Booth chat").
  */
-export const SEEKER_CONSENT_ACTS: readonly string[] = [
+export const seekerConsentActs = (seeker: string): readonly string[] => [
   // Applied to one of the company's postings (also by accepting its invitation or the centre's introduction).
-  `SELECT 1 FROM applications a WHERE a.seeker_id = $1 AND a.company_id = s.company_id AND a.status <> 'withdrawn'`,
+  `SELECT 1 FROM applications a WHERE a.seeker_id = ${seeker} AND a.company_id = s.company_id AND a.status <> 'withdrawn'`,
   // Waiting in one of its booths' queues, or in an open chat with its staff: shared while it lasts.
-  `SELECT 1 FROM booth_queue_entries q WHERE q.seeker_id = $1 AND q.company_id = s.company_id AND q.status = 'waiting'`,
-  `SELECT 1 FROM chats c WHERE c.seeker_id = $1 AND c.company_id = s.company_id AND c.ended_at IS NULL`,
+  `SELECT 1 FROM booth_queue_entries q WHERE q.seeker_id = ${seeker} AND q.company_id = s.company_id AND q.status = 'waiting'`,
+  `SELECT 1 FROM chats c WHERE c.seeker_id = ${seeker} AND c.company_id = s.company_id AND c.ended_at IS NULL`,
 ];
+
+/** The consent acts over seeker `$1`. */
+export const SEEKER_CONSENT_ACTS: readonly string[] = seekerConsentActs('$1');
 
 @Injectable()
 export class SeekerProfilesRepository {
@@ -107,6 +111,18 @@ export class SeekerProfilesRepository {
         WHERE s.user_id = $2 AND (${SEEKER_CONSENT_ACTS.map((act) => `EXISTS (${act})`).join(' OR ')})
         LIMIT 1`,
       [seekerId, staffUserId],
+    );
+    return rows.length > 0;
+  }
+
+  /** A coach sees a seeker's resume while the seeker shares it on one of their coaching bookings with the coach. */
+  async isResumeSharedWithCoach(coachId: string, seekerId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM coaching_bookings b
+        WHERE b.coach_id = $1 AND b.seeker_id = $2 AND b.kind = 'coaching' AND b.resume_shared
+          AND b.status IN ('pending', 'confirmed', 'completed')
+        LIMIT 1`,
+      [coachId, seekerId],
     );
     return rows.length > 0;
   }

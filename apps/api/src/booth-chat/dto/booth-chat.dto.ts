@@ -116,7 +116,7 @@ export class ChatDto implements Chat {
   @ApiProperty({ type: String, nullable: true, description: 'null for a left message no recruiter answered yet' }) recruiterId: string | null;
   @ApiProperty() startedAt: string;
   @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
-  @ApiProperty({ enum: ['live', 'message'] }) kind: ChatKind;
+  @ApiProperty({ enum: ['live', 'message', 'room'], description: 'room: the chat beside a session room' }) kind: ChatKind;
   @ApiProperty({ description: 'the newest message seq (0 when none)' }) lastSeq: number;
   @ApiProperty({ description: "the caller's read marker: unread = lastSeq - readSeq" }) readSeq: number;
   @ApiProperty({ description: "the other participant's read marker" }) otherReadSeq: number;

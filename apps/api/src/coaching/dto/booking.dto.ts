@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
 import { REJECTION_REASONS } from '@bisang/database';
 import type { BookingStatus, CoachingBookingEntity, RejectionReason } from '@bisang/database';
@@ -27,6 +27,25 @@ export class CompleteBookingDto {
 
 export class BookingListQueryDto extends ListQueryDto {}
 
+export class ResumeSharingDto {
+  @ApiProperty({ description: 'true: the coach of this coaching booking may see the seeker\'s resume; false: no more' })
+  @IsBoolean({ message: 'shared must be true or false' })
+  shared: boolean;
+}
+
+export class BookingSeekerDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: Number, nullable: true }) age: number | null;
+  @ApiProperty({ type: [String], description: 'KECO major group codes' }) desiredJobCategories: string[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the resume (GET /resumes/:id/file) where the seeker consents: shared on this coaching booking, or applied to the interviewer\'s company; else null',
+  })
+  resumeId: string | null;
+}
+
 export class BookingDto implements Booking {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) slotId: string;
@@ -45,8 +64,9 @@ export class BookingDto implements Booking {
   @ApiPropertyOptional({ format: 'uuid', description: 'a rescheduling: the booking this one replaces once confirmed' }) replacesBookingId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'cancelled by rescheduling: the booking that took its place' }) replacedByBookingId?: string;
   @ApiPropertyOptional({ enum: ['coaching', 'interview'], description: 'in lists of one\'s own bookings' }) kind?: 'coaching' | 'interview';
-  @ApiPropertyOptional({ description: 'to the coach or interviewer, in lists of their bookings: name, age, desired KECO job groups' })
-  seeker?: { name: string; age: number | null; desiredJobCategories: string[] };
+  @ApiPropertyOptional({ type: BookingSeekerDto, description: 'to the coach or interviewer, in lists of their bookings: name, age, desired KECO job groups, the resume where consent allows' })
+  seeker?: BookingSeekerDto;
+  @ApiProperty({ description: 'a coaching booking: whether the seeker shows their resume to the coach' }) resumeShared: boolean;
   @ApiPropertyOptional({ description: 'to the seeker, in lists of their bookings: the coach or interviewer' }) coach?: { name: string };
 
   static from(b: CoachingBookingEntity): BookingDto {
@@ -67,6 +87,7 @@ export class BookingDto implements Booking {
       ...(b.cancelledAt ? { cancelledAt: b.cancelledAt.toISOString() } : {}),
       ...(b.replacesBookingId ? { replacesBookingId: b.replacesBookingId } : {}),
       ...(b.replacedByBookingId ? { replacedByBookingId: b.replacedByBookingId } : {}),
+      resumeShared: b.resumeShared === true,
     };
   }
 }

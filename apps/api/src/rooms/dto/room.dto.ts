@@ -11,6 +11,13 @@ export class IceServerDto implements IceServer {
 export class RoomPeerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "to the host of a booking's room: the seeker's resume where the seeker consents (as in the session list), else null",
+  })
+  resumeId?: string | null;
 }
 
 export class RoomEntryDto implements RoomEntry {
@@ -20,6 +27,8 @@ export class RoomEntryDto implements RoomEntry {
   @ApiProperty({ type: [IceServerDto] }) iceServers: IceServerDto[];
   @ApiProperty({ enum: ['booking', 'chat'] }) kind: 'booking' | 'chat';
   @ApiProperty({ format: 'uuid', description: 'the booking or chat' }) refId: string;
+  @ApiProperty({ format: 'uuid', description: "the room's text chat (messages as in booth chat: POST/GET /chats/:chatId/messages, chat:join); a chat's call uses the booth chat itself" })
+  chatId: string;
   @ApiProperty({ enum: ['host', 'guest'], description: 'host: the coach, interviewer or recruiter' }) as: 'host' | 'guest';
   @ApiProperty({ type: RoomPeerDto }) peer: RoomPeerDto;
   @ApiPropertyOptional() startsAt?: string;
