@@ -22,6 +22,7 @@ import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { FollowUpLinksModule } from './follow-up-links/follow-up-links.module';
 import { MatchingModule } from './matching/matching.module';
 import { IntroductionsModule } from './introductions/introductions.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -49,6 +50,7 @@ import { IntroductionsModule } from './introductions/introductions.module';
     FollowUpLinksModule,
     MatchingModule,
     IntroductionsModule,
+    PrivacyModule,
   ],
 })
 export class ApiModule {}

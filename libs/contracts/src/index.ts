@@ -8,3 +8,4 @@ export * from './domain-events';
 export * from './http';
 export * from './matching';
 export * from './korean';
+export * from './privacy';

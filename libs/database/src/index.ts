@@ -114,3 +114,5 @@ export { ChatsRepository } from './repositories/chats.repository';
 export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome } from './repositories/chats.repository';
 export { BoothQueueRepository, estimateWait, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';
 export type { QueueEntryView, WaitingSeeker, JoinQueueOutcome, TakeNextOutcome, PresenceView, HandOverOutcome } from './repositories/booth-queue.repository';
+export { PrivacyRepository, ACCOUNT_DELETED_REASON, DELETED_MESSAGE_BODY } from './repositories/privacy.repository';
+export type { PersonalDataExport, AnonymisedAccount } from './repositories/privacy.repository';
