@@ -27,6 +27,7 @@ const MyBookings = lazyPage(() => import('./pages/MyBookings').then((m) => m.MyB
 const MyNotifications = lazyPage(() => import('./pages/MyNotifications').then((m) => m.MyNotifications));
 const MyProfile = lazyPage(() => import('./pages/MyProfile').then((m) => m.MyProfile));
 const MyAccount = lazyPage(() => import('./pages/MyAccount').then((m) => m.MyAccount));
+const AccountDeleted = lazyPage(() => import('./pages/MyAccount').then((m) => m.AccountDeleted));
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
 function RequireRole({ roles, children }: { roles: UserRole[]; children: ReactNode }) {
@@ -71,6 +72,7 @@ export function App() {
         <Route path="postings/:postingId" element={<PostingDetail />} />
         <Route path="signin" element={<SignIn />} />
         <Route path="signup" element={<SignUp />} />
+        <Route path="account-deleted" element={<AccountDeleted />} />
         <Route path="verify-email" element={<VerifyEmail />} />
         <Route path="invitations/accept" element={<RequireRole roles={['recruiter']}><AcceptInvitation /></RequireRole>} />
         <Route path="forgot-password" element={<ForgotPassword />} />

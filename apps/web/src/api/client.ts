@@ -6,6 +6,7 @@
  */
 import type {
   AnnouncementCreated,
+  PrivacyConsentStatus,
   CounsellingNote,
   Introduction,
   IntroductionInput,
@@ -319,6 +320,10 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
   updateMe: (input: { language: 'ko' | 'en' }) => request<User>('/me', { method: 'PATCH', body: input }),
+  privacyConsents: () => request<PrivacyConsentStatus>('/me/privacy-consents'),
+  agreePrivacyConsent: (version: string) => request<PrivacyConsentStatus>('/me/privacy-consents', { method: 'PUT', body: { version } }),
+  /** Deletes the seeker's account after the password; every session ends (this one included). */
+  deleteAccount: (password: string) => request<void>('/me/delete', { method: 'POST', body: { password } }),
   verifyEmail: (token: string) => request<void>('/auth/verify-email', { method: 'POST', body: { token } }),
   resendVerification: () => request<void>('/auth/verify-email/resend', { method: 'POST', body: {} }),
   requestPasswordReset: (email: string) => request<void>('/auth/password-reset/request', { method: 'POST', body: { email } }),
@@ -483,6 +488,9 @@ export const exportUrls = (fairId: string) => ({
 });
 
 /** Where a resume's PDF is served (its seeker, and staff of booths the seeker applied to). */
+/** The signed-in user's data, as the JSON file `GET /me/data-export` serves. */
+export const dataExportUrl = `${API_BASE}/me/data-export`;
+
 export const resumeUrl = (resumeId: string) => `${API_BASE}/resumes/${enc(resumeId)}/file`;
 
 /** Downloads a signed-in file (a CSV export) and hands it to the browser under `filename`. */
