@@ -59,7 +59,9 @@ describe('privacy: consent, data export, account deletion', () => {
     });
 
     it('still accepts the CONTRACT request without the field; the consent is then asked for and recorded once', async () => {
-      const seeker = await registerUser(t.http, 'seeker');
+      const res = await register({});
+      expect(res.status).toBe(201);
+      const seeker = { accessToken: res.body.accessToken as string };
       expect((await t.http.get('/me/privacy-consents', seeker.accessToken)).body).toEqual({
         currentVersion: PRIVACY_CONSENT_VERSION,
         agreed: false,
@@ -83,7 +85,8 @@ describe('privacy: consent, data export, account deletion', () => {
     });
 
     it('asks again when only an earlier version was agreed to', async () => {
-      const seeker = await registerUser(t.http, 'seeker');
+      const res = await register({});
+      const seeker = { id: res.body.user.id as string, accessToken: res.body.accessToken as string };
       await db.query(`INSERT INTO privacy_consents (user_id, version, agreed_at) VALUES ($1, '2025-01-01', now())`, [seeker.id]);
       const status = await t.http.get('/me/privacy-consents', seeker.accessToken);
       expect(status.body).toMatchObject({ agreed: false, consents: [{ version: '2025-01-01' }] });
@@ -185,7 +188,7 @@ describe('privacy: consent, data export, account deletion', () => {
     expect(data.messagesSent).toEqual([expect.objectContaining({ chatId: f.chatId, seq: 1, body: '제 연락처는 010-1234-5678입니다' })]);
     expect(data.talentPool).toEqual([expect.objectContaining({ fairId: f.live.id, visible: true })]);
     expect(data.notifications).toEqual([expect.objectContaining({ type: 'application.status_changed' })]);
-    expect(data.privacyConsents).toEqual([]);
+    expect(data.privacyConsents).toEqual([{ version: PRIVACY_CONSENT_VERSION, agreedAt: expect.any(String) }]);
     // Nobody else's: another seeker's export has none of it.
     const stranger = await registerUser(t.http, 'seeker');
     const theirs = (await t.http.get('/me/data-export', stranger.accessToken)).body;

@@ -98,7 +98,10 @@ describe('web app: sessions, invitations, coach approval', () => {
   });
 
   it('an account made without the form (the API) is asked for the consent once signed in', async () => {
-    const seeker = await registerUser(t.http, 'seeker');
+    const email = uniqueEmail('no-consent');
+    const reg = await t.http.post('/auth/register', { email, password: PASSWORD, name: '최동의', role: 'coach' });
+    expect(reg.status).toBe(201);
+    const seeker = { id: reg.body.user.id as string, email };
     const page = await open();
     await signIn(page, seeker.email);
     const notice = page.getByTestId('consent-notice');

@@ -28,8 +28,8 @@ export function ConsentText({ id }: { id?: string }) {
 }
 
 /**
- * Asks a signed-in user for the consent when they have not agreed to the current version: an account made
- * without the form (the API, the CLI) or one that agreed to an earlier text.
+ * Asks a signed-in seeker, recruiter or coach for the consent when they have not agreed to the current version: an
+ * account made without the form (the API, the CLI) or one that agreed to an earlier text.
  */
 export function ConsentNotice() {
   const { t, lang } = useI18n();
@@ -42,7 +42,8 @@ export function ConsentNotice() {
   useEffect(() => {
     setStatus(null);
     setThanked(false);
-    if (!user) return;
+    // Organizers are the centre's staff, created by an operator: the sign-up consent is for the people who sign up.
+    if (!user || user.role === 'organizer') return;
     let cancelled = false;
     api.privacyConsents().then(
       (s) => !cancelled && setStatus(s),
