@@ -27,6 +27,7 @@ const MyBookings = lazyPage(() => import('./pages/MyBookings').then((m) => m.MyB
 const MyNotifications = lazyPage(() => import('./pages/MyNotifications').then((m) => m.MyNotifications));
 const MyProfile = lazyPage(() => import('./pages/MyProfile').then((m) => m.MyProfile));
 const MyAccount = lazyPage(() => import('./pages/MyAccount').then((m) => m.MyAccount));
+const OpenQueueDashboard = lazyPage(() => import('./pages/QueueDashboard').then((m) => m.OpenQueueDashboard));
 const AccountDeleted = lazyPage(() => import('./pages/MyAccount').then((m) => m.AccountDeleted));
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
@@ -83,6 +84,7 @@ export function App() {
         <Route path="me/account" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyAccount /></RequireRole>} />
         <Route path="me/notifications" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyNotifications /></RequireRole>} />
         <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
+        <Route path="organizer/queues" element={<RequireRole roles={['organizer']}><OpenQueueDashboard /></RequireRole>} />
         <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />
         <Route path="recruiter" element={<RequireRole roles={['recruiter']}><RecruiterConsole /></RequireRole>} />
         <Route path="rooms/:bookingId" element={<RequireRole roles={['seeker', 'coach', 'recruiter']}><RoomPage /></RequireRole>} />

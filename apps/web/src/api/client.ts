@@ -320,6 +320,8 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
   updateMe: (input: { language: 'ko' | 'en' }) => request<User>('/me', { method: 'PATCH', body: input }),
+  /** Trades the organizer's token for the queue dashboard's cookie (set on /admin/queues by the answer). */
+  openQueueDashboard: () => request<{ dashboard: string; expiresAt: string }>('/admin/queues/session', { method: 'POST', body: {} }),
   privacyConsents: () => request<PrivacyConsentStatus>('/me/privacy-consents'),
   agreePrivacyConsent: (version: string) => request<PrivacyConsentStatus>('/me/privacy-consents', { method: 'PUT', body: { version } }),
   /** Deletes the seeker's account after the password; every session ends (this one included). */

@@ -239,6 +239,7 @@ export const en: Record<MessageKey, string> = {
   'announcements.withdrawn': 'Announcement withdrawn.',
   'org.title': 'Fair management',
   'org.queues': 'Job queue dashboard',
+  'org.queuesOpening': 'Opening the queue dashboard…',
   'org.fairTitle': 'Fair title',
   'org.period': 'Dates',
   'org.status': 'Status',

@@ -237,6 +237,7 @@ export const ko = {
   'announcements.withdrawn': '공지사항을 내렸습니다.',
   'org.title': '박람회 운영',
   'org.queues': '작업 큐 대시보드',
+  'org.queuesOpening': '작업 큐 대시보드를 여는 중…',
   'org.fairTitle': '박람회 이름',
   'org.period': '기간',
   'org.status': '상태',
