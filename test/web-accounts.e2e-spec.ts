@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
-import { PASSWORD, SignedIn, connectTestDb, createBooth, createFair, createOrganizer, launchBrowser, registerUser, seriousA11yViolations, uniqueEmail } from '@bisang/testing';
+import { PASSWORD, SignedIn, connectTestDb, createBooth, createFair, createOrganizer, launchBrowser, registerUser, saveScreenshot, seriousA11yViolations, uniqueEmail } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Sessions, invitations and coach approval in the web app, in headless Chromium against the real server. */
@@ -65,6 +65,7 @@ describe('web app: sessions, invitations, coach approval', () => {
     await page.getByRole('button', { name: '가입하기' }).click();
     await page.getByRole('alert').filter({ hasText: '개인정보 수집·이용에 동의해야 가입할 수 있습니다' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'sign-up-privacy-consent-phone');
     await page.getByLabel('개인정보 수집·이용에 동의합니다').check();
     await page.getByRole('button', { name: '가입하기' }).click();
     await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
@@ -81,6 +82,7 @@ describe('web app: sessions, invitations, coach approval', () => {
     expect(data.account).toMatchObject({ id: user.id, email, name: '박소윤', birthDate: '2000-02-29' });
     expect(data.privacyConsents).toEqual([expect.objectContaining({ version: PRIVACY_CONSENT_VERSION })]);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'account-privacy-phone');
 
     // Deleting asks for the password (a wrong one is refused, in Korean) and a confirmation.
     page.on('dialog', (d) => void d.accept());
@@ -107,6 +109,7 @@ describe('web app: sessions, invitations, coach approval', () => {
     const notice = page.getByTestId('consent-notice');
     await notice.getByRole('heading', { name: '개인정보 수집·이용 동의가 필요합니다' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'privacy-consent-renewal-desktop');
     await notice.getByRole('button', { name: '동의합니다' }).click();
     await page.getByRole('status').filter({ hasText: '동의했습니다' }).waitFor();
     expect((await db.query(`SELECT version FROM privacy_consents WHERE user_id = $1`, [seeker.id])).rows).toEqual([{ version: PRIVACY_CONSENT_VERSION }]);
