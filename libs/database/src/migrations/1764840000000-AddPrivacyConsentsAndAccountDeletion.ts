@@ -35,9 +35,11 @@ export class AddPrivacyConsentsAndAccountDeletion1764840000000 implements Migrat
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE hires DROP COLUMN seeker_age_at_hire, DROP COLUMN seeker_uturn, DROP COLUMN seeker_career_break`);
+    // A deleted seeker's birth date is gone for good, and the schema before this one has no place for such an account.
+    const [{ n }] = (await q.query(`SELECT count(*)::int AS n FROM users WHERE deleted_at IS NOT NULL`)) as { n: number }[];
+    if (n > 0) throw new Error(`cannot revert: ${n} deleted account(s) have no birth date and no earlier schema can hold them`);
     await q.query(`ALTER TABLE users DROP CONSTRAINT users_seeker_birth_date`);
-    // Deleted seekers have no birth date left: the old rule holds for the others only (NOT VALID).
-    await q.query(`ALTER TABLE users ADD CONSTRAINT users_seeker_birth_date CHECK (role <> 'seeker' OR birth_date IS NOT NULL) NOT VALID`);
+    await q.query(`ALTER TABLE users ADD CONSTRAINT users_seeker_birth_date CHECK (role <> 'seeker' OR birth_date IS NOT NULL)`);
     await q.query(`ALTER TABLE users DROP COLUMN deleted_at`);
     await q.query(`DROP TABLE privacy_consents`);
   }
