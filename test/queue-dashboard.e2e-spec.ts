@@ -32,6 +32,19 @@ describe('queue dashboard', () => {
     expect((await open('/api/queues', { cookie: `bisang_queues=${organizer.accessToken}` })).status).toBe(401);
   });
 
+  it('sends a browser opening the page without a session to the web app’s sign-in step, not to raw JSON', async () => {
+    for (const cookie of [undefined, 'bisang_queues=expired.or.forged']) {
+      const res = await fetch(`${t.url}/admin/queues`, {
+        headers: { accept: 'text/html,application/xhtml+xml', ...(cookie ? { cookie } : {}) },
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/organizer/queues');
+    }
+    // The board's own API calls and scripts still get the JSON answer.
+    expect((await open('/api/queues', { accept: 'application/json' })).status).toBe(401);
+  });
+
   it('refuses non-organizers: no session for them (403), and their Bearer token does not open it (403)', async () => {
     const { res } = await sessionCookie(seeker.accessToken);
     expect(res.status).toBe(403);

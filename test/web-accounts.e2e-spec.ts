@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Client } from 'pg';
-import { PASSWORD, SignedIn, connectTestDb, createBooth, createFair, createOrganizer, launchBrowser, registerUser } from '@bisang/testing';
+import { readFileSync } from 'node:fs';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
+import { PASSWORD, SignedIn, connectTestDb, createBooth, createFair, createOrganizer, launchBrowser, registerUser, saveScreenshot, seriousA11yViolations, uniqueEmail } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Sessions, invitations and coach approval in the web app, in headless Chromium against the real server. */
@@ -44,6 +46,76 @@ describe('web app: sessions, invitations, coach approval', () => {
     await browser?.close();
     await db?.end();
     await t?.close();
+  });
+
+  it('privacy on a phone: sign-up asks for the consent, the seeker downloads their data and deletes the account', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul', acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const email = uniqueEmail('privacy');
+    await page.goto(`${t.url}/signup`);
+    await page.getByLabel('이름').fill('박소윤');
+    await page.getByLabel('이메일').fill(email);
+    await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByLabel('생년월일').fill('2000-02-29');
+    // The text says what is collected, why and for how long; without the tick, nothing is sent.
+    const text = page.getByRole('region', { name: '개인정보 수집·이용 동의' });
+    for (const heading of ['수집 항목', '이용 목적', '보유 기간']) await text.getByText(heading, { exact: true }).waitFor();
+    await page.getByRole('button', { name: '가입하기' }).click();
+    await page.getByRole('alert').filter({ hasText: '개인정보 수집·이용에 동의해야 가입할 수 있습니다' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'sign-up-privacy-consent-phone');
+    await page.getByLabel('개인정보 수집·이용에 동의합니다').check();
+    await page.getByRole('button', { name: '가입하기' }).click();
+    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
+    const [user] = (await db.query(`SELECT u.id, c.version FROM users u JOIN privacy_consents c ON c.user_id = u.id WHERE u.email = $1`, [email])).rows;
+    expect(user.version).toBe(PRIVACY_CONSENT_VERSION);
+    expect(await page.getByTestId('consent-notice').count()).toBe(0);
+
+    // A copy of their data, as a JSON file.
+    await page.goto(`${t.url}/me/account`);
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: '내 데이터 내려받기 (JSON)' }).click();
+    const file = await (await downloaded).path();
+    const data = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(data.account).toMatchObject({ id: user.id, email, name: '박소윤', birthDate: '2000-02-29' });
+    expect(data.privacyConsents).toEqual([expect.objectContaining({ version: PRIVACY_CONSENT_VERSION })]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'account-privacy-phone');
+
+    // Deleting asks for the password (a wrong one is refused, in Korean) and a confirmation.
+    page.on('dialog', (d) => void d.accept());
+    await page.getByLabel('탈퇴 확인용 비밀번호').fill('not-my-password-1');
+    await page.getByRole('button', { name: '회원 탈퇴' }).click();
+    await page.getByRole('alert').filter({ hasText: '현재 비밀번호가 올바르지 않습니다' }).waitFor();
+    await page.getByLabel('탈퇴 확인용 비밀번호').fill(PASSWORD);
+    await page.getByRole('button', { name: '회원 탈퇴' }).click();
+    await page.getByRole('heading', { name: '회원 탈퇴가 완료되었습니다' }).waitFor();
+    await page.getByRole('link', { name: '로그인', exact: true }).waitFor();
+    const [gone] = (await db.query(`SELECT name, birth_date, deleted_at FROM users WHERE id = $1`, [user.id])).rows;
+    expect(gone).toMatchObject({ name: '탈퇴한 회원', birth_date: null });
+    expect(gone.deleted_at).not.toBeNull();
+    expect((await t.http.post('/auth/login', { email, password: PASSWORD })).status).toBe(401);
+  });
+
+  it('an account made without the form (the API) is asked for the consent once signed in', async () => {
+    const email = uniqueEmail('no-consent');
+    const reg = await t.http.post('/auth/register', { email, password: PASSWORD, name: '최동의', role: 'coach' });
+    expect(reg.status).toBe(201);
+    const seeker = { id: reg.body.user.id as string, email };
+    const page = await open();
+    await signIn(page, seeker.email);
+    const notice = page.getByTestId('consent-notice');
+    await notice.getByRole('heading', { name: '개인정보 수집·이용 동의가 필요합니다' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'privacy-consent-renewal-desktop');
+    await notice.getByRole('button', { name: '동의합니다' }).click();
+    await page.getByRole('status').filter({ hasText: '동의했습니다' }).waitFor();
+    expect((await db.query(`SELECT version FROM privacy_consents WHERE user_id = $1`, [seeker.id])).rows).toEqual([{ version: PRIVACY_CONSENT_VERSION }]);
+    await page.reload();
+    await page.getByRole('button', { name: '로그아웃', exact: true }).waitFor();
+    expect(await page.getByTestId('consent-notice').count()).toBe(0);
   });
 
   it('signing out ends the session on the server: its refresh token no longer works', async () => {

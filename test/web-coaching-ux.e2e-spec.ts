@@ -57,7 +57,7 @@ describe('web app: coaching sessions and bookings', () => {
     await t?.close();
   });
 
-  it('the coach sees who, upcoming first and past apart; complete/no-show only once started; no-show confirms', async () => {
+  it('the coach sees who, upcoming first and past apart; complete/no-show only once started; no-show confirms and can be undone', async () => {
     const fairId = await createLiveFair(db);
     const coach = await registerUser(t.http, 'coach', { name: '한코치' });
     await approveCoach(fairId, coach.id);
@@ -111,12 +111,23 @@ describe('web app: coaching sessions and bookings', () => {
     page.once('dialog', (d) => void d.dismiss());
     await started.getByRole('button', { name: '불참 처리' }).click();
     expect((await t.http.get(`/coaching/bookings/${first.id}`, coach.accessToken)).body.status).toBe('confirmed');
+    // Confirmed, it waits a few seconds before it is sent: undone meanwhile, nothing reaches the server.
+    const noShowRequests: string[] = [];
+    page.on('request', (r) => r.url().endsWith(`/coaching/bookings/${first.id}/no-show`) && noShowRequests.push(r.method()));
+    page.once('dialog', (d) => void d.accept());
+    await started.getByRole('button', { name: '불참 처리' }).click();
+    await started.getByRole('status').filter({ hasText: '되돌릴 수 있습니다' }).waitFor();
+    expect(await started.getByRole('button', { name: '완료' }).isDisabled()).toBe(true);
+    await started.getByRole('button', { name: '노쇼 기록 되돌리기' }).click();
+    await started.getByRole('status').filter({ hasText: '노쇼 기록을 취소했습니다' }).waitFor();
+    expect((await t.http.get(`/coaching/bookings/${first.id}`, coach.accessToken)).body.status).toBe('confirmed');
     page.once('dialog', (d) => {
       expect(d.message()).toContain('최구직');
       void d.accept();
     });
     await started.getByRole('button', { name: '불참 처리' }).click();
-    await page.getByTestId('past-sessions').waitFor();
+    await page.getByTestId('past-sessions').waitFor({ timeout: 30_000 });
+    expect(noShowRequests).toEqual(['POST']);
     await eventually(async () => (await t.http.get(`/coaching/bookings/${first.id}`, coach.accessToken)).body.status === 'no_show', 'no-show recorded');
     expect(await page.getByTestId('upcoming-sessions').getByTestId('session').count()).toBe(1);
   });

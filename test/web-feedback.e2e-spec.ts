@@ -77,6 +77,7 @@ describe('web app: errors and feedback', () => {
     await page.getByLabel('이름').fill('김민지');
     await page.getByLabel('이메일').fill('minji@localhost'); // the browser lets it through; the server does not
     await page.getByLabel('비밀번호').fill('short1');
+    await page.getByLabel('개인정보 수집·이용에 동의합니다').check();
     await page.getByLabel('생년월일').fill('1999-03-15');
     await page.getByRole('button', { name: '가입하기' }).click();
 

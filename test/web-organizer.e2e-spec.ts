@@ -78,6 +78,24 @@ describe('organizer: fair order, booth suspension', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('the queue dashboard link opens the dashboard itself, signing in through the cookie; so does opening it directly', async () => {
+    const page = await open(1280);
+    await signIn(page, organizer.email);
+    await page.goto(`${t.url}/organizer`);
+    await page.getByRole('link', { name: '작업 큐 대시보드' }).click();
+    await page.waitForURL(`${t.url}/admin/queues`);
+    // Bull Board's own page (its React root), not a JSON refusal.
+    await page.locator('#root *').first().waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('UNAUTHORIZED');
+
+    // A bookmark opened without the cookie (or once it expired) goes through the web app and comes back.
+    await page.context().clearCookies();
+    await page.goto(`${t.url}/admin/queues`);
+    await page.waitForURL(`${t.url}/admin/queues`);
+    await page.locator('#root *').first().waitFor();
+    expect((await page.context().cookies()).map((c) => c.name)).toContain('bisang_queues');
+  });
+
   it('over HTTP: only an approved booth is suspended, by an organizer, with a reason; it and its postings leave the fair', async () => {
     const fair = await createFair(t.http, organizer);
     const booth = await createBooth(t.http, fair.id, '중지대상(주)');

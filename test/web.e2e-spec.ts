@@ -198,6 +198,7 @@ describe('web app in a real browser', () => {
     await page.getByLabel('이름').fill('김청년');
     await page.getByLabel('이메일').fill(uniqueEmail('web-seeker'));
     await page.getByLabel('비밀번호').fill(PASSWORD);
+    await page.getByLabel('개인정보 수집·이용에 동의합니다').check();
     await page.getByLabel('생년월일').fill('2001-03-15');
     await page.getByRole('button', { name: '가입하기' }).click();
     await page.getByRole('link', { name: '내 코칭 예약' }).waitFor();
@@ -236,6 +237,7 @@ describe('web app in a real browser', () => {
     await seeker.getByLabel('이름').fill('이지원');
     await seeker.getByLabel('이메일').fill(uniqueEmail('web-applicant'));
     await seeker.getByLabel('비밀번호').fill(PASSWORD);
+    await seeker.getByLabel('개인정보 수집·이용에 동의합니다').check();
     await seeker.getByLabel('생년월일').fill('1999-08-20');
     await seeker.getByRole('button', { name: '가입하기' }).click();
     await seeker.getByRole('link', { name: '내 지원 현황' }).waitFor();

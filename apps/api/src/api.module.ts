@@ -24,6 +24,7 @@ import { MatchingModule } from './matching/matching.module';
 import { IntroductionsModule } from './introductions/introductions.module';
 import { SavedPostingsModule } from './saved-postings/saved-postings.module';
 import { ProgrammeModule } from './programme/programme.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 /** The HTTP API's features. Infrastructure comes from the process's root module (see CoreModule). */
 @Module({
@@ -53,6 +54,7 @@ import { ProgrammeModule } from './programme/programme.module';
     IntroductionsModule,
     SavedPostingsModule,
     ProgrammeModule,
+    PrivacyModule,
   ],
 })
 export class ApiModule {}

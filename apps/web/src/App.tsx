@@ -30,6 +30,8 @@ const MyAccount = lazyPage(() => import('./pages/MyAccount').then((m) => m.MyAcc
 const MySaved = lazyPage(() => import('./pages/MySaved').then((m) => m.MySaved));
 const CompanyPage = lazyPage(() => import('./pages/CompanyPage').then((m) => m.CompanyPage));
 const CompanyEdit = lazyPage(() => import('./pages/CompanyEdit').then((m) => m.CompanyEdit));
+const OpenQueueDashboard = lazyPage(() => import('./pages/QueueDashboard').then((m) => m.OpenQueueDashboard));
+const AccountDeleted = lazyPage(() => import('./pages/MyAccount').then((m) => m.AccountDeleted));
 
 /** Pages for one role: signed-out people go to sign in (and come back), others are told plainly. */
 function RequireRole({ roles, children }: { roles: UserRole[]; children: ReactNode }) {
@@ -76,6 +78,7 @@ export function App() {
         <Route path="companies/:companyId/edit" element={<RequireRole roles={['recruiter']}><CompanyEdit /></RequireRole>} />
         <Route path="signin" element={<SignIn />} />
         <Route path="signup" element={<SignUp />} />
+        <Route path="account-deleted" element={<AccountDeleted />} />
         <Route path="verify-email" element={<VerifyEmail />} />
         <Route path="invitations/accept" element={<RequireRole roles={['recruiter']}><AcceptInvitation /></RequireRole>} />
         <Route path="forgot-password" element={<ForgotPassword />} />
@@ -87,6 +90,7 @@ export function App() {
         <Route path="me/account" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyAccount /></RequireRole>} />
         <Route path="me/notifications" element={<RequireRole roles={['seeker', 'recruiter', 'coach', 'organizer']}><MyNotifications /></RequireRole>} />
         <Route path="organizer" element={<RequireRole roles={['organizer']}><OrganizerFairs /></RequireRole>} />
+        <Route path="organizer/queues" element={<RequireRole roles={['organizer']}><OpenQueueDashboard /></RequireRole>} />
         <Route path="organizer/fairs/:fairId" element={<RequireRole roles={['organizer']}><OrganizerFair /></RequireRole>} />
         <Route path="recruiter" element={<RequireRole roles={['recruiter']}><RecruiterConsole /></RequireRole>} />
         <Route path="rooms/:bookingId" element={<RequireRole roles={['seeker', 'coach', 'recruiter']}><RoomPage /></RequireRole>} />

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@bisang/config';
-import { stripInvisibleControls } from '@bisang/common';
+import { clock, stripInvisibleControls } from '@bisang/common';
 import { RefreshTokensRepository, UserEntity, UserRole, UsersRepository } from '@bisang/database';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { TokenService } from './token.service';
@@ -12,6 +12,8 @@ export interface NewAccount {
   name: string;
   role: UserRole;
   birthDate?: string | null;
+  /** The privacy consent version agreed to on the sign-up form, if any. */
+  privacyConsentVersion?: string | null;
 }
 
 export interface TokenPair {
@@ -46,6 +48,7 @@ export class AccountsService {
       name: stripInvisibleControls(account.name).trim(),
       role: account.role,
       birthDate: account.birthDate ?? null,
+      privacyConsent: account.privacyConsentVersion ? { version: account.privacyConsentVersion, at: clock.now() } : null,
     });
   }
 
@@ -76,7 +79,7 @@ export class AccountsService {
     }
     if (spent.outcome === 'invalid') return { ok: false, reason: 'invalid' };
     const user = await this.users.findById(spent.token.userId);
-    if (!user) return { ok: false, reason: 'invalid' };
+    if (!user || user.deletedAt) return { ok: false, reason: 'invalid' };
     return { ok: true, tokens: await this.issuePair(user, spent.token.familyId) };
   }
 

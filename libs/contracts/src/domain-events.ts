@@ -42,6 +42,8 @@ interface ApplicationFacts {
 export interface DomainEventMap {
   /** An account was created: its address gets a verification link. */
   'account.registered': { userId: string };
+  /** A seeker deleted their account: its personal data is erased; its records stay only as anonymous counts. */
+  'account.deleted': { userId: string };
   /** The user asked for a new verification link. */
   'email_verification.requested': { userId: string };
   /** Someone asked to reset the password of this existing account; the link expires at `expiresAt`. */

@@ -70,6 +70,8 @@ export interface RegisterInput {
   role: SelfRegisterRole;
   /** YYYY-MM-DD, required for seekers. */
   birthDate?: string;
+  /** The privacy consent version the person agreed to on the form (PRIVACY_CONSENT_VERSION); recorded with its time. */
+  privacyConsentVersion?: string;
 }
 
 export interface LoginInput {

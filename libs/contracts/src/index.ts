@@ -9,3 +9,4 @@ export * from './http';
 export * from './matching';
 export * from './korean';
 export * from './fair-basics';
+export * from './privacy';

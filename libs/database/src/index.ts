@@ -120,3 +120,5 @@ export { ProgrammeRepository } from './repositories/programme.repository';
 export type { ProgrammeItemRow, ProgrammeItemFields } from './repositories/programme.repository';
 export { CompanyPagesRepository } from './repositories/company-pages.repository';
 export type { CompanyImageRow, CompanyImageKind, CompanyPageFields, AddImageOutcome } from './repositories/company-pages.repository';
+export { PrivacyRepository, ACCOUNT_DELETED_REASON, DELETED_MESSAGE_BODY } from './repositories/privacy.repository';
+export type { PersonalDataExport, AnonymisedAccount } from './repositories/privacy.repository';

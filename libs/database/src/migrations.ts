@@ -27,6 +27,7 @@ import { CreateProgrammeItems1764830000001 } from './migrations/1764830000001-Cr
 import { AddCompanyPages1764830000002 } from './migrations/1764830000002-AddCompanyPages';
 import { AddRoomChats1764810000000 } from './migrations/1764810000000-AddRoomChats';
 import { AddBookingResumeSharing1764810000001 } from './migrations/1764810000001-AddBookingResumeSharing';
+import { AddPrivacyConsentsAndAccountDeletion1764840000000 } from './migrations/1764840000000-AddPrivacyConsentsAndAccountDeletion';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AddCompanyPages1764830000002,
   AddRoomChats1764810000000,
   AddBookingResumeSharing1764810000001,
+  AddPrivacyConsentsAndAccountDeletion1764840000000,
 ];

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { JwtService } from '@nestjs/jwt';
@@ -40,12 +41,18 @@ export async function createPeople(
 ): Promise<TestPerson[]> {
   const hash = await (passwordHash ??= hashPassword(PASSWORD));
   const tag = randomBytes(5).toString('hex');
+  // People who signed up through the form, so agreed to the privacy consent (the web app would ask them otherwise).
   const res = await db.query(
-    `INSERT INTO users (email, password_hash, name, role, birth_date)
-     SELECT $1 || '.' || i || '@test.bisang.kr', $2, '테스트 ' || $3 || ' ' || i, $3, CASE WHEN $3 = 'seeker' THEN date '1999-04-01' END
-       FROM generate_series(1, $4::int) AS i
-     RETURNING id`,
-    [`${role}.${tag}`, hash, role, count],
+    `WITH made AS (
+       INSERT INTO users (email, password_hash, name, role, birth_date)
+       SELECT $1 || '.' || i || '@test.bisang.kr', $2, '테스트 ' || $3 || ' ' || i, $3, CASE WHEN $3 = 'seeker' THEN date '1999-04-01' END
+         FROM generate_series(1, $4::int) AS i
+       RETURNING id
+     ), agreed AS (
+       INSERT INTO privacy_consents (user_id, version, agreed_at) SELECT id, $5, now() FROM made
+     )
+     SELECT id FROM made`,
+    [`${role}.${tag}`, hash, role, count, PRIVACY_CONSENT_VERSION],
   );
   const tokens = app instanceof TokenService ? app : app.get(TokenService, { strict: false });
   return Promise.all(

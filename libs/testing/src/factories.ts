@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import { HttpClient } from './http-client';
 
 export const uniqueEmail = (tag = 'user') => `${tag}.${randomBytes(5).toString('hex')}@test.bisang.kr`;
@@ -25,6 +26,8 @@ export async function registerUser(
     name: extra.name ?? `테스트 ${role}`,
     role,
     ...(role === 'seeker' ? { birthDate: extra.birthDate ?? '1999-04-01' } : {}),
+    // As the web form sends it (the CONTRACT request without it is tested on its own, in privacy.e2e-spec).
+    privacyConsentVersion: PRIVACY_CONSENT_VERSION,
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.user.id, email, role, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };

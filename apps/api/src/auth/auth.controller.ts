@@ -30,6 +30,7 @@ export class AuthController {
       name: dto.name,
       role: dto.role,
       birthDate: dto.birthDate ?? null,
+      privacyConsentVersion: dto.privacyConsentVersion ?? null,
     });
     if (!user) throw emailTaken();
     return { user: UserDto.from(user), ...(await this.accounts.startSession(user)) };

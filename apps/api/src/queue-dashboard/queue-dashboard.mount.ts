@@ -6,7 +6,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenService } from '@bisang/auth';
 import { ALL_QUEUES, JobProducer } from '@bisang/queues';
-import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH, readCookie } from './queue-dashboard.session';
+import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH, QUEUE_DASHBOARD_SIGN_IN, readCookie } from './queue-dashboard.session';
 
 type Denial = { statusCode: 401 | 403; code: string; message: string };
 
@@ -35,7 +35,14 @@ export class QueueDashboardMount implements OnModuleInit {
       // Every dashboard route, its assets and its API included: the cookie session, or an organizer's Bearer token.
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const denial = await this.deny(request);
-        if (denial) await reply.code(denial.statusCode).send(denial);
+        if (!denial) return;
+        // A person opening the page (not a script, not the board's own API calls) signs in through the web app,
+        // which sets the cookie and sends them back, instead of reading raw JSON.
+        if (denial.statusCode === 401 && request.method === 'GET' && /\btext\/html\b/.test(request.headers.accept ?? '')) {
+          await reply.code(302).header('location', QUEUE_DASHBOARD_SIGN_IN).header('cache-control', 'no-store').send();
+          return;
+        }
+        await reply.code(denial.statusCode).send(denial);
       });
       await scope.register(board.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
     });

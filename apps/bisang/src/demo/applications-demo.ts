@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@bisang/auth';
 import { hashPassword } from '@bisang/auth';
+import { clock } from '@bisang/common';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import { ApplicationsRepository, FairsRepository, PostingsRepository, UsersRepository } from '@bisang/database';
 import { ApplicationsService } from '../../../api/src/applications/applications.service';
 import { BoothsService } from '../../../api/src/booths/booths.service';
@@ -116,7 +118,14 @@ export async function seedApplicationsDemo(app: INestApplicationContext, fairId:
     const email = `${s.key}@demo.bisang.kr`;
     const user =
       (await users.findByEmail(email)) ??
-      (await users.createUnlessEmailTaken({ email, passwordHash: hash, name: s.name, role: 'seeker', birthDate: s.birthDate }))!;
+      (await users.createUnlessEmailTaken({
+        email,
+        passwordHash: hash,
+        name: s.name,
+        role: 'seeker',
+        birthDate: s.birthDate,
+        privacyConsent: { version: PRIVACY_CONSENT_VERSION, at: clock.now() },
+      }))!;
     seekers.set(s.key, { id: user.id, role: 'seeker' });
   }
   const repo = app.get(ApplicationsRepository, { strict: false });

@@ -1,4 +1,5 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import { AccountsService } from '@bisang/auth';
 import { UsersRepository } from '@bisang/database';
 import { seedApplicationsDemo } from './applications-demo';
@@ -27,7 +28,9 @@ export async function seedDemo(app: INestApplicationContext, options: { trickle?
   const accounts = app.get(AccountsService, { strict: false });
   const users = app.get(UsersRepository, { strict: false });
   for (const account of DEMO_ACCOUNTS) {
-    const created = await accounts.createAccount({ ...account, password: DEMO_PASSWORD });
+    // The demo's people signed up through the form: they agreed to the privacy consent (organizers are staff).
+    const privacyConsentVersion = account.role === 'organizer' ? null : PRIVACY_CONSENT_VERSION;
+    const created = await accounts.createAccount({ ...account, password: DEMO_PASSWORD, privacyConsentVersion });
     // Demo addresses reach nobody: verified at once, so the demo seeker may apply and book (their verification
     // mail still shows in the demo inbox).
     if (created) await users.markEmailVerified(created.id, created.email, new Date());

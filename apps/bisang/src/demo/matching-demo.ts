@@ -1,5 +1,7 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { hashPassword } from '@bisang/auth';
+import { clock } from '@bisang/common';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import type { EmploymentType } from '@bisang/contracts';
 import { BoothsRepository, KpisRepository, SeekerProfilesRepository, TalentPoolRepository, UsersRepository } from '@bisang/database';
 
@@ -70,7 +72,13 @@ export async function seedMatchingDemo(app: INestApplicationContext, fairId: str
   for (const p of PROFILES) {
     let user = await users.findByEmail(p.email);
     if (!user && p.create) {
-      user = await users.createUnlessEmailTaken({ email: p.email, passwordHash: await hashPassword(password), role: 'seeker', ...p.create });
+      user = await users.createUnlessEmailTaken({
+        email: p.email,
+        passwordHash: await hashPassword(password),
+        role: 'seeker',
+        ...p.create,
+        privacyConsent: { version: PRIVACY_CONSENT_VERSION, at: clock.now() },
+      });
     }
     if (!user) continue;
     const existing = await profiles.findView(user.id);

@@ -13,6 +13,7 @@ import type {
   ProgrammeItemInput,
   SavedPosting,
   SavedState,
+  PrivacyConsentStatus,
   CounsellingNote,
   Introduction,
   IntroductionInput,
@@ -327,6 +328,12 @@ export const api = {
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
   updateMe: (input: { language: 'ko' | 'en' }) => request<User>('/me', { method: 'PATCH', body: input }),
+  /** Trades the organizer's token for the queue dashboard's cookie (set on /admin/queues by the answer). */
+  openQueueDashboard: () => request<{ dashboard: string; expiresAt: string }>('/admin/queues/session', { method: 'POST', body: {} }),
+  privacyConsents: () => request<PrivacyConsentStatus>('/me/privacy-consents'),
+  agreePrivacyConsent: (version: string) => request<PrivacyConsentStatus>('/me/privacy-consents', { method: 'PUT', body: { version } }),
+  /** Deletes the seeker's account after the password; every session ends (this one included). */
+  deleteAccount: (password: string) => request<void>('/me/delete', { method: 'POST', body: { password } }),
   verifyEmail: (token: string) => request<void>('/auth/verify-email', { method: 'POST', body: { token } }),
   resendVerification: () => request<void>('/auth/verify-email/resend', { method: 'POST', body: {} }),
   requestPasswordReset: (email: string) => request<void>('/auth/password-reset/request', { method: 'POST', body: { email } }),
@@ -520,6 +527,9 @@ export const exportUrls = (fairId: string) => ({
 });
 
 /** Where a resume's PDF is served (its seeker, and staff of booths the seeker applied to). */
+/** The signed-in user's data, as the JSON file `GET /me/data-export` serves. */
+export const dataExportUrl = `${API_BASE}/me/data-export`;
+
 export const resumeUrl = (resumeId: string) => `${API_BASE}/resumes/${enc(resumeId)}/file`;
 
 /** Downloads a signed-in file (a CSV export) and hands it to the browser under `filename`. */

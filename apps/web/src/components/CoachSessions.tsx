@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Booking } from '@bisang/contracts';
 import { api } from '../api/client';
 import { formatDate, formatTime } from '../format';
@@ -12,6 +12,57 @@ import { EnterRoom } from './EnterRoom';
 
 /** When a coach may mark a no-show: 10 minutes after the start, if the seeker has not come. */
 const NO_SHOW_AFTER_MS = 10 * 60_000;
+/** How long a confirmed no-show waits before it is sent (and the seeker told): the coach may undo it meanwhile. */
+export const NO_SHOW_UNDO_MS = 8_000;
+
+/**
+ * A no-show held back for NO_SHOW_UNDO_MS before it is sent, so a slip can be undone before the seeker hears of it.
+ * Leaving the page sends what is pending at once (the coach did confirm it); closing the tab loses it.
+ */
+function useDelayedNoShow(send: () => void) {
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const [undone, setUndone] = useState(false);
+  const [now, setNow] = useState(Date.now);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  useEffect(() => {
+    if (deadline === null) return;
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, [deadline]);
+  // Unmounting with a no-show pending: send it now.
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        sendRef.current();
+      }
+    },
+    [],
+  );
+  return {
+    pending: deadline !== null,
+    undone,
+    secondsLeft: deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000)),
+    start: () => {
+      setUndone(false);
+      setNow(Date.now());
+      setDeadline(Date.now() + NO_SHOW_UNDO_MS);
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        setDeadline(null);
+        sendRef.current();
+      }, NO_SHOW_UNDO_MS);
+    },
+    undo: () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      setDeadline(null);
+      setUndone(true);
+    },
+  };
+}
 
 type Session = Booking & { zone: string };
 
@@ -94,6 +145,7 @@ function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () =>
   // A no-show is the seeker's absence 10 minutes into the session (the server's rule too: NO_SHOW_TOO_EARLY before).
   const noShowFrom = new Date(b.startsAt).getTime() + NO_SHOW_AFTER_MS;
   const noShowOpen = noShowFrom <= now;
+  const noShow = useDelayedNoShow(() => void act(() => api.noShowBooking(b.id)));
   return (
     <li className="card" data-testid="session" data-status={b.status}>
       <p className="card-title">
@@ -131,19 +183,32 @@ function SessionCard({ b, now, act }: { b: Session; now: number; act: (fn: () =>
               {t('sessions.noShowFrom', { time: formatTime(new Date(noShowFrom).toISOString(), b.zone, lang) })}
             </p>
           )}
+          <p className="small" role="status" data-testid="no-show-pending">
+            {noShow.pending
+              ? t('sessions.noShowPending', { s: noShow.secondsLeft })
+              : noShow.undone
+                ? t('sessions.noShowUndone')
+                : ''}
+          </p>
           <div className="actions">
-            <button type="submit" className="button button-small" disabled={!started} aria-describedby={started ? undefined : `not-started-${b.id}`}>
+            <button type="submit" className="button button-small" disabled={!started || noShow.pending} aria-describedby={started ? undefined : `not-started-${b.id}`}>
               {t('coach.complete')}
             </button>
-            <button
-              type="button"
-              className="button button-small button-secondary"
-              disabled={!noShowOpen}
-              aria-describedby={!started ? `not-started-${b.id}` : noShowOpen ? undefined : `no-show-later-${b.id}`}
-              onClick={() => window.confirm(t('sessions.noShowConfirm', { name: b.seeker?.name ?? '' })) && void act(() => api.noShowBooking(b.id))}
-            >
-              {t('coach.noShow')}
-            </button>
+            {noShow.pending ? (
+              <button type="button" className="button button-small" onClick={noShow.undo}>
+                {t('sessions.noShowUndo')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                disabled={!noShowOpen}
+                aria-describedby={!started ? `not-started-${b.id}` : noShowOpen ? undefined : `no-show-later-${b.id}`}
+                onClick={() => window.confirm(t('sessions.noShowConfirm', { name: b.seeker?.name ?? '' })) && noShow.start()}
+              >
+                {t('coach.noShow')}
+              </button>
+            )}
             {!started && (
               <button
                 type="button"

@@ -7,6 +7,7 @@ import { VerificationNotice } from '../pages/AccountMail';
 import { useConnectionState, useNotifications, useResync } from '../realtime/hooks';
 import { fairSocket } from '../realtime/fair-socket';
 import { NotificationToasts } from './NotificationToasts';
+import { ConsentNotice } from './PrivacyConsent';
 import { unreadCount, useUnreadCount } from './unread';
 
 export function LiveIndicator() {
@@ -154,6 +155,7 @@ export function Layout() {
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <VerificationNotice />
+        <ConsentNotice />
         <Outlet />
       </main>
       <NotificationToasts />

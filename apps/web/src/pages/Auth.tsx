@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { PRIVACY_CONSENT_TEXT, PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import type { UserRole } from '@bisang/contracts';
 import { useAuth } from '../auth/auth';
 import { ErrorNote, useFieldErrors } from '../components/async';
+import { ConsentText } from '../components/PrivacyConsent';
 import { useI18n } from '../i18n/i18n';
 
 export const homeOf = (role: UserRole): string =>
@@ -66,18 +68,23 @@ export function SignIn() {
 }
 
 export function SignUp() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { signUp } = useAuth();
   const after = useAfterSignIn();
   const [role, setRole] = useState<'seeker' | 'recruiter' | 'coach'>('seeker');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fe = useFieldErrors(error, ['email', 'password', 'name', 'birthDate'], 'signup-err');
+  const fe = useFieldErrors(error, ['email', 'password', 'name', 'birthDate', 'privacyConsentVersion'], 'signup-err');
+  const [consentMissing, setConsentMissing] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setBusy(true);
     setError(null);
+    if (form.get('privacyConsent') !== 'yes') {
+      setConsentMissing(true);
+      return;
+    }
+    setBusy(true);
     try {
       const user = await signUp({
         email: String(form.get('email')),
@@ -85,6 +92,8 @@ export function SignUp() {
         name: String(form.get('name')),
         role,
         ...(role === 'seeker' ? { birthDate: String(form.get('birthDate')) } : {}),
+        // The version of the text shown above the checkbox: the server records it with the time.
+        privacyConsentVersion: PRIVACY_CONSENT_VERSION,
       });
       after(user.role);
     } catch (err) {
@@ -135,6 +144,28 @@ export function SignUp() {
             </p>
           </div>
         )}
+        <fieldset className="field consent">
+          <legend>{t('privacy.consentRequired')}</legend>
+          <ConsentText id="consent-text" />
+          <label className="radio">
+            <input
+              type="checkbox"
+              name="privacyConsent"
+              value="yes"
+              aria-describedby="consent-text"
+              aria-invalid={consentMissing || undefined}
+              aria-errormessage={consentMissing ? 'consent-err' : undefined}
+              onChange={(e) => e.currentTarget.checked && setConsentMissing(false)}
+            />{' '}
+            {PRIVACY_CONSENT_TEXT[lang].agree}
+          </label>
+          {consentMissing && (
+            <p id="consent-err" className="field-error" role="alert">
+              {t('privacy.mustAgree')}
+            </p>
+          )}
+          {fe.message('privacyConsentVersion')}
+        </fieldset>
         <ErrorNote error={fe.rest} />
         <button type="submit" className="button" disabled={busy}>
           {t('auth.signUp')}

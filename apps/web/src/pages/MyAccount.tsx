@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
-import { api, tokens } from '../api/client';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { api, dataExportUrl, downloadFile, tokens } from '../api/client';
+import { useAuth } from '../auth/auth';
 import { ErrorNote, OkNote, useFieldErrors } from '../components/async';
 import { useI18n } from '../i18n/i18n';
 
@@ -99,12 +100,103 @@ export function AccountSettings() {
   );
 }
 
+/** The seeker's privacy rights: a copy of their data (JSON), and deleting the account after the password. */
+export function PrivacySettings() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [exportError, setExportError] = useState<unknown>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fe = useFieldErrors(error, ['password'], 'delete-err');
+
+  const download = async () => {
+    setExportError(null);
+    setExported(null);
+    try {
+      await downloadFile(dataExportUrl, `bisang-my-data-${new Date().toISOString().slice(0, 10)}.json`);
+      setExported(t('account.exported'));
+    } catch (err) {
+      setExportError(err);
+    }
+  };
+
+  const remove = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const password = String(new FormData(e.currentTarget).get('password'));
+    if (!window.confirm(t('account.deleteConfirm'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.deleteAccount(password);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+      return;
+    }
+    // Every session ended on the server; the page it lands on forgets this one too (signing out here first would send
+    // this guarded page to the sign-in form before the navigation happens).
+    navigate('/account-deleted', { replace: true, state: { deleted: true } });
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="export-title">
+        <h2 id="export-title">{t('account.exportTitle')}</h2>
+        <p className="muted">{t('account.exportHint')}</p>
+        <button type="button" className="button button-secondary" onClick={() => void download()}>
+          {t('account.exportButton')}
+        </button>
+        <OkNote>{exported}</OkNote>
+        <ErrorNote error={exportError} />
+      </section>
+      <section className="card" aria-labelledby="delete-title">
+        <h2 id="delete-title">{t('account.deleteTitle')}</h2>
+        <p className="muted" id="delete-hint">
+          {t('account.deleteHint')}
+        </p>
+        <form className="form-grid" onSubmit={(e) => void remove(e)}>
+          <div className="field">
+            <label htmlFor="delete-password">{t('account.deletePassword')}</label>
+            <input id="delete-password" name="password" type="password" autoComplete="current-password" required maxLength={128} {...fe.input('password', 'delete-hint')} />
+            {fe.message('password')}
+          </div>
+          <button type="submit" className="button button-danger" disabled={busy}>
+            {t('account.deleteButton')}
+          </button>
+          <div className="field-wide">
+            <ErrorNote error={fe.rest} />
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
+
 export function MyAccount() {
   const { t } = useI18n();
+  const { user } = useAuth();
   return (
     <div className="stack">
       <h1>{t('account.title')}</h1>
       <AccountSettings />
+      {user?.role === 'seeker' && <PrivacySettings />}
+    </div>
+  );
+}
+
+/** Where a deleted account lands: signed out, told it is done. */
+export function AccountDeleted() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const deleted = (location.state as { deleted?: boolean } | null)?.deleted === true;
+  useEffect(() => {
+    if (deleted) tokens.set(null);
+  }, [deleted]);
+  return (
+    <div className="narrow stack">
+      <h1>{t('account.deletedTitle')}</h1>
+      <p role="status">{t('account.deletedBody')}</p>
     </div>
   );
 }

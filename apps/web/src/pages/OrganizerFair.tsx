@@ -9,6 +9,7 @@ import { IntroductionForm } from '../components/IntroductionForm';
 import { TalentPoolSearch } from '../components/TalentPoolSearch';
 import { dayKey, formatDateTime, formatNumber, formatPercent, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { QUEUE_DASHBOARD_ENTRY } from './QueueDashboard';
 import { useKpiUpdates, useResync } from '../realtime/hooks';
 import { ProgrammeManager } from '../components/ProgrammeManager';
 
@@ -691,9 +692,9 @@ function Exports({ fair }: { fair: Fair }) {
         <button type="button" className="button button-secondary" onClick={() => void get(urls.applications, 'applications')}>
           {t('exports.applications')}
         </button>
-        <a className="button button-secondary" href="/admin/queues">
+        <Link className="button button-secondary" to={QUEUE_DASHBOARD_ENTRY}>
           {t('org.queues')}
-        </a>
+        </Link>
       </div>
       <ErrorNote error={error} />
     </section>

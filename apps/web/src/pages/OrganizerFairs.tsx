@@ -6,6 +6,7 @@ import { ErrorNote, Loaded, useAsync, useFieldErrors } from '../components/async
 import { TableWrap } from '../components/TableWrap';
 import { fairsLiveFirst, formatDate, zonedToUtc } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { QUEUE_DASHBOARD_ENTRY } from './QueueDashboard';
 
 export function OrganizerFairs() {
   const { t, lang } = useI18n();
@@ -55,7 +56,7 @@ export function OrganizerFairs() {
     <div className="stack">
       <h1>{t('org.title')}</h1>
       <p>
-        <a href="/admin/queues">{t('org.queues')}</a>
+        <Link to={QUEUE_DASHBOARD_ENTRY}>{t('org.queues')}</Link>
       </p>
       <ErrorNote error={error} />
       <section aria-labelledby="org-fairs">

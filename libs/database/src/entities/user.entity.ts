@@ -4,8 +4,6 @@ import type { InformativeMailCategory, Language, UserRole } from '@bisang/contra
 export { USER_ROLES };
 export type { UserRole };
 
-
-
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -37,6 +35,10 @@ export class UserEntity {
   /** Informative mail categories the user switched off. */
   @Column({ name: 'mail_opt_outs', type: 'text', array: true, default: () => "'{}'" })
   mailOptOuts: InformativeMailCategory[];
+
+  /** Set when the account was deleted: the row stays, emptied of personal data, so that counts and keys stay whole. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -480,6 +480,27 @@ export class ApplicationsRepository {
     );
   }
 
+  /**
+   * Withdraws every application of the seeker still in progress (their account is being deleted), inside the
+   * caller's transaction: each move is recorded and its `application.moved` commits with it, as a seeker's own
+   * withdrawal would. Counts (applications, interviews and offers reached) are untouched.
+   */
+  async withdrawAllActiveIn(m: EntityManager, seekerId: string, now: Date): Promise<number> {
+    const active = rowsOf<{ id: string; status: ApplicationStatus }>(
+      await m.query(
+        `SELECT id, status FROM applications WHERE seeker_id = $1 AND status IN ('applied', 'screening', 'interview', 'offered') ORDER BY id FOR UPDATE`,
+        [seekerId],
+      ),
+    );
+    for (const { id, status } of active) {
+      if (!(await this.guardedMove(m, id, status, 'withdrawn', now))) continue;
+      await this.recordTransition(m, id, status, 'withdrawn', seekerId, now);
+      const application = (await this.findView(id, m))!;
+      await appendDomainEvents(m, [domainEvent('application.moved', { ...applicationFacts(application), from: status, to: 'withdrawn', movedBy: seekerId })]);
+    }
+    return active.length;
+  }
+
   private async guardedMove(
     m: EntityManager,
     applicationId: string,

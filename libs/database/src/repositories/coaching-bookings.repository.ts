@@ -414,6 +414,34 @@ export class CoachingBookingsRepository {
   }
 
   /**
+   * Cancels every upcoming confirmed booking of the seeker (their account is being deleted), inside the caller's
+   * transaction: slots are locked first, like every writer, and each `booking.cancelled` commits with it, so the
+   * coach is told and the slot goes to the waitlist. Sessions already held stay as they were.
+   */
+  async cancelUpcomingOfSeekerIn(m: EntityManager, seekerId: string, now: Date, reason: string): Promise<number> {
+    const slots = (await m.query(
+      `SELECT s.id FROM coaching_slots s JOIN coaching_bookings b ON b.slot_id = s.id
+        WHERE b.seeker_id = $1 AND b.status = 'confirmed' AND b.starts_at > $2
+        ORDER BY s.id FOR UPDATE OF s`,
+      [seekerId, now],
+    )) as { id: string }[];
+    if (!slots.length) return 0;
+    const cancelled = rowsOf<CoachingBookingEntity>(
+      await m.query(
+        `UPDATE coaching_bookings SET status = 'cancelled', cancelled_at = $3, cancelled_by = $2
+          WHERE slot_id = ANY($1::uuid[]) AND seeker_id = $2 AND status = 'confirmed' AND starts_at > $3
+          RETURNING ${BOOKING_COLUMNS}`,
+        [slots.map((r) => r.id), seekerId, now],
+      ),
+    );
+    await appendDomainEvents(
+      m,
+      cancelled.map((b) => domainEvent('booking.cancelled', { ...bookingFacts(b), cancelledBy: 'seeker', reason })),
+    );
+    return cancelled.length;
+  }
+
+  /**
    * Cancels the seeker's upcoming interview bookings at the booth once none of their applications there is in the
    * interview stage any more (the application moved on, was rejected or withdrawn). Slots are locked first, like
    * every writer; each cancellation's `booking.cancelled` commits with it. Returns how many it cancelled.

@@ -10,14 +10,20 @@ import { rowsOf } from './sql-rows';
 /**
  * The seeker's age in whole years on the hire date: the day of `hired_at` in the fair's time zone, counted
  * the way age() counts (a birthday counts from its own day). Needs aliases `h` (hires), `u` (users), `f` (fairs).
+ * A deleted account's age at hire was written on the hire (`seeker_age_at_hire`) before its birth date was erased.
  */
-const AGE_AT_HIRE = `date_part('year', age(date_trunc('day', h.hired_at AT TIME ZONE f.timezone), u.birth_date::timestamp))::int`;
+export const LIVE_AGE_AT_HIRE = `date_part('year', age(date_trunc('day', h.hired_at AT TIME ZONE f.timezone), u.birth_date::timestamp))::int`;
+/** The age at hire the KPIs count: the one kept on the hire of a deleted account, else from the birth date. */
+const AGE_AT_HIRE = `coalesce(h.seeker_age_at_hire, ${LIVE_AGE_AT_HIRE})`;
 const IS_YOUTH = `(${AGE_AT_HIRE} BETWEEN f.youth_age_min AND f.youth_age_max)`;
 /** Mid-career (중장년): the same age at hire, at least the fair's threshold. */
 const IS_MID_CAREER = `(${AGE_AT_HIRE} >= f.mid_career_age_min)`;
-/** Segments from the seeker's profile (alias `sp`, left-joined) and the application's origin (alias `a`). */
-const IS_UTURN = `coalesce(sp.u_turn, false)`;
-const IS_CAREER_BREAK = `coalesce(sp.career_break, false)`;
+/**
+ * Segments from the seeker's profile (alias `sp`, left-joined) and the application's origin (alias `a`); a deleted
+ * account's segments were written on the hire before its profile was erased.
+ */
+const IS_UTURN = `coalesce(h.seeker_uturn, sp.u_turn, false)`;
+const IS_CAREER_BREAK = `coalesce(h.seeker_career_break, sp.career_break, false)`;
 const IS_INTRODUCED = `(a.introduction_id IS NOT NULL)`;
 /** Joins the segments above need, after `hires h JOIN users u`. */
 const SEGMENT_JOINS = `LEFT JOIN seeker_profiles sp ON sp.user_id = h.seeker_id JOIN applications a ON a.id = h.application_id`;

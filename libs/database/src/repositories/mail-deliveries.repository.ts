@@ -186,7 +186,7 @@ export class MailDeliveriesRepository {
                 ) END AS application
            FROM unnest($1::bigint[], $2::uuid[]) WITH ORDINALITY AS q(event_id, user_id, n)
            JOIN domain_events e ON e.id = q.event_id
-           JOIN users u ON u.id = q.user_id
+           JOIN users u ON u.id = q.user_id AND u.deleted_at IS NULL
            LEFT JOIN fairs f ON f.id = e.fair_id`,
         [keys.map((k) => k.eventId), keys.map((k) => k.userId)],
       ),

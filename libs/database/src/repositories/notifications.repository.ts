@@ -52,6 +52,8 @@ export class NotificationsRepository {
         `WITH given AS (
            SELECT g.*, g.ord AS position FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::jsonb[], $5::int[]) AS g(event_id, user_id, type, data, ord)
            WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_id = g.event_id AND n.user_id = g.user_id)
+             -- A deleted account is told nothing (its inbox was erased with it).
+             AND NOT EXISTS (SELECT 1 FROM users d WHERE d.id = g.user_id AND d.deleted_at IS NOT NULL)
          ), numbered AS (
            SELECT given.*, row_number() OVER (PARTITION BY user_id ORDER BY position) AS k, count(*) OVER (PARTITION BY user_id) AS per_user FROM given
          ), bumped AS (

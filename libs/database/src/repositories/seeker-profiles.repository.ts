@@ -45,7 +45,7 @@ const VIEW = `SELECT u.id AS "userId", u.name, to_char(u.birth_date, 'YYYY-MM-DD
                      COALESCE(p.career_break, false) AS "careerBreak",
                      (SELECT count(*)::int FROM counselling_notes n WHERE n.seeker_id = u.id) AS "counsellingNotes"
                 FROM users u LEFT JOIN seeker_profiles p ON p.user_id = u.id
-               WHERE u.id = $1 AND u.role = 'seeker'`;
+               WHERE u.id = $1 AND u.role = 'seeker' AND u.deleted_at IS NULL`;
 
 /**
  * The seeker's acts that share their profile with a company (the contract's consent rule), each an EXISTS

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { domainEvent } from '@bisang/contracts';
 import type { InformativeMailCategory, Language } from '@bisang/contracts';
 import { appendDomainEvents } from './domain-events.repository';
+import { recordPrivacyConsent } from './privacy.repository';
 import { UserEntity, UserRole } from '../entities/user.entity';
 import { isUniqueViolation } from '../pg-errors';
 
@@ -12,6 +13,8 @@ export interface NewUser {
   name: string;
   role: UserRole;
   birthDate: string | null;
+  /** The privacy consent version agreed to on the sign-up form, recorded with the account at `consentedAt`. */
+  privacyConsent?: { version: string; at: Date } | null;
 }
 
 /** The one form an e-mail address is stored and looked up in: NFKC, then lower case (so `Ｍinji@X.kr` is `minji@x.kr`). */
@@ -29,7 +32,9 @@ export class UsersRepository {
   async createUnlessEmailTaken(user: NewUser): Promise<UserEntity | null> {
     try {
       return await this.dataSource.transaction(async (m) => {
-        const saved = await m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ ...user, email: normalizeEmail(user.email) }));
+        const { privacyConsent, ...fields } = user;
+        const saved = await m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ ...fields, email: normalizeEmail(user.email) }));
+        if (privacyConsent) await recordPrivacyConsent(m, saved.id, privacyConsent.version, privacyConsent.at);
         await appendDomainEvents(m, [domainEvent('account.registered', { userId: saved.id })]);
         return saved;
       });

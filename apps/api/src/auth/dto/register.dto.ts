@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsPastCalendarDate, cleanName } from '@bisang/common';
+import { PRIVACY_CONSENT_VERSION } from '@bisang/contracts';
 import type { RegisterInput } from '@bisang/contracts';
 import { normalizeEmail } from '@bisang/database';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bisang/auth';
@@ -40,4 +41,14 @@ export class RegisterDto implements RegisterInput {
   @ValidateIf((o: RegisterDto) => o.role === 'seeker' || o.birthDate !== undefined)
   @IsPastCalendarDate()
   birthDate?: string;
+
+  @ApiPropertyOptional({
+    example: PRIVACY_CONSENT_VERSION,
+    description:
+      'the version of the privacy consent text (개인정보 수집·이용 동의) the person agreed to on the form; recorded with its time. ' +
+      'Without it the account is created all the same and the web app asks for the consent at the first sign-in.',
+  })
+  @IsOptional()
+  @IsIn([PRIVACY_CONSENT_VERSION], { message: `privacyConsentVersion must be the current version, ${PRIVACY_CONSENT_VERSION}` })
+  privacyConsentVersion?: string;
 }
