@@ -145,8 +145,13 @@ export class PrivacyRepository {
         talentPool: await q(
           `SELECT fair_id AS "fairId", visible, show_name AS "showName", updated_at AS "updatedAt" FROM talent_pool_entries WHERE seeker_id = $1 ORDER BY fair_id`,
         ),
+        savedPostings: await q(
+          `SELECT s.posting_id AS "postingId", p.title AS "postingTitle", s.saved_at AS "savedAt"
+             FROM saved_postings s JOIN postings p ON p.id = s.posting_id
+            WHERE s.seeker_id = $1 ORDER BY s.saved_at, s.posting_id`,
+        ),
         poolInvitations: await q(
-          `SELECT i.id, i.posting_id AS "postingId", c.name AS "companyName", i.message, i.status, i.created_at AS "createdAt", i.answered_at AS "answeredAt"
+          `SELECT i.id, i.kind, i.posting_id AS "postingId", c.name AS "companyName", i.message, i.status, i.created_at AS "createdAt", i.answered_at AS "answeredAt"
              FROM pool_invitations i JOIN companies c ON c.id = i.company_id
             WHERE i.seeker_id = $1 ORDER BY i.created_at, i.id`,
         ),
@@ -196,6 +201,7 @@ export class PrivacyRepository {
       const resumes = rowsOf<{ key: string }>(await run(`DELETE FROM resumes WHERE seeker_id = $1 RETURNING storage_key AS key`));
       await run(`DELETE FROM seeker_profiles WHERE user_id = $1`);
       await run(`DELETE FROM talent_pool_entries WHERE seeker_id = $1`);
+      await run(`DELETE FROM saved_postings WHERE seeker_id = $1`);
       await run(`DELETE FROM counselling_notes WHERE seeker_id = $1`);
       await run(`DELETE FROM notifications WHERE user_id = $1`);
       await run(`UPDATE applications SET cover_letter = NULL, recruiter_note = NULL WHERE seeker_id = $1`);
