@@ -83,13 +83,15 @@ export interface NotificationDataMap {
   'application.offer_answered': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string; accepted: boolean };
   'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
   /** A company invites the pooled seeker to apply (accept or ignore at /me/pool-invitations). */
-  'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
+  'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null; chatId?: string | null };
   /** The centre introduces the seeker to a posting (agree or decline at /me/introductions). */
   'introduction.received': { introductionId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
   /** To a queued seeker who became first in a booth's queue. */
   'queue.next': { boothId: string; entryId: string; companyName: string };
   /** To a seeker whose left message a recruiter answered. */
   'chat.answered': { chatId: string; boothId: string | null; seq: number };
+  /** A recruiter offered the seeker one of the booth's interview slots from a chat (book it at POST /coaching/bookings). */
+  'chat.slot_offer': { chatId: string; boothId: string | null; offerId: string; slotId: string; startsAt: string; endsAt: string; companyName: string };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -107,6 +109,7 @@ export const NOTIFICATION_TYPES = [
   'introduction.received',
   'queue.next',
   'chat.answered',
+  'chat.slot_offer',
 ] as const satisfies readonly NotificationType[];
 
 /**
@@ -187,6 +190,13 @@ export interface ChatStarted {
   recruiterId: string | null;
 }
 
+/** An act of the recruiter carried by a chat message, which the seeker answers from the chat with one click. */
+export type ChatAction =
+  /** Apply to a posting: accept at POST /pool-invitations/:invitationId/accept. */
+  | { type: 'invitation'; invitationId: string; postingId: string; postingTitle: string }
+  /** Book an interview slot of the booth: POST /coaching/bookings {slotId}. */
+  | { type: 'slot_offer'; offerId: string; slotId: string; startsAt: string; endsAt: string };
+
 /** One stored chat message: the same shape over HTTP and socket.io. `seq` strictly increases per chat. */
 export interface ChatMessage {
   id: string;
@@ -195,6 +205,14 @@ export interface ChatMessage {
   senderId: string | null;
   body: string;
   at: string;
+  /** Set when the message carries an invitation to apply or an interview slot offer. */
+  action?: ChatAction | null;
+}
+
+/** To both participants: the chat's timer runs out at `endsAt` (the booth's chat length); the chat then ends. */
+export interface ChatTimeWarning {
+  chatId: string;
+  endsAt: string;
 }
 
 export type ChatJoinAck = { ok: true; lastSeq: number } | ErrorAck;
@@ -229,6 +247,8 @@ export interface ServerToClientEvents {
   /** After `chat:join`: every message with seq > since, then live ones, in seq order, once each. */
   'chat:message': (message: ChatMessage) => void;
   'chat:ended': (info: { chatId: string }) => void;
+  /** The chat's timer is about to run out. */
+  'chat:time_warning': (warning: ChatTimeWarning) => void;
   /** The other participant read up to `seq` (their read marker). */
   'chat:read': (info: { chatId: string; userId: string; seq: number }) => void;
   /** The other participant is typing (a hint, not stored). */

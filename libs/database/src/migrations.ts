@@ -21,6 +21,7 @@ import { AddPostingsLocationIndexes1764760000000 } from './migrations/1764760000
 import { AddFairDescription1764760000001 } from './migrations/1764760000001-AddFairDescription';
 import { AddBoothSuspension1764760000002 } from './migrations/1764760000002-AddBoothSuspension';
 import { CreateAnnouncements1764760000003 } from './migrations/1764760000003-CreateAnnouncements';
+import { AddChatRecruiterActions1764800000000 } from './migrations/1764800000000-AddChatRecruiterActions';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddFairDescription1764760000001,
   AddBoothSuspension1764760000002,
   CreateAnnouncements1764760000003,
+  AddChatRecruiterActions1764800000000,
 ];

@@ -15,6 +15,7 @@ const toMessage = (r: ChatMessageRow): ChatMessage => ({
   senderId: r.senderId,
   body: r.body,
   at: new Date(r.at).toISOString(),
+  action: r.action ?? null,
 });
 
 /**

@@ -22,6 +22,7 @@ export const NOTIFYING_EVENTS = [
   'introduction.made',
   'queue.next',
   'chat.message_posted',
+  'chat.slot_offered',
 ] as const;
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -133,7 +134,7 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       // Only the seeker hears of it: the company learns nothing until they accept.
       const p = event.payload;
       const data = { invitationId: p.invitationId, fairId: p.fairId, postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, message: p.message };
-      return [notice(p.seekerId, 'pool.invitation', data)];
+      return [notice(p.seekerId, 'pool.invitation', p.chatId ? { ...data, chatId: p.chatId } : data)];
     }
     case 'introduction.made': {
       const p = event.payload;
@@ -150,6 +151,12 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       const p = event.payload;
       if (p.kind !== 'message' || p.senderId === p.seekerId) return [];
       return [notice(p.seekerId, 'chat.answered', { chatId: p.chatId, boothId: p.boothId, seq: p.seq })];
+    }
+    case 'chat.slot_offered': {
+      // Stored, so that a seeker who closed the chat still finds the offered interview slot.
+      const p = event.payload;
+      const data = { chatId: p.chatId, boothId: p.boothId, offerId: p.offerId, slotId: p.slotId, startsAt: p.startsAt, endsAt: p.endsAt, companyName: p.companyName };
+      return [notice(p.seekerId, 'chat.slot_offer', data)];
     }
   }
 }
