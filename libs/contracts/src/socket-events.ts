@@ -205,8 +205,8 @@ export interface ChatMessage {
   senderId: string | null;
   body: string;
   at: string;
-  /** Set when the message carries an invitation to apply or an interview slot offer. */
-  action?: ChatAction | null;
+  /** Present only when the message carries an invitation to apply or an interview slot offer. */
+  action?: ChatAction;
 }
 
 /** To both participants: the chat's timer runs out at `endsAt` (the booth's chat length); the chat then ends. */

@@ -15,7 +15,8 @@ const toMessage = (r: ChatMessageRow): ChatMessage => ({
   senderId: r.senderId,
   body: r.body,
   at: new Date(r.at).toISOString(),
-  action: r.action ?? null,
+  // Only on a message that carries a recruiter's act: a plain message keeps the contract's shape exactly.
+  ...(r.action ? { action: r.action } : {}),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Chat } from '@bisang/contracts';
+import type { Chat, ChatMessage } from '@bisang/contracts';
 import { api } from '../api/client';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { fairSocket } from '../realtime/fair-socket';
 import { useBoothChatEvents, useChatMessages } from '../realtime/hooks';
@@ -17,6 +18,7 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
   const messages = useChatMessages(chat.id);
   const [ended, setEnded] = useState(chat.endedAt !== null);
   const [typing, setTyping] = useState(false);
+  const [timeWarning, setTimeWarning] = useState(false);
   const [readSeq, setReadSeq] = useState(chat.readSeq);
   const [error, setError] = useState<unknown>(null);
   const [draft, setDraft] = useState('');
@@ -28,6 +30,8 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
     if (e.type === 'ended' && e.data.chatId === chat.id) {
       setEnded(true);
       onEnded?.();
+    } else if (e.type === 'timeWarning' && e.data.chatId === chat.id) {
+      setTimeWarning(true);
     } else if (e.type === 'typing' && e.data.chatId === chat.id && e.data.userId !== meId) {
       setTyping(true);
       clearTimeout(typingTimer.current);
@@ -95,10 +99,12 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
           <li key={m.seq} className={m.senderId === meId ? 'chat-mine' : 'chat-theirs'} data-seq={m.seq}>
             <span className="visually-hidden">{m.senderId === meId ? t('chat.me') : t('chat.them')}: </span>
             {m.body}
+            {m.action && <ChatActionCard message={m} mine={m.senderId === meId} />}
           </li>
         ))}
       </ol>
       </div>
+      {!ended && chat.endsAt && <ChatTimer endsAt={chat.endsAt} warned={timeWarning} />}
       {typing && !ended && (
         <p className="small muted" role="status">
           {t('chat.typing')}
@@ -126,5 +132,66 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
         </form>
       )}
     </section>
+  );
+}
+
+/** The time left in a chat with a timer, in whole minutes; the warning once the server sent it. */
+function ChatTimer({ endsAt, warned }: { endsAt: string; warned: boolean }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  const minutes = Math.max(0, Math.ceil((new Date(endsAt).getTime() - now) / 60_000));
+  return warned ? (
+    <p className="note note-warn small" role="alert" data-testid="chat-time-warning">
+      {t('chat.timeWarning')}
+    </p>
+  ) : (
+    <p className="small muted" data-testid="chat-time-left">
+      {t('chat.timeLeft', { minutes })}
+    </p>
+  );
+}
+
+/**
+ * A recruiter's act carried by a message: an invitation to apply or an interview time. The seeker answers it here
+ * with one click (the same acceptance and booking as elsewhere); the recruiter sees what they sent.
+ */
+function ChatActionCard({ message, mine }: { message: ChatMessage; mine: boolean }) {
+  const { t, lang } = useI18n();
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const action = message.action!;
+  const act = async () => {
+    setError(null);
+    try {
+      if (action.type === 'invitation') await api.answerPoolInvitation(action.invitationId, 'accept');
+      else await api.book(action.slotId, `chat-offer-${action.offerId}`);
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const title =
+    action.type === 'invitation'
+      ? t('chat.invitation', { posting: action.postingTitle })
+      : t('chat.slotOffer', { at: formatDateTime(action.startsAt, 'Asia/Seoul', lang) });
+  return (
+    <div className="chat-action" data-testid={`chat-action-${action.type}`}>
+      <strong className="chat-action-title">{title}</strong>
+      {!mine &&
+        (done ? (
+          <p className="note note-ok small" role="status">
+            {t(action.type === 'invitation' ? 'chat.applied' : 'chat.slotBooked')}
+          </p>
+        ) : (
+          <button type="button" className="button button-small" onClick={() => void act()}>
+            {t(action.type === 'invitation' ? 'chat.apply' : 'chat.bookSlot')}
+          </button>
+        ))}
+      <ErrorNote error={error} />
+    </div>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { NotificationEvent } from '@bisang/contracts';
 import { useI18n, type Lang, type Translate } from '../i18n/i18n';
 import { formatDateTime } from '../format';
-import { useNotifications } from '../realtime/hooks';
+import { useBoothChatEvents, useNotifications } from '../realtime/hooks';
+import { openChats } from '../realtime/open-chats';
 import { isMessageKey } from '../i18n/ko';
 
 /** A person's sentence for a notification, in the current language. */
@@ -46,13 +47,28 @@ export function notificationText(e: NotificationEvent, t: Translate, lang: Lang 
       return t('notify.queueNext', { company: e.data.companyName });
     case 'chat.answered':
       return t('notify.chatAnswered');
+    case 'chat.slot_offer':
+      return t('notify.slotOffer', { company: e.data.companyName, at: when(e.data.startsAt) });
   }
 }
+
+/** A "you're next" toast for a booth whose chat has begun: stale, it would cover the chat. */
+const staleQueueNext = (e: NotificationEvent, boothId?: string | null) =>
+  e.type === 'queue.next' && (boothId ? e.data.boothId === boothId : openChats.hasBooth(e.data.boothId));
 
 export function NotificationToasts() {
   const { t, lang } = useI18n();
   const [items, setItems] = useState<NotificationEvent[]>([]);
+  useBoothChatEvents((e) => {
+    if (e.type === 'started') {
+      openChats.opened(e.data.chatId, e.data.boothId);
+      setItems((prev) => prev.filter((x) => !staleQueueNext(x, e.data.boothId)));
+    } else if (e.type === 'ended') {
+      openChats.closed(e.data.chatId);
+    }
+  });
   useNotifications((e) => {
+    if (staleQueueNext(e)) return;
     setItems((prev) => [...prev.slice(-3), e]);
     setTimeout(() => setItems((prev) => prev.filter((x) => x.id !== e.id)), 8000);
   });

@@ -216,15 +216,17 @@ export class ChatMessageDto implements ChatMessage {
   @ApiProperty() at: string;
   @ApiPropertyOptional({
     type: Object,
-    nullable: true,
     description:
       "a recruiter's act the message carries: {type: 'invitation', invitationId, postingId, postingTitle} (accept at POST /pool-invitations/:id/accept) " +
       "or {type: 'slot_offer', offerId, slotId, startsAt, endsAt} (book at POST /coaching/bookings)",
   })
-  action: ChatAction | null;
+  action?: ChatAction;
 
+  /** `action` only on a message that carries one: a plain message keeps the contract's shape exactly. */
   static from(m: ChatMessageRow): ChatMessageDto {
-    return { id: m.id, chatId: m.chatId, seq: m.seq, senderId: m.senderId, body: m.body, at: new Date(m.at).toISOString(), action: m.action ?? null };
+    const dto: ChatMessageDto = { id: m.id, chatId: m.chatId, seq: m.seq, senderId: m.senderId, body: m.body, at: new Date(m.at).toISOString() };
+    if (m.action) dto.action = m.action;
+    return dto;
   }
 }
 
