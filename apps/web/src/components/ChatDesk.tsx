@@ -13,7 +13,7 @@ import { useJobCategories } from './useJobCategories';
 export function ChatDesk({ chat, booth }: { chat: Chat; booth: Booth }) {
   const { t } = useI18n();
   return (
-    <aside className="card stack" aria-label={t('inbox.tools', { name: chat.seekerName })} data-testid={`chat-desk-${chat.id}`}>
+    <aside className="card stack" aria-label={t('inbox.tools', { name: chat.seekerName })} data-testid={`desk-${chat.id}`}>
       <SeekerCard chat={chat} />
       <ReviewForm chat={chat} />
       <InviteForm chat={chat} booth={booth} />
@@ -84,14 +84,14 @@ function ReviewForm({ chat }: { chat: Chat }) {
   return (
     <Loaded state={review}>
       {(r) => (
-        <form className="stack" onSubmit={save} data-testid="chat-review">
+        <form className="stack" onSubmit={save} data-testid="desk-review">
           <label className="field">
             <span>{t('inbox.note')}</span>
             <textarea name="note" rows={3} maxLength={5000} defaultValue={r.note ?? ''} />
           </label>
-          <label className="field inline-field">
-            <span>{t('inbox.rating')}</span>
-            <select name="rating" defaultValue={r.rating === null ? '' : String(r.rating)}>
+          <div className="field inline-field">
+            <label htmlFor={`rating-${chat.id}`}>{t('inbox.rating')}</label>
+            <select id={`rating-${chat.id}`} name="rating" defaultValue={r.rating === null ? '' : String(r.rating)}>
               <option value="">{t('inbox.ratingNone')}</option>
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
@@ -99,7 +99,7 @@ function ReviewForm({ chat }: { chat: Chat }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="button button-small">
             {t('inbox.saveReview')}
           </button>
@@ -138,17 +138,17 @@ function InviteForm({ chat, booth }: { chat: Chat; booth: Booth }) {
         open.length === 0 ? (
           <p className="muted small">{t('inbox.noPostings')}</p>
         ) : (
-          <form className="stack" onSubmit={invite} data-testid="chat-invite">
-            <label className="field">
-              <span>{t('inbox.invitePosting')}</span>
-              <select name="postingId">
+          <form className="stack" onSubmit={invite} data-testid="desk-invite">
+            <div className="field">
+              <label htmlFor={`postingId-${chat.id}`}>{t('inbox.invitePosting')}</label>
+              <select id={`postingId-${chat.id}`} name="postingId">
                 {open.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.title}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <button type="submit" className="button button-small">
               {t('inbox.sendInvite')}
             </button>
@@ -188,17 +188,17 @@ function SlotOfferForm({ chat, booth }: { chat: Chat; booth: Booth }) {
         free.length === 0 ? (
           <p className="muted small">{t('inbox.noSlots')}</p>
         ) : (
-          <form className="stack" onSubmit={offer} data-testid="chat-slot-offer">
-            <label className="field">
-              <span>{t('inbox.slot')}</span>
-              <select name="slotId">
+          <form className="stack" onSubmit={offer} data-testid="desk-slot-offer">
+            <div className="field">
+              <label htmlFor={`slotId-${chat.id}`}>{t('inbox.slot')}</label>
+              <select id={`slotId-${chat.id}`} name="slotId">
                 {free.map((s) => (
                   <option key={s.id} value={s.id}>
                     {formatDateTime(s.startsAt, 'Asia/Seoul', lang)}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <button type="submit" className="button button-small">
               {t('inbox.sendOffer')}
             </button>

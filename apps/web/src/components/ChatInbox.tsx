@@ -134,7 +134,7 @@ export function ChatInbox({ booth }: { booth: Booth }) {
               </div>
             ))}
           </div>
-          <form className="actions" onSubmit={saveMinutes} data-testid="chat-minutes">
+          <form className="actions" onSubmit={saveMinutes} data-testid="booth-chat-minutes">
             <label className="field inline-field">
               <span>{t('inbox.chatMinutes')}</span>
               <input name="chatMinutes" type="number" min={1} max={120} inputMode="numeric" defaultValue={state.data.chatMinutes} required />

@@ -91,7 +91,17 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
   return (
     <section className="card chat" aria-label={title} data-testid={`chat-${chat.id}`} onFocus={markRead} onClick={markRead}>
       <h3 className="card-title">
-        {title} {unread > 0 && <span className="tag" aria-label={t('chat.unread', { n: unread })}>{unread}</span>}
+        {title}{' '}
+        {/* Kept in place when read, hidden: the title must not reflow under a finger (marking read happens on the tap's focus). */}
+        {unread > 0 ? (
+          <span className="tag" aria-label={t('chat.unread', { n: unread })}>
+            {unread}
+          </span>
+        ) : (
+          <span className="tag" aria-hidden="true" style={{ visibility: 'hidden' }}>
+            0
+          </span>
+        )}
       </h3>
       <div className="chat-log" role="log" aria-live="polite" aria-label={t('chat.log')} tabIndex={0}>
       <ol className="plain chat-list" ref={list}>
@@ -145,11 +155,11 @@ function ChatTimer({ endsAt, warned }: { endsAt: string; warned: boolean }) {
   }, []);
   const minutes = Math.max(0, Math.ceil((new Date(endsAt).getTime() - now) / 60_000));
   return warned ? (
-    <p className="note note-warn small" role="alert" data-testid="chat-time-warning">
+    <p className="note note-warn small" role="alert" data-testid="time-warning">
       {t('chat.timeWarning')}
     </p>
   ) : (
-    <p className="small muted" data-testid="chat-time-left">
+    <p className="small muted" data-testid="time-left">
       {t('chat.timeLeft', { minutes })}
     </p>
   );
@@ -179,7 +189,7 @@ function ChatActionCard({ message, mine }: { message: ChatMessage; mine: boolean
       ? t('chat.invitation', { posting: action.postingTitle })
       : t('chat.slotOffer', { at: formatDateTime(action.startsAt, 'Asia/Seoul', lang) });
   return (
-    <div className="chat-action" data-testid={`chat-action-${action.type}`}>
+    <div className="chat-action" data-testid={`action-${action.type}`}>
       <strong className="chat-action-title">{title}</strong>
       {!mine &&
         (done ? (

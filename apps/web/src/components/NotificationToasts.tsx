@@ -52,9 +52,14 @@ export function notificationText(e: NotificationEvent, t: Translate, lang: Lang 
   }
 }
 
-/** A "you're next" toast for a booth whose chat has begun: stale, it would cover the chat. */
-const staleQueueNext = (e: NotificationEvent, boothId?: string | null) =>
-  e.type === 'queue.next' && (boothId ? e.data.boothId === boothId : openChats.hasBooth(e.data.boothId));
+/**
+ * A toast that would only cover an open chat (on a phone, right over it): "you're next" for a booth whose chat has
+ * begun, or an invitation or interview time that the open chat shows with its own button.
+ */
+const coversOpenChat = (e: NotificationEvent, boothId?: string | null) =>
+  (e.type === 'queue.next' && (boothId ? e.data.boothId === boothId : openChats.hasBooth(e.data.boothId))) ||
+  (e.type === 'pool.invitation' && !!e.data.chatId && openChats.hasChat(e.data.chatId)) ||
+  (e.type === 'chat.slot_offer' && openChats.hasChat(e.data.chatId));
 
 export function NotificationToasts() {
   const { t, lang } = useI18n();
@@ -62,13 +67,13 @@ export function NotificationToasts() {
   useBoothChatEvents((e) => {
     if (e.type === 'started') {
       openChats.opened(e.data.chatId, e.data.boothId);
-      setItems((prev) => prev.filter((x) => !staleQueueNext(x, e.data.boothId)));
+      setItems((prev) => prev.filter((x) => !coversOpenChat(x, e.data.boothId)));
     } else if (e.type === 'ended') {
       openChats.closed(e.data.chatId);
     }
   });
   useNotifications((e) => {
-    if (staleQueueNext(e)) return;
+    if (coversOpenChat(e)) return;
     setItems((prev) => [...prev.slice(-3), e]);
     setTimeout(() => setItems((prev) => prev.filter((x) => x.id !== e.id)), 8000);
   });

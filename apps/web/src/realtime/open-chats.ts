@@ -1,6 +1,7 @@
 /**
- * The booths where the signed-in user has a chat open now, as this page learned it (chat:started / chat:ended, and
- * the booth page's own load). A "you're next" for such a booth is stale: the chat began, so its toast is dropped.
+ * The chats the signed-in user has open now and their booths, as this page learned it (chat:started / chat:ended,
+ * and the booth page's own load). A "you're next" for such a booth is stale (the chat began), and an invitation or
+ * interview time sent in an open chat shows in the chat itself: their toasts are dropped, not laid over the chat.
  */
 const boothOfChat = new Map<string, string>();
 
@@ -10,6 +11,9 @@ export const openChats = {
   },
   closed(chatId: string): void {
     boothOfChat.delete(chatId);
+  },
+  hasChat(chatId: string): boolean {
+    return boothOfChat.has(chatId);
   },
   hasBooth(boothId: string): boolean {
     for (const b of boothOfChat.values()) if (b === boothId) return true;
