@@ -120,6 +120,11 @@ describe('booth chat: recruiter actions, shared profile, grace period and timer'
     expect(accepted.body).toMatchObject({ status: 'accepted', applicationId: expect.any(String) });
     const mine = (await t.http.get('/me/applications', s.accessToken)).body.items;
     expect(mine).toEqual([expect.objectContaining({ postingId: a.postingId, status: 'applied' })]);
+    // The chat's note and rating show on the applicant's card in the booth console, never to the seeker
+    await t.http.request('PUT', `/chats/${chatId}/review`, { body: { note: '지원 권유함', rating: 3 }, token: a.booth.recruiter.accessToken });
+    const cards = (await t.http.get(`/booths/${a.booth.boothId}/applications`, a.booth.recruiter.accessToken)).body.items;
+    expect(cards.find((c: any) => c.seeker.id === s.id).chatReview).toEqual({ chatId, seekerId: s.id, note: '지원 권유함', rating: 3, reviewedAt: expect.any(String) });
+    expect((await t.http.get('/me/applications', s.accessToken)).body.items[0]).not.toHaveProperty('chatReview');
     // The seeker needs no talent-pool entry for it; an ended chat takes no more invitations
     const other = await publishPosting(t.http, a.booth, '품질관리 (경력)');
     await t.http.post(`/chats/${chatId}/end`, {}, a.booth.recruiter.accessToken);

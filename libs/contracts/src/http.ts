@@ -388,6 +388,8 @@ export interface StaffApplication extends Application {
   rating: number | null;
   /** The applicant's current resume (GET /resumes/:resumeId/file); null without one or once withdrawn. */
   resumeId: string | null;
+  /** The company's latest private note and rating from a booth chat with the applicant; null when none. */
+  chatReview: ChatReview | null;
 }
 
 export interface Transition {

@@ -104,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.nobody': "Nobody free is waiting.",
   'inbox.waiting': "{n} waiting",
   'inbox.empty': "Nobody is waiting.",
+  'rec.chatReview': "From the booth chat:",
   'chat.timeLeft': "About {minutes} min left in this chat",
   'chat.timeWarning': "This chat is almost out of time: please wrap up.",
   'chat.invitation': "Invitation to apply: {posting}",

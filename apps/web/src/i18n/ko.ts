@@ -102,6 +102,7 @@ export const ko = {
   'inbox.nobody': "지금 대화할 수 있는 대기자가 없습니다.",
   'inbox.waiting': "대기 중 {n}명",
   'inbox.empty': "대기 중인 구직자가 없습니다.",
+  'rec.chatReview': "부스 대화 메모:",
   'chat.timeLeft': "남은 대화 시간 약 {minutes}분",
   'chat.timeWarning': "대화 시간이 곧 끝납니다. 마무리해 주세요.",
   'chat.invitation': "지원 제안: {posting}",

@@ -218,16 +218,6 @@ export class ChatsRepository {
     return row ?? null;
   }
 
-  /** The company's notes and ratings of its chats with a seeker, newest first (the applicant's card in the booth console). */
-  async reviewsOfSeeker(companyId: string, seekerId: string): Promise<ChatReviewView[]> {
-    return (await this.dataSource.query(
-      `SELECT ${REVIEW_SELECT} FROM chats c
-        WHERE c.company_id = $1 AND c.seeker_id = $2 AND (c.staff_note IS NOT NULL OR c.staff_rating IS NOT NULL)
-        ORDER BY c.reviewed_at DESC`,
-      [companyId, seekerId],
-    )) as ChatReviewView[];
-  }
-
   /**
    * The chat's recruiter offers one of the booth's interview slots, free and in the future, to the chat's seeker:
    * the offer (which makes the slot bookable by that seeker), a message that carries it, and `chat.slot_offered`,
