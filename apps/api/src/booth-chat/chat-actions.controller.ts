@@ -35,6 +35,7 @@ export class ChatActionsController {
   @Roles('recruiter')
   @ApiOkResponse({ type: ChatReviewDto, description: "the company staff's private note and rating of the chat (undefined keeps a field, null clears it); never shown to the seeker" })
   @ApiBadRequestResponse({ description: 'note over 5,000 characters or with control characters; rating not 1–5' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: not a recruiter (a seeker never sees the note)' })
   @ApiNotFoundResponse({ description: "NOT_FOUND: no such chat, or not staff of the chat's company" })
   review(@Param('chatId', uuidParam('chatId')) chatId: string, @Body() dto: ChatReviewInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ChatReviewDto> {
     return this.actions.review(user, chatId, dto);
@@ -43,6 +44,7 @@ export class ChatActionsController {
   @Get('chats/:chatId/review')
   @Roles('recruiter')
   @ApiOkResponse({ type: ChatReviewDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: not a recruiter (a seeker never sees the note)' })
   @ApiNotFoundResponse({ description: "NOT_FOUND: no such chat, or not staff of the chat's company" })
   getReview(@Param('chatId', uuidParam('chatId')) chatId: string, @CurrentUser() user: AuthenticatedUser): Promise<ChatReviewDto> {
     return this.actions.getReview(user, chatId);
@@ -81,6 +83,7 @@ export class ChatActionsController {
   @Roles('recruiter')
   @OwnedBy(BoothStaffPolicy, 'boothId')
   @ApiOkResponse({ type: BoothChatSettingsDto })
+  @ApiForbiddenResponse({ description: "FORBIDDEN: not the booth's staff" })
   chatSettings(@Param('boothId', uuidParam('boothId')) boothId: string): Promise<BoothChatSettingsDto> {
     return this.actions.chatSettings(boothId);
   }
@@ -90,6 +93,7 @@ export class ChatActionsController {
   @OwnedBy(BoothStaffPolicy, 'boothId')
   @ApiOkResponse({ type: BoothChatSettingsDto, description: 'the chat timer of chats that start from now on (running chats keep theirs)' })
   @ApiBadRequestResponse({ description: 'chatMinutes not a whole number from 1 to 120' })
+  @ApiForbiddenResponse({ description: "FORBIDDEN: not the booth's staff" })
   setChatSettings(@Param('boothId', uuidParam('boothId')) boothId: string, @Body() dto: BoothChatSettingsInputDto): Promise<BoothChatSettingsDto> {
     return this.actions.setChatSettings(boothId, dto.chatMinutes);
   }
