@@ -59,7 +59,7 @@ export type OfferSlotOutcome =
   | { outcome: 'not_found' | 'not_recruiter' | 'ended' | 'slot_not_found' | 'slot_taken' | 'already_offered' };
 
 /** The chat facts a recruiter's act needs, read under the chat's row lock. */
-interface LockedChat {
+export interface LockedChat {
   seekerId: string;
   recruiterId: string | null;
   endedAt: Date | null;
