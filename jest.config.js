@@ -37,6 +37,9 @@ const shared = {
 module.exports = {
   rootDir: '.',
   testTimeout: 60_000,
+  // Test files run in worker processes that are replaced once they hold more than this after a file: the Nest apps,
+  // TypeORM metadata and Chromium clients of ~90 files add up, and one process for all of them ran out of heap.
+  workerIdleMemoryLimit: '1200MB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
     {
@@ -45,6 +48,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      testEnvironment: '<rootDir>/libs/testing/src/test-environment.ts',
       slowTestThreshold: 30,
     },
   ],

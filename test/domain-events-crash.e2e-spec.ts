@@ -34,11 +34,11 @@ describe('domain events across a worker crash', () => {
     await start();
     http = new HttpClient(api.url);
     schedule = new Queue('coaching-schedule', { connection: { url: process.env.REDIS_URL! }, prefix: `${process.env.REDIS_PREFIX}:bull` });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await stop();
-    await schedule.close();
-    await db.end();
+    await schedule?.close();
+    await db?.end();
   });
 
   /** How many notifications of `type` each key (data->>keyField) has, over the given users. */

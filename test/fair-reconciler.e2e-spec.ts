@@ -1,6 +1,6 @@
 import { JobProducer, jobIds } from '@bisang/queues';
 import type { FeedEvent } from '@bisang/contracts';
-import { SignedIn, connectTestDb, createFair, createOrganizer } from '@bisang/testing';
+import { SignedIn, connectTestDb, createFair, createOrganizer, eventually } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 import type { Client } from 'pg';
 
@@ -19,6 +19,7 @@ describe('fair lifecycle after downtime', () => {
     organizer = await createOrganizer(first.app, first.http);
   });
   afterAll(async () => {
+    await first?.close(); // the test closes it; again here when it failed before that (a no-op otherwise)
     await db.end();
   });
 
@@ -29,7 +30,14 @@ describe('fair lifecycle after downtime', () => {
     const ending = await createFair(first.http, organizer, { startsAt: hours(1), endsAt: hours(5) });
     expect([opening.status, ending.status]).toEqual(['scheduled', 'scheduled']);
     const jobs = first.app.get(JobProducer, { strict: false });
-    expect(await jobs.isScheduled('fair.open', jobIds.fairOpen(opening.id))).toBe(true);
+    // scheduled by the subscriber of fair.published, just after the answer
+    const bothScheduled = async () => {
+      for (const fair of [opening, ending]) {
+        if (!(await jobs.isScheduled('fair.open', jobIds.fairOpen(fair.id))) || !(await jobs.isScheduled('fair.close', jobIds.fairClose(fair.id)))) return false;
+      }
+      return true;
+    };
+    await eventually(bothScheduled, 'fair.open and fair.close scheduled');
 
     // Downtime: the jobs are lost, the process goes away, and the fairs' moments pass meanwhile.
     for (const fair of [opening, ending]) {
@@ -53,7 +61,7 @@ describe('fair lifecycle after downtime', () => {
       expect(closedFeed.map((e) => e.type)).toEqual(['fair.closed']);
       // the live fair will still close on time
       const secondJobs = second.app.get(JobProducer, { strict: false });
-      expect(await secondJobs.isScheduled('fair.close', jobIds.fairClose(opening.id))).toBe(true);
+      await eventually(() => secondJobs.isScheduled('fair.close', jobIds.fairClose(opening.id)), 'fair.close scheduled again');
     } finally {
       await second.close();
     }

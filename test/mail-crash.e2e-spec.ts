@@ -41,7 +41,7 @@ describe('mail across a worker crash', () => {
     tokens = tokenServiceFor(jwtSecret);
     await Promise.all([api.start(), worker.start()]);
     http = new HttpClient(api.url);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all([api.kill('SIGKILL'), worker.kill('SIGKILL')]);
     await sink.stop();

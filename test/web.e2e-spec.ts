@@ -131,7 +131,7 @@ describe('web app in a real browser', () => {
     for (const title of missed) await publishPosting(t.http, booth, title); // five events: more than the bound of 3
     allowReconnect = true;
 
-    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor({ timeout: 45_000 });
     for (const title of missed) await page.locator('[data-testid=posting-card]', { hasText: title }).waitFor();
     // and live again after the HTTP catch-up, with nothing twice
     await publishPosting(t.http, booth, '따라잡은 뒤 실시간 공고');

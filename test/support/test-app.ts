@@ -42,6 +42,7 @@ export async function startTestApp(
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];
+  let closing: Promise<void> | undefined;
   return {
     app,
     url,
@@ -58,9 +59,11 @@ export async function startTestApp(
       sockets.push(s);
       return s;
     },
-    close: async () => {
-      for (const s of sockets) s.disconnect();
-      await app.close();
-    },
+    // Idempotent, so an afterAll may close what a failed test left open.
+    close: () =>
+      (closing ??= (async () => {
+        for (const s of sockets) s.disconnect();
+        await app.close();
+      })()),
   };
 }

@@ -12,24 +12,46 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
 
 /** Paths of the strings in `value` that hold U+0000, which PostgreSQL cannot store in text. */
 export function nulCharacterPaths(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, v]) => nulCharacterPaths(v, path ? `${path}.${key}` : key));
+  return stringProblems(value, path).filter((p) => p.problem === 'nul').map((p) => p.path);
 }
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+type StringProblem = { path: string; problem: 'nul' | 'surrogate' };
+
 /**
- * Rejects body, query or parameter strings holding U+0000 before anything else sees them: PostgreSQL refuses the
- * character in text, so it would otherwise surface as a 500 from whichever query first stored it.
+ * The strings in `value` that no handler should see: U+0000, which PostgreSQL cannot store in text, and lone UTF-16
+ * surrogates, which are not Unicode text at all (validator.js throws on them, and UTF-8 would silently replace them).
+ */
+function stringProblems(value: unknown, path = ''): StringProblem[] {
+  if (typeof value === 'string') {
+    const at = path || 'value';
+    if (value.includes('\u0000')) return [{ path: at, problem: 'nul' }];
+    return LONE_SURROGATE.test(value) ? [{ path: at, problem: 'surrogate' }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => stringProblems(v, path ? `${path}.${key}` : key));
+}
+
+const PROBLEM_TEXT: Record<StringProblem['problem'], string> = {
+  nul: 'must not contain the NUL character (U+0000)',
+  surrogate: 'must be valid Unicode text (it holds a lone surrogate)',
+};
+
+/**
+ * Rejects body, query or parameter strings holding U+0000 or a lone surrogate before anything else sees them:
+ * PostgreSQL refuses the one in text, validator.js throws on the other, so each would otherwise surface as a 500.
  */
 class BisangValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
-      const paths = nulCharacterPaths(value, metadata.type === 'param' ? metadata.data ?? '' : '');
-      if (paths.length > 0) {
+      const problems = stringProblems(value, metadata.type === 'param' ? metadata.data ?? '' : '');
+      if (problems.length > 0) {
         throw new BadRequestException({
           statusCode: 400,
           code: 'VALIDATION_FAILED',
-          message: paths.map((p) => `${p} must not contain the NUL character (U+0000)`),
+          message: problems.map((p) => `${p.path} ${PROBLEM_TEXT[p.problem]}`),
         });
       }
     }

@@ -29,7 +29,8 @@ export class BuiltProcess {
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
     const health = new HttpClient(`http://127.0.0.1:${port}`);
-    const until = Date.now() + 30_000;
+    // Generous: a Nest process starting on a busy 2-core machine beside other test files can take tens of seconds.
+    const until = Date.now() + 120_000;
     while (Date.now() < until && this.child.exitCode === null) {
       if (await health.get('/health').then((r) => r.status === 200, () => false)) {
         this.url = `http://127.0.0.1:${port}`;

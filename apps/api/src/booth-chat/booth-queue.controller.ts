@@ -109,7 +109,7 @@ export class BoothQueueController {
     @Body() dto: StaffPresenceDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StaffPresenceViewDto> {
-    return this.boothChat.setPresence(user, boothId, dto.online, dto.capacity);
+    return this.boothChat.setPresence(user, boothId, dto.online, dto.capacity ?? undefined);
   }
 
   @Get('staff-presence')
