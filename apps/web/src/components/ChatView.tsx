@@ -115,11 +115,10 @@ export function ChatView({ chat, meId, title, onEnded, onUnread }: { chat: Chat;
       </ol>
       </div>
       {!ended && chat.endsAt && <ChatTimer endsAt={chat.endsAt} warned={timeWarning} />}
-      {typing && !ended && (
-        <p className="small muted" role="status">
-          {t('chat.typing')}
-        </p>
-      )}
+      {/* Always one line: the hint coming and going must not move the box and buttons under a finger or a click. */}
+      <p className="small muted" role="status">
+        {typing && !ended ? t('chat.typing') : '\u00a0'}
+      </p>
       <ErrorNote error={error} />
       {ended ? (
         <p className="note note-info" role="status">
