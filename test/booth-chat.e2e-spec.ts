@@ -60,8 +60,8 @@ describe('booth chat', () => {
     const staffView = await t.http.get(`/booths/${a.booth.boothId}/queue`, a.booth.recruiter.accessToken);
     expect(staffView.status).toBe(200);
     expect(staffView.body.items).toEqual([
-      { entryId: first.body.entryId, seeker: { id: s1.id, name: '김하나' }, joinedAt: expect.any(String) },
-      { entryId: second.body.entryId, seeker: { id: s2.id, name: '이두리' }, joinedAt: expect.any(String) },
+      { entryId: first.body.entryId, seeker: { id: s1.id, name: '김하나' }, joinedAt: expect.any(String), preview: expect.objectContaining({ age: expect.any(Number) }), awaySince: null },
+      { entryId: second.body.entryId, seeker: { id: s2.id, name: '이두리' }, joinedAt: expect.any(String), preview: expect.objectContaining({ age: expect.any(Number) }), awaySince: null },
     ]);
     expect((await t.http.get(`/booths/${a.booth.boothId}/queue`, s2.accessToken)).body).toEqual({ position: 2, etaSeconds: null });
     // Another company's staff, a seeker not queued: nothing of the line

@@ -38,6 +38,14 @@ describe('web app: booth chat', () => {
     browser = await launchBrowser();
     organizer = await createOrganizer(t.app, t.http);
     open = await openPosting(t.http, organizer, {}, '달서채용(주)');
+    // Interview times the recruiter can offer from the chat
+    const start = new Date(Date.now() + 50 * 3600_000);
+    const published = await t.http.post(
+      `/booths/${open.booth.boothId}/interview-slots/availability`,
+      { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3600_000).toISOString(), slotMinutes: 30 },
+      open.booth.recruiter.accessToken,
+    );
+    if (published.status !== 201) throw new Error(`interview slots: ${published.status}`);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -61,6 +69,9 @@ describe('web app: booth chat', () => {
     await panel.getByText('프로필과 이력서를 볼 수 있습니다').waitFor();
     await panel.getByRole('button', { name: '채용담당자와 대화하기' }).click();
     await panel.getByTestId('queue-position').getByText('대기 순서 1번째').waitFor();
+    // First in line: "you're next" (it must not stay over the chat once the chat begins)
+    const nextToast = phone.getByTestId('toast').filter({ hasText: '대기 순서가 다음입니다' });
+    await nextToast.waitFor();
     expect(await seriousA11yViolations(phone)).toEqual([]);
 
     // The recruiter at the booth console goes online and takes the next seeker
@@ -79,6 +90,8 @@ describe('web app: booth chat', () => {
     // The chat opens on the phone by itself (chat:started)
     const phoneChat = panel.locator('[data-testid^=chat-]');
     await phoneChat.waitFor();
+    expect(await nextToast.count()).toBe(0);
+    await phoneChat.getByTestId('time-left').getByText('남은 대화 시간 약 10분').waitFor();
     await phoneChat.getByRole('textbox').fill('안녕하세요, 신입도 지원 가능한가요?');
     await phoneChat.getByRole('button', { name: '보내기' }).click();
     await deskChat.getByText('안녕하세요, 신입도 지원 가능한가요?').waitFor();
@@ -105,6 +118,28 @@ describe('web app: booth chat', () => {
       '면접은 다음 주입니다.',
       '지원서를 기다리겠습니다.',
     ]);
+
+    // Beside the chat: the seeker's profile, the company's private note and rating, an invitation, an interview time
+    const tools = inbox.getByRole('complementary', { name: '폰구직자 님과의 대화 도구' });
+    await tools.getByText('폰구직자 님의 프로필').waitFor();
+    await tools.getByLabel('비공개 메모 (우리 회사 담당자만 봅니다)').fill('신입, 적극적임');
+    await tools.getByLabel('평가', { exact: true }).selectOption('4');
+    await tools.getByRole('button', { name: '메모·평가 저장' }).click();
+    await tools.getByText('저장했습니다.').waitFor();
+    await tools.getByRole('button', { name: '지원 제안 보내기' }).click();
+    await tools.getByText('지원 제안을 보냈습니다.').waitFor();
+    // The seeker applies from the chat with one click
+    const invitation = phoneChat.getByTestId('action-invitation');
+    await invitation.getByRole('button', { name: '지원하기' }).click();
+    await invitation.getByText('지원했습니다.').waitFor();
+    await tools.getByRole('button', { name: '면접 시간 제안하기' }).click();
+    await tools.getByText('면접 시간을 제안했습니다.').waitFor();
+    const slot = phoneChat.getByTestId('action-slot_offer');
+    await slot.getByRole('button', { name: '이 시간으로 면접 예약' }).click();
+    await slot.getByText('면접을 예약했습니다.').waitFor();
+    expect(await phone.getByText('신입, 적극적임').count()).toBe(0);
+    expect(await seriousA11yViolations(desk)).toEqual([]);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
     await saveScreenshot(phone, 'booth-chat-phone');
     await saveScreenshot(desk, 'chat-inbox-desktop');
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BoothQueueRepository, BoothsRepository, ChatsRepository, FairEventsRepository, FairsRepository, NotificationsRepository, SessionRoomsRepository } from '@bisang/database';
 import { ChatRelay } from './fair/chat-relay.service';
 import { StaffPresenceService } from './fair/staff-presence.service';
+import { SeekerPresenceService } from './fair/seeker-presence.service';
 import { SessionRoomsRelay } from './fair/session-rooms-relay.service';
 import { BoothPresenceService } from './fair/booth-presence.service';
 import { FairAccess } from './fair/fair-access.service';
@@ -32,6 +33,7 @@ import { SocketSessions } from './fair/socket-sessions.service';
     BoothQueueRepository,
     ChatRelay,
     StaffPresenceService,
+    SeekerPresenceService,
     SessionRoomsRepository,
     SessionRoomsRelay,
   ],

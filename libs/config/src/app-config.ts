@@ -80,6 +80,14 @@ export class AppConfig {
   get coachingHoldMs() {
     return this.env.COACHING_HOLD_MINUTES * 60_000;
   }
+  /** Booth chat: a dropped seeker's queue place is kept this long. */
+  get chatQueueGraceMs() {
+    return this.env.CHAT_QUEUE_GRACE_SECONDS * 1000;
+  }
+  /** Booth chat: both sides are warned this long before the chat timer ends the chat. */
+  get chatTimeWarningMs() {
+    return this.env.CHAT_TIME_WARNING_SECONDS * 1000;
+  }
   get coachingDecisionWaitMs() {
     return this.env.COACHING_DECISION_WAIT_MS;
   }

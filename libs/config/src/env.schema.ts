@@ -140,6 +140,20 @@ export class EnvSchema {
   @Max(24 * 60)
   COACHING_HOLD_MINUTES = 15;
 
+  /** Booth chat: how long a queued seeker whose connections all dropped keeps their place before the entry is abandoned. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60 * 60)
+  CHAT_QUEUE_GRACE_SECONDS = 120;
+
+  /** Booth chat: how long before the booth's chat timer runs out both sides are warned. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60 * 60)
+  CHAT_TIME_WARNING_SECONDS = 60;
+
   /** How long POST /coaching/bookings waits for the worker's decision before answering 202 pending. */
   @Transform(toInt)
   @IsInt()

@@ -119,7 +119,7 @@ export interface DomainEventMap {
   'follow_up.answered': { applicationId: string; fairId: string; daysAfterStart: FollowUpDays; stillEmployed: boolean };
 
   /** A company invited a pooled seeker to apply to a posting: the seeker is told (and only the seeker). */
-  'pool_invitation.sent': PostingOffer & { invitationId: string; companyId: string; message: string | null };
+  'pool_invitation.sent': PostingOffer & { invitationId: string; companyId: string; message: string | null; chatId?: string | null };
   /** The seeker accepted: the application (`application.submitted`) was made in the same transaction. */
   'pool_invitation.accepted': { invitationId: string; fairId: string; companyId: string; seekerId: string; applicationId: string };
   /** A company invited a pooled seeker to chat at its booth: the seeker is told (and only the seeker). */
@@ -155,8 +155,20 @@ export interface DomainEventMap {
   'chat.message_posted': ChatFacts & { seq: number; senderId: string; recipientId: string | null; kind: ChatKind };
   /** The chat's recruiter handed it to a colleague at the booth (`recruiterId` is the new one). */
   'chat.handed_over': ChatFacts & { fromRecruiterId: string };
-  /** Either side ended the conversation. */
+  /** Either side ended the conversation (`endedBy` 'system' when the booth's chat timer ran out). */
   'chat.ended': ChatFacts & { endedBy: string; durationSeconds: number };
+  /** The company's staff set their private note or rating of the chat (never told to the seeker; no text here). */
+  'chat.reviewed': ChatFacts & { reviewedBy: string };
+  /** The chat's recruiter offered one of the booth's interview slots to the seeker (a message in the chat carries it). */
+  'chat.slot_offered': ChatFacts & { offerId: string; slotId: string; startsAt: string; endsAt: string; companyName: string; seq: number };
+  /** The chat's timer is about to run out: both sides are warned. */
+  'chat.time_warning': ChatFacts & { endsAt: string };
+  /** Every socket of a waiting seeker went away: their place is kept until `abandonAt`. */
+  'queue.away': BoothQueueFacts & { awaySince: string; abandonAt: string };
+  /** A seeker who had dropped came back within the grace period. */
+  'queue.back': BoothQueueFacts;
+  /** A seeker who dropped did not come back within the grace period: the entry is given up. */
+  'queue.abandoned': BoothQueueFacts;
 }
 
 /** A posting put to one seeker (an invitation or an introduction). */

@@ -395,6 +395,8 @@ export interface StaffApplication extends Application {
   rating: number | null;
   /** The applicant's current resume (GET /resumes/:resumeId/file); null without one or once withdrawn. */
   resumeId: string | null;
+  /** The company's latest private note and rating from a booth chat with the applicant; null when none. */
+  chatReview: ChatReview | null;
 }
 
 export interface Transition {
@@ -754,6 +756,21 @@ export interface StaffQueueItem {
   entryId: string;
   seeker: { id: string; name: string };
   joinedAt: string;
+  /** What the seeker shared by queueing: a short preview of their profile (the full one at GET /seekers/:seekerId/profile). */
+  preview: SeekerPreview;
+  /** Since when every connection of the seeker is gone (their place is kept for a grace period); null when connected. */
+  awaySince: string | null;
+}
+
+/** A waiting seeker's profile at a glance, for the booth's staff. */
+export interface SeekerPreview {
+  age: number | null;
+  region: string | null;
+  jobCategories: string[];
+  careerYears: number | null;
+  education: EducationLevel | null;
+  uturn: boolean;
+  hasResume: boolean;
 }
 
 export interface StaffQueue {
@@ -789,6 +806,50 @@ export interface Chat {
   otherReadSeq: number;
   seekerName: string;
   companyName: string | null;
+  /** When the booth's chat timer ends the chat (null for a left message). */
+  endsAt: string | null;
+}
+
+/** `PUT /chats/:chatId/review`: the company staff's private note and rating of a chat (undefined keeps, null clears). */
+export interface ChatReviewInput {
+  note?: string | null;
+  rating?: number | null;
+}
+
+/** The company staff's private note and rating of a chat; never shown to the seeker. */
+export interface ChatReview {
+  chatId: string;
+  seekerId: string;
+  note: string | null;
+  rating: number | null;
+  reviewedAt: string | null;
+}
+
+/** `POST /chats/:chatId/invitations`: invite the chat's seeker to apply to one of the booth's open postings. */
+export interface ChatInvitationInput {
+  postingId: string;
+  message?: string;
+}
+
+/** `POST /chats/:chatId/slot-offers`: offer the chat's seeker one of the booth's free interview slots. */
+export interface ChatSlotOfferInput {
+  slotId: string;
+}
+
+export interface ChatSlotOffer {
+  id: string;
+  chatId: string;
+  slotId: string;
+  startsAt: string;
+  endsAt: string;
+  /** The chat message that carries the offer to the seeker. */
+  seq: number;
+}
+
+/** `PUT /booths/:boothId/chat-settings`: how long a chat at the booth lasts (the timer; default 10 min). */
+export interface BoothChatSettings {
+  boothId: string;
+  chatMinutes: number;
 }
 
 /** `PUT /coaching/bookings/:bookingId/resume-sharing`, by its seeker. */

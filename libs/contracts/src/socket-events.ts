@@ -83,7 +83,7 @@ export interface NotificationDataMap {
   'application.offer_answered': { applicationId: string; postingId: string; postingTitle: string; boothId: string; seekerName: string; accepted: boolean };
   'hire.follow_up': { applicationId: string; daysAfterStart: FollowUpDays };
   /** A company invites the pooled seeker to apply (accept or ignore at /me/pool-invitations). */
-  'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null };
+  'pool.invitation': { invitationId: string; fairId: string; postingId: string; postingTitle: string; companyName: string; message: string | null; chatId?: string | null };
   /** A company invites the pooled seeker to chat at its booth (accept or ignore at /me/pool-invitations). */
   'pool.chat_invitation': { invitationId: string; fairId: string; boothId: string; companyName: string; message: string | null };
   /** To the recruiter who invited: the seeker accepted the invitation to chat, and the chat is open. */
@@ -96,6 +96,8 @@ export interface NotificationDataMap {
   'chat.answered': { chatId: string; boothId: string | null; seq: number };
   /** To a seeker: a posting they saved (스크랩) closes within a day. */
   'posting.deadline_soon': { postingId: string; postingTitle: string; companyName: string; fairId: string; closesAt: string };
+  /** A recruiter offered the seeker one of the booth's interview slots from a chat (book it at POST /coaching/bookings). */
+  'chat.slot_offer': { chatId: string; boothId: string | null; offerId: string; slotId: string; startsAt: string; endsAt: string; companyName: string };
 }
 export type NotificationType = keyof NotificationDataMap;
 export const NOTIFICATION_TYPES = [
@@ -116,6 +118,7 @@ export const NOTIFICATION_TYPES = [
   'queue.next',
   'chat.answered',
   'posting.deadline_soon',
+  'chat.slot_offer',
 ] as const satisfies readonly NotificationType[];
 
 /**
@@ -196,6 +199,13 @@ export interface ChatStarted {
   recruiterId: string | null;
 }
 
+/** An act of the recruiter carried by a chat message, which the seeker answers from the chat with one click. */
+export type ChatAction =
+  /** Apply to a posting: accept at POST /pool-invitations/:invitationId/accept. */
+  | { type: 'invitation'; invitationId: string; postingId: string; postingTitle: string }
+  /** Book an interview slot of the booth: POST /coaching/bookings {slotId}. */
+  | { type: 'slot_offer'; offerId: string; slotId: string; startsAt: string; endsAt: string };
+
 /** One stored chat message: the same shape over HTTP and socket.io. `seq` strictly increases per chat. */
 export interface ChatMessage {
   id: string;
@@ -204,6 +214,14 @@ export interface ChatMessage {
   senderId: string | null;
   body: string;
   at: string;
+  /** Present only when the message carries an invitation to apply or an interview slot offer. */
+  action?: ChatAction;
+}
+
+/** To both participants: the chat's timer runs out at `endsAt` (the booth's chat length); the chat then ends. */
+export interface ChatTimeWarning {
+  chatId: string;
+  endsAt: string;
 }
 
 export type ChatJoinAck = { ok: true; lastSeq: number } | ErrorAck;
@@ -238,6 +256,8 @@ export interface ServerToClientEvents {
   /** After `chat:join`: every message with seq > since, then live ones, in seq order, once each. */
   'chat:message': (message: ChatMessage) => void;
   'chat:ended': (info: { chatId: string }) => void;
+  /** The chat's timer is about to run out. */
+  'chat:time_warning': (warning: ChatTimeWarning) => void;
   /** The other participant read up to `seq` (their read marker). */
   'chat:read': (info: { chatId: string; userId: string; seq: number }) => void;
   /** The other participant is typing (a hint, not stored). */

@@ -107,11 +107,11 @@ export type { ApplicantDigest, MailDeliveryKey, DeliveryStart, MailContext, Mail
 export { RecommendationsRepository } from './repositories/recommendations.repository';
 export type { ScoredPosting } from './repositories/recommendations.repository';
 export { TalentPoolRepository } from './repositories/talent-pool.repository';
-export type { PoolEntryView, PooledSeekerView, PoolFilter, PoolInvitationView, InviteOutcome, AnswerOutcome } from './repositories/talent-pool.repository';
+export type { PoolEntryView, PooledSeekerView, PoolFilter, PoolInvitationView, InviteOutcome, AnswerOutcome, ChatInviteOutcome, InviteFromChatOutcome } from './repositories/talent-pool.repository';
 export { IntroductionsRepository } from './repositories/introductions.repository';
 export type { CounsellingNoteView, IntroductionView, IntroduceOutcome, IntroductionAnswerOutcome } from './repositories/introductions.repository';
 export { ChatsRepository } from './repositories/chats.repository';
-export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome } from './repositories/chats.repository';
+export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome, ChatReviewView, SlotOfferView, OfferSlotOutcome, ReviewChatOutcome } from './repositories/chats.repository';
 export { BoothQueueRepository, estimateWait, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';
 export type { QueueEntryView, WaitingSeeker, JoinQueueOutcome, TakeNextOutcome, PresenceView, HandOverOutcome } from './repositories/booth-queue.repository';
 export { SavedPostingsRepository } from './repositories/saved-postings.repository';

@@ -28,6 +28,7 @@ import { AddCompanyPages1764830000002 } from './migrations/1764830000002-AddComp
 import { AddRoomChats1764810000000 } from './migrations/1764810000000-AddRoomChats';
 import { AddBookingResumeSharing1764810000001 } from './migrations/1764810000001-AddBookingResumeSharing';
 import { AddPrivacyConsentsAndAccountDeletion1764840000000 } from './migrations/1764840000000-AddPrivacyConsentsAndAccountDeletion';
+import { AddChatRecruiterActions1764800000000 } from './migrations/1764800000000-AddChatRecruiterActions';
 
 /** Every migration in order of its timestamp. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddRoomChats1764810000000,
   AddBookingResumeSharing1764810000001,
   AddPrivacyConsentsAndAccountDeletion1764840000000,
+  AddChatRecruiterActions1764800000000,
 ];

@@ -24,4 +24,8 @@ export const jobIds = {
   /** One per booth and window: every application of the window finds the job its first one made. */
   announcementPage: (eventId: number, afterUserId: string | null) => `announcement-${eventId}-${afterUserId ?? 'first'}`,
   applicantDigest: (boothId: string, windowStartMs: number) => `applicant-digest-${boothId}-${windowStartMs}`,
+  /** One per drop: a seeker who drops again later gets a fresh grace period. */
+  abandonEntry: (entryId: string, awaySince: string) => `abandon-entry-${entryId}-${new Date(awaySince).getTime()}`,
+  chatTimeWarning: (chatId: string) => `chat-time-warning-${chatId}`,
+  chatTimeUp: (chatId: string) => `chat-time-up-${chatId}`,
 } as const;

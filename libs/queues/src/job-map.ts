@@ -13,6 +13,8 @@ export const QUEUES = {
   coachingSchedule: 'coaching-schedule',
   /** Mail to send: its own queue, so an SMTP outage delays nothing else. */
   mail: 'mail',
+  /** Booth chat's moments: a dropped seeker's grace period, the chat timer's warning and end. */
+  boothChat: 'booth-chat',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -50,6 +52,12 @@ export interface JobMap {
   'mail.applicant-digest': { boothId: string; fairId: string; windowStartMs: number };
   /** Mails an announcement to the next page of the fair's registered seekers (after `afterUserId`), then schedules the next page. */
   'mail.announcement': { eventId: number; fairId: string; afterUserId: string | null };
+  /** Abandons a queue entry whose seeker dropped at `awaySince` and has not come back (a no-op when they did). */
+  'chat.abandon-entry': { entryId: string; awaySince: string };
+  /** Warns both sides of a chat that its timer is about to run out. */
+  'chat.time-warning': { chatId: string };
+  /** Ends a chat whose timer ran out (a no-op when it ended already). */
+  'chat.time-up': { chatId: string };
 }
 export type JobName = keyof JobMap;
 
@@ -71,6 +79,9 @@ export const QUEUE_OF: { readonly [J in JobName]: QueueName } = {
   'mail.send': QUEUES.mail,
   'mail.applicant-digest': QUEUES.mail,
   'mail.announcement': QUEUES.mail,
+  'chat.abandon-entry': QUEUES.boothChat,
+  'chat.time-warning': QUEUES.boothChat,
+  'chat.time-up': QUEUES.boothChat,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);

@@ -1,11 +1,12 @@
 /** What the API and the worker tell the gateways through Redis. The socket contract itself is in @bisang/contracts. */
-import type { ChatStarted, KpiUpdate, NotificationEvent, QueueUpdate } from '@bisang/contracts';
+import type { ChatStarted, ChatTimeWarning, KpiUpdate, NotificationEvent, QueueUpdate } from '@bisang/contracts';
 
 /** A private socket event for one user's sockets (booth chat): its name and payload, typed as in ServerToClientEvents. */
 export type UserPush =
   | { event: 'queue:update'; data: QueueUpdate }
   | { event: 'chat:started'; data: ChatStarted }
-  | { event: 'chat:ended'; data: { chatId: string } };
+  | { event: 'chat:ended'; data: { chatId: string } }
+  | { event: 'chat:time_warning'; data: ChatTimeWarning };
 
 export type RealtimeSignal =
   | { kind: 'feed'; fairId: string; lastEventId: number }

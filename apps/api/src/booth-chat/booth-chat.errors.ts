@@ -19,3 +19,10 @@ export const colleagueNotFound = () =>
   new DomainError(HttpStatus.NOT_FOUND, 'COLLEAGUE_NOT_FOUND', '이 부스의 다른 담당자를 찾을 수 없습니다 / No such colleague at this booth');
 export const colleagueNotOnline = () => conflict('NOT_ONLINE', '넘겨받을 담당자가 이 부스에서 온라인이 아닙니다 / The colleague is not online for this booth');
 export const colleagueAtCapacity = () => conflict('CAPACITY_REACHED', '넘겨받을 담당자의 동시 대화 수가 가득 찼습니다 / The colleague has no free chat slot');
+export const onlyChatRecruiter = () => forbidden('대화를 맡은 채용담당자만 할 수 있습니다 / Only the chat\'s recruiter can do this');
+export const boothPostingNotFound = () =>
+  new DomainError(HttpStatus.NOT_FOUND, 'POSTING_NOT_FOUND', '이 부스의 진행 중인 채용공고를 찾을 수 없습니다 / No open posting of this booth');
+export const interviewSlotNotFound = () =>
+  new DomainError(HttpStatus.NOT_FOUND, 'SLOT_NOT_FOUND', '이 부스의 앞으로 남은 면접 시간대를 찾을 수 없습니다 / No upcoming interview slot of this booth');
+export const interviewSlotTaken = () => conflict('SLOT_TAKEN', '이미 예약된 면접 시간대입니다 / This interview slot is already booked');
+export const slotAlreadyOffered = () => conflict('ALREADY_OFFERED', '이미 이 구직자에게 제안한 면접 시간대입니다 / This slot was already offered to this seeker');

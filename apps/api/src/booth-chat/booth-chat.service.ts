@@ -53,7 +53,7 @@ export class BoothChatService {
     const booth = await this.booths.findById(boothId);
     if (!booth) throw notFound('Booth', '부스');
     if (user.role === 'recruiter' && (await this.booths.isStaff(boothId, user.id))) {
-      return { items: (await this.queue.waiting(boothId)).map(StaffQueueItemDto.from) };
+      return { items: (await this.queue.waiting(boothId, clock.now())).map(StaffQueueItemDto.from) };
     }
     if (booth.status !== 'approved') throw notFound('Booth', '부스');
     if (user.role !== 'seeker') throw forbidden('부스 담당자와 대기 중인 구직자만 볼 수 있습니다 / Only the booth staff and queued seekers see the queue');

@@ -44,13 +44,14 @@ const coaching = (fairCoaches: FairCoachesRepository): SlotKindPolicy => ({
   whyNotPublishable: async (user, fairId) => ((await fairCoaches.isApproved(fairId, user.id)) ? null : coachNotApproved),
 });
 
-/** Interview slots of a booth: only seekers whose application to that booth has reached the interview stage. */
+/** Interview slots of a booth: seekers whose application to that booth has reached the interview stage, or to whom a recruiter offered the slot in a chat. */
 const interview = (eligibility: InterviewEligibilityRepository): SlotKindPolicy => ({
   kind: 'interview',
   publisherRoles: ['recruiter'],
   whyNotBookable: async (user, slot) => {
     if (user.role !== 'seeker') return onlySeekers('interview slots', '면접 시간대');
     if (slot.boothId && (await eligibility.hasApplicationInInterviewStage(user.id, slot.boothId))) return null;
+    if (await eligibility.wasOfferedSlot(user.id, slot.id)) return null;
     return {
       code: 'NOT_IN_INTERVIEW_STAGE',
       message:

@@ -15,6 +15,8 @@ const toMessage = (r: ChatMessageRow): ChatMessage => ({
   senderId: r.senderId,
   body: r.body,
   at: new Date(r.at).toISOString(),
+  // Only on a message that carries a recruiter's act: a plain message keeps the contract's shape exactly.
+  ...(r.action ? { action: r.action } : {}),
 });
 
 /**

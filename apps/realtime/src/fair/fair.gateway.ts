@@ -20,6 +20,7 @@ import { RealtimeSignals } from './realtime-signals.service';
 import { NotificationRelay } from './notification-relay.service';
 import { ChatRelay } from './chat-relay.service';
 import { StaffPresenceService } from './staff-presence.service';
+import { SeekerPresenceService } from './seeker-presence.service';
 import { SessionRoomsRelay } from './session-rooms-relay.service';
 import {
   parseBoothPayload,
@@ -53,6 +54,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly chats: ChatRelay,
     private readonly staffPresence: StaffPresenceService,
     private readonly sessionRooms: SessionRoomsRelay,
+    private readonly seekerPresence: SeekerPresenceService,
   ) {}
 
   async afterInit(namespace: FairNamespace) {
@@ -64,6 +66,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.chats.start(namespace);
     this.staffPresence.start();
     this.sessionRooms.start(namespace);
+    this.seekerPresence.start(namespace);
     await this.signals.start((signal) => this.onSignal(signal));
   }
 
@@ -71,11 +74,12 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // Every client event, of every handler here and to come, passes the socket's rate limit first.
     this.rateLimit.apply(socket);
     this.sessions.admit(socket);
+    void this.seekerPresence.connected(socket);
   }
 
   async handleDisconnect(socket: FairSocket) {
     this.sessions.forget(socket);
-    await Promise.all([this.presence.disconnected(socket.id), this.staffPresence.disconnected(socket.id), this.sessionRooms.disconnected(socket.id)]);
+    await Promise.all([this.presence.disconnected(socket.id), this.staffPresence.disconnected(socket.id), this.sessionRooms.disconnected(socket.id), this.seekerPresence.disconnected(socket)]);
   }
 
   @SubscribeMessage('fair:join')
@@ -251,6 +255,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const to = this.namespace.local.to(rooms.user(userId));
     if (push.event === 'queue:update') to.emit('queue:update', push.data);
     else if (push.event === 'chat:started') to.emit('chat:started', push.data);
+    else if (push.event === 'chat:time_warning') to.emit('chat:time_warning', push.data);
     else to.emit('chat:ended', push.data);
   }
 }

@@ -14,6 +14,11 @@ import type {
   SavedPosting,
   SavedState,
   PrivacyConsentStatus,
+  BoothChatSettings,
+  ChatInvitationInput,
+  ChatReview,
+  ChatReviewInput,
+  ChatSlotOffer,
   CounsellingNote,
   Introduction,
   IntroductionInput,
@@ -317,6 +322,15 @@ export const api = {
   chat: (chatId: string) => request<Chat>(`/chats/${enc(chatId)}`),
   postChatMessage: (chatId: string, body: string) => request<ChatMessage>(`/chats/${enc(chatId)}/messages`, { method: 'POST', body: { body } }),
   endChat: (chatId: string) => request<ChatEnded>(`/chats/${enc(chatId)}/end`, { method: 'POST', body: {} }),
+  chatReview: (chatId: string) => request<ChatReview>(`/chats/${enc(chatId)}/review`),
+  saveChatReview: (chatId: string, review: ChatReviewInput) => request<ChatReview>(`/chats/${enc(chatId)}/review`, { method: 'PUT', body: review }),
+  inviteFromChat: (chatId: string, input: ChatInvitationInput) => request<PoolInvitation>(`/chats/${enc(chatId)}/invitations`, { method: 'POST', body: input }),
+  offerSlotInChat: (chatId: string, slotId: string) => request<ChatSlotOffer>(`/chats/${enc(chatId)}/slot-offers`, { method: 'POST', body: { slotId } }),
+  boothChatSettings: (boothId: string) => request<BoothChatSettings>(`/booths/${enc(boothId)}/chat-settings`),
+  setBoothChatSettings: (boothId: string, chatMinutes: number) =>
+    request<BoothChatSettings>(`/booths/${enc(boothId)}/chat-settings`, { method: 'PUT', body: { chatMinutes } }),
+  /** A seeker's profile as booth staff see it while the seeker is queued or chatting at the booth (404 otherwise). */
+  seekerProfile: (seekerId: string) => request<SeekerProfile>(`/seekers/${enc(seekerId)}/profile`),
   // accounts
   register: (input: RegisterInput) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body: input }),

@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Chat, QueuePosition } from '@bisang/contracts';
 import { ApiError, api } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n/i18n';
 import { useBoothChatEvents, useResync } from '../realtime/hooks';
+import { openChats } from '../realtime/open-chats';
 import { ErrorNote, useAsync } from './async';
 import { ChatView } from './ChatView';
 
@@ -30,6 +31,11 @@ export function BoothChatPanel({ boothId, companyName }: { boothId: string; comp
     if (e.type === 'started' && e.data.boothId === boothId) state.reload();
   });
   const ended = useCallback(() => undefined, []);
+  // A chat found open on load: a late "you're next" for this booth is stale (see NotificationToasts).
+  const openChat = state.data?.chat ?? null;
+  useEffect(() => {
+    if (openChat && openChat.endedAt === null) openChats.opened(openChat.id, openChat.boothId);
+  }, [openChat]);
   if (!user || user.role !== 'seeker' || !state.data) return null;
   const place = live ?? state.data.place;
   const chat = state.data.chat;

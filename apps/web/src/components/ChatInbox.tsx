@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { Booth } from '@bisang/contracts';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth';
@@ -6,20 +6,27 @@ import { useI18n } from '../i18n/i18n';
 import { fairSocket } from '../realtime/fair-socket';
 import { useBoothChatEvents, useResync } from '../realtime/hooks';
 import { ErrorNote, useAsync } from './async';
+import { ChatDesk } from './ChatDesk';
 import { ChatView } from './ChatView';
+import { useJobCategories } from './useJobCategories';
 
 /** The booth console's chat inbox: go online with a capacity, the waiting line, "take next", up to 4 chats side by side. */
 export function ChatInbox({ booth }: { booth: Booth }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { user } = useAuth();
+  const categories = useJobCategories();
   const [capacity, setCapacity] = useState(2);
   const [online, setOnline] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [unread, setUnread] = useState<Record<string, number>>({});
   const state = useAsync(async () => {
-    const [queue, chats] = await Promise.all([api.staffQueue(booth.id), api.myChats()]);
-    return { queue: queue.items, chats: chats.items.filter((c) => c.boothId === booth.id && c.endedAt === null && c.kind === 'live') };
+    const [queue, chats, settings] = await Promise.all([api.staffQueue(booth.id), api.myChats(), api.boothChatSettings(booth.id)]);
+    return {
+      queue: queue.items,
+      chats: chats.items.filter((c) => c.boothId === booth.id && c.endedAt === null && c.kind === 'live'),
+      chatMinutes: settings.chatMinutes,
+    };
   }, [booth.id]);
   useResync(state.reload);
   useBoothChatEvents((e) => {
@@ -40,6 +47,18 @@ export function ChatInbox({ booth }: { booth: Booth }) {
       const chat = await api.takeNextChat(booth.id);
       if (!chat) setNote(t('inbox.nobody'));
       state.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const saveMinutes = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError(null);
+    setNote(null);
+    try {
+      await api.setBoothChatSettings(booth.id, Number(new FormData(e.currentTarget).get('chatMinutes')));
+      setNote(t('inbox.saved'));
     } catch (err) {
       setError(err);
     }
@@ -85,17 +104,45 @@ export function ChatInbox({ booth }: { booth: Booth }) {
           {state.data.queue.length === 0 ? (
             <p className="muted">{t('inbox.empty')}</p>
           ) : (
-            <ol className="plain">
+            <ol className="plain stack" data-testid="waiting-list">
               {state.data.queue.map((w) => (
-                <li key={w.entryId}>{w.seeker.name}</li>
+                <li key={w.entryId} className="queue-preview">
+                  <strong>{w.seeker.name}</strong>
+                  {w.awaySince && <span className="tag">{t('inbox.away')}</span>}
+                  <span className="small muted">
+                    {[
+                      w.preview.age !== null ? t('rec.age', { age: w.preview.age }) : null,
+                      w.preview.region,
+                      w.preview.careerYears !== null ? t('poolSearch.years', { n: w.preview.careerYears }) : null,
+                      w.preview.education ? t(`education.${w.preview.education}`) : null,
+                      w.preview.uturn ? t('poolSearch.uturnTag') : null,
+                      ...w.preview.jobCategories.map((code) => label(categories?.jobCategories.find((c) => c.code === code), code)),
+                      w.preview.hasResume ? t('inbox.hasResume') : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </li>
               ))}
             </ol>
           )}
-          <div className="chat-grid">
+          <div className="stack">
             {state.data.chats.map((c) => (
-              <ChatView key={c.id} chat={c} meId={user.id} title={c.seekerName} onUnread={(n) => onUnread(c.id, n)} />
+              <div key={c.id} className="chat-desk">
+                <ChatView chat={c} meId={user.id} title={c.seekerName} onUnread={(n) => onUnread(c.id, n)} />
+                <ChatDesk chat={c} booth={booth} />
+              </div>
             ))}
           </div>
+          <form className="actions" onSubmit={saveMinutes} data-testid="booth-chat-minutes">
+            <label className="field inline-field">
+              <span>{t('inbox.chatMinutes')}</span>
+              <input name="chatMinutes" type="number" min={1} max={120} inputMode="numeric" defaultValue={state.data.chatMinutes} required />
+            </label>
+            <button type="submit" className="button button-small button-secondary">
+              {t('inbox.saveMinutes')}
+            </button>
+          </form>
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Chat } from '@bisang/contracts';
+import type { Chat, ChatMessage } from '@bisang/contracts';
 import { api } from '../api/client';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { fairSocket } from '../realtime/fair-socket';
 import { useBoothChatEvents, useChatMessages } from '../realtime/hooks';
@@ -37,6 +38,7 @@ export function ChatView({
   const messages = useChatMessages(chat.id);
   const [ended, setEnded] = useState(chat.endedAt !== null);
   const [typing, setTyping] = useState(false);
+  const [timeWarning, setTimeWarning] = useState(false);
   const [readSeq, setReadSeq] = useState(chat.readSeq);
   const [error, setError] = useState<unknown>(null);
   const [draft, setDraft] = useState('');
@@ -48,6 +50,8 @@ export function ChatView({
     if (e.type === 'ended' && e.data.chatId === chat.id) {
       setEnded(true);
       onEnded?.();
+    } else if (e.type === 'timeWarning' && e.data.chatId === chat.id) {
+      setTimeWarning(true);
     } else if (e.type === 'typing' && e.data.chatId === chat.id && e.data.userId !== meId) {
       setTyping(true);
       clearTimeout(typingTimer.current);
@@ -107,7 +111,17 @@ export function ChatView({
   return (
     <section className={className ? `card chat ${className}` : 'card chat'} aria-label={title} data-testid={`chat-${chat.id}`} onFocus={markRead} onClick={markRead}>
       <h3 className="card-title">
-        {title} {unread > 0 && <span className="tag" aria-label={t('chat.unread', { n: unread })}>{unread}</span>}
+        {title}{' '}
+        {/* Kept in place when read, hidden: the title must not reflow under a finger (marking read happens on the tap's focus). */}
+        {unread > 0 ? (
+          <span className="tag" aria-label={t('chat.unread', { n: unread })}>
+            {unread}
+          </span>
+        ) : (
+          <span className="tag" aria-hidden="true" style={{ visibility: 'hidden' }}>
+            0
+          </span>
+        )}
       </h3>
       {children}
       <div className="chat-log" role="log" aria-live="polite" aria-label={t('chat.log')} tabIndex={0}>
@@ -116,15 +130,16 @@ export function ChatView({
           <li key={m.seq} className={m.senderId === meId ? 'chat-mine' : 'chat-theirs'} data-seq={m.seq}>
             <span className="visually-hidden">{m.senderId === meId ? t('chat.me') : t('chat.them')}: </span>
             {m.body}
+            {m.action && <ChatActionCard message={m} mine={m.senderId === meId} />}
           </li>
         ))}
       </ol>
       </div>
-      {typing && !ended && (
-        <p className="small muted" role="status">
-          {t('chat.typing')}
-        </p>
-      )}
+      {!ended && chat.endsAt && <ChatTimer endsAt={chat.endsAt} warned={timeWarning} />}
+      {/* Always one line: the hint coming and going must not move the box and buttons under a finger or a click. */}
+      <p className="small muted" role="status">
+        {typing && !ended ? t('chat.typing') : '\u00a0'}
+      </p>
       <ErrorNote error={error} />
       {ended ? (
         <p className="note note-info" role="status">
@@ -149,5 +164,66 @@ export function ChatView({
         </form>
       )}
     </section>
+  );
+}
+
+/** The time left in a chat with a timer, in whole minutes; the warning once the server sent it. */
+function ChatTimer({ endsAt, warned }: { endsAt: string; warned: boolean }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  const minutes = Math.max(0, Math.ceil((new Date(endsAt).getTime() - now) / 60_000));
+  return warned ? (
+    <p className="note note-warn small" role="alert" data-testid="time-warning">
+      {t('chat.timeWarning')}
+    </p>
+  ) : (
+    <p className="small muted" data-testid="time-left">
+      {t('chat.timeLeft', { minutes })}
+    </p>
+  );
+}
+
+/**
+ * A recruiter's act carried by a message: an invitation to apply or an interview time. The seeker answers it here
+ * with one click (the same acceptance and booking as elsewhere); the recruiter sees what they sent.
+ */
+function ChatActionCard({ message, mine }: { message: ChatMessage; mine: boolean }) {
+  const { t, lang } = useI18n();
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const action = message.action!;
+  const act = async () => {
+    setError(null);
+    try {
+      if (action.type === 'invitation') await api.answerPoolInvitation(action.invitationId, 'accept');
+      else await api.book(action.slotId, `chat-offer-${action.offerId}`);
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const title =
+    action.type === 'invitation'
+      ? t('chat.invitation', { posting: action.postingTitle })
+      : t('chat.slotOffer', { at: formatDateTime(action.startsAt, 'Asia/Seoul', lang) });
+  return (
+    <div className="chat-action" data-testid={`action-${action.type}`}>
+      <strong className="chat-action-title">{title}</strong>
+      {!mine &&
+        (done ? (
+          <p className="note note-ok small" role="status">
+            {t(action.type === 'invitation' ? 'chat.applied' : 'chat.slotBooked')}
+          </p>
+        ) : (
+          <button type="button" className="button button-small" onClick={() => void act()}>
+            {t(action.type === 'invitation' ? 'chat.apply' : 'chat.bookSlot')}
+          </button>
+        ))}
+      <ErrorNote error={error} />
+    </div>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { NotificationEvent } from '@bisang/contracts';
 import { useI18n, type Lang, type Translate } from '../i18n/i18n';
 import { formatDateTime } from '../format';
-import { useNotifications } from '../realtime/hooks';
+import { useBoothChatEvents, useNotifications } from '../realtime/hooks';
+import { openChats } from '../realtime/open-chats';
 import { isMessageKey } from '../i18n/ko';
 
 /** A person's sentence for a notification, in the current language. */
@@ -52,13 +53,33 @@ export function notificationText(e: NotificationEvent, t: Translate, lang: Lang 
       return t('notify.chatAnswered');
     case 'posting.deadline_soon':
       return t('notify.deadlineSoon', { company: e.data.companyName, posting: e.data.postingTitle, at: when(e.data.closesAt) });
+    case 'chat.slot_offer':
+      return t('notify.slotOffer', { company: e.data.companyName, at: when(e.data.startsAt) });
   }
 }
+
+/**
+ * A toast that would only cover an open chat (on a phone, right over it): "you're next" for a booth whose chat has
+ * begun, or an invitation or interview time that the open chat shows with its own button.
+ */
+const coversOpenChat = (e: NotificationEvent, boothId?: string | null) =>
+  (e.type === 'queue.next' && (boothId ? e.data.boothId === boothId : openChats.hasBooth(e.data.boothId))) ||
+  (e.type === 'pool.invitation' && !!e.data.chatId && openChats.hasChat(e.data.chatId)) ||
+  (e.type === 'chat.slot_offer' && openChats.hasChat(e.data.chatId));
 
 export function NotificationToasts() {
   const { t, lang } = useI18n();
   const [items, setItems] = useState<NotificationEvent[]>([]);
+  useBoothChatEvents((e) => {
+    if (e.type === 'started') {
+      openChats.opened(e.data.chatId, e.data.boothId);
+      setItems((prev) => prev.filter((x) => !coversOpenChat(x, e.data.boothId)));
+    } else if (e.type === 'ended') {
+      openChats.closed(e.data.chatId);
+    }
+  });
   useNotifications((e) => {
+    if (coversOpenChat(e)) return;
     setItems((prev) => [...prev.slice(-3), e]);
     setTimeout(() => setItems((prev) => prev.filter((x) => x.id !== e.id)), 8000);
   });

@@ -539,6 +539,13 @@ function Applicant({ a, fair, act }: { a: StaffApplication; fair: Fair; act: (fn
       ) : (
         <p className="small muted">{t('rec.noResume')}</p>
       )}
+      {a.chatReview && (
+        <p className="small" data-testid="applicant-chat-review">
+          {t('rec.chatReview')}
+          {a.chatReview.rating !== null ? ` ${'★'.repeat(a.chatReview.rating)}` : ''}
+          {a.chatReview.note ? ` · ${a.chatReview.note}` : ''}
+        </p>
+      )}
       <details className="small">
         <summary>{t('rec.review')}{a.rating !== null ? ` · ${'★'.repeat(a.rating)}` : ''}</summary>
         <form className="stack" onSubmit={(e) => void saveReview(e)}>

@@ -22,6 +22,7 @@ import type {
   BoothPresence,
   ChatMessage,
   ChatStarted,
+  ChatTimeWarning,
   ClientToServerEvents,
   FeedEvent,
   JoinAck,
@@ -47,7 +48,8 @@ export type BoothChatEvent =
   | { type: 'started'; data: ChatStarted }
   | { type: 'ended'; data: { chatId: string } }
   | { type: 'typing'; data: { chatId: string; userId: string } }
-  | { type: 'read'; data: { chatId: string; userId: string; seq: number } };
+  | { type: 'read'; data: { chatId: string; userId: string; seq: number } }
+  | { type: 'timeWarning'; data: ChatTimeWarning };
 /** A page in a session room: told the answer of every (re)join, the other side's presence and their signals. */
 export interface RoomHandlers {
   onJoined(ack: RoomJoinAck): void;
@@ -173,6 +175,7 @@ class FairSocket {
     socket.on('chat:ended', (data) => boothChat({ type: 'ended', data }));
     socket.on('chat:typing', (data) => boothChat({ type: 'typing', data }));
     socket.on('chat:read', (data) => boothChat({ type: 'read', data }));
+    socket.on('chat:time_warning', (data) => boothChat({ type: 'timeWarning', data }));
     // A new access token in this tab (a refresh after a 401, another tab's refresh, signing in or out).
     tokens.subscribe(() => this.reauthenticate());
     // Back online: try at once rather than at the end of the reconnection back-off (up to 5 s), so that a call

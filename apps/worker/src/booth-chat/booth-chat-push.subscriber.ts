@@ -4,7 +4,17 @@ import { BoothQueueRepository, estimateWait } from '@bisang/database';
 import { RealtimePublisher, UserPush } from '@bisang/realtime';
 import { DomainEventHandler, OnDomainEvents } from '../events/domain-event-subscriber';
 
-const EVENTS = ['queue.joined', 'queue.left', 'chat.started', 'chat.handed_over', 'chat.ended'] as const;
+const EVENTS = [
+  'queue.joined',
+  'queue.left',
+  'queue.away',
+  'queue.back',
+  'queue.abandoned',
+  'chat.started',
+  'chat.handed_over',
+  'chat.ended',
+  'chat.time_warning',
+] as const;
 type BoothChatEvent = (typeof EVENTS)[number];
 
 /**
@@ -29,8 +39,14 @@ export class BoothChatPushSubscriber implements DomainEventHandler<BoothChatEven
     const pushes: { userId: string; push: UserPush }[] = [];
     const booths = new Set<string>();
     for (const event of events) {
-      if (event.type === 'queue.joined' || event.type === 'queue.left') {
+      if (event.type === 'queue.joined' || event.type === 'queue.left' || event.type === 'queue.abandoned') {
         booths.add(event.payload.boothId);
+      } else if (event.type === 'queue.away' || event.type === 'queue.back') {
+        // The seeker's place does not change; the booth's staff see them away or back in their list.
+        continue;
+      } else if (event.type === 'chat.time_warning') {
+        const p = event.payload;
+        for (const userId of [p.seekerId, p.recruiterId]) if (userId) pushes.push({ userId, push: { event: 'chat:time_warning', data: { chatId: p.chatId, endsAt: p.endsAt } } });
       } else if (event.type === 'chat.started' || event.type === 'chat.handed_over') {
         // A hand-over is a new start for the colleague; the seeker learns who they talk to now.
         const p = event.payload;

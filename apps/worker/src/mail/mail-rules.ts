@@ -65,8 +65,10 @@ export function mailsFor(event: DomainEvent<MailingEvent>): MailTo[] {
       // Only a recruiter's answer to a message the seeker left at the booth: a live chat is in front of both.
       return event.payload.kind === 'message' && event.payload.senderId !== event.payload.seekerId ? [{ kind: 'chat-answered', userId: event.payload.seekerId }] : [];
     case 'pool_invitation.sent':
+      // Only the seeker: the company learns nothing until they accept. One sent inside a live booth chat is in
+      // front of the seeker already (and its mail would wrongly speak of the talent pool).
+      return event.payload.chatId ? [] : [{ kind: 'pool-invitation', userId: event.payload.seekerId }];
     case 'pool_chat_invitation.sent':
-      // Only the seeker: the company learns nothing until they accept.
       return [{ kind: 'pool-invitation', userId: event.payload.seekerId }];
     case 'introduction.made':
       return [{ kind: 'introduction', userId: event.payload.seekerId }];

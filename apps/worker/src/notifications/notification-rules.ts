@@ -25,6 +25,7 @@ export const NOTIFYING_EVENTS = [
   'queue.next',
   'chat.message_posted',
   'saved_posting.deadline_near',
+  'chat.slot_offered',
 ] as const;
 export type NotifyingEvent = (typeof NOTIFYING_EVENTS)[number];
 
@@ -136,7 +137,7 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
       // Only the seeker hears of it: the company learns nothing until they accept.
       const p = event.payload;
       const data = { invitationId: p.invitationId, fairId: p.fairId, postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, message: p.message };
-      return [notice(p.seekerId, 'pool.invitation', data)];
+      return [notice(p.seekerId, 'pool.invitation', p.chatId ? { ...data, chatId: p.chatId } : data)];
     }
     case 'pool_chat_invitation.sent': {
       // As for an invitation to apply: only the seeker hears of it.
@@ -167,6 +168,12 @@ export function noticesFor(event: DomainEvent<NotifyingEvent>, staffIds: readonl
     case 'saved_posting.deadline_near': {
       const p = event.payload;
       return [notice(p.seekerId, 'posting.deadline_soon', { postingId: p.postingId, postingTitle: p.postingTitle, companyName: p.companyName, fairId: p.fairId, closesAt: p.closesAt })];
+    }
+    case 'chat.slot_offered': {
+      // Stored, so that a seeker who closed the chat still finds the offered interview slot.
+      const p = event.payload;
+      const data = { chatId: p.chatId, boothId: p.boothId, offerId: p.offerId, slotId: p.slotId, startsAt: p.startsAt, endsAt: p.endsAt, companyName: p.companyName };
+      return [notice(p.seekerId, 'chat.slot_offer', data)];
     }
   }
 }

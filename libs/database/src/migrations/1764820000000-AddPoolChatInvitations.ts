@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * instead of to apply. Same table as invitations to apply, so the per-company daily limit counts both, and the
  * seeker answers both in one list.
  * - `kind`: `apply` (to a posting, as before) or `chat` (at a booth, no posting).
- * - `chat_id`: the booth chat an accepted chat invitation opened.
+ * - `chat_id`: the booth chat an accepted chat invitation opened, or (an invitation to apply) the chat it was sent from.
  * - `pool_invitations_one_open_chat`: one chat invitation per booth and seeker until the seeker accepts one; a
  *   declined one keeps blocking, so that a second invitation answers the company exactly as a pending one would
  *   (ignoring stays private).

@@ -23,6 +23,8 @@ export interface ApplicationView {
   recruiterNote: string | null;
   /** 1–5, private to the booth's staff. */
   rating: number | null;
+  /** The company staff's latest private note and rating of a booth chat with the applicant (never the seeker's to see). */
+  chatReview: { chatId: string; seekerId: string; note: string | null; rating: number | null; reviewedAt: string | null } | null;
   reachedInterviewAt: Date | null;
   reachedOfferAt: Date | null;
   offerAcceptedAt: Date | null;
@@ -114,7 +116,10 @@ const VIEW_SELECT = `a.id, a.posting_id AS "postingId", a.booth_id AS "boothId",
   a.reached_interview_at AS "reachedInterviewAt", a.reached_offer_at AS "reachedOfferAt", a.offer_accepted_at AS "offerAcceptedAt", a.applied_at AS "appliedAt",
   a.updated_at AS "updatedAt", a.introduction_id IS NOT NULL AS "introducedByCentre", p.title AS "postingTitle", c.name AS "companyName", f.timezone AS "fairTimezone",
   u.name AS "seekerName", date_part('year', age((now() AT TIME ZONE f.timezone)::date, u.birth_date))::int AS "seekerAge",
-  CASE WHEN a.status <> 'withdrawn' THEN (SELECT r.id FROM resumes r WHERE r.seeker_id = a.seeker_id) END AS "resumeId"`;
+  CASE WHEN a.status <> 'withdrawn' THEN (SELECT r.id FROM resumes r WHERE r.seeker_id = a.seeker_id) END AS "resumeId",
+  (SELECT json_build_object('chatId', ch.id, 'seekerId', ch.seeker_id, 'note', ch.staff_note, 'rating', ch.staff_rating, 'reviewedAt', ch.reviewed_at)
+     FROM chats ch WHERE ch.company_id = a.company_id AND ch.seeker_id = a.seeker_id AND (ch.staff_note IS NOT NULL OR ch.staff_rating IS NOT NULL)
+    ORDER BY ch.reviewed_at DESC LIMIT 1) AS "chatReview"`;
 
 const VIEW_FROM = `FROM applications a JOIN postings p ON p.id = a.posting_id JOIN companies c ON c.id = a.company_id
   JOIN fairs f ON f.id = a.fair_id JOIN users u ON u.id = a.seeker_id`;

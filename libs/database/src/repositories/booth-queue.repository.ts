@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { domainEvent } from '@bisang/contracts';
+import { domainEvent, type EducationLevel } from '@bisang/contracts';
 import { isUniqueViolation } from '../pg-errors';
 import { CHAT_FROM, CHAT_SELECT, ChatView, startLiveChat } from './chats.repository';
 import { appendDomainEvents } from './domain-events.repository';
@@ -30,6 +30,15 @@ export interface WaitingSeeker {
   seekerId: string;
   seekerName: string;
   joinedAt: Date;
+  awaySince: Date | null;
+  /** What the seeker shared by queueing, at a glance. */
+  age: number | null;
+  region: string | null;
+  jobCategories: string[];
+  careerYears: number | null;
+  education: EducationLevel | null;
+  uturn: boolean;
+  hasResume: boolean;
 }
 
 export type JoinQueueOutcome =
@@ -161,6 +170,12 @@ export class BoothQueueRepository {
     return row ?? null;
   }
 
+  /** Which of these entries are still waiting. */
+  async waitingAmong(entryIds: readonly string[]): Promise<Set<string>> {
+    const rows = (await this.dataSource.query(`SELECT id FROM booth_queue_entries WHERE id = ANY($1::uuid[]) AND status = 'waiting'`, [entryIds])) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Every waiting entry of the booth with its position (what `queue:update` pushes). */
   async positions(boothId: string): Promise<QueueEntryView[]> {
     return (await this.dataSource.query(
@@ -170,13 +185,18 @@ export class BoothQueueRepository {
     )) as QueueEntryView[];
   }
 
-  /** The waiting seekers in serving order, as the booth's staff see them. */
-  async waiting(boothId: string, limit = 500): Promise<WaitingSeeker[]> {
+  /** The waiting seekers in serving order, as the booth's staff see them, with a preview of what queueing shared. */
+  async waiting(boothId: string, now: Date, limit = 500): Promise<WaitingSeeker[]> {
     return (await this.dataSource.query(
-      `SELECT e.id AS "entryId", e.seeker_id AS "seekerId", u.name AS "seekerName", e.joined_at AS "joinedAt"
-         FROM booth_queue_entries e JOIN users u ON u.id = e.seeker_id
+      `SELECT e.id AS "entryId", e.seeker_id AS "seekerId", u.name AS "seekerName", e.joined_at AS "joinedAt", e.away_since AS "awaySince",
+              date_part('year', age(($3::timestamptz AT TIME ZONE f.timezone)::date, u.birth_date))::int AS age,
+              sp.region, coalesce(sp.desired_job_categories, '{}') AS "jobCategories", sp.career_years AS "careerYears",
+              sp.education, coalesce(sp.u_turn, false) AS uturn,
+              EXISTS (SELECT 1 FROM resumes r WHERE r.seeker_id = e.seeker_id) AS "hasResume"
+         FROM booth_queue_entries e JOIN users u ON u.id = e.seeker_id JOIN fairs f ON f.id = e.fair_id
+         LEFT JOIN seeker_profiles sp ON sp.user_id = e.seeker_id
         WHERE e.booth_id = $1 AND e.status = 'waiting' ORDER BY e.ord LIMIT $2`,
-      [boothId, limit],
+      [boothId, limit, now],
     )) as WaitingSeeker[];
   }
 
@@ -295,7 +315,7 @@ export class BoothQueueRepository {
     const [entry] = rowsOf<{ id: string; seekerId: string; joinedAt: Date }>(
       await m.query(
         `SELECT e.id, e.seeker_id AS "seekerId", e.joined_at AS "joinedAt" FROM booth_queue_entries e
-          WHERE e.booth_id = $1 AND e.status = 'waiting'
+          WHERE e.booth_id = $1 AND e.status = 'waiting' AND e.away_since IS NULL
             AND NOT EXISTS (SELECT 1 FROM chats c WHERE c.seeker_id = e.seeker_id AND c.ended_at IS NULL AND c.kind = 'live')
           ORDER BY e.ord FOR UPDATE OF e SKIP LOCKED LIMIT 1`,
         [boothId],
@@ -404,6 +424,83 @@ export class BoothQueueRepository {
       ]);
       return { outcome: 'created' as const, chatId: chat.id };
     });
+  }
+
+  /**
+   * Every connection of the seeker dropped: their waiting entries keep their place (take-next skips them) until
+   * `graceMs` from now, `queue.away` in the same transaction (its subscriber schedules the abandonment).
+   */
+  async markAway(seekerId: string, now: Date, graceMs: number): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const entries = rowsOf<{ id: string; boothId: string; fairId: string; companyId: string }>(
+        await m.query(
+          `UPDATE booth_queue_entries SET away_since = $2 WHERE seeker_id = $1 AND status = 'waiting' AND away_since IS NULL
+           RETURNING id, booth_id AS "boothId", fair_id AS "fairId", company_id AS "companyId"`,
+          [seekerId, now],
+        ),
+      );
+      const abandonAt = new Date(now.getTime() + graceMs).toISOString();
+      await appendDomainEvents(
+        m,
+        entries.map((e) =>
+          domainEvent('queue.away', { entryId: e.id, boothId: e.boothId, fairId: e.fairId, companyId: e.companyId, seekerId, awaySince: now.toISOString(), abandonAt }),
+        ),
+      );
+      return entries.length;
+    });
+  }
+
+  /** The seeker is connected again: their entries are theirs as before (`queue.back`). */
+  async markBack(seekerId: string): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const entries = rowsOf<{ id: string; boothId: string; fairId: string; companyId: string }>(
+        await m.query(
+          `UPDATE booth_queue_entries SET away_since = NULL WHERE seeker_id = $1 AND status = 'waiting' AND away_since IS NOT NULL
+           RETURNING id, booth_id AS "boothId", fair_id AS "fairId", company_id AS "companyId"`,
+          [seekerId],
+        ),
+      );
+      await appendDomainEvents(
+        m,
+        entries.map((e) => domainEvent('queue.back', { entryId: e.id, boothId: e.boothId, fairId: e.fairId, companyId: e.companyId, seekerId })),
+      );
+      return entries.length;
+    });
+  }
+
+  /**
+   * The grace period of an away seeker is over: the entry is abandoned unless they came back (or dropped again
+   * later: `awaySince` must still be the one the grace was counted from). Idempotent. `queue.abandoned`.
+   */
+  async abandonIfStillAway(entryId: string, awaySince: Date, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [entry] = rowsOf<{ boothId: string; seekerId: string }>(
+        await m.query(
+          `UPDATE booth_queue_entries SET status = 'abandoned', settled_at = $3
+            WHERE id = $1 AND status = 'waiting' AND away_since = $2
+            RETURNING booth_id AS "boothId", seeker_id AS "seekerId"`,
+          [entryId, awaySince, now],
+        ),
+      );
+      if (!entry) return false;
+      const booth = (await this.boothFacts(entry.boothId, m))!;
+      await appendDomainEvents(m, [
+        domainEvent('queue.abandoned', { entryId, boothId: entry.boothId, fairId: booth.fairId, companyId: booth.companyId, seekerId: entry.seekerId }),
+      ]);
+      await this.markNext(m, booth, now);
+      return true;
+    });
+  }
+
+  /** How long a chat at the booth lasts (its timer), in minutes; null when there is no such booth. */
+  async chatMinutes(boothId: string): Promise<number | null> {
+    const [row] = (await this.dataSource.query(`SELECT chat_minutes AS "chatMinutes" FROM booths WHERE id = $1`, [boothId])) as { chatMinutes: number }[];
+    return row ? row.chatMinutes : null;
+  }
+
+  /** Booth staff set the chat timer; chats already running keep the length they started with. */
+  async setChatMinutes(boothId: string, minutes: number): Promise<void> {
+    await this.dataSource.query(`UPDATE booths SET chat_minutes = $2 WHERE id = $1`, [boothId, minutes]);
   }
 
   /** The booth's first waiting seeker hears "you're next" once per entry (`queue.next`, in the change's transaction). */

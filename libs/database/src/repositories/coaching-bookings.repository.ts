@@ -460,6 +460,8 @@ export class CoachingBookingsRepository {
           `UPDATE coaching_bookings SET status = 'cancelled', cancelled_at = $3
             WHERE slot_id = ANY($1::uuid[]) AND seeker_id = $2 AND kind = 'interview' AND status = 'confirmed' AND starts_at > $3
               AND NOT EXISTS (SELECT 1 FROM applications WHERE seeker_id = $2 AND booth_id = $4 AND status = 'interview')
+              -- A slot offered in a booth chat was booked on that offer, not on an application's stage.
+              AND NOT EXISTS (SELECT 1 FROM chat_slot_offers o WHERE o.slot_id = coaching_bookings.slot_id AND o.seeker_id = $2)
             RETURNING ${BOOKING_COLUMNS}`,
           [slots.map((r) => r.id), seekerId, now, boothId],
         ),

@@ -213,7 +213,7 @@ const SUMMARY_SQL = `
                                    AND started_at < $2::timestamptz - interval '24 hours')::int AS unanswered
            FROM chats WHERE fair_id = f.id) ch
    CROSS JOIN LATERAL (
-         SELECT count(*)::int AS abandoned FROM booth_queue_entries WHERE fair_id = f.id AND status = 'left') q
+         SELECT count(*)::int AS abandoned FROM booth_queue_entries WHERE fair_id = f.id AND status IN ('left', 'abandoned')) q
    CROSS JOIN LATERAL (
          -- A failure's recorded SMTP reply code (e.g. "SMTP EENVELOPE 550 RCPT TO") tells a refusal (5xx) from the rest.
          SELECT count(*) FILTER (WHERE status = 'accepted')::int AS sent,

@@ -5,7 +5,7 @@ import { domainEvent } from '@bisang/contracts';
 import type { EducationLevel, PoolInvitationKind, PoolInvitationStatus } from '@bisang/contracts';
 import { isUniqueViolation } from '../pg-errors';
 import { ApplicationsRepository } from './applications.repository';
-import { startLiveChat } from './chats.repository';
+import { appendChatMessage, lockChatFor, startLiveChat } from './chats.repository';
 import { appendDomainEvents } from './domain-events.repository';
 import { OfferAnswer, PostingOfferKind, answerPostingOffer } from './posting-offers';
 import { rowsOf } from './sql-rows';
@@ -69,6 +69,11 @@ export type ChatInviteOutcome =
   | { outcome: 'invited'; invitation: PoolInvitationView }
   | { outcome: 'booth_not_found' | 'seeker_not_found' | 'already_invited' | 'limit_reached' };
 
+/** An invitation to apply sent from inside a booth chat (its consent is the open chat). */
+export type InviteFromChatOutcome =
+  | { outcome: 'invited'; invitation: PoolInvitationView; seq: number }
+  | { outcome: 'chat_not_found' | 'not_recruiter' | 'chat_ended' | 'posting_not_found' | 'already_invited' | 'already_applied' };
+
 /**
  * A seeker's answer: to an invitation to apply, the shared posting-offer outcomes; to an invitation to chat, also
  * `chat_fair_not_live` (booth chat is open only while the fair is live), `booth_unavailable` (the booth or its
@@ -88,6 +93,12 @@ interface Inviter {
   companyName: string;
   timezone: string;
   dailyLimit: number;
+}
+
+/** An open posting an invitation to apply names, with its company's row locked. */
+interface InvitablePosting extends Inviter {
+  id: string;
+  title: string;
 }
 
 /** The talent pool a seeker opts into per fair, staff's search of it, and their invitations to apply. */
@@ -172,44 +183,102 @@ export class TalentPoolRepository {
   async invite(input: { fairId: string; seekerId: string; postingId: string; staffUserId: string; message: string | null }): Promise<InviteOutcome> {
     const now = clock.now();
     return this.dataSource.transaction(async (m) => {
-      const [posting] = (await m.query(
-        `SELECT p.id, p.title, p.company_id AS "companyId", p.booth_id AS "boothId", c.name AS "companyName",
-                f.timezone, f.pool_invitations_per_company_per_day AS "dailyLimit"
-           FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id JOIN fairs f ON f.id = p.fair_id
-          WHERE p.id = $1 AND p.fair_id = $2 AND p.status = 'published' AND b.status = 'approved' AND p.openings > 0
-            AND (p.closes_at IS NULL OR p.closes_at > $4::timestamptz)
-            AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = p.company_id AND s.user_id = $3)
-          FOR UPDATE OF c`,
-        [input.postingId, input.fairId, input.staffUserId, now],
-      )) as { id: string; title: string; companyId: string; boothId: string; companyName: string; timezone: string; dailyLimit: number }[];
+      const posting = await this.invitablePosting(m, input.postingId, input.fairId, null, input.staffUserId, now);
       if (!posting) return { outcome: 'posting_not_found' as const };
       const facts = await this.invitable(m, input.fairId, input.seekerId, posting, now, posting.id);
       if (!facts.pooled) return { outcome: 'seeker_not_found' as const };
       if (facts.applied) return { outcome: 'already_applied' as const };
       if (facts.today >= posting.dailyLimit) return { outcome: 'limit_reached' as const };
-      const [row] = rowsOf<{ id: string }>(
-        await m.query(
-          `INSERT INTO pool_invitations (fair_id, company_id, booth_id, posting_id, seeker_id, invited_by, message, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT ON CONSTRAINT pool_invitations_once_per_posting DO NOTHING RETURNING id`,
-          [input.fairId, posting.companyId, posting.boothId, posting.id, input.seekerId, input.staffUserId, input.message, now],
-        ),
-      );
-      if (!row) return { outcome: 'already_invited' as const };
-      await appendDomainEvents(m, [
-        domainEvent('pool_invitation.sent', {
-          invitationId: row.id,
-          fairId: input.fairId,
-          companyId: posting.companyId,
-          postingId: posting.id,
-          postingTitle: posting.title,
-          companyName: posting.companyName,
-          seekerId: input.seekerId,
-          message: input.message,
-        }),
-      ]);
-      return { outcome: 'invited' as const, invitation: (await this.findInvitation(row.id, m))! };
+      const id = await this.recordInvitation(m, posting, input.fairId, input.seekerId, input.staffUserId, input.message, null, now);
+      if (!id) return { outcome: 'already_invited' as const };
+      return { outcome: 'invited' as const, invitation: (await this.findInvitation(id, m))! };
     });
+  }
+
+  /**
+   * The chat's recruiter invites the chat's seeker to apply to an open posting of the chat's booth: the same
+   * invitation as from the pool (accepted at POST /pool-invitations/:id/accept, one click), whose consent is the
+   * open chat (no pool entry needed, no daily limit), and a chat message that carries it, in one transaction.
+   */
+  async inviteFromChat(input: { chatId: string; postingId: string; staffUserId: string; message: string | null }): Promise<InviteFromChatOutcome> {
+    const now = clock.now();
+    return this.dataSource.transaction(async (m) => {
+      const chat = await lockChatFor(m, input.chatId, input.staffUserId);
+      if (!chat) return { outcome: 'chat_not_found' as const };
+      if (chat.recruiterId !== input.staffUserId || !chat.boothId || !chat.fairId) return { outcome: 'not_recruiter' as const };
+      if (chat.endedAt) return { outcome: 'chat_ended' as const };
+      const posting = await this.invitablePosting(m, input.postingId, chat.fairId, chat.boothId, input.staffUserId, now);
+      if (!posting) return { outcome: 'posting_not_found' as const };
+      const applied = (await m.query(`SELECT 1 FROM applications WHERE posting_id = $1 AND seeker_id = $2`, [posting.id, chat.seekerId])) as unknown[];
+      if (applied.length) return { outcome: 'already_applied' as const };
+      const id = await this.recordInvitation(m, posting, chat.fairId, chat.seekerId, input.staffUserId, input.message, input.chatId, now);
+      if (!id) return { outcome: 'already_invited' as const };
+      const body = input.message ?? `'${posting.title}' 채용공고에 지원해 보세요 / You are invited to apply to '${posting.title}'`;
+      const message = await appendChatMessage(m, input.chatId, chat, input.staffUserId, body, now, {
+        type: 'invitation',
+        invitationId: id,
+        postingId: posting.id,
+        postingTitle: posting.title,
+      });
+      return { outcome: 'invited' as const, invitation: (await this.findInvitation(id, m))!, seq: message.seq };
+    });
+  }
+
+  /** An open, published posting of the fair (of the booth, when given) at an approved booth of the staff member's company; its company's row locked. */
+  private async invitablePosting(m: EntityManager, postingId: string, fairId: string, boothId: string | null, staffUserId: string, now: Date) {
+    const [posting] = rowsOf<InvitablePosting>(
+      await m.query(
+        `SELECT p.id, p.title, p.company_id AS "companyId", p.booth_id AS "boothId", c.name AS "companyName",
+                f.timezone, f.pool_invitations_per_company_per_day AS "dailyLimit"
+           FROM postings p JOIN booths b ON b.id = p.booth_id JOIN companies c ON c.id = p.company_id JOIN fairs f ON f.id = p.fair_id
+          WHERE p.id = $1 AND p.fair_id = $2 AND p.status = 'published' AND b.status = 'approved' AND p.openings > 0
+            AND (p.closes_at IS NULL OR p.closes_at > $4::timestamptz)
+            AND ($5::uuid IS NULL OR p.booth_id = $5::uuid)
+            AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = p.company_id AND s.user_id = $3)
+          FOR UPDATE OF c`,
+        [postingId, fairId, staffUserId, now, boothId],
+      ),
+    );
+    return posting ?? null;
+  }
+
+  /**
+   * An invitation to apply and `pool_invitation.sent` (the seeker is notified); null when this posting was put to
+   * the seeker already. `chatId`: the booth chat it was sent from, if any.
+   */
+  private async recordInvitation(
+    m: EntityManager,
+    posting: InvitablePosting,
+    fairId: string,
+    seekerId: string,
+    staffUserId: string,
+    message: string | null,
+    chatId: string | null,
+    now: Date,
+  ): Promise<string | null> {
+    const [row] = rowsOf<{ id: string }>(
+      await m.query(
+        `INSERT INTO pool_invitations (fair_id, company_id, booth_id, posting_id, seeker_id, invited_by, message, created_at, chat_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT ON CONSTRAINT pool_invitations_once_per_posting DO NOTHING RETURNING id`,
+        [fairId, posting.companyId, posting.boothId, posting.id, seekerId, staffUserId, message, now, chatId],
+      ),
+    );
+    if (!row) return null;
+    await appendDomainEvents(m, [
+      domainEvent('pool_invitation.sent', {
+        invitationId: row.id,
+        fairId,
+        companyId: posting.companyId,
+        postingId: posting.id,
+        postingTitle: posting.title,
+        companyName: posting.companyName,
+        seekerId,
+        message,
+        chatId,
+      }),
+    ]);
+    return row.id;
   }
 
   async findInvitation(id: string, m: EntityManager = this.dataSource.manager): Promise<PoolInvitationView | null> {

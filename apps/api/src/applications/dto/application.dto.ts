@@ -5,7 +5,7 @@ import { ListQueryDto } from '@bisang/common';
 import { APPLICATION_STATUSES, ApplicationStatus, ApplicationView, HireView, TransitionView } from '@bisang/database';
 import { MOVE_TARGETS } from '@bisang/contracts';
 import { HireDto, HireTermsDto } from './hire.dto';
-import type { Applicant, Application, ChangeStatusInput, ReviewInput, StaffApplication, StaffApplicationDetail, Transition } from '@bisang/contracts';
+import type { Applicant, Application, ChangeStatusInput, ChatReview, ReviewInput, StaffApplication, StaffApplicationDetail, Transition } from '@bisang/contracts';
 
 export class CreateApplicationDto {
   @ApiPropertyOptional({ maxLength: 5000, example: '대구에서 오래 일하고 싶습니다. 자동차 부품 설계 인턴 경험이 있습니다.' })
@@ -118,6 +118,12 @@ export class StaffApplicationDto extends ApplicationDto implements StaffApplicat
     description: "the applicant's current resume (GET /resumes/:resumeId/file); null without one or once withdrawn",
   })
   resumeId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: "the company's latest private note and rating from a booth chat with the applicant: {chatId, seekerId, note, rating, reviewedAt}",
+  })
+  chatReview: ChatReview | null;
 
   static fromView(a: ApplicationView): StaffApplicationDto {
     return {
@@ -126,6 +132,7 @@ export class StaffApplicationDto extends ApplicationDto implements StaffApplicat
       recruiterNote: a.recruiterNote,
       rating: a.rating,
       resumeId: a.resumeId,
+      chatReview: a.chatReview,
     };
   }
 }

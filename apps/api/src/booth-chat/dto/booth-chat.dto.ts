@@ -1,9 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsUUID, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsUUID, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ListQueryDto } from '@bisang/common';
+import { EDUCATION_LEVELS } from '@bisang/contracts';
 import type {
+  BoothChatSettings,
   Chat,
+  ChatAction,
+  ChatInvitationInput,
+  ChatReview,
+  ChatReviewInput,
+  ChatSlotOffer,
+  ChatSlotOfferInput,
+  EducationLevel,
+  SeekerPreview,
   ChatEnded,
   ChatKind,
   ChatMessage,
@@ -19,7 +29,7 @@ import type {
   StaffQueue,
   StaffQueueItem,
 } from '@bisang/contracts';
-import type { ChatMessageRow, ChatView, WaitingSeeker } from '@bisang/database';
+import type { ChatMessageRow, ChatReviewView, ChatView, SlotOfferView, WaitingSeeker } from '@bisang/database';
 
 /** NUL, other C0 controls except tab and line breaks, and bidirectional controls: never in a message. */
 export const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
@@ -95,13 +105,41 @@ class QueueSeekerDto {
   @ApiProperty() name: string;
 }
 
+class SeekerPreviewDto implements SeekerPreview {
+  @ApiProperty({ type: Number, nullable: true }) age: number | null;
+  @ApiProperty({ type: String, nullable: true }) region: string | null;
+  @ApiProperty({ type: [String], description: 'desired KECO major groups' }) jobCategories: string[];
+  @ApiProperty({ type: Number, nullable: true }) careerYears: number | null;
+  @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true }) education: EducationLevel | null;
+  @ApiProperty() uturn: boolean;
+  @ApiProperty() hasResume: boolean;
+}
+
 export class StaffQueueItemDto implements StaffQueueItem {
   @ApiProperty() entryId: string;
   @ApiProperty({ type: QueueSeekerDto }) seeker: QueueSeekerDto;
   @ApiProperty() joinedAt: string;
+  @ApiProperty({ type: SeekerPreviewDto, description: 'what the seeker shared by queueing (the whole profile: GET /seekers/:seekerId/profile)' })
+  preview: SeekerPreviewDto;
+  @ApiProperty({ type: String, nullable: true, description: "since when the seeker's connections are gone (place kept for a grace period, skipped by take-next)" })
+  awaySince: string | null;
 
   static from(w: WaitingSeeker): StaffQueueItemDto {
-    return { entryId: w.entryId, seeker: { id: w.seekerId, name: w.seekerName }, joinedAt: new Date(w.joinedAt).toISOString() };
+    return {
+      entryId: w.entryId,
+      seeker: { id: w.seekerId, name: w.seekerName },
+      joinedAt: new Date(w.joinedAt).toISOString(),
+      preview: {
+        age: w.age,
+        region: w.region,
+        jobCategories: w.jobCategories,
+        careerYears: w.careerYears,
+        education: w.education,
+        uturn: w.uturn,
+        hasResume: w.hasResume,
+      },
+      awaySince: w.awaySince ? new Date(w.awaySince).toISOString() : null,
+    };
   }
 }
 
@@ -122,6 +160,7 @@ export class ChatDto implements Chat {
   @ApiProperty({ description: "the other participant's read marker" }) otherReadSeq: number;
   @ApiProperty() seekerName: string;
   @ApiProperty({ type: String, nullable: true }) companyName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "when the booth's chat timer ends the chat (null for a left message)" }) endsAt: string | null;
 
   static from(c: ChatView, viewerId: string): ChatDto {
     const mine = viewerId === c.seekerId ? c.seekerReadSeq : c.recruiterReadSeq;
@@ -139,6 +178,7 @@ export class ChatDto implements Chat {
       otherReadSeq: theirs,
       seekerName: c.seekerName,
       companyName: c.companyName,
+      endsAt: c.endsAt ? new Date(c.endsAt).toISOString() : null,
     };
   }
 }
@@ -174,12 +214,99 @@ export class ChatMessageDto implements ChatMessage {
   @ApiProperty({ type: String, nullable: true }) senderId: string | null;
   @ApiProperty() body: string;
   @ApiProperty() at: string;
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      "a recruiter's act the message carries: {type: 'invitation', invitationId, postingId, postingTitle} (accept at POST /pool-invitations/:id/accept) " +
+      "or {type: 'slot_offer', offerId, slotId, startsAt, endsAt} (book at POST /coaching/bookings)",
+  })
+  action?: ChatAction;
 
+  /** `action` only on a message that carries one: a plain message keeps the contract's shape exactly. */
   static from(m: ChatMessageRow): ChatMessageDto {
-    return { id: m.id, chatId: m.chatId, seq: m.seq, senderId: m.senderId, body: m.body, at: new Date(m.at).toISOString() };
+    const dto: ChatMessageDto = { id: m.id, chatId: m.chatId, seq: m.seq, senderId: m.senderId, body: m.body, at: new Date(m.at).toISOString() };
+    if (m.action) dto.action = m.action;
+    return dto;
   }
 }
 
 export class ChatMessagesDto implements ChatMessages {
   @ApiProperty({ type: [ChatMessageDto] }) items: ChatMessageDto[];
+}
+
+export class ChatReviewInputDto implements ChatReviewInput {
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: "private to the company's staff; null clears it" })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsString({ message: 'note must be a string' })
+  @MaxLength(5000, { message: 'note must be at most 5000 characters' })
+  @Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]*$/, {
+    message: 'note must not contain NUL, control or bidirectional control characters',
+  })
+  note?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5, nullable: true, description: "private to the company's staff; null clears it" })
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt({ message: 'rating must be a whole number from 1 to 5' })
+  @Min(1, { message: 'rating must be a whole number from 1 to 5' })
+  @Max(5, { message: 'rating must be a whole number from 1 to 5' })
+  rating?: number | null;
+}
+
+export class ChatReviewDto implements ChatReview {
+  @ApiProperty() chatId: string;
+  @ApiProperty() seekerId: string;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: Number, nullable: true }) rating: number | null;
+  @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;
+
+  static from(r: ChatReviewView): ChatReviewDto {
+    return { chatId: r.chatId, seekerId: r.seekerId, note: r.note, rating: r.rating, reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null };
+  }
+}
+
+export class ChatInvitationInputDto implements ChatInvitationInput {
+  @ApiProperty({ format: 'uuid', description: "an open, published posting of the chat's booth" })
+  @IsUUID('all', { message: 'postingId must be a UUID' })
+  postingId: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'shown to the seeker in the chat with the invitation' })
+  @IsOptional()
+  @IsString({ message: 'message must be a string' })
+  @MaxLength(1000, { message: 'message must be at most 1000 characters' })
+  @Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]*$/, {
+    message: 'message must not contain NUL, control or bidirectional control characters',
+  })
+  message?: string;
+}
+
+export class ChatSlotOfferInputDto implements ChatSlotOfferInput {
+  @ApiProperty({ format: 'uuid', description: "a free, future interview slot of the chat's booth" })
+  @IsUUID('all', { message: 'slotId must be a UUID' })
+  slotId: string;
+}
+
+export class ChatSlotOfferDto implements ChatSlotOffer {
+  @ApiProperty() id: string;
+  @ApiProperty() chatId: string;
+  @ApiProperty() slotId: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ description: 'the chat message that carries the offer' }) seq: number;
+
+  static from(o: SlotOfferView): ChatSlotOfferDto {
+    return { id: o.id, chatId: o.chatId, slotId: o.slotId, startsAt: new Date(o.startsAt).toISOString(), endsAt: new Date(o.endsAt).toISOString(), seq: o.seq };
+  }
+}
+
+export class BoothChatSettingsInputDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 120, description: 'how long a chat at the booth lasts; both sides are warned before it ends' })
+  @IsInt({ message: 'chatMinutes must be a whole number from 1 to 120' })
+  @Min(1, { message: 'chatMinutes must be a whole number from 1 to 120' })
+  @Max(120, { message: 'chatMinutes must be a whole number from 1 to 120' })
+  chatMinutes: number;
+}
+
+export class BoothChatSettingsDto implements BoothChatSettings {
+  @ApiProperty() boothId: string;
+  @ApiProperty() chatMinutes: number;
 }
