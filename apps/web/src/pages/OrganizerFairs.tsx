@@ -14,6 +14,8 @@ export function OrganizerFairs() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [createError, setCreateError] = useState<unknown>(null);
+  // Fairs made here, shown first: the list is live-first, so a new draft may be past its first page.
+  const [created, setCreated] = useState<Fair[]>([]);
   const fe = useFieldErrors(createError, ['title', 'slug', 'timezone', 'startsAt', 'endsAt', 'hiringTarget'], 'fair-err');
 
   const create = async (e: FormEvent<HTMLFormElement>) => {
@@ -24,7 +26,7 @@ export function OrganizerFairs() {
     setBusy(true);
     setCreateError(null);
     try {
-      await api.createFair({
+      const fair = await api.createFair({
         title: String(data.get('title')).trim(),
         slug: String(data.get('slug')).trim(),
         timezone,
@@ -32,6 +34,7 @@ export function OrganizerFairs() {
         endsAt: zonedToUtc(`${String(data.get('endsOn'))}T23:59`, timezone).toISOString(),
         hiringTarget: Number(data.get('hiringTarget')),
       });
+      setCreated((list) => [fair, ...list]);
       form.reset();
       state.reload();
     } catch (err) {
@@ -45,7 +48,8 @@ export function OrganizerFairs() {
     if (!window.confirm(t('org.publishConfirm', { title: f.title }))) return;
     setError(null);
     try {
-      await api.publishFair(f.id);
+      const published = await api.publishFair(f.id);
+      setCreated((list) => list.map((c) => (c.id === published.id ? published : c)));
       state.reload();
     } catch (err) {
       setError(err);
@@ -75,7 +79,7 @@ export function OrganizerFairs() {
                   </tr>
                 </thead>
                 <tbody>
-                  {fairsLiveFirst(page.items).map((f) => (
+                  {withCreated(created, fairsLiveFirst(page.items)).map((f) => (
                     <tr key={f.id} data-testid="org-fair">
                       <th scope="row">
                         <Link to={`/organizer/fairs/${f.id}`}>{f.title}</Link>
@@ -149,4 +153,10 @@ export function OrganizerFairs() {
       </section>
     </div>
   );
+}
+
+/** The fairs just made (newest first, as the page now knows them), then the loaded list without them. */
+function withCreated(created: Fair[], loaded: Fair[]): Fair[] {
+  const fresh = created.map((c) => loaded.find((f) => f.id === c.id) ?? c);
+  return [...fresh, ...loaded.filter((f) => !created.some((c) => c.id === f.id))];
 }
