@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { clock } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
 import { BoothQueueRepository } from '@bisang/database';
@@ -11,9 +11,11 @@ import type { FairNamespace, FairSocket } from './fair-socket';
  * worker once the grace period is over; a socket of theirs that connects again within it brings them back.
  */
 @Injectable()
-export class SeekerPresenceService {
+export class SeekerPresenceService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SeekerPresenceService.name);
   private namespace?: FairNamespace;
+  /** Set when this node shuts down: its sockets close because it does, not because their seekers left. */
+  private closing = false;
 
   constructor(
     private readonly queue: BoothQueueRepository,
@@ -22,6 +24,10 @@ export class SeekerPresenceService {
 
   start(namespace: FairNamespace): void {
     this.namespace = namespace;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.closing = true;
   }
 
   async connected(socket: FairSocket): Promise<void> {
@@ -36,7 +42,7 @@ export class SeekerPresenceService {
 
   async disconnected(socket: FairSocket): Promise<void> {
     const user = socket.data.user;
-    if (user?.role !== 'seeker' || !this.namespace) return;
+    if (user?.role !== 'seeker' || !this.namespace || this.closing) return;
     try {
       // Their other sockets, on every node (the disconnected one has left its rooms already).
       const others = await this.namespace.in(rooms.user(user.id)).fetchSockets();
