@@ -8,14 +8,16 @@ import { SignIn, SignUp } from './pages/Auth';
 import { AcceptInvitation, ForgotPassword, ResetPassword, VerifyEmail } from './pages/AccountMail';
 import { BoothList } from './pages/BoothList';
 import { BoothPage } from './pages/BoothPage';
-import { Coaching } from './pages/Coaching';
 import { FairHome } from './pages/FairHome';
 import { FairsIndex } from './pages/FairsIndex';
 import { PostingDetail } from './pages/PostingDetail';
-import { RoomPage } from './pages/Room';
 import { Search } from './pages/Search';
 import { lazyPage } from './components/lazyPage';
 
+// The coaching booking page and the session room (its WebRTC call and chat) are opened by some people at some
+// moments, never on arrival: in their own chunks, so a phone on a slow network gets to the fair home sooner.
+const CoachingPage = lazyPage(() => import('./pages/Coaching').then((m) => m.Coaching));
+const RoomPage = lazyPage(() => import('./pages/Room').then((m) => m.RoomPage));
 // The role consoles come in their own chunks (a visitor never downloads them).
 const CoachConsole = lazyPage(() => import('./pages/CoachConsole').then((m) => m.CoachConsole));
 const OrganizerFair = lazyPage(() => import('./pages/OrganizerFair').then((m) => m.OrganizerFair));
@@ -71,7 +73,7 @@ export function App() {
         <Route path="fairs/:slug" element={<FairHome />} />
         <Route path="fairs/:slug/booths" element={<BoothList />} />
         <Route path="fairs/:slug/postings" element={<Search />} />
-        <Route path="fairs/:slug/coaching" element={<Coaching />} />
+        <Route path="fairs/:slug/coaching" element={<CoachingPage />} />
         <Route path="booths/:boothId" element={<BoothPage />} />
         <Route path="postings/:postingId" element={<PostingDetail />} />
         <Route path="companies/:companyId" element={<CompanyPage />} />
