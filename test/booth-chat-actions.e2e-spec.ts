@@ -104,7 +104,7 @@ describe('booth chat: recruiter actions, shared profile, grace period and timer'
     // In the chat, live, with what the one click needs; and a stored notification
     await eventually(() => inSeekerChat.messages.some((m) => m.action?.type === 'invitation'), 'the invitation reaches the seeker in the chat');
     const message = inSeekerChat.messages.find((m) => m.action?.type === 'invitation')!;
-    expect(message).toMatchObject({ senderId: a.booth.recruiter.id, body: '이 공고에 꼭 지원해 주세요!', action: { type: 'invitation', invitationId, postingId: a.postingId, postingTitle: expect.any(String) } });
+    expect(message).toMatchObject({ senderId: a.booth.recruiter.id, body: '이 공고에 꼭 지원해 주세요!', action: { type: 'invitation', invitationId, postingId: a.postingId, postingTitle: expect.any(String), ownWords: true } });
     await eventually(async () => (await notifications(s)).some((n) => n.type === 'pool.invitation' && n.data.invitationId === invitationId && n.data.chatId === chatId), 'notified');
 
     // Twice, another booth's posting, not the chat's recruiter: refused with a reason
@@ -147,7 +147,7 @@ describe('booth chat: recruiter actions, shared profile, grace period and timer'
     expect(offered.status).toBe(201);
     expect(offered.body).toEqual({ id: expect.any(String), chatId, slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, seq: expect.any(Number) });
     const replay = (await t.http.get(`/chats/${chatId}/messages`, s.accessToken)).body.items;
-    expect(replay.at(-1)).toMatchObject({ seq: offered.body.seq, action: { type: 'slot_offer', offerId: offered.body.id, slotId: slot.id, startsAt: slot.startsAt } });
+    expect(replay.at(-1)).toMatchObject({ seq: offered.body.seq, action: { type: 'slot_offer', offerId: offered.body.id, slotId: slot.id, startsAt: slot.startsAt, ownWords: false } });
     await eventually(async () => (await notifications(s)).some((n) => n.type === 'chat.slot_offer' && n.data.slotId === slot.id && n.data.chatId === chatId), 'notified');
 
     expect((await t.http.post(`/chats/${chatId}/slot-offers`, { slotId: slot.id }, a.booth.recruiter.accessToken)).body.code).toBe('ALREADY_OFFERED');

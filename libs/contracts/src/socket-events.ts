@@ -199,12 +199,16 @@ export interface ChatStarted {
   recruiterId: string | null;
 }
 
-/** An act of the recruiter carried by a chat message, which the seeker answers from the chat with one click. */
+/**
+ * An act of the recruiter carried by a chat message, which the seeker answers from the chat with one click.
+ * `ownWords`: the body is what the recruiter wrote; false when it is the server's bilingual default, which a client
+ * in one language shows as its own text for the act instead.
+ */
 export type ChatAction =
   /** Apply to a posting: accept at POST /pool-invitations/:invitationId/accept. */
-  | { type: 'invitation'; invitationId: string; postingId: string; postingTitle: string }
+  | { type: 'invitation'; invitationId: string; postingId: string; postingTitle: string; ownWords?: boolean }
   /** Book an interview slot of the booth: POST /coaching/bookings {slotId}. */
-  | { type: 'slot_offer'; offerId: string; slotId: string; startsAt: string; endsAt: string };
+  | { type: 'slot_offer'; offerId: string; slotId: string; startsAt: string; endsAt: string; ownWords?: boolean };
 
 /** One stored chat message: the same shape over HTTP and socket.io. `seq` strictly increases per chat. */
 export interface ChatMessage {

@@ -129,7 +129,8 @@ export function ChatView({
         {messages.map((m) => (
           <li key={m.seq} className={m.senderId === meId ? 'chat-mine' : 'chat-theirs'} data-seq={m.seq}>
             <span className="visually-hidden">{m.senderId === meId ? t('chat.me') : t('chat.them')}: </span>
-            {m.body}
+            {/* An act's default body is the server's bilingual text: the card below says it in the page's language. */}
+            {m.action?.ownWords !== false && m.body}
             {m.action && <ChatActionCard message={m} mine={m.senderId === meId} />}
           </li>
         ))}

@@ -298,6 +298,7 @@ export class ChatsRepository {
         slotId,
         startsAt,
         endsAt,
+        ownWords: false,
       });
       await appendDomainEvents(m, [
         domainEvent('chat.slot_offered', {

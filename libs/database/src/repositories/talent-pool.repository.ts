@@ -219,6 +219,7 @@ export class TalentPoolRepository {
         invitationId: id,
         postingId: posting.id,
         postingTitle: posting.title,
+        ownWords: input.message !== null,
       });
       return { outcome: 'invited' as const, invitation: (await this.findInvitation(id, m))!, seq: message.seq };
     });

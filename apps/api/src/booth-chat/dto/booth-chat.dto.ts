@@ -218,7 +218,8 @@ export class ChatMessageDto implements ChatMessage {
     type: Object,
     description:
       "a recruiter's act the message carries: {type: 'invitation', invitationId, postingId, postingTitle} (accept at POST /pool-invitations/:id/accept) " +
-      "or {type: 'slot_offer', offerId, slotId, startsAt, endsAt} (book at POST /coaching/bookings)",
+      "or {type: 'slot_offer', offerId, slotId, startsAt, endsAt} (book at POST /coaching/bookings); ownWords: false when the body is " +
+      "the server's bilingual default rather than the recruiter's words",
   })
   action?: ChatAction;
 
