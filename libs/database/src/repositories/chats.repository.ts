@@ -190,6 +190,20 @@ export async function startLiveChat(m: EntityManager, c: NewBoothChat): Promise<
   return chat.id;
 }
 
+/** `chat.ended` of a chat ended at `now` by a participant or by its timer ('system'). */
+function chatEnded(chat: ChatView, endedBy: string, now: Date) {
+  return domainEvent('chat.ended', {
+    chatId: chat.id,
+    boothId: chat.boothId,
+    fairId: chat.fairId,
+    companyId: chat.companyId,
+    seekerId: chat.seekerId,
+    recruiterId: chat.recruiterId,
+    endedBy,
+    durationSeconds: Math.max(0, Math.round((now.getTime() - new Date(chat.startedAt).getTime()) / 1000)),
+  });
+}
+
 /** Who may read and write a chat: its seeker, its recruiter, and (for a left message not yet taken) the company's staff. */
 const PARTICIPANT = `(c.seeker_id = $2 OR c.recruiter_id = $2 OR (c.recruiter_id IS NULL AND c.kind = 'message'
   AND EXISTS (SELECT 1 FROM company_staff s WHERE s.company_id = c.company_id AND s.user_id = $2)))`;
@@ -363,18 +377,7 @@ export class ChatsRepository {
       if (!row.endedAt) {
         await m.query(`UPDATE chats SET ended_at = $2, ended_by = $3 WHERE id = $1`, [chatId, now, userId]);
         const chat = (await this.findView(chatId, m))!;
-        await appendDomainEvents(m, [
-          domainEvent('chat.ended', {
-            chatId,
-            boothId: chat.boothId,
-            fairId: chat.fairId,
-            companyId: chat.companyId,
-            seekerId: chat.seekerId,
-            recruiterId: chat.recruiterId,
-            endedBy: userId,
-            durationSeconds: Math.max(0, Math.round((now.getTime() - new Date(chat.startedAt).getTime()) / 1000)),
-          }),
-        ]);
+        await appendDomainEvents(m, [chatEnded(chat, userId, now)]);
         return { outcome: 'ended' as const, chat };
       }
       return { outcome: 'ended' as const, chat: (await this.findView(chatId, m))! };
@@ -396,18 +399,7 @@ export class ChatsRepository {
       );
       if (!row) return false;
       const chat = (await this.findView(chatId, m))!;
-      await appendDomainEvents(m, [
-        domainEvent('chat.ended', {
-          chatId,
-          boothId: chat.boothId,
-          fairId: chat.fairId,
-          companyId: chat.companyId,
-          seekerId: chat.seekerId,
-          recruiterId: chat.recruiterId,
-          endedBy: 'system',
-          durationSeconds: Math.max(0, Math.round((now.getTime() - new Date(chat.startedAt).getTime()) / 1000)),
-        }),
-      ]);
+      await appendDomainEvents(m, [chatEnded(chat, 'system', now)]);
       return true;
     });
   }

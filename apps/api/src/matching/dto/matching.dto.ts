@@ -123,11 +123,8 @@ export class PooledSeekerDto implements PooledSeeker {
   }
 }
 
-export class PoolInvitationInputDto implements PoolInvitationInput {
-  @ApiProperty({ format: 'uuid', description: "one of the company's open postings in the fair" })
-  @IsUUID('all', { message: 'postingId must be a UUID' })
-  postingId: string;
-
+/** The optional words a company adds to an invitation from the pool, to apply or to chat. */
+class InvitationMessageDto {
   @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()
   @Transform(trim)
@@ -136,17 +133,16 @@ export class PoolInvitationInputDto implements PoolInvitationInput {
   message?: string;
 }
 
-export class PoolChatInvitationInputDto implements PoolChatInvitationInput {
+export class PoolInvitationInputDto extends InvitationMessageDto implements PoolInvitationInput {
+  @ApiProperty({ format: 'uuid', description: "one of the company's open postings in the fair" })
+  @IsUUID('all', { message: 'postingId must be a UUID' })
+  postingId: string;
+}
+
+export class PoolChatInvitationInputDto extends InvitationMessageDto implements PoolChatInvitationInput {
   @ApiProperty({ format: 'uuid', description: "one of the caller's company's approved booths in the fair: where the chat opens" })
   @IsUUID('all', { message: 'boothId must be a UUID' })
   boothId: string;
-
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString({ message: 'message must be a string' })
-  @MaxLength(1000, { message: 'message must be at most 1000 characters' })
-  message?: string;
 }
 
 export class PoolInvitationDto implements PoolInvitation {
