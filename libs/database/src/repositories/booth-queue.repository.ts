@@ -452,6 +452,11 @@ export class BoothQueueRepository {
 
   /** The seeker is connected again: their entries are theirs as before (`queue.back`). */
   async markBack(seekerId: string): Promise<number> {
+    // Every seeker's socket connect lands here: one read when they are not away (nearly always), no transaction.
+    const away = rowsOf(
+      await this.dataSource.query(`SELECT 1 FROM booth_queue_entries WHERE seeker_id = $1 AND status = 'waiting' AND away_since IS NOT NULL LIMIT 1`, [seekerId]),
+    );
+    if (away.length === 0) return 0;
     return this.dataSource.transaction(async (m) => {
       const entries = rowsOf<{ id: string; boothId: string; fairId: string; companyId: string }>(
         await m.query(
