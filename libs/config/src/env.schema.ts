@@ -161,12 +161,15 @@ export class EnvSchema {
   @Max(10_000)
   COACHING_DECISION_WAIT_MS = 1500;
 
-  /** How often the outbox relay looks whether domain events were appended (one cheap query on the outbox's sequence). */
+  /**
+   * How often the outbox relay looks whether domain events were appended without a commit hint reaching it (a lost
+   * hint, a due retry): one query per worker. Committed events wake their subscribers through Redis at once.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(5)
   @Max(60_000)
-  EVENT_POLL_MS = 20;
+  EVENT_POLL_MS = 1000;
 
   /** A relay process holds a subscription this long per renewal; a crashed one's subscriptions pass on after it. */
   @Transform(toInt)

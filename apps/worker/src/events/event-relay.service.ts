@@ -20,6 +20,11 @@ interface Subscription {
   handler: DomainEventHandler<DomainEventName>;
   /** Until when (this process's clock, with a margin) the lease is surely ours without renewing it. */
   leasedUntil: number;
+  /** Another process held the lease when we last asked: not asked again before this (its holder renews it meanwhile). */
+  othersUntil: number;
+  /** A look again is set for when `othersUntil` ends (the holder may have stopped), and how many in a row ran. */
+  retryTimer?: NodeJS.Timeout;
+  retryRounds: number;
   /** When the cursor was last written; an idle subscription writes it at most once per poll interval. */
   advancedAt: number;
   /** The cursor as this process last read or wrote it, while it holds the lease. */
@@ -71,6 +76,8 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
           handler: w.instance as DomainEventHandler<DomainEventName>,
           again: false,
           leasedUntil: 0,
+          othersUntil: 0,
+          retryRounds: 0,
           advancedAt: 0,
         };
       });
@@ -89,6 +96,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    for (const s of this.subscriptions) clearTimeout(s.retryTimer);
     if (this.hints) await closeRedis(this.hints);
     await Promise.all(this.subscriptions.map((s) => s.running));
     // Give the leases back so that another process takes over at once rather than after the lease runs out.
@@ -140,8 +148,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     for (const s of this.subscriptions) if (s.events.some((e) => types.includes(e))) this.wake(s);
   }
 
-  private wake(s: Subscription, retries = false): void {
+  private wake(s: Subscription, retries = false, fromRetryTimer = false): void {
     if (retries) s.retriesDue = true;
+    // news from outside (a hint, the look) starts the looks-again over; only they keep a refused subscription looking
+    if (!fromRetryTimer) s.retryRounds = 0;
     if (s.running) {
       s.again = true;
       return;
@@ -196,16 +206,39 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
 
   /**
    * The subscription's cursor when its lease is ours: renewed in the database only once half of it has run out
-   * (by this process's clock), so a busy subscription does not write its lease on every batch.
+   * (by this process's clock), so a busy subscription does not write its lease on every batch. When another process
+   * holds it, this one asks again only after half a lease: with two workers woken by every hint, the one without
+   * the lease would otherwise ask (and be refused) on every commit. A holder that died is taken over within 1.5 leases.
    */
   private async renewLease(s: Subscription): Promise<OutboxCursor | null> {
     const { leaseMs } = this.config.eventRelay;
     if (s.cursor && Date.now() < s.leasedUntil) return s.cursor;
+    if (Date.now() < s.othersUntil) {
+      this.lookAgainLater(s);
+      return null;
+    }
     const asked = Date.now();
     const cursor = await this.outbox.lease(s.name, this.holder, leaseMs);
     s.leasedUntil = cursor ? asked + leaseMs / 2 : 0;
+    s.othersUntil = cursor ? 0 : asked + leaseMs / 2;
     s.cursor = cursor ?? undefined;
+    if (!cursor) this.lookAgainLater(s);
     return cursor;
+  }
+
+  /**
+   * A wake-up this process could not act on (the lease is another's) is not dropped: it looks again once
+   * `othersUntil` has passed, up to three times in a row (1.5 leases: by then a holder that stopped without giving
+   * the lease back has lost it), so events its holder left unhandled are taken over without waiting for new ones.
+   */
+  private lookAgainLater(s: Subscription): void {
+    if (s.retryTimer || this.stopped || s.retryRounds >= 3) return;
+    s.retryTimer = setTimeout(() => {
+      s.retryTimer = undefined;
+      s.retryRounds++;
+      this.wake(s, false, true);
+    }, Math.max(10, s.othersUntil - Date.now()));
+    s.retryTimer.unref();
   }
 
   /** Hands the events to the subscriber's `handleBatch`, when it has one; false when it has none or it threw. */
