@@ -17,9 +17,35 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** A node's program: dist/apps/<role>/src/main.js (`bisang` is the all-in-one process: API + realtime + worker). */
 export type Role = 'api' | 'realtime' | 'worker' | 'bisang';
 
+/** utime + stime of a process, in clock ticks (/proc/<pid>/stat fields 14 and 15), or undefined when it is gone. */
+export function cpuTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Busy and total clock ticks of the whole machine (/proc/stat), to tell what the drill's own processes did not use. */
+export function machineTicks(): { busy: number; total: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  const idle = cpu[3] + (cpu[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** Ticks per second of /proc's CPU figures (USER_HZ; 100 on Linux). */
+export const TICKS_PER_SECOND = 100;
+
 export class Node {
   child?: ChildProcess;
   peakRssKb = 0;
+  /** CPU ticks of earlier runs (before a kill) and of the current one, as last sampled. */
+  private cpuBefore = 0;
+  private cpuNow = 0;
+  private cpuPid?: number;
   restarts = 0;
   private tail = '';
 
@@ -40,7 +66,9 @@ export class Node {
 
   async start(): Promise<void> {
     this.tail = '';
-    const child = spawn(process.execPath, [join(DIST, 'apps', this.role, 'src', 'main.js')], {
+    // DRILL_CPU_PROF=<dir>: every node writes a V8 CPU profile there when it exits (a profile of where the CPU went)
+    const prof = process.env.DRILL_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DRILL_CPU_PROF}`, `--cpu-prof-name=${this.name}-${this.restarts}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...prof, join(DIST, 'apps', this.role, 'src', 'main.js')], {
       env: { ...this.env(), PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -88,8 +116,19 @@ export class Node {
     return this.restarted;
   }
 
+  /** CPU seconds over every run of this node so far. */
+  get cpuSeconds(): number {
+    return (this.cpuBefore + this.cpuNow) / TICKS_PER_SECOND;
+  }
+
   sampleRss(): void {
     if (!this.alive || !this.pid) return;
+    if (this.cpuPid !== this.pid) {
+      this.cpuBefore += this.cpuNow;
+      this.cpuNow = 0;
+      this.cpuPid = this.pid;
+    }
+    this.cpuNow = cpuTicks(this.pid) ?? this.cpuNow;
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       if (m) this.peakRssKb = Math.max(this.peakRssKb, Number(m[1]));
@@ -163,8 +202,21 @@ export class PrivateRedis {
   }
 
   peakRssKb = 0;
+  private cpuBefore = 0;
+  private cpuNow = 0;
+  private cpuPid?: number;
+  get cpuSeconds(): number {
+    return (this.cpuBefore + this.cpuNow) / TICKS_PER_SECOND;
+  }
+
   sampleRss(): void {
     if (!this.child?.pid || this.child.exitCode !== null) return;
+    if (this.cpuPid !== this.child.pid) {
+      this.cpuBefore += this.cpuNow;
+      this.cpuNow = 0;
+      this.cpuPid = this.child.pid;
+    }
+    this.cpuNow = cpuTicks(this.child.pid) ?? this.cpuNow;
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
       if (m) this.peakRssKb = Math.max(this.peakRssKb, Number(m[1]));
