@@ -21,7 +21,8 @@ export class ProfilesService {
   }
 
   async replaceOwn(user: AuthenticatedUser, dto: UpdateProfileDto): Promise<ProfileDto> {
-    await this.profiles.replace(user.id, {
+    // the replace reads the saved view back itself; only the resume's metadata is read beside it
+    const saved = this.profiles.replace(user.id, {
       education: dto.education ?? null,
       desiredJobCategories: dto.desiredJobCategories ?? [],
       region: dto.region ?? null,
@@ -31,6 +32,7 @@ export class ProfilesService {
       desiredEmploymentTypes: dto.desiredEmploymentTypes ?? [],
       careerBreak: dto.careerBreak ?? false,
     });
-    return this.get(user.id, user);
+    const [view, resume] = await Promise.all([saved, this.resumes.findBySeeker(user.id)]);
+    return ProfileDto.from(view, resume, true);
   }
 }
