@@ -87,7 +87,7 @@ export type {
   FollowUpAnswerOutcome,
   ApplicationListFilter,
 } from './repositories/applications.repository';
-export { outboxCommits, OUTBOX_COMMITTED } from './outbox-commits';
+export { outboxCommits, OUTBOX_COMMITTED, CHAT_MESSAGES_COMMITTED, type CommittedChatMessage } from './outbox-commits';
 export { CompanyInvitationsRepository } from './repositories/company-invitations.repository';
 export type { InvitationForInvitee, AcceptOutcome } from './repositories/company-invitations.repository';
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';
@@ -110,7 +110,7 @@ export { TalentPoolRepository } from './repositories/talent-pool.repository';
 export type { PoolEntryView, PooledSeekerView, PoolFilter, PoolInvitationView, InviteOutcome, AnswerOutcome, ChatInviteOutcome, InviteFromChatOutcome } from './repositories/talent-pool.repository';
 export { IntroductionsRepository } from './repositories/introductions.repository';
 export type { CounsellingNoteView, IntroductionView, IntroduceOutcome, IntroductionAnswerOutcome } from './repositories/introductions.repository';
-export { ChatsRepository } from './repositories/chats.repository';
+export { ChatsRepository, chatMessageOf } from './repositories/chats.repository';
 export type { ChatView, ChatMessageRow, PostMessageOutcome, EndChatOutcome, ChatReviewView, SlotOfferView, OfferSlotOutcome, ReviewChatOutcome } from './repositories/chats.repository';
 export { BoothQueueRepository, estimateWait, ETA_MIN_CHATS, MAX_QUEUES_PER_SEEKER, HTTP_HOLDER, PRESENCE_HOLD_TTL_SECONDS } from './repositories/booth-queue.repository';
 export type { QueueEntryView, WaitingSeeker, JoinQueueOutcome, TakeNextOutcome, PresenceView, HandOverOutcome } from './repositories/booth-queue.repository';

@@ -1,5 +1,5 @@
 /** What the API and the worker tell the gateways through Redis. The socket contract itself is in @bisang/contracts. */
-import type { ChatStarted, ChatTimeWarning, KpiUpdate, NotificationEvent, QueueUpdate } from '@bisang/contracts';
+import type { ChatMessage, ChatStarted, ChatTimeWarning, KpiUpdate, NotificationEvent, QueueUpdate } from '@bisang/contracts';
 
 /** A private socket event for one user's sockets (booth chat): its name and payload, typed as in ServerToClientEvents. */
 export type UserPush =
@@ -16,5 +16,8 @@ export type RealtimeSignal =
   | { kind: 'sessions.revoked'; userId: string; sessionIds: string[] | null }
   /** Private socket events for a user's sockets on every node. */
   | ({ kind: 'user'; userId: string } & UserPush)
-  /** A chat got messages (a commit hint): gateways with sockets in it read them from PostgreSQL. */
-  | { kind: 'chat'; chatId: string };
+  /**
+   * A chat got messages (a commit hint): gateways with sockets in it read them from PostgreSQL, or, when the hint
+   * carries the committed `message` and no socket lacks one before it, hand that message on as it is.
+   */
+  | { kind: 'chat'; chatId: string; message?: ChatMessage };

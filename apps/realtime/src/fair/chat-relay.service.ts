@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { ChatJoinAck, ChatMessage } from '@bisang/contracts';
-import { ChatMessageRow, ChatsRepository } from '@bisang/database';
+import { ChatsRepository, chatMessageOf } from '@bisang/database';
 import { rooms } from '@bisang/realtime';
 import type { FairNamespace, FairSocket } from './fair-socket';
 
@@ -8,22 +8,12 @@ const PAGE = 500;
 /** How often this node checks PostgreSQL for messages of its joined chats that no hint announced (a lost hint delays by at most this). */
 const CATCH_UP_MS = 2_000;
 
-const toMessage = (r: ChatMessageRow): ChatMessage => ({
-  id: r.id,
-  chatId: r.chatId,
-  seq: r.seq,
-  senderId: r.senderId,
-  body: r.body,
-  at: new Date(r.at).toISOString(),
-  // Only on a message that carries a recruiter's act: a plain message keeps the contract's shape exactly.
-  ...(r.action ? { action: r.action } : {}),
-});
-
 /**
  * Delivers each chat's messages to its joined sockets on this node in seq order, with no gap and no duplicate, as
- * the notification relay does: every socket keeps the last seq it was sent (`socket.data.chatSeqs`), messages are
- * read from PostgreSQL (a hint or the catch-up poll only says "look"), and everything for one chat runs on one
- * chain, so a `chat:join` replay and live delivery never interleave.
+ * the notification relay does: every socket keeps the last seq it was sent (`socket.data.chatSeqs`), and
+ * everything for one chat runs on one chain, so a `chat:join` replay and live delivery never interleave. A commit
+ * hint carries its message: a socket whose cursor is just before it gets it as it is; a socket further behind (a
+ * hint lost or overtaken) has what it lacks read from PostgreSQL, as the catch-up poll does.
  */
 @Injectable()
 export class ChatRelay implements OnModuleDestroy {
@@ -77,12 +67,24 @@ export class ChatRelay implements OnModuleDestroy {
     return this.chats.markRead(chatId, userId, seq);
   }
 
-  /** The chat got messages (a hint from the committing process, or the poll): each joined socket here gets what it lacks. */
-  signalled(chatId: string): void {
+  /**
+   * The chat got messages (a hint from the committing process, with the message when it carries one, or the poll):
+   * each joined socket here gets what it lacks.
+   */
+  signalled(chatId: string, message?: ChatMessage): void {
     if (!this.localSockets(chatId).length) return;
     void this.enqueue(chatId, async () => {
       const sockets = this.localSockets(chatId).filter((s) => s.data.chatSeqs?.[chatId] !== undefined);
       if (!sockets.length) return;
+      if (message && sockets.every((s) => s.data.chatSeqs![chatId] >= message.seq - 1)) {
+        // nothing missing before it: no read
+        for (const socket of sockets) {
+          if (socket.data.chatSeqs![chatId] >= message.seq) continue;
+          socket.emit('chat:message', message);
+          socket.data.chatSeqs![chatId] = message.seq;
+        }
+        return;
+      }
       const from = Math.min(...sockets.map((s) => s.data.chatSeqs![chatId]));
       await this.sendRange(sockets, chatId, from, Number.MAX_SAFE_INTEGER);
     });
@@ -95,7 +97,7 @@ export class ChatRelay implements OnModuleDestroy {
       const page = await this.chats.messagesSince(chatId, from, PAGE, Math.min(upTo, 2_147_483_647));
       if (!page.length) return;
       for (const row of page) {
-        const message = toMessage(row);
+        const message = chatMessageOf(row);
         for (const socket of sockets) {
           const seqs = socket.data.chatSeqs;
           const cursor = seqs?.[chatId];

@@ -242,7 +242,7 @@ export class FairGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     } else if (signal.kind === 'kpis') {
       this.namespace.local.to(rooms.fairOrganizers(signal.update.fairId)).emit('kpi:update', signal.update);
     } else if (signal.kind === 'chat') {
-      this.chats.signalled(signal.chatId);
+      this.chats.signalled(signal.chatId, signal.message);
     } else if (signal.kind === 'user') {
       // Every node receives it; each hands it to the user's sockets on it.
       this.emitToUser(signal.userId, signal);

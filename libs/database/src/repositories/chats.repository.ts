@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { domainEvent, type ChatAction, type ChatKind } from '@bisang/contracts';
-import { noteAppended } from '../outbox-commits';
+import { CommittedChatMessage, noteChatMessage } from '../outbox-commits';
 import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
@@ -84,6 +84,19 @@ export const CHAT_FROM = `FROM chats c JOIN users u ON u.id = c.seeker_id LEFT J
 
 const MESSAGE_SELECT = `id, chat_id AS "chatId", seq, sender_id AS "senderId", body, at, action`;
 
+/** A stored message as sockets receive it: `action` only on a message that carries a recruiter's act. */
+export function chatMessageOf(r: ChatMessageRow): CommittedChatMessage {
+  return {
+    id: r.id,
+    chatId: r.chatId,
+    seq: r.seq,
+    senderId: r.senderId,
+    body: r.body,
+    at: new Date(r.at).toISOString(),
+    ...(r.action ? { action: r.action } : {}),
+  };
+}
+
 const REVIEW_SELECT = `c.id AS "chatId", c.seeker_id AS "seekerId", c.staff_note AS note, c.staff_rating AS rating, c.reviewed_at AS "reviewedAt"`;
 
 /** Staff of the chat's company (any of them: a note is the company's, not one recruiter's). */
@@ -131,8 +144,9 @@ export async function appendChatMessage(
       kind: chat.kind,
     }),
   ]);
-  // Wakes the gateways that have sockets in this chat, once committed (they read the message from here).
-  noteAppended(m, [`chat:${chatId}`]);
+  // Once committed, the gateways that have sockets in this chat get the message itself (they read from here only
+  // what they miss: a lost hint, or a socket behind).
+  noteChatMessage(m, chatMessageOf(message));
   return message;
 }
 
