@@ -1,5 +1,5 @@
 import { jobIds, JobProducer } from '@bisang/queues';
-import { BoothSetup, SignedIn, SmtpSink, createBooth, rawHeader, createFair, createOrganizer, eventually, publishPosting, registerUser, samplePdf, samplePng } from '@bisang/testing';
+import { BoothSetup, SignedIn, SmtpSink, collectFeed, connected, createBooth, rawHeader, createFair, createOrganizer, eventually, joinFair, publishPosting, registerUser, samplePdf, samplePng } from '@bisang/testing';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -135,6 +135,28 @@ describe('the basics: saved postings, the fair programme, company pages', () => 
       expect((await t.http.get(`/fairs/${fair.id}/programme`)).body.items.map((i: { title: string }) => i.title)).toEqual(['스크랩정밀 기업설명회', '취업 특강']);
       expect((await t.http.delete(`/programme/${talk.body.id}`, organizer.accessToken)).status).toBe(204);
       expect((await t.http.delete(`/programme/${talk.body.id}`, organizer.accessToken)).status).toBe(404);
+    });
+
+    it('puts each change on the fair’s feed (programme.changed), live to a connected page and in GET /feed', async () => {
+      const socket = t.socket();
+      const events = collectFeed(socket);
+      await connected(socket);
+      await joinFair(socket, fair.id);
+      const item = await t.http.post(`/fairs/${fair.id}/programme`, { kind: 'workshop', title: '면접 실습', startsAt: at(7), endsAt: at(8) }, organizer.accessToken);
+      expect(item.status).toBe(201);
+      expect((await t.http.patch(`/programme/${item.body.id}`, { title: '모의 면접 실습' }, organizer.accessToken)).status).toBe(200);
+      expect((await t.http.delete(`/programme/${item.body.id}`, organizer.accessToken)).status).toBe(204);
+      const mine = () => events.filter((e) => e.type === 'programme.changed' && e.data.itemId === item.body.id).map((e) => (e.type === 'programme.changed' ? e.data.change : ''));
+      await eventually(() => mine().length === 3, 'three programme.changed events');
+      expect(mine()).toEqual(['added', 'updated', 'removed']);
+      const feed = await t.http.get(`/fairs/${fair.id}/feed?since=0&limit=100`);
+      expect(feed.body.items.filter((e: { type: string; data: { itemId?: string } }) => e.type === 'programme.changed' && e.data.itemId === item.body.id)).toHaveLength(3);
+      // a refused change puts nothing on the feed
+      const before = (await t.http.get(`/fairs/${fair.id}/feed?since=0&limit=100`)).body.items.length;
+      expect((await t.http.patch(`/programme/${item.body.id}`, { title: 'x' }, organizer.accessToken)).status).toBe(404);
+      expect((await t.http.post(`/fairs/${fair.id}/programme`, { kind: 'talk', title: 'x', startsAt: at(6), endsAt: at(5) }, organizer.accessToken)).status).toBe(400);
+      expect((await t.http.get(`/fairs/${fair.id}/feed?since=0&limit=100`)).body.items.length).toBe(before);
+      socket.disconnect();
     });
 
     it('refuses bad items with a clear 4xx, never a 500', async () => {

@@ -144,6 +144,26 @@ describe('web app: saved postings, the fair programme, company pages', () => {
     await briefings.filter({ hasText: '동성로정밀 기업설명회' }).waitFor();
     expect(await briefings.textContent()).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) 오후 2:00–오후 3:00/);
     await axeClean(visitor);
+
+    // the briefing moves an hour later: the organizer changes it in the same form, which starts from its values;
+    // the fair home and the booth page, open meanwhile, show the new time without a reload
+    const home = await open(360);
+    await home.goto(`${t.url}/fairs/${fair.slug}`);
+    const homeItem = home.getByTestId('programme-item').filter({ hasText: '동성로정밀 기업설명회' });
+    await homeItem.filter({ hasText: /오후 2:00–오후 3:00/ }).waitFor();
+    await org.getByRole('button', { name: '동성로정밀 기업설명회 일정 수정' }).click();
+    await org.getByText('“동성로정밀 기업설명회” 일정을 수정하고 있습니다.').waitFor();
+    expect(await form.getByLabel('시작 일시').inputValue()).toBe(`${day}T14:00`);
+    expect(await form.getByLabel('부스 (기업설명회)').inputValue()).toBe(booth.boothId);
+    await saveScreenshot(org, 'programme-edit-desktop');
+    await form.getByLabel('시작 일시').fill(`${day}T15:00`);
+    await form.getByLabel('종료 일시').fill(`${day}T16:00`);
+    await form.getByRole('button', { name: '변경 저장' }).click();
+    await org.getByRole('status').filter({ hasText: '일정을 변경했습니다.' }).waitFor();
+    expect(await org.getByTestId('programme-admin').getByRole('listitem').count()).toBe(1);
+    await form.getByRole('button', { name: '일정 추가' }).waitFor();
+    await homeItem.filter({ hasText: /오후 3:00–오후 4:00/ }).waitFor();
+    await briefings.filter({ hasText: /오후 3:00–오후 4:00/ }).waitFor();
   });
 
   it('a recruiter writes the company page with a logo; an organizer confirms the business number; a visitor reaches it from the booth', async () => {

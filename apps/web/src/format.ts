@@ -78,6 +78,16 @@ export function zonedToUtc(local: string, timeZone: string): Date {
   return new Date(guess);
 }
 
+/** The wall-clock time ("YYYY-MM-DDTHH:mm") of a UTC instant in a time zone: what a datetime-local field shows. */
+export function utcToZonedInput(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 const FAIR_ORDER: Record<string, number> = { live: 0, scheduled: 1, draft: 2, closed: 3 };
 
 /**

@@ -20,6 +20,8 @@ export interface FeedDataMap {
   'announcement.updated': { announcementId: string; feedEventId: number; title: string; body: string };
   /** An organizer withdrew an announcement: pages drop it. */
   'announcement.withdrawn': { announcementId: string; feedEventId: number };
+  /** An organizer added, changed or removed an item of the fair's programme: open pages re-read it. */
+  'programme.changed': { itemId: string; change: 'added' | 'updated' | 'removed' };
 }
 export type FeedEventType = keyof FeedDataMap;
 export const FEED_EVENT_TYPES = [
@@ -33,6 +35,7 @@ export const FEED_EVENT_TYPES = [
   'announcement',
   'announcement.updated',
   'announcement.withdrawn',
+  'programme.changed',
 ] as const satisfies readonly FeedEventType[];
 
 /** One event of a fair's feed. `id` strictly increases within a fair, without gaps. */

@@ -518,6 +518,7 @@ export const api = {
   // the fair's programme
   programme: (fairIdOrSlug: string, from?: string) => request<Page<ProgrammeItem>>(`/fairs/${enc(fairIdOrSlug)}/programme`, { query: { limit: 100, from } }),
   addProgrammeItem: (fairId: string, input: ProgrammeItemInput) => request<ProgrammeItem>(`/fairs/${enc(fairId)}/programme`, { method: 'POST', body: input }),
+  updateProgrammeItem: (itemId: string, input: ProgrammeItemInput) => request<ProgrammeItem>(`/programme/${enc(itemId)}`, { method: 'PATCH', body: input }),
   removeProgrammeItem: (itemId: string) => request<void>(`/programme/${enc(itemId)}`, { method: 'DELETE' }),
 
   // company pages

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
@@ -5,7 +6,7 @@ import { PostingCard } from '../components/PostingCard';
 import { BoothChatPanel } from '../components/BoothChatPanel';
 import { formatDateTime, formatNumber, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { useBoothPresence } from '../realtime/hooks';
+import { useBoothPresence, useFairFeed, useResync } from '../realtime/hooks';
 
 export function BoothPage() {
   const { boothId = '' } = useParams();
@@ -20,6 +21,29 @@ export function BoothPage() {
     ]);
     return { booth, fair, postings: postings.items, briefings: programme.filter((i) => i.boothId === boothId) };
   }, [boothId]);
+  // Live: the booth's postings and its company's briefings are re-read when the fair's feed says they changed, and
+  // after a drop. The feed is followed from the event the page was first read at.
+  const fairId = state.data?.fair.id;
+  const since = useRef<number | undefined>(undefined);
+  if (state.data && since.current === undefined) since.current = state.data.fair.lastEventId;
+  const reread = (what: 'postings' | 'briefings') => {
+    if (!fairId) return;
+    if (what === 'postings')
+      api.postings(fairId, { boothId, limit: 100 }).then((p) => state.setData((prev) => (prev ? { ...prev, postings: p.items } : prev)), () => undefined);
+    else
+      api.programme(fairId, new Date().toISOString()).then(
+        (p) => state.setData((prev) => (prev ? { ...prev, briefings: p.items.filter((i) => i.boothId === boothId) } : prev)),
+        () => undefined,
+      );
+  };
+  useFairFeed(fairId, since.current, (e) => {
+    if (e.type === 'programme.changed') reread('briefings');
+    else if ((e.type === 'posting.published' || e.type === 'posting.updated' || e.type === 'posting.closed') && e.data.posting.boothId === boothId) reread('postings');
+  });
+  useResync(() => {
+    reread('postings');
+    reread('briefings');
+  });
   return (
     <Loaded state={state}>
       {({ booth, fair, postings, briefings }) => (

@@ -76,7 +76,17 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
       () => undefined,
     );
   };
-  useResync(refreshSummary);
+  // The programme is re-read when an organizer changes it (`programme.changed` on the feed) and after a drop.
+  const refreshProgramme = () => {
+    api.programme(fair.id, new Date().toISOString()).then(
+      (page) => onChange((prev) => (prev ? { ...prev, programme: page.items } : prev)),
+      () => undefined,
+    );
+  };
+  useResync(() => {
+    refreshSummary();
+    refreshProgramme();
+  });
   const showNew = () => {
     setUnseen(0);
     feedRef.current?.scrollIntoView({ block: 'start' });
@@ -122,6 +132,7 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
       }
     });
     if (e.type === 'posting.published' || e.type === 'posting.closed' || e.type.startsWith('booth.')) refreshSummary();
+    if (e.type === 'programme.changed') refreshProgramme();
     if (e.type === 'posting.published') {
       const id = e.data.posting.id;
       setArrived((n) => n + 1);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { appendFairEvent } from './fair-events.repository';
 import type { ProgrammeKind } from '@bisang/contracts';
 import { rowsOf } from './sql-rows';
 
@@ -36,14 +37,19 @@ const SELECT = `SELECT i.id, i.fair_id AS "fairId", i.kind, i.title, i.descripti
 export class ProgrammeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Each change goes on the fair's feed (`programme.changed`) in its transaction, so open pages re-read the programme. */
   async create(fairId: string, fields: ProgrammeItemFields, createdBy: string): Promise<ProgrammeItemRow> {
-    const [{ id }] = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `INSERT INTO programme_items (fair_id, kind, title, description, booth_id, starts_at, ends_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [fairId, fields.kind, fields.title, fields.description, fields.boothId, fields.startsAt, fields.endsAt, createdBy],
-      ),
-    );
+    const id = await this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ id: string }>(
+        await m.query(
+          `INSERT INTO programme_items (fair_id, kind, title, description, booth_id, starts_at, ends_at, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [fairId, fields.kind, fields.title, fields.description, fields.boothId, fields.startsAt, fields.endsAt, createdBy],
+        ),
+      );
+      await appendFairEvent(m, fairId, 'programme.changed', { itemId: row.id, change: 'added' });
+      return row.id;
+    });
     return (await this.findById(id))!;
   }
 
@@ -54,18 +60,26 @@ export class ProgrammeRepository {
 
   /** Replaces the item's fields (the service merged the patch); null when it is gone. */
   async update(id: string, fields: ProgrammeItemFields, now: Date): Promise<ProgrammeItemRow | null> {
-    const updated = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE programme_items SET kind = $2, title = $3, description = $4, booth_id = $5, starts_at = $6, ends_at = $7, updated_at = $8::timestamptz
-          WHERE id = $1 RETURNING id`,
-        [id, fields.kind, fields.title, fields.description, fields.boothId, fields.startsAt, fields.endsAt, now],
-      ),
-    );
-    return updated.length ? this.findById(id) : null;
+    const updated = await this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ fairId: string }>(
+        await m.query(
+          `UPDATE programme_items SET kind = $2, title = $3, description = $4, booth_id = $5, starts_at = $6, ends_at = $7, updated_at = $8::timestamptz
+            WHERE id = $1 RETURNING fair_id AS "fairId"`,
+          [id, fields.kind, fields.title, fields.description, fields.boothId, fields.startsAt, fields.endsAt, now],
+        ),
+      );
+      if (row) await appendFairEvent(m, row.fairId, 'programme.changed', { itemId: id, change: 'updated' });
+      return !!row;
+    });
+    return updated ? this.findById(id) : null;
   }
 
   async delete(id: string): Promise<boolean> {
-    return rowsOf(await this.dataSource.query(`DELETE FROM programme_items WHERE id = $1 RETURNING id`, [id])).length > 0;
+    return this.dataSource.transaction(async (m) => {
+      const [row] = rowsOf<{ fairId: string }>(await m.query(`DELETE FROM programme_items WHERE id = $1 RETURNING fair_id AS "fairId"`, [id]));
+      if (row) await appendFairEvent(m, row.fairId, 'programme.changed', { itemId: id, change: 'removed' });
+      return !!row;
+    });
   }
 
   /** The fair's items that end after `from` (all when null), in time order; keyset after (startsAt, id). */
