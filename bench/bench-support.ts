@@ -96,6 +96,10 @@ export async function startBisang(app: 'bisang' | 'api' | 'realtime' | 'worker',
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // a process that dies on its own, or fails to shut down cleanly, says so (its own output is inherited above)
+  child.once('exit', (code) => {
+    if (code) console.error(`${app} (pid ${child.pid}) exited with code ${code}`);
+  });
   const url = `http://${HOST}:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

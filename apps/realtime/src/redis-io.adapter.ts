@@ -28,8 +28,8 @@ export class RedisIoAdapter extends IoAdapter {
       pingInterval: 10_000,
       pingTimeout: 10_000,
     });
-    this.pub = createRedisConnection(this.redisUrl);
-    this.sub = quietUnsubscribes(this.pub.duplicate());
+    this.pub = quiet(createRedisConnection(this.redisUrl), ['publish']);
+    this.sub = quiet(this.pub.duplicate(), ['unsubscribe', 'punsubscribe']);
     this.pub.on('error', () => undefined);
     this.sub.on('error', () => undefined);
     server.adapter(createAdapter(this.pub, this.sub, { key: channels.adapter(this.prefix) }));
@@ -43,9 +43,14 @@ export class RedisIoAdapter extends IoAdapter {
   }
 }
 
-/** The adapter unsubscribes on close without awaiting; a reply lost to the closing connection is not an error. */
-function quietUnsubscribes(client: Redis): Redis {
-  for (const method of ['unsubscribe', 'punsubscribe'] as const) {
+/**
+ * The adapter unsubscribes on close, and publishes its replies to other nodes' requests (fetchSockets of a
+ * disconnecting seeker's other sockets, say), without awaiting them: one that the closing connection rejects is not
+ * an error, and must not end the process as an unhandled rejection while it shuts down. A caller that awaits the
+ * command still sees the rejection.
+ */
+function quiet(client: Redis, methods: readonly ('publish' | 'unsubscribe' | 'punsubscribe')[]): Redis {
+  for (const method of methods) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     Object.assign(client, {
       [method]: (...args: unknown[]) => {
