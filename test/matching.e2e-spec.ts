@@ -400,6 +400,36 @@ describe('matching', () => {
         recruiterSocket.disconnect();
       }
     });
+
+    it('an inviter online with every chat seat taken is busy: 409 RECRUITER_BUSY, the invitation stays pending, and it opens once a seat is free', async () => {
+      const { fair, booth } = await fairWithBooth('바쁜담당자(주)');
+      const recruiterSocket = t.socket({ token: booth.recruiter.accessToken });
+      try {
+        await connected(recruiterSocket);
+        expect(await recruiterSocket.timeout(10_000).emitWithAck('booth:online', { boothId: booth.boothId, capacity: 1 })).toEqual({ ok: true });
+        // one seat, taken from the queue
+        const walkIn = await registerUser(t.http, 'seeker', { name: '먼저 온 구직자' });
+        expect((await t.http.post(`/booths/${booth.boothId}/queue`, {}, walkIn.accessToken)).status).toBe(201);
+        const first = await t.http.post(`/booths/${booth.boothId}/chats/next`, {}, booth.recruiter.accessToken);
+        expect(first.status).toBe(201);
+
+        const seeker = await registerUser(t.http, 'seeker', { name: '초대받은 구직자' });
+        await put('/me/talent-pool', { fairId: fair.id, visible: true }, seeker.accessToken);
+        const invited = await t.http.post(`/fairs/${fair.id}/talent-pool/${seeker.id}/chat-invitations`, { boothId: booth.boothId }, booth.recruiter.accessToken);
+        expect(invited.status).toBe(201);
+        const accept = () => t.http.post(`/pool-invitations/${invited.body.id}/accept`, {}, seeker.accessToken);
+        const busy = await accept();
+        expect([busy.status, busy.body.code]).toEqual([409, 'RECRUITER_BUSY']);
+        expect(busy.body.message).toContain('초대한 채용담당자가 지금 다른 대화로 바쁩니다');
+        expect((await t.http.get('/me/pool-invitations', seeker.accessToken)).body.items[0]).toMatchObject({ id: invited.body.id, status: 'pending', chatId: null });
+        expect((await t.http.get('/me/chats', booth.recruiter.accessToken)).body.items.filter((c: { endedAt: string | null }) => !c.endedAt)).toHaveLength(1);
+
+        expect((await t.http.post(`/chats/${first.body.id}/end`, {}, booth.recruiter.accessToken)).status).toBe(200);
+        expect((await accept()).body).toMatchObject({ kind: 'chat', status: 'accepted', chatId: expect.any(String) });
+      } finally {
+        recruiterSocket.disconnect();
+      }
+    });
   });
 
   describe("the centre's counselling notes and introductions", () => {

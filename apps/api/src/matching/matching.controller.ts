@@ -120,7 +120,7 @@ export class MatchingController {
     description: 'accepted: an invitation to apply makes the application (applicationId), one to chat opens a booth chat with the inviting recruiter (chatId, chat:started to both); either way the booth now sees the profile',
   })
   @ApiForbiddenResponse({ description: 'EMAIL_NOT_VERIFIED when EMAIL_VERIFICATION is required and the address is not verified yet (as for applying)' })
-  @ApiConflictResponse({ description: 'ALREADY_ANSWERED, ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE; for a chat also BOOTH_UNAVAILABLE, IN_ANOTHER_CHAT (end the other live chat first)' })
+  @ApiConflictResponse({ description: 'ALREADY_ANSWERED, ALREADY_APPLIED, POSTING_CLOSED, FAIR_NOT_LIVE; for a chat also BOOTH_UNAVAILABLE, IN_ANOTHER_CHAT (end the other live chat first), RECRUITER_BUSY (the inviter is online with every chat seat taken; accept again later)' })
   accept(@Param('invitationId', uuidParam('invitationId')) invitationId: string, @CurrentUser() user: AuthenticatedUser) {
     return this.matching.accept(user, invitationId);
   }

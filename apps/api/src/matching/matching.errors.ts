@@ -27,6 +27,9 @@ export const boothUnavailable = () =>
 export const inAnotherChat = () =>
   conflict('IN_ANOTHER_CHAT', '다른 부스와 대화 중입니다. 그 대화를 마친 뒤 수락해 주세요 / You are in a chat at another booth: end it first, then accept');
 
+export const recruiterBusy = () =>
+  conflict('RECRUITER_BUSY', '초대한 채용담당자가 지금 다른 대화로 바쁩니다. 잠시 후 다시 수락해 주세요 / The recruiter who invited you is in other chats right now: accept again in a moment');
+
 /** Why a seeker's answer to an invitation or an introduction could not be taken (the repositories' outcomes). */
 export type AnswerFailure =
   | 'not_found'
@@ -37,7 +40,8 @@ export type AnswerFailure =
   | 'fair_not_live'
   | 'chat_fair_not_live'
   | 'booth_unavailable'
-  | 'in_another_chat';
+  | 'in_another_chat'
+  | 'recruiter_busy';
 
 /** The error for a failed answer; `missing` names what was not found (an invitation, an introduction). */
 export function answerRefused(outcome: AnswerFailure, missing: () => DomainError): DomainError {
@@ -60,5 +64,7 @@ export function answerRefused(outcome: AnswerFailure, missing: () => DomainError
       return boothUnavailable();
     case 'in_another_chat':
       return inAnotherChat();
+    case 'recruiter_busy':
+      return recruiterBusy();
   }
 }

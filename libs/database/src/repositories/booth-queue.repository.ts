@@ -18,6 +18,28 @@ export const ETA_MIN_CHATS = 3;
 const ALIVE_HOLD = `EXISTS (SELECT 1 FROM booth_staff_presence_holds h
   WHERE h.booth_id = p.booth_id AND h.recruiter_id = p.recruiter_id AND h.seen_at > now() - make_interval(secs => ${PRESENCE_HOLD_TTL_SECONDS}))`;
 
+/**
+ * A recruiter's room for one more live chat at a booth, counted under the lock of their presence row (the lock
+ * their capacity is counted under, so two takes never both see the last seat free): `offline` when they hold no
+ * live presence there.
+ */
+export async function recruiterSeat(m: EntityManager, boothId: string, recruiterId: string): Promise<'free' | 'full' | 'offline'> {
+  const [presence] = rowsOf<{ capacity: number }>(
+    await m.query(`SELECT p.capacity FROM booth_staff_presence p WHERE p.booth_id = $1 AND p.recruiter_id = $2 AND ${ALIVE_HOLD} FOR UPDATE OF p`, [
+      boothId,
+      recruiterId,
+    ]),
+  );
+  if (!presence) return 'offline';
+  const [{ open }] = rowsOf<{ open: number }>(
+    await m.query(`SELECT count(*)::int AS open FROM chats WHERE booth_id = $1 AND recruiter_id = $2 AND ended_at IS NULL AND kind = 'live'`, [
+      boothId,
+      recruiterId,
+    ]),
+  );
+  return open >= presence.capacity ? 'full' : 'free';
+}
+
 export interface QueueEntryView {
   entryId: string;
   boothId: string;
@@ -297,21 +319,9 @@ export class BoothQueueRepository {
   }
 
   private async takeNextOnce(m: EntityManager, boothId: string, recruiterId: string, now: Date): Promise<TakeNextOutcome> {
-    // The recruiter's presence row is the lock their capacity is counted under.
-    const [presence] = rowsOf<{ capacity: number }>(
-      await m.query(`SELECT p.capacity FROM booth_staff_presence p WHERE p.booth_id = $1 AND p.recruiter_id = $2 AND ${ALIVE_HOLD} FOR UPDATE OF p`, [
-        boothId,
-        recruiterId,
-      ]),
-    );
-    if (!presence) return { outcome: 'not_online' };
-    const [{ open }] = rowsOf<{ open: number }>(
-      await m.query(`SELECT count(*)::int AS open FROM chats WHERE booth_id = $1 AND recruiter_id = $2 AND ended_at IS NULL AND kind = 'live'`, [
-        boothId,
-        recruiterId,
-      ]),
-    );
-    if (open >= presence.capacity) return { outcome: 'capacity_reached' };
+    const seat = await recruiterSeat(m, boothId, recruiterId);
+    if (seat === 'offline') return { outcome: 'not_online' };
+    if (seat === 'full') return { outcome: 'capacity_reached' };
     const [entry] = rowsOf<{ id: string; seekerId: string; joinedAt: Date }>(
       await m.query(
         `SELECT e.id, e.seeker_id AS "seekerId", e.joined_at AS "joinedAt" FROM booth_queue_entries e

@@ -5,6 +5,7 @@ import { domainEvent } from '@bisang/contracts';
 import type { EducationLevel, PoolInvitationKind, PoolInvitationStatus } from '@bisang/contracts';
 import { isUniqueViolation } from '../pg-errors';
 import { ApplicationsRepository } from './applications.repository';
+import { recruiterSeat } from './booth-queue.repository';
 import { appendChatMessage, lockChatFor, startLiveChat } from './chats.repository';
 import { appendDomainEvents } from './domain-events.repository';
 import { OfferAnswer, PostingOfferKind, answerPostingOffer } from './posting-offers';
@@ -79,7 +80,7 @@ export type InviteFromChatOutcome =
  * `chat_fair_not_live` (booth chat is open only while the fair is live), `booth_unavailable` (the booth or its
  * inviting recruiter can no longer chat) and `in_another_chat`.
  */
-export type AnswerOutcome = OfferAnswer<PoolInvitationView> | { outcome: 'chat_fair_not_live' | 'booth_unavailable' | 'in_another_chat' };
+export type AnswerOutcome = OfferAnswer<PoolInvitationView> | { outcome: 'chat_fair_not_live' | 'booth_unavailable' | 'in_another_chat' | 'recruiter_busy' };
 
 const INVITATION_SELECT = `i.id, i.kind, i.fair_id AS "fairId", i.company_id AS "companyId", i.booth_id AS "boothId", i.posting_id AS "postingId",
   p.title AS "postingTitle", c.name AS "companyName", i.seeker_id AS "seekerId", i.message, i.status, i.application_id AS "applicationId",
@@ -393,7 +394,8 @@ export class TalentPoolRepository {
    * An invitation to chat accepted: while the fair is live and the booth approved, a live booth chat opens between
    * the seeker and the recruiter who invited (still staff of the company), through the booth chat's own
    * startLiveChat (`chat.started`), in the transaction that marks the invitation accepted
-   * (`pool_chat_invitation.accepted`). A seeker already in a live chat finishes that one first.
+   * (`pool_chat_invitation.accepted`). A seeker already in a live chat finishes that one first; an inviter whose chats
+   * are at their capacity is busy (the invitation stays pending, to accept again).
    */
   private async acceptChat(invitation: PoolInvitationView, now: Date): Promise<AnswerOutcome> {
     try {
@@ -411,6 +413,9 @@ export class TalentPoolRepository {
         if (row.status !== 'pending') return { outcome: 'already_answered' };
         if (!row.live) return { outcome: 'chat_fair_not_live' };
         if (!row.approved || !row.recruiterId) return { outcome: 'booth_unavailable' };
+        // An inviter online at the booth takes the chat only with a seat free, as take-next counts seats (an
+        // offline inviter finds it open when back, and takes no one from the queue until below capacity).
+        if ((await recruiterSeat(m, invitation.boothId, row.recruiterId)) === 'full') return { outcome: 'recruiter_busy' };
         const chatId = await startLiveChat(m, {
           boothId: invitation.boothId,
           fairId: invitation.fairId,
