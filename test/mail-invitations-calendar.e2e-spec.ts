@@ -430,4 +430,26 @@ describe('e-mail: invitations, rescheduling, no-shows', () => {
     expect(sink.to(enAddress).filter((m) => m.subject.includes('invites you'))).toHaveLength(1);
     expect(sink.to(await emailOf(open.booth.recruiter)).filter((m) => /인재풀|소개|invites/.test(m.subject))).toEqual([]);
   });
+
+  it('a pool invitation the seeker answered before its mail job ran is not mailed: the delivery is recorded as skipped', async () => {
+    const organizer = await createOrganizer(t.app, t.http);
+    const open = await openPosting(t.http, organizer, {}, '먼저답함(주)');
+    const seeker = await registerUser(t.http, 'seeker', { name: '빠른 답변' });
+    expect((await t.http.request('PUT', '/me/talent-pool', { body: { fairId: open.fairId, visible: true }, token: seeker.accessToken })).status).toBe(200);
+    const address = await emailOf(seeker);
+    // the mail queue is paused (no worker takes its jobs) while the seeker answers on the page
+    const mailQueue = t.app.get(JobProducer).queue(QUEUES.mail);
+    await mailQueue.pause();
+    try {
+      const invited = await t.http.post(`/fairs/${open.fairId}/talent-pool/${seeker.id}/invitations`, { postingId: open.postingId }, open.booth.recruiter.accessToken);
+      expect(invited.status).toBe(201);
+      expect((await t.http.post(`/pool-invitations/${invited.body.id}/accept`, {}, seeker.accessToken)).status).toBe(200);
+    } finally {
+      await mailQueue.resume();
+    }
+    const deliveries = async () => (await db.query(`SELECT status FROM mail_deliveries WHERE user_id = $1 AND kind = 'pool-invitation'`, [seeker.id])).rows.map((r) => r.status);
+    await eventually(async () => (await deliveries()).some((status) => status !== 'sending'), 'the invitation mail job ran');
+    expect(await deliveries()).toEqual(['skipped']);
+    expect(sink.to(address).filter((m) => m.subject.includes('지원을 제안했습니다'))).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InformativeMailCategory } from '@bisang/contracts';
-import { MailDeliveriesRepository } from '@bisang/database';
+import { MailContext, MailDeliveriesRepository } from '@bisang/database';
 import { JobMap, MAIL_KINDS, mailDeliveryId } from '@bisang/queues';
 import { MailComposer } from './mail-composer';
 import { MAILING_EVENTS } from './mail-rules';
@@ -39,8 +39,24 @@ export class SendMailHandler {
       await this.sender.skip(key);
       return;
     }
+    if (await this.answeredAlready(kind, context)) {
+      await this.sender.skip(key);
+      return;
+    }
     const mail = this.composer.compose(id, kind, context);
     if (!mail) return;
     await this.sender.deliver(key, mail);
+  }
+
+  /**
+   * A talent-pool invitation or an introduction the seeker answered (on the page, or from a notification) before
+   * this job ran: its mail would ask them to answer again, so it is recorded as skipped, never sent.
+   */
+  private async answeredAlready(kind: JobMap['mail.send']['kind'], context: MailContext): Promise<boolean> {
+    if (kind !== 'pool-invitation' && kind !== 'introduction') return false;
+    const payload = context.event.payload as { invitationId?: string; introductionId?: string };
+    const offerId = kind === 'introduction' ? payload.introductionId : payload.invitationId;
+    if (!offerId) return false;
+    return !(await this.deliveries.offerPending(kind === 'introduction' ? 'introductions' : 'pool_invitations', offerId));
   }
 }

@@ -133,7 +133,16 @@ export class MailDeliveriesRepository {
     ]);
   }
 
-  /** Nothing to send (the recipient opted out, or is gone): never retried. */
+  /** Whether a talent-pool invitation (to apply or to chat) or an introduction is still unanswered. */
+  async offerPending(table: 'pool_invitations' | 'introductions', id: string): Promise<boolean> {
+    const sql =
+      table === 'introductions'
+        ? `SELECT 1 FROM introductions WHERE id = $1 AND status = 'pending'`
+        : `SELECT 1 FROM pool_invitations WHERE id = $1 AND status = 'pending'`;
+    return rowsOf(await this.dataSource.query(sql, [id])).length > 0;
+  }
+
+  /** Nothing to send (the recipient opted out, or is gone, or already answered what it was about): never retried. */
   async markSkipped(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE mail_deliveries SET status = 'skipped' WHERE id = $1`, [id]);
   }
