@@ -62,7 +62,9 @@ function CoachingView({ fair, slots, reload }: { fair: Fair; slots: Slot[]; relo
   const days = useMemo(() => groupByDay(slots, fair.timezone), [slots, fair.timezone]);
   // One day at a time (a day picker), not every day's slots one under another on a phone.
   const [pickedDay, setPickedDay] = useState<string | null>(null);
-  const shownDay = days.find((d) => d.day === pickedDay)?.day ?? days[0]?.day;
+  // Until a day is picked: the first day with a free slot (late in the evening, today's may all be taken or gone).
+  const firstFree = days.find((d) => d.coaches.some((c) => c.slots.some((s) => s.available)));
+  const shownDay = days.find((d) => d.day === pickedDay)?.day ?? (firstFree ?? days[0])?.day;
   const outcome = useRef<HTMLDivElement>(null);
   const [offer, setOffer] = useState<{ slotId: string; startsAt: string; endsAt: string; expiresAt: string } | null>(null);
 
