@@ -164,16 +164,17 @@ describe('web app: live pages across a dropped connection', () => {
     await page.locator('[data-testid=unread-count]', { hasText: /^1/ }).waitFor();
     await markStayed(page);
 
-    // Offline for long: 1,000 notifications pile up (written the way the notifications subscriber writes them:
-    // the user's sequence bumped, one row each; making that many through the API would take minutes), then a
-    // real move.
+    // Offline for long: 1,100 notifications pile up, written the way the notifications subscriber writes them (the
+    // user's sequence bumped, one row each; making that many through the API would take minutes), then a real move.
+    // 1,100: past the replay limit of 1,000 whether or not the move's own notification is written before the page
+    // is back (with exactly 1,000 the page could be back first, and be replayed all of them).
     await socket.drop();
     await indicator(page, 'reconnecting').waitFor();
     await db.query(
-      `WITH bumped AS (UPDATE users SET last_notification_seq = last_notification_seq + 1000 WHERE id = $1 RETURNING last_notification_seq AS last)
+      `WITH bumped AS (UPDATE users SET last_notification_seq = last_notification_seq + 1100 WHERE id = $1 RETURNING last_notification_seq AS last)
        INSERT INTO notifications (user_id, seq, type, data)
-       SELECT $1, bumped.last - 1000 + n, 'hire.follow_up', jsonb_build_object('applicationId', $2::text, 'daysAfterStart', 30)
-       FROM bumped, generate_series(1, 1000) AS n`,
+       SELECT $1, bumped.last - 1100 + n, 'hire.follow_up', jsonb_build_object('applicationId', $2::text, 'daysAfterStart', 30)
+       FROM bumped, generate_series(1, 1100) AS n`,
       [seeker.id, applicationId],
     );
     await move(applicationId, 'interview');
@@ -183,14 +184,14 @@ describe('web app: live pages across a dropped connection', () => {
     await socket.restore();
     await indicator(page, 'live').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=application][data-status=interview]').waitFor();
-    await page.locator('[data-testid=unread-count]', { hasText: /^1002/ }).waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1102/ }).waitFor();
     expect(await page.locator('[data-testid=toast]', { hasText: '입사 30일' }).count()).toBe(0);
 
     // And live again from there: the next move arrives, with its toast, without a reload.
     await move(applicationId, 'offered');
     await page.locator('[data-testid=application][data-status=offered]').waitFor();
     await page.locator('[data-testid=toast]', { hasText: '지원 상태가 바뀌었습니다: 합격 제안' }).waitFor();
-    await page.locator('[data-testid=unread-count]', { hasText: /^1003/ }).waitFor();
+    await page.locator('[data-testid=unread-count]', { hasText: /^1103/ }).waitFor();
     expect(await stayed(page)).toBe(true);
   });
 
