@@ -152,11 +152,14 @@ describe('web app: coaching sessions and bookings', () => {
     await page.getByTestId('booking-limit').filter({ hasText: '예약 가능 2건 중 2건 사용' }).waitFor();
     const picker = page.getByTestId('day-picker');
     await picker.getByRole('button').nth(1).waitFor();
-    expect(await picker.getByRole('button').nth(0).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('li.day').count()).toBe(1);
-    await picker.getByRole('button').nth(1).click();
+    // the first day with a free slot is shown first: the first day's two slots are both taken (by this seeker)
     expect(await picker.getByRole('button').nth(1).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('li.day').count()).toBe(1);
+    expect(await page.locator('li.day [data-testid=slot]:not(.slot-taken)').count()).toBeGreaterThan(0);
+    await picker.getByRole('button').nth(0).click();
+    expect(await picker.getByRole('button').nth(0).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('li.day').count()).toBe(1);
+    expect(await page.locator('li.day [data-testid=slot]:not(.slot-taken)').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBe(0);
