@@ -107,7 +107,8 @@ describe('web app: booth chat', () => {
     for (const text of ['면접은 다음 주입니다.', '지원서를 기다리겠습니다.']) {
       await deskChat.getByRole('textbox').fill(text);
       await deskChat.getByRole('button', { name: '보내기' }).click();
-      await deskChat.getByText(text).waitFor();
+      await deskChat.locator('li', { hasText: text }).waitFor();
+      expect(await deskChat.getByRole('textbox').inputValue()).toBe('');
     }
     await phone.context().setOffline(false);
     await phoneChat.getByText('지원서를 기다리겠습니다.').waitFor();

@@ -80,11 +80,14 @@ export function ChatView({
     const body = draft.trim();
     if (!body) return;
     setError(null);
+    // The box empties at once (the message often shows in the log, by the socket, before the answer comes back);
+    // a refused message comes back into the box, unless something new was typed meanwhile.
+    setDraft('');
     try {
       await api.postChatMessage(chat.id, body);
-      setDraft('');
       markRead();
     } catch (err) {
+      setDraft((now) => (now === '' ? body : now));
       setError(err);
     }
   };
