@@ -11,7 +11,7 @@ import { REPO_ROOT } from '@bisang/testing';
  */
 describe('fair drill (small)', () => {
   it('runs a short fair with every kind of fault and every check holding', async () => {
-    const args = ['--scale', '0.002', '--seed', '3', '--days', '2', '--day-seconds', '30', '--topology', 'combined'];
+    const args = ['--scale', '0.002', '--seed', '3', '--days', '2', '--day-seconds', '20', '--topology', 'combined'];
     const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'drill', 'main.js'), ...args], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH, DRILL_DATABASE_URL: process.env.DATABASE_URL },
