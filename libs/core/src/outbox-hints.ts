@@ -2,7 +2,8 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import type Redis from 'ioredis';
 import { REDIS } from '@bisang/common';
 import { AppConfig } from '@bisang/config';
-import { CHAT_MESSAGES_COMMITTED, CommittedChatMessage, OUTBOX_COMMITTED, outboxCommits } from '@bisang/database';
+import type { ChatMessage } from '@bisang/contracts';
+import { CHAT_MESSAGES_COMMITTED, OUTBOX_COMMITTED, outboxCommits } from '@bisang/database';
 import type { RealtimeSignal } from '@bisang/realtime';
 import { channels } from '@bisang/realtime';
 
@@ -18,7 +19,7 @@ export class OutboxHints implements OnModuleInit, OnApplicationShutdown {
     this.redis.publish(channels.outbox(this.config.redisPrefix), types.join(',')).catch(() => undefined);
   };
 
-  private readonly publishChat = (messages: CommittedChatMessage[]) => {
+  private readonly publishChat = (messages: ChatMessage[]) => {
     const channel = channels.signals(this.config.redisPrefix);
     for (const message of messages) {
       const signal: RealtimeSignal = { kind: 'chat', chatId: message.chatId, message };

@@ -87,7 +87,7 @@ export type {
   FollowUpAnswerOutcome,
   ApplicationListFilter,
 } from './repositories/applications.repository';
-export { outboxCommits, OUTBOX_COMMITTED, CHAT_MESSAGES_COMMITTED, type CommittedChatMessage } from './outbox-commits';
+export { outboxCommits, OUTBOX_COMMITTED, CHAT_MESSAGES_COMMITTED } from './outbox-commits';
 export { CompanyInvitationsRepository } from './repositories/company-invitations.repository';
 export type { InvitationForInvitee, AcceptOutcome } from './repositories/company-invitations.repository';
 export { FairCoachesRepository } from './repositories/fair-coaches.repository';

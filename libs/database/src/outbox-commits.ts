@@ -15,10 +15,7 @@ export const OUTBOX_COMMITTED = 'committed';
  */
 export const CHAT_MESSAGES_COMMITTED = 'chat-messages';
 
-/** A committed chat message as the hint carries it: the socket contract's ChatMessage. */
-export type CommittedChatMessage = ChatMessage;
-
-type RunnerData = { outboxTypes?: Set<string>; chatMessages?: CommittedChatMessage[] };
+type RunnerData = { outboxTypes?: Set<string>; chatMessages?: ChatMessage[] };
 
 /**
  * Notes that events of these types were appended through `manager`: inside a transaction they are announced
@@ -36,7 +33,7 @@ export function noteAppended(manager: EntityManager, types: readonly string[]): 
 }
 
 /** Notes a chat message stored through `manager`, announced with its payload when the transaction commits. */
-export function noteChatMessage(manager: EntityManager, message: CommittedChatMessage): void {
+export function noteChatMessage(manager: EntityManager, message: ChatMessage): void {
   const runner = manager.queryRunner;
   if (runner?.isTransactionActive) {
     const data = runner.data as RunnerData;

@@ -17,7 +17,7 @@ export type RealtimeSignal =
   /** Private socket events for a user's sockets on every node. */
   | ({ kind: 'user'; userId: string } & UserPush)
   /**
-   * A chat got messages (a commit hint): gateways with sockets in it read them from PostgreSQL, or, when the hint
-   * carries the committed `message` and no socket lacks one before it, hand that message on as it is.
+   * A chat got a message (published once it committed): gateways with sockets in it hand it on as it is, or read
+   * from PostgreSQL what a socket further behind lacks.
    */
-  | { kind: 'chat'; chatId: string; message?: ChatMessage };
+  | { kind: 'chat'; chatId: string; message: ChatMessage };

@@ -25,10 +25,9 @@ export class RealtimeSignals implements OnModuleDestroy {
     this.sub.on('message', (ch: string, message: string) => {
       if (ch === outbox) {
         // A commit hint: `feed:<fairId>` says the fair's feed grew; the gateway reads it from PostgreSQL (and polls).
+        // (A chat's messages come on the signals channel, each with its message: OutboxHints.)
         for (const token of message.split(',')) {
           if (token.startsWith('feed:')) this.dispatch({ kind: 'feed', fairId: token.slice(5), lastEventId: Number.MAX_SAFE_INTEGER });
-          // `chat:<chatId>`: the chat got messages; the gateways with sockets in it read them from PostgreSQL (and poll).
-          else if (token.startsWith('chat:')) this.dispatch({ kind: 'chat', chatId: token.slice(5) });
         }
         return;
       }

@@ -1,7 +1,11 @@
 import { Link } from 'react-router';
 import type { ProgrammeItem } from '@bisang/contracts';
+import { api } from '../api/client';
 import { dayKey, formatDate, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
+
+/** What is still to come on a fair's programme (the items that have not ended), in time order. */
+export const upcomingProgramme = (fairId: string): Promise<ProgrammeItem[]> => api.programme(fairId, new Date().toISOString()).then((p) => p.items);
 
 /** Items grouped by their day in the fair's zone, in time order. */
 export function byFairDay(items: readonly ProgrammeItem[], timeZone: string): { day: string; items: ProgrammeItem[] }[] {

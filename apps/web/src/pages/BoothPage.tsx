@@ -4,9 +4,14 @@ import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
 import { PostingCard } from '../components/PostingCard';
 import { BoothChatPanel } from '../components/BoothChatPanel';
+import { upcomingProgramme } from '../components/FairProgramme';
 import { formatDateTime, formatNumber, formatTime } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useBoothPresence, useFairFeed, useResync } from '../realtime/hooks';
+
+/** The booth's postings, and its company's coming briefings: what the page shows and re-reads live. */
+const boothPostings = (fairId: string, boothId: string) => api.postings(fairId, { boothId, limit: 100 }).then((p) => p.items);
+const boothBriefings = (fairId: string, boothId: string) => upcomingProgramme(fairId).then((items) => items.filter((i) => i.boothId === boothId));
 
 export function BoothPage() {
   const { boothId = '' } = useParams();
@@ -14,12 +19,12 @@ export function BoothPage() {
   const presence = useBoothPresence(boothId);
   const state = useAsync(async () => {
     const booth = await api.booth(boothId);
-    const [fair, postings, programme] = await Promise.all([
+    const [fair, postings, briefings] = await Promise.all([
       api.fair(booth.fairId),
-      api.postings(booth.fairId, { boothId, limit: 100 }),
-      api.programme(booth.fairId, new Date().toISOString()).then((p) => p.items, () => []),
+      boothPostings(booth.fairId, boothId),
+      boothBriefings(booth.fairId, boothId).catch(() => []),
     ]);
-    return { booth, fair, postings: postings.items, briefings: programme.filter((i) => i.boothId === boothId) };
+    return { booth, fair, postings, briefings };
   }, [boothId]);
   // Live: the booth's postings and its company's briefings are re-read when the fair's feed says they changed, and
   // after a drop. The feed is followed from the event the page was first read at.
@@ -28,13 +33,8 @@ export function BoothPage() {
   if (state.data && since.current === undefined) since.current = state.data.fair.lastEventId;
   const reread = (what: 'postings' | 'briefings') => {
     if (!fairId) return;
-    if (what === 'postings')
-      api.postings(fairId, { boothId, limit: 100 }).then((p) => state.setData((prev) => (prev ? { ...prev, postings: p.items } : prev)), () => undefined);
-    else
-      api.programme(fairId, new Date().toISOString()).then(
-        (p) => state.setData((prev) => (prev ? { ...prev, briefings: p.items.filter((i) => i.boothId === boothId) } : prev)),
-        () => undefined,
-      );
+    const read = what === 'postings' ? boothPostings(fairId, boothId) : boothBriefings(fairId, boothId);
+    read.then((items) => state.setData((prev) => (prev ? { ...prev, [what]: items } : prev)), () => undefined);
   };
   useFairFeed(fairId, since.current, (e) => {
     if (e.type === 'programme.changed') reread('briefings');

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { Fair, FairSummary, FeedEvent, Posting, PostingView, ProgrammeItem } from '@bisang/contracts';
 import { api } from '../api/client';
 import { Loaded, useAsync } from '../components/async';
-import { FairProgramme } from '../components/FairProgramme';
+import { FairProgramme, upcomingProgramme } from '../components/FairProgramme';
 import { PostingCard } from '../components/PostingCard';
 import { Recommendations } from '../components/Recommendations';
 import { useAuth } from '../auth/auth';
@@ -53,7 +53,7 @@ export function FairHome() {
       api.postings(fair.id, { limit: 12 }),
       api.fairSummary(fair.id),
       recentAnnouncements(fair).catch(() => []),
-      api.programme(fair.id, new Date().toISOString()).then((p) => p.items, () => []),
+      upcomingProgramme(fair.id).catch(() => []),
     ]);
     return { fair, postings: postings.items, morePostings: postings.nextCursor !== null, summary, announcements, programme };
   }, [slug]);
@@ -78,8 +78,8 @@ function FairHomeView({ data, onChange }: { data: HomeData; onChange: (u: (prev:
   };
   // The programme is re-read when an organizer changes it (`programme.changed` on the feed) and after a drop.
   const refreshProgramme = () => {
-    api.programme(fair.id, new Date().toISOString()).then(
-      (page) => onChange((prev) => (prev ? { ...prev, programme: page.items } : prev)),
+    upcomingProgramme(fair.id).then(
+      (programme) => onChange((prev) => (prev ? { ...prev, programme } : prev)),
       () => undefined,
     );
   };

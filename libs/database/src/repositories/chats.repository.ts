@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { domainEvent, type ChatAction, type ChatKind } from '@bisang/contracts';
-import { CommittedChatMessage, noteChatMessage } from '../outbox-commits';
+import { domainEvent, type ChatAction, type ChatKind, type ChatMessage } from '@bisang/contracts';
+import { noteChatMessage } from '../outbox-commits';
 import { appendDomainEvents } from './domain-events.repository';
 import { rowsOf } from './sql-rows';
 
@@ -85,7 +85,7 @@ export const CHAT_FROM = `FROM chats c JOIN users u ON u.id = c.seeker_id LEFT J
 const MESSAGE_SELECT = `id, chat_id AS "chatId", seq, sender_id AS "senderId", body, at, action`;
 
 /** A stored message as sockets receive it: `action` only on a message that carries a recruiter's act. */
-export function chatMessageOf(r: ChatMessageRow): CommittedChatMessage {
+export function chatMessageOf(r: ChatMessageRow): ChatMessage {
   return {
     id: r.id,
     chatId: r.chatId,

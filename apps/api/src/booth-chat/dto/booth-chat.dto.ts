@@ -30,6 +30,7 @@ import type {
   StaffQueueItem,
 } from '@bisang/contracts';
 import type { ChatMessageRow, ChatReviewView, ChatView, SlotOfferView, WaitingSeeker } from '@bisang/database';
+import { chatMessageOf } from '@bisang/database';
 
 /** NUL, other C0 controls except tab and line breaks, and bidirectional controls: never in a message. */
 export const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
@@ -225,9 +226,7 @@ export class ChatMessageDto implements ChatMessage {
 
   /** `action` only on a message that carries one: a plain message keeps the contract's shape exactly. */
   static from(m: ChatMessageRow): ChatMessageDto {
-    const dto: ChatMessageDto = { id: m.id, chatId: m.chatId, seq: m.seq, senderId: m.senderId, body: m.body, at: new Date(m.at).toISOString() };
-    if (m.action) dto.action = m.action;
-    return dto;
+    return chatMessageOf(m);
   }
 }
 
