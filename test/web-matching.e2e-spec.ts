@@ -112,10 +112,23 @@ describe('matching in the web app', () => {
     await recruiter.getByText('대화 초대를 보냈습니다.', { exact: false }).waitFor();
     await fits(recruiter);
 
-    // The seeker accepts and goes to the chat at the booth, where the recruiter's message arrives.
+    // The recruiter is online with one seat, taken by a walk-in: accepting now is refused, said in Korean in the
+    // offer's own card; once the walk-in's chat ends, the same button opens the chat.
+    expect((await t.http.request('PUT', `/booths/${booth.boothId}/staff-presence`, { body: { online: true, capacity: 1 }, token: booth.recruiter.accessToken })).status).toBe(200);
+    const walkIn = await registerUser(t.http, 'seeker', { name: '먼저 온 웹구직자' });
+    expect((await t.http.post(`/booths/${booth.boothId}/queue`, {}, walkIn.accessToken)).status).toBe(201);
+    const walkInChat = await t.http.post(`/booths/${booth.boothId}/chats/next`, {}, booth.recruiter.accessToken);
+    expect(walkInChat.status).toBe(201);
     const page = await signedIn(talker);
     await page.goto(`${t.url}/me/profile`);
     const offer = page.getByTestId('offer').filter({ hasText: '기업의 대화 초대' });
+    await offer.getByRole('button', { name: '수락하고 대화하기' }).click();
+    await offer.getByText('초대한 채용담당자가 지금 다른 대화로 바쁩니다. 잠시 후 다시 수락해 주세요').waitFor();
+    expect(await offer.textContent()).not.toContain('The recruiter');
+    await fits(page);
+    expect((await t.http.post(`/chats/${walkInChat.body.id}/end`, {}, booth.recruiter.accessToken)).status).toBe(200);
+
+    // The seeker accepts and goes to the chat at the booth, where the recruiter's message arrives.
     await offer.getByRole('button', { name: '수락하고 대화하기' }).click();
     await offer.getByRole('link', { name: '대화로 가기' }).click();
     await page.waitForURL(`**/booths/${booth.boothId}`);

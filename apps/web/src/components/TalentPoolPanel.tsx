@@ -77,7 +77,8 @@ function Offers() {
       ...invitations.items.map((item) => ({ kind: 'invitation' as const, item })),
     ];
   }, []);
-  const [error, setError] = useState<unknown>(null);
+  // A refused answer (e.g. RECRUITER_BUSY) is shown in the card of the offer that was answered, where the user looks.
+  const [error, setError] = useState<{ offerId: string; error: unknown } | null>(null);
   const answer = async (offer: Offer, how: 'accept' | 'decline') => {
     setError(null);
     try {
@@ -87,13 +88,12 @@ function Offers() {
           : ({ kind: 'introduction', item: await api.answerIntroduction(offer.item.id, how) } as const);
       state.setData((prev) => prev?.map((o) => (o.item.id === offer.item.id ? next : o)));
     } catch (err) {
-      setError(err);
+      setError({ offerId: offer.item.id, error: err });
     }
   };
   return (
     <div className="stack">
       <h3>{t('pool.offers')}</h3>
-      <ErrorNote error={error} />
       <Loaded state={state}>
         {(offers) =>
           offers.length === 0 ? (
@@ -111,6 +111,7 @@ function Offers() {
                       {o.item.postingId ? <Link to={`/postings/${o.item.postingId}`}>{o.item.postingTitle}</Link> : t('pool.chatOffer')}
                     </p>
                     {o.item.message && <p className="muted">{o.item.message}</p>}
+                    {error?.offerId === o.item.id && <ErrorNote error={error.error} />}
                     {o.item.status === 'pending' ? (
                       <div className="actions">
                         <button type="button" className="button" onClick={() => void answer(o, 'accept')}>
